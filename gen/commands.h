@@ -1,0 +1,26 @@
+/* commands.h — the subcommands of the circgen program.
+ *
+ * Each returns the process exit status. Conventions for every command:
+ *   0 success, 1 the input is invalid (or, for diff, findings), 2 usage or I/O error.
+ */
+#ifndef CG_COMMANDS_H
+#define CG_COMMANDS_H
+
+#define CG_EXIT_OK 0
+#define CG_EXIT_INVALID 1
+#define CG_EXIT_ERROR 2
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);   /* argv[0] is the command name */
+    const char *summary;                 /* one line for `circgen --help` */
+    const char *usage;                   /* full text for `circgen help NAME` */
+} cg_command;
+
+int cmd_check(int argc, char **argv);
+extern const char cmd_check_usage[];
+
+/* The command table, ending with a zeroed entry. */
+extern const cg_command cg_commands[];
+
+#endif
