@@ -24,7 +24,7 @@ DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
            libxml2-utils fonts-liberation2 fonts-noto-cjk
 
-BUILD    = build
+BUILD   ?= build
 LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(BUILD)/%.o)
 HDRS     = $(wildcard gen/*.h)
