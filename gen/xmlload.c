@@ -23,6 +23,7 @@ typedef struct {
     const char *name;
     GHashTable *pos;          /* xmlNodePtr -> pos* */
     int failed;
+    int doctype_line, doctype_col; /* where a DOCTYPE was seen, or 0 */
 } load_state;
 
 static xmlExternalEntityLoader default_loader;
@@ -88,6 +89,16 @@ static void on_entity_decl(void *user, const xmlChar *name, int type, const xmlC
     xmlStopParser(ctxt);
 }
 
+static void on_internal_subset(void *user, const xmlChar *name, const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+    xmlParserCtxtPtr ctxt = user;
+    load_state *st = ctxt->_private;
+    st->doctype_line = ctxt->input->line;
+    st->doctype_col = ctxt->input->col;
+    xmlSAX2InternalSubset(ctxt, name, external_id, system_id);
+}
+
 static int count_chars(const xmlChar *from, const xmlChar *to)
 {
     int n = 0;
@@ -142,7 +153,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     }
     if (len > INT_MAX) /* xmlCtxtReadMemory takes an int */
         return NULL;
-    load_state st = { d, name, g_hash_table_new_full(NULL, NULL, NULL, g_free), 0 };
+    load_state st = { d, name, g_hash_table_new_full(NULL, NULL, NULL, g_free), 0, 0, 0 };
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
     if (!ctxt) {
         g_hash_table_destroy(st.pos);
@@ -156,6 +167,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     ctxt->sax->serror = on_error;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     ctxt->sax->entityDecl = on_entity_decl;
+    ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->startElementNs = on_start_element;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
@@ -179,8 +191,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     }
     /* Entity references left unexpanded would silently drop text: refuse them. */
     if (doc->intSubset || doc->extSubset) {
-        xmlNodePtr dtd = (xmlNodePtr)(doc->intSubset ? doc->intSubset : doc->extSubset);
-        cg_diag_add(d, CG_ERROR, name, dtd->line, 0,
+        cg_diag_add(d, CG_ERROR, name, st.doctype_line, st.doctype_col,
                     "a DOCTYPE declaration is not allowed: circgen reads no DTDs");
         xmlFreeDoc(doc);
         g_hash_table_destroy(st.pos);
