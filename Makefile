@@ -16,7 +16,7 @@ PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo glib-2.0
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-             -DCIRCGEN_DATADIR='"$(DATADIR)"' -Igen
+             -Igen -I$(BUILD)
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # Debian packages that building, running and testing circgen need.
@@ -31,14 +31,21 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all setup samples check unit e2e install clean
+.PHONY: FORCE all setup samples check unit e2e install clean
 all: circgen
+
+# Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
+$(BUILD)/config.h: FORCE | $(BUILD)
+	@printf '#define CIRCGEN_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+
 
 circgen: $(BUILD)/main.o $(BUILD)/libcircgen.a
 	@echo "  LINK    $@"
 	@$(CC) -o $@ $^ $(LIBS) $(LDFLAGS)
 
-$(BUILD)/%.o: gen/%.c $(HDRS) | $(BUILD)
+$(BUILD)/%.o: gen/%.c $(HDRS) $(BUILD)/config.h | $(BUILD)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

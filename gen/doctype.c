@@ -1,6 +1,7 @@
 /* doctype.c — see doctype.h. */
 #include "doctype.h"
 #include "xmlload.h"
+#include "config.h"
 
 #include <string.h>
 #include <unistd.h>
