@@ -143,7 +143,7 @@ static void on_start_element(void *user, const xmlChar *localname, const xmlChar
     g_hash_table_insert(st->pos, ctxt->node, p);
 }
 
-static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *d)
+static xmlDocPtr parse(const char *buf, size_t len, const char *name, xmlDictPtr dict, cg_diags *d)
 {
     cg_xml_init();
     if (len > CG_XML_MAX_BYTES) {
@@ -163,6 +163,17 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     /* Not set: XML_PARSE_NOENT (substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR,
      * XML_PARSE_XINCLUDE, XML_PARSE_HUGE (keeps libxml2's depth and size limits). */
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    if (dict) {
+        /* libxslt wants the documents it loads to share the stylesheet's dictionary. */
+        if (ctxt->dict)
+            xmlDictFree(ctxt->dict);
+        ctxt->dict = dict;
+        xmlDictReference(dict);
+        /* The context interned these in its own dictionary, now gone. */
+        ctxt->str_xml = xmlDictLookup(dict, BAD_CAST "xml", 3);
+        ctxt->str_xmlns = xmlDictLookup(dict, BAD_CAST "xmlns", 5);
+        ctxt->str_xml_ns = xmlDictLookup(dict, XML_XML_NAMESPACE, 36);
+    }
     ctxt->_private = &st;
     ctxt->sax->serror = on_error;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
@@ -203,7 +214,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
 
 xmlDocPtr cg_xml_read_memory(const char *buf, size_t len, const char *name, cg_diags *d)
 {
-    return parse(buf, len, name, d);
+    return parse(buf, len, name, NULL, d);
 }
 
 xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d)
@@ -216,8 +227,28 @@ xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d)
         g_error_free(err);
         return NULL;
     }
-    xmlDocPtr doc = parse(buf, len, path, d);
+    xmlDocPtr doc = parse(buf, len, path, NULL, d);
     g_free(buf);
+    return doc;
+}
+
+xmlDocPtr cg_xml_read_file_dict(const char *path, xmlDictPtr dict, cg_diags *d)
+{
+    char *buf = NULL;
+    gsize len = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &buf, &len, &err)) {
+        cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot read: %s", err->message);
+        g_error_free(err);
+        return NULL;
+    }
+    xmlDocPtr doc = parse(buf, len, path, dict, d);
+    g_free(buf);
+    if (doc) {
+        /* Documents handed to libxslt are freed by it with xmlFreeDoc(). */
+        g_hash_table_destroy(doc->_private);
+        doc->_private = NULL;
+    }
     return doc;
 }
 
