@@ -63,6 +63,12 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The plain text of a unit (for titles and metadata). -->
+  <xsl:template match="*" mode="text">
+    <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
+    <xsl:value-of select="normalize-space($t)"/>
+  </xsl:template>
+
   <xsl:template match="text()" mode="inline">
     <xsl:value-of select="."/>
   </xsl:template>

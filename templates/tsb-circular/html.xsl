@@ -186,7 +186,7 @@
           <tbody id="reply-{@id}">
             <tr>
               <th scope="rowgroup" rowspan="2"><xsl:call-template name="reply-row-label"/></th>
-              <td class="box" aria-hidden="true">☐</td>
+              <td class="box"><span class="checkbox" aria-hidden="true"></span></td>
               <td>
                 <xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-authorize'"/></xsl:call-template>
                 <ul class="options">
@@ -196,7 +196,7 @@
               </td>
             </tr>
             <tr>
-              <td class="box" aria-hidden="true">☐</td>
+              <td class="box"><span class="checkbox" aria-hidden="true"></span></td>
               <td><xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-not-authorize'"/></xsl:call-template></td>
             </tr>
           </tbody>
@@ -222,9 +222,4 @@
   <xsl:template match="c:b" mode="inline"><strong><xsl:apply-templates mode="inline"/></strong></xsl:template>
   <xsl:template match="c:i" mode="inline"><em><xsl:apply-templates mode="inline"/></em></xsl:template>
 
-  <!-- Plain text of a unit (for metadata). -->
-  <xsl:template match="*" mode="text">
-    <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
-    <xsl:value-of select="normalize-space($t)"/>
-  </xsl:template>
 </xsl:stylesheet>
