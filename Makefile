@@ -22,7 +22,7 @@ LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 # Debian packages that building, running and testing circgen need.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
-           libxml2-utils fonts-liberation2 fonts-noto-cjk strace
+           libxml2-utils fonts-liberation2 fonts-noto-cjk strace tidy
 
 BUILD   ?= build
 LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
@@ -72,11 +72,15 @@ setup:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "setup: all packages present"; fi
 
-# Until rendering lands, producing the samples means checking them.
+# Check every sample and write its outputs to out/SAMPLE/LANG.*
 samples: setup
 	@$(MAKE) --no-print-directory all
-	@mkdir -p out
 	./circgen check samples/*/*.xml
+	@for f in samples/*/*.xml; do \
+	  d=out/$$(basename $$(dirname $$f)); mkdir -p $$d; \
+	  ./circgen html $$f -o $$d/$$(basename $$f .xml).html || exit 1; \
+	  echo "  $$d/$$(basename $$f .xml).html"; \
+	done
 
 check: setup
 	@$(MAKE) --no-print-directory all $(TEST_BIN)

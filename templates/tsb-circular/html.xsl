@@ -43,7 +43,7 @@
             <div class="emblem" role="img" aria-label="emblem"></div>
             <p class="union"><xsl:call-template name="str"><xsl:with-param name="key" select="'union'"/></xsl:call-template></p>
             <p class="bureau"><xsl:call-template name="str"><xsl:with-param name="key" select="'bureau'"/></xsl:call-template></p>
-            <p class="place-date"><xsl:call-template name="place-date"/></p>
+            <p class="place-date" id="{c:place/@id}"><xsl:call-template name="place-date"/></p>
           </header>
           <div class="header-block">
             <dl class="refs">
