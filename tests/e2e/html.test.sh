@@ -3,6 +3,8 @@
 # outputs are atomic; the XSLT sandbox refuses reads outside the allowed folders,
 # network access and writes.
 pass=0 fail=0
+CIRCGEN="${CIRCGEN:-$PWD/circgen}"
+cg() { $CIRCGEN_RUNNER "$CIRCGEN" "$@"; }
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -10,7 +12,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for f in samples/*/*.xml; do
     name=$(echo "$f" | tr '/' '_')
     out="$tmp/$name.html"
-    if ./circgen html "$f" -o "$out" 2>"$tmp/err"; then ok; else ko "html $f: $(cat "$tmp/err")"; continue; fi
+    if cg html "$f" -o "$out" 2>"$tmp/err"; then ok; else ko "html $f: $(cat "$tmp/err")"; continue; fi
     # Valid HTML: tidy reports no errors (exit 2 means errors; warnings are allowed).
     tidy -q -e "$out" >"$tmp/tidy" 2>&1; rc=$?
     [ $rc -lt 2 ] && ok || ko "$f: tidy errors: $(grep -i error "$tmp/tidy" | head -3)"
@@ -27,14 +29,14 @@ for f in samples/*/*.xml; do
 done
 
 # The reply form is an accessible table: caption, row headers with scope.
-./circgen html samples/tsb-circular-50/en.xml -o "$tmp/en.html"
+cg html samples/tsb-circular-50/en.xml -o "$tmp/en.html"
 grep -q '<caption>Please select one of the two boxes</caption>' "$tmp/en.html" && ok || ko "reply form caption"
 [ "$(grep -o '<th scope="rowgroup" rowspan="2">' "$tmp/en.html" | wc -l)" = 10 ] && ok || ko "ten row headers in the reply form"
 # Dates, ranges and deadlines are formatted per language in one place.
 grep -q 'Geneva, 23 July 2025' "$tmp/en.html" && ok || ko "en date of issue"
 grep -q '3-11 December 2025' "$tmp/en.html" && ok || ko "en date range"
 grep -q '23:59 hours UTC on 21 November 2025' "$tmp/en.html" && ok || ko "en deadline"
-./circgen html samples/tsb-circular-50/zh.xml -o "$tmp/zh.html"
+cg html samples/tsb-circular-50/zh.xml -o "$tmp/zh.html"
 grep -q '2025年7月23日，日内瓦' "$tmp/zh.html" && ok || ko "zh date of issue"
 grep -q '2025年12月3-11日' "$tmp/zh.html" && ok || ko "zh date range"
 grep -q '2025年11月21日协调世界时23时59分' "$tmp/zh.html" && ok || ko "zh deadline"
@@ -43,25 +45,25 @@ grep -q 'text-autospace' "$tmp/zh.html" && ok || ko "zh stylesheet has text-auto
 
 # Atomic output: an invalid input makes no output and leaves an earlier one untouched.
 cp "$tmp/en.html" "$tmp/keep.html"
-./circgen html tests/bad/dangling-ref.xml -o "$tmp/keep.html" 2>/dev/null; rc=$?
+cg html tests/bad/dangling-ref.xml -o "$tmp/keep.html" 2>/dev/null; rc=$?
 [ $rc = 1 ] && ok || ko "invalid input: exit $rc, want 1"
 cmp -s "$tmp/en.html" "$tmp/keep.html" && ok || ko "earlier output damaged"
-./circgen html tests/bad/dangling-ref.xml -o "$tmp/new.html" 2>/dev/null
+cg html tests/bad/dangling-ref.xml -o "$tmp/new.html" 2>/dev/null
 [ ! -e "$tmp/new.html" ] && ok || ko "invalid input left an output"
 [ -z "$(ls -A "$tmp" | grep '^\.')" ] && ok || ko "temporary files left behind"
 # An unwritable target is a clear error with exit 2.
-./circgen html samples/tsb-circular-50/en.xml -o /nonexistent/dir/x.html 2>"$tmp/err"; rc=$?
+cg html samples/tsb-circular-50/en.xml -o /nonexistent/dir/x.html 2>"$tmp/err"; rc=$?
 [ $rc = 2 ] && grep -q '/nonexistent/dir/x.html: error: cannot write' "$tmp/err" && ok || ko "unwritable target: exit $rc, $(cat "$tmp/err")"
-./circgen html samples/tsb-circular-50/en.xml -o "$tmp" 2>"$tmp/err"; rc=$?
+cg html samples/tsb-circular-50/en.xml -o "$tmp" 2>"$tmp/err"; rc=$?
 [ $rc = 2 ] && grep -q 'is a directory' "$tmp/err" && ok || ko "directory target: exit $rc"
 # Default output name: beside the input, extension replaced.
 cp samples/tsb-circular-50/en.xml "$tmp/doc.xml"
-./circgen html "$tmp/doc.xml" && [ -s "$tmp/doc.html" ] && ok || ko "default output name"
+cg html "$tmp/doc.xml" && [ -s "$tmp/doc.html" ] && ok || ko "default output name"
 
 # The sandbox.
 mkdir -p "$tmp/sb"
 try() { printf '<doc xmlns="urn:circgen:hostile" try="%s">%s</doc>\n' "$1" "$2" > "$tmp/sb/$1.xml"
-        ./circgen html --templates tests/templates "$tmp/sb/$1.xml" -o "$tmp/sb/$1.html" 2>"$tmp/sb/$1.err"; }
+        cg html --templates tests/templates "$tmp/sb/$1.xml" -o "$tmp/sb/$1.html" 2>"$tmp/sb/$1.err"; }
 try read-outside; rc=$?
 [ $rc = 1 ] && grep -q "tried to read '.*/etc/passwd'" "$tmp/sb/read-outside.err" && ok || ko "read outside: exit $rc $(cat "$tmp/sb/read-outside.err")"
 try read-network; rc=$?
