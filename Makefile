@@ -32,7 +32,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e install clean asan ubsan sanitize valgrind
+.PHONY: FORCE all setup samples check unit e2e install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
 all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -115,6 +115,30 @@ sanitize:
 valgrind: all $(TEST_BIN)
 	@$(MAKE) --no-print-directory TEST_RUNNER="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" unit e2e
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang, each run for
+# FUZZ_SECONDS from its seed corpus; crashes are written to build/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+fuzz-setup:
+	@command -v clang >/dev/null && [ -n "$$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-dev || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
+fuzz-lib: fuzz-setup
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzzlib CFLAGS="-O1 -g $(FUZZ_FLAGS)" build/fuzzlib/libcircgen.a
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
+	@mkdir -p build/fuzz
+	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzzlib/libcircgen.a $(LIBS)
+fuzz: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$$(basename $$f | sed 's/^fuzz_//'); \
+	  mkdir -p build/fuzz/corpus-$$n build/fuzz/crashes-$$n; \
+	  echo "== $$n for $(FUZZ_SECONDS) s"; \
+	  CIRCGEN_TEMPLATES=$(CURDIR)/templates ASAN_OPTIONS=detect_leaks=0 $$f -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crashes-$$n/ \
+	    build/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
