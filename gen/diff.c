@@ -221,14 +221,17 @@ static char *prose_folded(const cg_unit *u)
     return f;
 }
 
-/* The facts of a unit's prose. */
-static GArray *unit_facts(const cg_unit *u, const char *lang, GHashTable *spelled)
+/* The facts of a unit's prose (data = FALSE), or of the content of its inline data
+ * (data = TRUE: a fact written as plain text on one side and marked up as data on the
+ * other is reported once, as data, not twice). */
+static GArray *unit_facts(const cg_unit *u, const char *lang, GHashTable *spelled, gboolean data)
 {
     GArray *facts = cg_facts_new();
     for (guint i = 0; i < u->pieces->len; i++) {
         cg_piece p = g_array_index(u->pieces, cg_piece, i);
-        if (p.datum < 0)
-            cg_facts_extract(u->text->str + p.start, p.len, p.start, lang, facts, spelled);
+        if ((p.datum < 0) != !data)
+            continue;
+        cg_facts_extract(u->text->str + p.start, p.len, p.start, lang, facts, spelled);
     }
     return facts;
 }
@@ -243,12 +246,16 @@ static gboolean forgiven(const cg_fact *f, GHashTable *spelled_other)
 }
 
 /* Facts of one side that the other lacks, per kind; marks their spans. */
-static void facts_only(GArray *mine, GArray *other, GHashTable *spelled_other, GPtrArray **only,
-                       GArray *marks)
+static void facts_only(GArray *mine, GArray *other, GArray *other_data, GHashTable *spelled_other,
+                       GPtrArray **only, GArray *marks)
 {
     GHashTable *have = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < other->len; i++) {
         cg_fact *f = &g_array_index(other, cg_fact, i);
+        g_hash_table_add(have, g_strdup_printf("%d:%s", f->kind, f->norm));
+    }
+    for (guint i = 0; i < other_data->len; i++) {
+        cg_fact *f = &g_array_index(other_data, cg_fact, i);
         g_hash_table_add(have, g_strdup_printf("%d:%s", f->kind, f->norm));
     }
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -412,15 +419,16 @@ static void translation_pair(ctx *c, const cg_unit *ua, const cg_unit *ub)
 
     /* Facts. */
     GHashTable *spa = g_hash_table_new(NULL, NULL), *spb = g_hash_table_new(NULL, NULL);
-    GArray *fa_ = unit_facts(ua, c->r->lang_a, spa), *fb_ = unit_facts(ub, c->r->lang_b, spb);
+    GArray *fa_ = unit_facts(ua, c->r->lang_a, spa, FALSE), *fb_ = unit_facts(ub, c->r->lang_b, spb, FALSE);
+    GArray *da_ = unit_facts(ua, c->r->lang_a, NULL, TRUE), *db_ = unit_facts(ub, c->r->lang_b, NULL, TRUE);
     GPtrArray *only_a[CG_FACT_KINDS], *only_b[CG_FACT_KINDS];
     for (int k = 0; k < CG_FACT_KINDS; k++) {
         only_a[k] = g_ptr_array_new();
         only_b[k] = g_ptr_array_new();
     }
     GArray *ma = g_array_new(FALSE, FALSE, sizeof(cg_span)), *mb = g_array_new(FALSE, FALSE, sizeof(cg_span));
-    facts_only(fa_, fb_, spb, only_a, ma);
-    facts_only(fb_, fa_, spa, only_b, mb);
+    facts_only(fa_, fb_, db_, spb, only_a, ma);
+    facts_only(fb_, fa_, da_, spa, only_b, mb);
     for (int k = 0; k < CG_FACT_KINDS; k++) {
         guint n = MAX(only_a[k]->len, only_b[k]->len);
         for (guint i = 0; i < n; i++) {
@@ -441,6 +449,8 @@ static void translation_pair(ctx *c, const cg_unit *ua, const cg_unit *ub)
     }
     g_array_unref(fa_);
     g_array_unref(fb_);
+    g_array_unref(da_);
+    g_array_unref(db_);
     g_hash_table_destroy(spa);
     g_hash_table_destroy(spb);
 
