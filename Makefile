@@ -4,6 +4,7 @@
 #   make setup      install the Debian packages circgen needs (as root)
 #   make samples    set up, build and produce the outputs of every sample in out/
 #   make check      set up, build and run every test
+#   make bench      run the benchmarks (bench/*.sh)
 #   make install    install to $(DESTDIR)$(PREFIX)
 
 PREFIX  ?= /usr/local
@@ -31,7 +32,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e install clean
+.PHONY: FORCE all setup samples check unit e2e bench install clean
 all: circgen
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -87,6 +88,10 @@ unit: $(TEST_BIN)
 
 e2e: circgen
 	@sh tests/e2e/run.sh
+
+# Benchmarks: every bench/*.sh, each printing its own table.
+bench: circgen
+	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
 
 install: circgen
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

@@ -128,6 +128,9 @@ int cmd_diff(int argc, char **argv)
         return CG_EXIT_ERROR;
     }
 
+    /* CIRCGEN_DIFF_TIMING=1: the time of each stage on stderr (for bench/diff.sh). */
+    gboolean timing = g_getenv("CIRCGEN_DIFF_TIMING") != NULL;
+    gint64 t0 = g_get_monotonic_time(), t1 = t0, t2 = t0, t3 = t0;
     int status = CG_EXIT_ERROR;
     cg_diags *d = cg_diags_new();
     xmlDocPtr da = load(files[0], d);
@@ -148,9 +151,12 @@ int cmd_diff(int argc, char **argv)
     rules = cg_diff_rules_load(cg_templates_dir(), ta->dir, d);
     if (!rules)
         goto out;
+    t1 = g_get_monotonic_time();
     va = cg_version_new(da, files[0], rules);
     vb = cg_version_new(db, files[1], rules);
+    t2 = g_get_monotonic_time();
     r = cg_diff_versions(va, vb, mode);
+    t3 = g_get_monotonic_time();
 
     char *buf = NULL;
     gsize len = 0;
@@ -178,6 +184,10 @@ int cmd_diff(int argc, char **argv)
             status = r->findings ? CG_EXIT_INVALID : CG_EXIT_OK;
         g_free(buf);
     }
+    if (timing)
+        fprintf(stderr, "circgen diff timing: load+validate %.4f s, model %.4f s, compare %.4f s, "
+                "output %.4f s\n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+                (g_get_monotonic_time() - t3) / 1e6);
 out:
     cg_diags_print(d, stderr);
     cg_report_free(r);

@@ -99,6 +99,31 @@ static const xmlChar *unit_id(xmlNodePtr n)
     return NULL;
 }
 
+/* While a version is built, positions are cached: computing them for every child of
+ * a parent at once keeps the model linear in the size of the document (an annex may
+ * hold thousands of drafts). Key: node; value: pos << 32 | count. */
+static GHashTable *pos_cache;
+
+static void cache_positions(xmlNodePtr parent)
+{
+    GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
+    for (xmlNodePtr s = parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE)
+            continue;
+        int c = GPOINTER_TO_INT(g_hash_table_lookup(counts, s->name)) + 1;
+        g_hash_table_insert(counts, (gpointer)s->name, GINT_TO_POINTER(c));
+        g_hash_table_insert(pos_cache, s, GSIZE_TO_POINTER((gsize)c << 32));
+    }
+    for (xmlNodePtr s = parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE)
+            continue;
+        gsize v = GPOINTER_TO_SIZE(g_hash_table_lookup(pos_cache, s));
+        v |= (gsize)GPOINTER_TO_INT(g_hash_table_lookup(counts, s->name));
+        g_hash_table_insert(pos_cache, s, GSIZE_TO_POINTER(v));
+    }
+    g_hash_table_destroy(counts);
+}
+
 /* Position of n among its element siblings of the same name (1-based); *count: how many. */
 static int position(xmlNodePtr n, int *count)
 {
@@ -106,6 +131,15 @@ static int position(xmlNodePtr n, int *count)
     if (!n->parent || n->parent->type != XML_ELEMENT_NODE) {
         *count = 1;
         return 1;
+    }
+    if (pos_cache) {
+        gsize v = GPOINTER_TO_SIZE(g_hash_table_lookup(pos_cache, n));
+        if (!v) {
+            cache_positions(n->parent);
+            v = GPOINTER_TO_SIZE(g_hash_table_lookup(pos_cache, n));
+        }
+        *count = (int)(v & 0xffffffffu);
+        return (int)(v >> 32);
     }
     for (xmlNodePtr s = n->parent->children; s; s = s->next) {
         if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, n->name))
@@ -458,7 +492,10 @@ cg_version *cg_version_new(xmlDocPtr doc, const char *file, const cg_diff_rules 
     xmlFree(lang);
     if (root) {
         walker w = { v, rules, 0 };
+        pos_cache = g_hash_table_new(NULL, NULL);
         walk(&w, root, NULL, "", FALSE);
+        g_hash_table_destroy(pos_cache);
+        pos_cache = NULL;
     }
     return v;
 }

@@ -86,7 +86,8 @@ typedef struct {
     GHashTable *by_key;  /* field key -> cg_field* */
 } cg_version;
 
-/* Build the model of doc. The document must outlive it. Free with cg_version_free(). */
+/* Build the model of doc. The document must outlive it. Free with cg_version_free().
+ * Not reentrant: it uses a cache of element positions while it runs. */
 cg_version *cg_version_new(xmlDocPtr doc, const char *file, const cg_diff_rules *rules);
 void cg_version_free(cg_version *v);
 
