@@ -8,6 +8,7 @@
 # constant when the time grows linearly.
 cd "$(dirname "$0")/.." || exit 2
 export CIRCGEN_TEMPLATES="$PWD/templates" CIRCGEN_DIFF_TIMING=1
+CIRCGEN="${CIRCGEN:-$PWD/circgen}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 S=samples/tsb-circular-50
 
@@ -16,7 +17,7 @@ now() { date +%s.%N; }
 run() {
     bt="" bd=""
     for _ in 1 2 3; do
-        t0=$(now); ./circgen diff --format=xml "$1" "$2" >/dev/null 2>"$tmp/err"; rc=$?; t1=$(now)
+        t0=$(now); "$CIRCGEN" diff --format=xml "$1" "$2" >/dev/null 2>"$tmp/err"; rc=$?; t1=$(now)
         [ "$rc" -le 1 ] || { echo "diff failed on $1 $2 (exit $rc): $(cat "$tmp/err")" >&2; exit 1; }
         d=$(awk '/timing:/ { gsub(",", ""); print $8 + $11 + $14 }' "$tmp/err")
         t=$(echo "$t0 $t1" | awk '{ print $2 - $1 }')

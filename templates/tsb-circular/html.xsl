@@ -12,10 +12,10 @@
                 exclude-result-prefixes="c s">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="../common/html-inline.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css" select="''"/>
 
-  <xsl:template name="line-break"><br/></xsl:template>
 
   <xsl:template match="/c:circular">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
@@ -43,7 +43,7 @@
             <div class="emblem" role="img" aria-label="emblem"></div>
             <p class="union"><xsl:call-template name="str"><xsl:with-param name="key" select="'union'"/></xsl:call-template></p>
             <p class="bureau"><xsl:call-template name="str"><xsl:with-param name="key" select="'bureau'"/></xsl:call-template></p>
-            <p class="place-date"><xsl:call-template name="place-date"/></p>
+            <p class="place-date" id="{c:place/@id}"><xsl:call-template name="place-date"/></p>
           </header>
           <div class="header-block">
             <dl class="refs">
@@ -186,7 +186,7 @@
           <tbody id="reply-{@id}">
             <tr>
               <th scope="rowgroup" rowspan="2"><xsl:call-template name="reply-row-label"/></th>
-              <td class="box" aria-hidden="true">☐</td>
+              <td class="box"><span class="checkbox" aria-hidden="true"></span></td>
               <td>
                 <xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-authorize'"/></xsl:call-template>
                 <ul class="options">
@@ -196,7 +196,7 @@
               </td>
             </tr>
             <tr>
-              <td class="box" aria-hidden="true">☐</td>
+              <td class="box"><span class="checkbox" aria-hidden="true"></span></td>
               <td><xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-not-authorize'"/></xsl:call-template></td>
             </tr>
           </tbody>
@@ -207,24 +207,4 @@
     </section>
   </xsl:template>
 
-  <!-- Inline markup with HTML meaning. -->
-  <xsl:template match="c:email" mode="inline">
-    <a href="mailto:{.}"><xsl:value-of select="."/></a>
-  </xsl:template>
-
-  <xsl:template match="c:url" mode="inline">
-    <a href="{@href}">
-      <xsl:if test="not(@href)"><xsl:attribute name="href"><xsl:value-of select="concat('https://', .)"/></xsl:attribute></xsl:if>
-      <xsl:value-of select="."/>
-    </a>
-  </xsl:template>
-
-  <xsl:template match="c:b" mode="inline"><strong><xsl:apply-templates mode="inline"/></strong></xsl:template>
-  <xsl:template match="c:i" mode="inline"><em><xsl:apply-templates mode="inline"/></em></xsl:template>
-
-  <!-- Plain text of a unit (for metadata). -->
-  <xsl:template match="*" mode="text">
-    <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
-    <xsl:value-of select="normalize-space($t)"/>
-  </xsl:template>
 </xsl:stylesheet>
