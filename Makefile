@@ -4,6 +4,7 @@
 #   make setup      install the Debian packages circgen needs (as root)
 #   make samples    set up, build and produce the outputs of every sample in out/
 #   make check      set up, build and run every test
+#   make bench      run the benchmarks (bench/*.sh)
 #   make install    install to $(DESTDIR)$(PREFIX)
 
 PREFIX  ?= /usr/local
@@ -32,7 +33,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
+.PHONY: FORCE all setup samples check unit e2e bench install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
 all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -94,6 +95,10 @@ unit: $(TEST_BIN)
 
 e2e: $(PROG)
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
+
+# Benchmarks: every bench/*.sh, each printing its own table.
+bench: $(PROG)
+	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
 
 # Sanitizer builds live in their own folders and run the same tests. Leak checking is
 # valgrind's job (make valgrind): fontconfig and Pango keep caches for the process.

@@ -23,6 +23,9 @@ extern const char cmd_check_usage[];
 int cmd_html(int argc, char **argv);
 extern const char cmd_html_usage[];
 
+int cmd_diff(int argc, char **argv);
+extern const char cmd_diff_usage[];
+
 /* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
 char *cg_output_name(const char *input, const char *ext);
 
