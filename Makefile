@@ -122,7 +122,8 @@ valgrind: all $(TEST_BIN)
 	  --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" unit e2e
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang, each run for
-# FUZZ_SECONDS from its seed corpus; crashes are written to build/fuzz/.
+# FUZZ_SECONDS from seeds made of the samples and tests (tests/fuzz/seeds.sh); the
+# corpus grows in build/fuzz/corpus-NAME, crashes go to build/fuzz/crashes-NAME/.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
@@ -137,12 +138,13 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	@mkdir -p build/fuzz
 	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzzlib/libcircgen.a $(LIBS)
 fuzz: $(FUZZ_BIN)
+	@sh tests/fuzz/seeds.sh
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f | sed 's/^fuzz_//'); \
 	  mkdir -p build/fuzz/corpus-$$n build/fuzz/crashes-$$n; \
 	  echo "== $$n for $(FUZZ_SECONDS) s"; \
 	  CIRCGEN_TEMPLATES=$(CURDIR)/templates ASAN_OPTIONS=detect_leaks=0 $$f -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crashes-$$n/ \
-	    build/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
+	    build/fuzz/corpus-$$n build/fuzz/seed-$$n || exit 1; \
 	done
 
 install: $(PROG)

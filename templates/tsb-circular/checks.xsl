@@ -13,6 +13,7 @@
                 extension-element-prefixes="cg"
                 exclude-result-prefixes="c cg">
   <xsl:output method="xml" indent="no"/>
+  <xsl:key name="draft-by-number" match="c:draft" use="@number"/>
 
   <xsl:template match="/">
     <diagnostics>
@@ -75,8 +76,7 @@
   </xsl:template>
 
   <xsl:template match="c:draft" mode="check">
-    <xsl:variable name="n" select="@number"/>
-    <xsl:if test="preceding::c:draft[@number = $n]">
+    <xsl:if test="generate-id(key('draft-by-number', @number)[1]) != generate-id(.)">
       <error at="{cg:locate(.)}">draft <xsl:value-of select="@number"/> is listed twice</error>
     </xsl:if>
     <xsl:if test="@status = 'revised' and @former">

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Makes the seed corpora of the fuzz harnesses from the samples and test files, into
+# build/fuzz/seed-NAME (NAME as in tests/fuzz/fuzz_NAME.c).
+set -e
+cd "$(dirname "$0")/../.."
+out=build/fuzz
+rm -rf $out/seed-source $out/seed-diff
+mkdir -p $out/seed-source $out/seed-diff $out/seed-fo
+for f in samples/*/*.xml tests/data/*.xml tests/bad/*.xml tests/diff/*.xml templates/*/strings/*.xml; do
+    [ -f "$f" ] && cp "$f" "$out/seed-source/$(echo "$f" | tr / _)"
+done
+i=0
+for f in tests/diff/*.xml samples/tsb-circular-50/zh.xml samples/tsb-circular-50/en.xml; do
+    [ -f "$f" ] || continue
+    i=$((i + 1))
+    { cat samples/tsb-circular-50/en.xml; printf '\000'; cat "$f"; } > "$out/seed-diff/pair-$i"
+done
+for f in tests/fo/*.fo; do
+    [ -f "$f" ] && cp "$f" "$out/seed-fo/"
+done
+exit 0
