@@ -200,8 +200,24 @@ char *cg_fonts_family_list(const char *fo_value,
         g_string_append(out, name);
     }
     g_strfreev(parts);
-    if (!out->len)
-        g_string_append(out, "serif");
+    /* End every list with a generic family, so that characters the named
+     * faces lack fall back to the pinned Chinese face of the same style
+     * (never to whatever fontconfig would sort first, such as a Japanese face). */
+    gboolean has_generic = FALSE, sans = FALSE;
+    char **names = g_strsplit(out->str, ",", -1);
+    for (char **n = names; *n; n++) {
+        if (in_list(*n, generics, G_N_ELEMENTS(generics)))
+            has_generic = TRUE;
+        if (strstr(*n, "Sans") || strstr(*n, "sans") || !g_ascii_strcasecmp(*n, "Helvetica") ||
+            !g_ascii_strcasecmp(*n, "Arial") || strstr(*n, "Mono") || !g_ascii_strcasecmp(*n, "Courier"))
+            sans = TRUE;
+    }
+    g_strfreev(names);
+    if (!has_generic) {
+        if (out->len)
+            g_string_append_c(out, ',');
+        g_string_append(out, sans ? "sans-serif" : "serif");
+    }
     return g_string_free(out, FALSE);
 }
 
