@@ -270,13 +270,18 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
         R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
         collect_dests(t, t->root, R.draw.dests);
-        cairo_tag_begin(R.cr, "Document", NULL);
+        R.draw.tag_names = g_ptr_array_new();
+        R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(gboolean));
+        cg_draw_tag_push(&R.draw, "Document");
     }
     GHashTable *ids2 = cg_id_table_new();
     R.draw.ids_now = ids2;
     opts->page_count = cg_paginate(&L, sink, &R, ids2);
     if (R.cr) {
-        cairo_tag_end(R.cr, "Document");
+        while (R.draw.tag_names->len)
+            cg_draw_tag_pop(&R.draw, R.cr);
+        g_ptr_array_free(R.draw.tag_names, TRUE);
+        g_array_free(R.draw.tag_begun, TRUE);
         const cg_fo *bt = cg_fo_child(t->root, FO_BOOKMARK_TREE);
         if (bt)
             add_bookmarks(R.surface, &L, bt, CAIRO_PDF_OUTLINE_ROOT, 0);

@@ -12,6 +12,36 @@
 #include <math.h>
 #include <string.h>
 
+/* Structure tags are begun lazily, just before their first content: Cairo
+ * 1.16 rejects a structure element that spans a page break before it has
+ * any content, and elements with no content at all are better left out. */
+void cg_draw_tag_push(cg_draw *D, const char *tag)
+{
+    g_ptr_array_add(D->tag_names, (gpointer)tag);
+    gboolean f = FALSE;
+    g_array_append_val(D->tag_begun, f);
+}
+
+void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
+{
+    for (guint i = 0; i < D->tag_names->len; i++)
+        if (!g_array_index(D->tag_begun, gboolean, i)) {
+            cairo_tag_begin(cr, D->tag_names->pdata[i], NULL);
+            g_array_index(D->tag_begun, gboolean, i) = TRUE;
+        }
+}
+
+void cg_draw_tag_pop(cg_draw *D, cairo_t *cr)
+{
+    guint n = D->tag_names->len;
+    if (!n)
+        return;
+    if (g_array_index(D->tag_begun, gboolean, n - 1))
+        cairo_tag_end(cr, D->tag_names->pdata[n - 1]);
+    g_ptr_array_set_size(D->tag_names, n - 1);
+    g_array_set_size(D->tag_begun, n - 1);
+}
+
 static void set_color(cairo_t *cr, cg_color c)
 {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
@@ -146,14 +176,24 @@ static void draw_glyphs(cairo_t *cr, const cg_line *ln, const cg_piece *pc, doub
         for (int g = 0; g < n; g++)
             if (g + 1 == n || sub->log_clusters[g + 1] != sub->log_clusters[g])
                 sub->glyphs[g].geometry.width += (int)lround(ls * PANGO_SCALE);
-    PangoItem *si = pango_item_copy(it);
-    si->offset = b0;
-    si->length = b1 - b0;
-    si->num_chars = (int)g_utf8_strlen(cg_para_utf8(pa) + b0, b1 - b0);
-    PangoGlyphItem gi = { si, sub, 0, 0, 0 };
+    /* Right-to-left runs are drawn in visual order from their start. */
+    gboolean ok = it->analysis.level % 2 == 0;
+    for (int g = 0; g < n && ok; g++)
+        if (sub->log_clusters[g] < 0 || sub->log_clusters[g] >= b1 - b0 ||
+            (g > 0 && sub->log_clusters[g] < sub->log_clusters[g - 1]))
+            ok = FALSE;
     cairo_move_to(cr, x, base);
-    pango_cairo_show_glyph_item(cr, cg_para_utf8(pa), &gi);
-    pango_item_free(si);
+    if (ok) {
+        /* With the text: the PDF maps each cluster back to its characters. */
+        PangoItem *si = pango_item_copy(it);
+        si->offset = b0;
+        si->length = b1 - b0;
+        si->num_chars = (int)g_utf8_strlen(cg_para_utf8(pa) + b0, b1 - b0);
+        PangoGlyphItem gi = { si, sub, 0, 0, 0 };
+        pango_cairo_show_glyph_item(cr, cg_para_utf8(pa), &gi);
+        pango_item_free(si);
+    } else
+        pango_cairo_show_glyph_string(cr, it->analysis.font, sub);
     pango_glyph_string_free(sub);
 }
 
@@ -289,13 +329,15 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
         switch (pl->kind) {
         case PL_START:
             if (pl->tagged && D->tags && pl->blk->tag)
-                cairo_tag_begin(cr, pl->blk->tag, NULL);
+                cg_draw_tag_push(D, pl->blk->tag);
             break;
         case PL_END:
             if (pl->tagged && D->tags && pl->blk->tag)
-                cairo_tag_end(cr, pl->blk->tag);
+                cg_draw_tag_pop(D, cr);
             break;
         case PL_LINE:
+            if (pl->tagged)
+                cg_draw_tag_flush(D, cr);
             draw_line(cr, D, pl);
             break;
         case PL_DEST:

@@ -85,12 +85,20 @@ static double ratio_of(double L, double w, double y, double z)
     return 0;
 }
 
-static double badness(double r)
+/* TeX's badness, capped at cap: CG_LB_INF in the normal passes; the
+ * emergency pass uses a far higher cap so that very loose lines still
+ * compare (a line stretched 5 times is better than one stretched 50 times). */
+static double badness_cap(double r, double cap)
 {
     if (r < -1)
         return CG_LB_INF;
     double b = 100 * fabs(r) * fabs(r) * fabs(r);
-    return b > CG_LB_INF ? CG_LB_INF : b;
+    return b > cap ? cap : b;
+}
+
+static double badness(double r)
+{
+    return badness_cap(r, CG_LB_INF);
 }
 
 static int fitness(double r)
@@ -127,6 +135,7 @@ static void after_break_sums(const cg_lb_item *items, int n, int b, const sums *
 static gboolean total_fit(const cg_lb_item *items, int n, const cg_lb_params *p,
                           double tolerance, cg_lb_result *out)
 {
+    double cap = tolerance > CG_LB_INF - 1 ? 1e8 : CG_LB_INF;
     sums s = { g_new(double, n + 1), g_new(double, n + 1), g_new(double, n + 1) };
     s.W[0] = s.Y[0] = s.Z[0] = 0;
     for (int i = 0; i < n; i++) {
@@ -163,7 +172,7 @@ static gboolean total_fit(const cg_lb_item *items, int n, const cg_lb_params *p,
             double r = ratio_of(L, w, y, z);
             gboolean deactivate = r < -1 || is_forced(it);
             if (r >= -1 && badness(r) <= tolerance) {
-                double bad = badness(r);
+                double bad = badness_cap(r, cap);
                 double d = p->line_penalty + bad;
                 d = d * d;
                 if (pen >= 0)

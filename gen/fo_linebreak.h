@@ -52,7 +52,8 @@ typedef struct {
 void cg_lb_params_default(cg_lb_params *p, double w);
 
 /* Choose breaks for items[0..n). The list must end with a forced penalty (the
- * caller appends fill glue and one). Fills *out (free with cg_lb_result_clear).
+ * caller appends, as TeX does, a penalty CG_LB_INF, fill glue, and the forced
+ * penalty: without the first, a break at the fill glue would be legal). Fills *out (free with cg_lb_result_clear).
  * Total fit is tried with the tolerance, then with a large one; if no set of
  * feasible breaks exists (a box wider than the line) or the paragraph is longer
  * than max_total_fit_items, lines are filled greedily and boxes wider than the

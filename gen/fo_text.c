@@ -575,9 +575,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
         const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
         gboolean nowrap = !sp->i.wrap;
         if (c == '\n') {
+            cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
             cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
             cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
             elem e = { E_LF, i, i + 1, -1, span };
+            g_array_append_val(lb, nob);
+            g_array_append_val(el, e);
             g_array_append_val(lb, g);
             g_array_append_val(el, e);
             g_array_append_val(lb, p);
@@ -701,9 +704,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
     }
     (void)em;
     gboolean last_justify = bp->i.text_align_last == CG_ALIGN_JUSTIFY;
+    cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
     cg_lb_item g = { CG_LB_GLUE, FALSE, 0, last_justify ? 0 : CG_LB_FIL, 0, 0 };
     cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
     elem e = { E_END, n, n, -1, -1 };
+    g_array_append_val(lb, nob);
+    g_array_append_val(el, e);
     g_array_append_val(lb, g);
     g_array_append_val(el, e);
     g_array_append_val(lb, p);
@@ -713,13 +719,21 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
 
 /* ---- lines --------------------------------------------------------------- */
 
-static int glyph_index_for(PangoGlyphString *gs, int byte_rel, gboolean end)
+/* The glyphs of item whose clusters start in bytes [b0, b1) (paragraph
+ * offsets): contiguous in either direction. *g0 = *g1 when there are none. */
+static void glyph_range(const PangoItem *it, const PangoGlyphString *gs, int b0, int b1, int *g0, int *g1)
 {
-    /* First glyph whose cluster starts at or after byte_rel (LTR order). */
-    for (int g = 0; g < gs->num_glyphs; g++)
-        if (gs->log_clusters[g] >= byte_rel)
-            return g;
-    return end ? gs->num_glyphs : gs->num_glyphs;
+    *g0 = *g1 = 0;
+    gboolean found = FALSE;
+    for (int g = 0; g < gs->num_glyphs; g++) {
+        int cl = it->offset + gs->log_clusters[g];
+        if (cl >= b0 && cl < b1) {
+            if (!found)
+                *g0 = g;
+            *g1 = g + 1;
+            found = TRUE;
+        }
+    }
 }
 
 static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double *above, double *below)
@@ -842,11 +856,12 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         /* text: merge with the previous piece when contiguous */
         PangoItem *pit = pa->items[e->item];
         PangoGlyphString *gs = pa->glyphs[e->item];
-        int g0 = glyph_index_for(gs, BYTE(pa, e->c0) - pit->offset, FALSE);
-        int g1 = glyph_index_for(gs, BYTE(pa, e->c1) - pit->offset, TRUE);
+        int g0, g1;
+        glyph_range(pit, gs, BYTE(pa, e->c0), BYTE(pa, e->c1), &g0, &g1);
         cg_piece *prev = pcs->len ? &g_array_index(pcs, cg_piece, pcs->len - 1) : NULL;
         if (prev && prev->kind == PC_GLYPHS && !prev->hyphen && prev->item == e->item &&
-            prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - cx) < 1e-9) {
+            prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - cx) < 1e-9 &&
+            pit->analysis.level % 2 == 0) {
             prev->g1 = g1;
             prev->c1 = e->c1;
             prev->w += it->width;
