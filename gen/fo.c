@@ -233,12 +233,12 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         L.d = quiet;
         cg_paginate(&L, NULL, NULL, ids1);
         L.d = saved;
-        if (quiet->errors)
-            d->errors += 0;
         cg_diags_free(quiet);
         g_hash_table_destroy(L.ids);
         L.ids = ids1;
+        /* Pass 2 reports every problem again (pass 1 was quiet). */
         g_hash_table_remove_all(L.warned);
+        g_hash_table_remove_all(L.families);
     }
 
     render R = { 0 };
