@@ -22,6 +22,12 @@ extern const char cmd_check_usage[];
 int cmd_fo(int argc, char **argv);
 extern const char cmd_fo_usage[];
 
+int cmd_html(int argc, char **argv);
+extern const char cmd_html_usage[];
+
+/* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
+char *cg_output_name(const char *input, const char *ext);
+
 /* The command table, ending with a zeroed entry. */
 extern const cg_command cg_commands[];
 

@@ -1,6 +1,8 @@
 /* doctype.c — see doctype.h. */
 #include "doctype.h"
 #include "xmlload.h"
+#include "config.h"
+#include "transform.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -175,7 +177,7 @@ static void xslt_error(void *ctx G_GNUC_UNUSED, const char *fmt, ...)
 
 xsltStylesheetPtr cg_xslt_load(const char *path, cg_diags *d)
 {
-    cg_xslt_register();
+    cg_transform_init();
     xmlDocPtr doc = cg_xml_read_file(path, d);
     if (!doc)
         return NULL;
@@ -212,6 +214,8 @@ static void doctype_free(gpointer p)
         xmlRelaxNGFree(t->schema);
     if (t->checks)
         xsltFreeStylesheet(t->checks);
+    if (t->sheets)
+        g_hash_table_destroy(t->sheets);
     g_free(t->name);
     g_free(t->dir);
     g_free(t);
@@ -276,6 +280,8 @@ cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d)
     t = g_new0(cg_doctype, 1);
     t->name = g_strdup(name);
     t->dir = dir;
+    t->sheets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)xsltFreeStylesheet);
 
     schema_diags = d;
     schema_file = rng;
@@ -304,6 +310,24 @@ cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d)
     g_free(chk);
     g_hash_table_insert(doctypes, t->name, t);
     return t;
+}
+
+xsltStylesheetPtr cg_doctype_stylesheet(cg_doctype *t, const char *name, cg_diags *d)
+{
+    xsltStylesheetPtr ss = g_hash_table_lookup(t->sheets, name);
+    if (ss)
+        return ss;
+    char *path = g_build_filename(t->dir, name, NULL);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        cg_diag_add(d, CG_ERROR, path, 0, 0, "document type '%s' has no %s", t->name, name);
+        g_free(path);
+        return NULL;
+    }
+    ss = cg_xslt_load(path, d);
+    g_free(path);
+    if (ss)
+        g_hash_table_insert(t->sheets, g_strdup(name), ss);
+    return ss;
 }
 
 /* ---- validation ------------------------------------------------------- */

@@ -22,6 +22,7 @@ typedef struct {
     char *dir;                  /* ".../templates/tsb-circular" */
     xmlRelaxNGPtr schema;
     xsltStylesheetPtr checks;   /* NULL when the type has no checks.xsl */
+    GHashTable *sheets;         /* file name -> compiled xsltStylesheetPtr */
 } cg_doctype;
 
 /* The templates directory: $CIRCGEN_TEMPLATES, else templates/ beside the
@@ -32,6 +33,10 @@ void cg_set_templates_dir(const char *dir);
 /* The document type of doc, loaded once per process and kept (lookup: do not free).
  * NULL, with an error in d, when the root names no known type or its files are bad. */
 cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d);
+
+/* The compiled stylesheet templates/TYPE/name, compiled on first use and kept with
+ * the type (lookup: do not free). NULL, with errors, when missing or broken. */
+xsltStylesheetPtr cg_doctype_stylesheet(cg_doctype *t, const char *name, cg_diags *d);
 
 /* Validate doc: schema, then ids unique and references resolved, then the type's
  * checks.xsl. Returns the number of errors added to d. */

@@ -1,6 +1,7 @@
 /* fonts.c — see fonts.h. */
 #include "fonts.h"
 #include "doctype.h"
+#include "config.h"
 
 #include <string.h>
 #include <fontconfig/fontconfig.h>

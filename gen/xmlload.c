@@ -23,6 +23,7 @@ typedef struct {
     const char *name;
     GHashTable *pos;          /* xmlNodePtr -> pos* */
     int failed;
+    int doctype_line, doctype_col; /* where a DOCTYPE was seen, or 0 */
 } load_state;
 
 static xmlExternalEntityLoader default_loader;
@@ -88,6 +89,16 @@ static void on_entity_decl(void *user, const xmlChar *name, int type, const xmlC
     xmlStopParser(ctxt);
 }
 
+static void on_internal_subset(void *user, const xmlChar *name, const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+    xmlParserCtxtPtr ctxt = user;
+    load_state *st = ctxt->_private;
+    st->doctype_line = ctxt->input->line;
+    st->doctype_col = ctxt->input->col;
+    xmlSAX2InternalSubset(ctxt, name, external_id, system_id);
+}
+
 static int count_chars(const xmlChar *from, const xmlChar *to)
 {
     int n = 0;
@@ -132,7 +143,7 @@ static void on_start_element(void *user, const xmlChar *localname, const xmlChar
     g_hash_table_insert(st->pos, ctxt->node, p);
 }
 
-static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *d)
+static xmlDocPtr parse(const char *buf, size_t len, const char *name, xmlDictPtr dict, cg_diags *d)
 {
     cg_xml_init();
     if (len > CG_XML_MAX_BYTES) {
@@ -142,7 +153,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     }
     if (len > INT_MAX) /* xmlCtxtReadMemory takes an int */
         return NULL;
-    load_state st = { d, name, g_hash_table_new_full(NULL, NULL, NULL, g_free), 0 };
+    load_state st = { d, name, g_hash_table_new_full(NULL, NULL, NULL, g_free), 0, 0, 0 };
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
     if (!ctxt) {
         g_hash_table_destroy(st.pos);
@@ -152,10 +163,22 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     /* Not set: XML_PARSE_NOENT (substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR,
      * XML_PARSE_XINCLUDE, XML_PARSE_HUGE (keeps libxml2's depth and size limits). */
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    if (dict) {
+        /* libxslt wants the documents it loads to share the stylesheet's dictionary. */
+        if (ctxt->dict)
+            xmlDictFree(ctxt->dict);
+        ctxt->dict = dict;
+        xmlDictReference(dict);
+        /* The context interned these in its own dictionary, now gone. */
+        ctxt->str_xml = xmlDictLookup(dict, BAD_CAST "xml", 3);
+        ctxt->str_xmlns = xmlDictLookup(dict, BAD_CAST "xmlns", 5);
+        ctxt->str_xml_ns = xmlDictLookup(dict, XML_XML_NAMESPACE, 36);
+    }
     ctxt->_private = &st;
     ctxt->sax->serror = on_error;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     ctxt->sax->entityDecl = on_entity_decl;
+    ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->startElementNs = on_start_element;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
@@ -179,8 +202,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
     }
     /* Entity references left unexpanded would silently drop text: refuse them. */
     if (doc->intSubset || doc->extSubset) {
-        xmlNodePtr dtd = (xmlNodePtr)(doc->intSubset ? doc->intSubset : doc->extSubset);
-        cg_diag_add(d, CG_ERROR, name, dtd->line, 0,
+        cg_diag_add(d, CG_ERROR, name, st.doctype_line, st.doctype_col,
                     "a DOCTYPE declaration is not allowed: circgen reads no DTDs");
         xmlFreeDoc(doc);
         g_hash_table_destroy(st.pos);
@@ -192,7 +214,7 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, cg_diags *
 
 xmlDocPtr cg_xml_read_memory(const char *buf, size_t len, const char *name, cg_diags *d)
 {
-    return parse(buf, len, name, d);
+    return parse(buf, len, name, NULL, d);
 }
 
 xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d)
@@ -205,8 +227,28 @@ xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d)
         g_error_free(err);
         return NULL;
     }
-    xmlDocPtr doc = parse(buf, len, path, d);
+    xmlDocPtr doc = parse(buf, len, path, NULL, d);
     g_free(buf);
+    return doc;
+}
+
+xmlDocPtr cg_xml_read_file_dict(const char *path, xmlDictPtr dict, cg_diags *d)
+{
+    char *buf = NULL;
+    gsize len = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &buf, &len, &err)) {
+        cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot read: %s", err->message);
+        g_error_free(err);
+        return NULL;
+    }
+    xmlDocPtr doc = parse(buf, len, path, dict, d);
+    g_free(buf);
+    if (doc) {
+        /* Documents handed to libxslt are freed by it with xmlFreeDoc(). */
+        g_hash_table_destroy(doc->_private);
+        doc->_private = NULL;
+    }
     return doc;
 }
 

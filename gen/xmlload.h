@@ -22,6 +22,10 @@ xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d);
 /* The same for a buffer; name is used in diagnostics and as the base URL. */
 xmlDocPtr cg_xml_read_memory(const char *buf, size_t len, const char *name, cg_diags *d);
 
+/* The same, parsing into dict (shared with a stylesheet) and keeping no positions:
+ * for documents that libxslt loads and frees itself. */
+xmlDocPtr cg_xml_read_file_dict(const char *path, xmlDictPtr dict, cg_diags *d);
+
 /* Release a document read by the functions above. */
 void cg_xml_free(xmlDocPtr doc);
 

@@ -1,0 +1,155 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Localisation shared by every output stylesheet (HTML and XSL-FO) of every type:
+     string lookup with arguments, and the formatting of dates, date ranges and
+     deadlines. It is the one place where "2025-12-03/2025-12-11" becomes
+     "3-11 December 2025" or "2025年12月3-11日".
+
+     The including stylesheet defines:
+       $strings   the <s:strings> element of the catalog for the document's language
+       template "line-break"  what a <br/> in a string becomes in its output -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:s="urn:circgen:strings"
+                xmlns:exsl="http://exslt.org/common"
+                extension-element-prefixes="exsl"
+                exclude-result-prefixes="s exsl">
+
+  <!-- The string with id $key; <arg name="x"/> is replaced by the <a n="x"> of $args
+       (a result tree fragment of <a n="NAME">value</a> elements). A missing key stops
+       the transformation with a message naming it: never a silent blank. -->
+  <xsl:template name="str">
+    <xsl:param name="key"/>
+    <xsl:param name="args"/>
+    <xsl:variable name="s" select="$strings/s:s[@id = $key]"/>
+    <xsl:if test="not($s)">
+      <xsl:message terminate="yes">circgen: the string catalog for '<xsl:value-of select="$strings/@xml:lang"/>' has no string '<xsl:value-of select="$key"/>'</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$s/node()" mode="str">
+      <xsl:with-param name="args" select="exsl:node-set($args)"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="s:arg" mode="str">
+    <xsl:param name="args"/>
+    <xsl:variable name="name" select="@name"/>
+    <xsl:if test="not($args/*[@n = $name])">
+      <xsl:message terminate="yes">circgen: string '<xsl:value-of select="../@id"/>' needs the argument '<xsl:value-of select="$name"/>'</xsl:message>
+    </xsl:if>
+    <xsl:copy-of select="$args/*[@n = $name]/node()"/>
+  </xsl:template>
+
+  <xsl:template match="s:br" mode="str">
+    <xsl:call-template name="line-break"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="str">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- The string as plain text (for attributes, titles and metadata). -->
+  <xsl:template name="str-text">
+    <xsl:param name="key"/>
+    <xsl:param name="args"/>
+    <xsl:variable name="r">
+      <xsl:call-template name="str">
+        <xsl:with-param name="key" select="$key"/>
+        <xsl:with-param name="args" select="$args"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($r)"/>
+  </xsl:template>
+
+  <!-- ISO 8601 date (YYYY-MM-DD) in the document's language. -->
+  <xsl:template name="format-date">
+    <xsl:param name="iso"/>
+    <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
+    <xsl:call-template name="str">
+      <xsl:with-param name="key" select="'date'"/>
+      <xsl:with-param name="args">
+        <a n="y"><xsl:value-of select="substring($iso, 1, 4)"/></a>
+        <a n="m"><xsl:value-of select="$m"/></a>
+        <a n="d"><xsl:value-of select="number(substring($iso, 9, 2))"/></a>
+        <a n="mm"><xsl:value-of select="substring($iso, 6, 2)"/></a>
+        <a n="dd"><xsl:value-of select="substring($iso, 9, 2)"/></a>
+        <a n="month"><xsl:value-of select="$strings/s:s[@id = concat('month-', $m)]"/></a>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A range of days: "3-11 December 2025" when in one month, "28 November - 2 December
+       2025" when in one year, two full dates otherwise. -->
+  <xsl:template name="format-date-range">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:variable name="y1" select="substring($from, 1, 4)"/>
+    <xsl:variable name="y2" select="substring($to, 1, 4)"/>
+    <xsl:variable name="m1" select="number(substring($from, 6, 2))"/>
+    <xsl:variable name="m2" select="number(substring($to, 6, 2))"/>
+    <xsl:variable name="d1" select="number(substring($from, 9, 2))"/>
+    <xsl:variable name="d2" select="number(substring($to, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="$from = $to">
+        <xsl:call-template name="format-date"><xsl:with-param name="iso" select="$from"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$y1 = $y2 and $m1 = $m2">
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'date-range-month'"/>
+          <xsl:with-param name="args">
+            <a n="y"><xsl:value-of select="$y1"/></a>
+            <a n="m"><xsl:value-of select="$m1"/></a>
+            <a n="month"><xsl:value-of select="$strings/s:s[@id = concat('month-', $m1)]"/></a>
+            <a n="d1"><xsl:value-of select="$d1"/></a>
+            <a n="d2"><xsl:value-of select="$d2"/></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$y1 = $y2">
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'date-range-year'"/>
+          <xsl:with-param name="args">
+            <a n="y"><xsl:value-of select="$y1"/></a>
+            <a n="m1"><xsl:value-of select="$m1"/></a>
+            <a n="m2"><xsl:value-of select="$m2"/></a>
+            <a n="month1"><xsl:value-of select="$strings/s:s[@id = concat('month-', $m1)]"/></a>
+            <a n="month2"><xsl:value-of select="$strings/s:s[@id = concat('month-', $m2)]"/></a>
+            <a n="d1"><xsl:value-of select="$d1"/></a>
+            <a n="d2"><xsl:value-of select="$d2"/></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'date-range'"/>
+          <xsl:with-param name="args">
+            <a n="date1"><xsl:call-template name="format-date"><xsl:with-param name="iso" select="$from"/></xsl:call-template></a>
+            <a n="date2"><xsl:call-template name="format-date"><xsl:with-param name="iso" select="$to"/></xsl:call-template></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A deadline: date, time of day and zone ("23:59 hours UTC on 21 November 2025"). -->
+  <xsl:template name="format-deadline">
+    <xsl:param name="at"/>
+    <xsl:param name="zone"/>
+    <xsl:call-template name="str">
+      <xsl:with-param name="key" select="'deadline'"/>
+      <xsl:with-param name="args">
+        <a n="date"><xsl:call-template name="format-date"><xsl:with-param name="iso" select="substring($at, 1, 10)"/></xsl:call-template></a>
+        <a n="hh"><xsl:value-of select="substring($at, 12, 2)"/></a>
+        <a n="mm"><xsl:value-of select="substring($at, 15, 2)"/></a>
+        <a n="zone"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('zone-', translate($zone, '/', '-'))"/></xsl:call-template></a>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The language tag for output: Chinese text is Simplified Chinese as used in China. -->
+  <xsl:template name="output-lang">
+    <xsl:param name="lang"/>
+    <xsl:choose>
+      <xsl:when test="$lang = 'zh'">zh-CN</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

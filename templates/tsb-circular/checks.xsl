@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The checks of a TSB circular that its schema cannot express.
+
+     circgen check runs this stylesheet after the schema and the generic checks (ids
+     unique, every @ref resolved). Its output is a list of diagnostics:
+       <diagnostics><error at="LINE:COL">message</error>...</diagnostics>
+     cg:locate(node) gives the position of a node in the source, cg:valid-date(s) and
+     cg:valid-datetime(s) whether a string is a real ISO 8601 date (time). -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:c="urn:circgen:tsb-circular"
+                xmlns:cg="urn:circgen:xslt"
+                extension-element-prefixes="cg"
+                exclude-result-prefixes="c cg">
+  <xsl:output method="xml" indent="no"/>
+
+  <xsl:template match="/">
+    <diagnostics>
+      <xsl:apply-templates select="//@date | //c:date/@value | //@from | //@to" mode="date"/>
+      <xsl:apply-templates select="//c:deadline" mode="check"/>
+      <xsl:apply-templates select="//c:date-range" mode="check"/>
+      <xsl:apply-templates select="c:circular" mode="check"/>
+      <xsl:apply-templates select="//c:annex-ref" mode="check"/>
+      <xsl:apply-templates select="//c:drafts" mode="check"/>
+      <xsl:apply-templates select="//c:draft" mode="check"/>
+    </diagnostics>
+  </xsl:template>
+
+  <xsl:template match="@*" mode="date">
+    <xsl:if test="not(cg:valid-date(string(.)))">
+      <error at="{cg:locate(..)}">
+        <xsl:value-of select="concat('&lt;', local-name(..), ' ', name(), '=&quot;', ., '&quot;&gt;: no such date')"/>
+      </error>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:deadline" mode="check">
+    <xsl:if test="not(cg:valid-datetime(string(@at)))">
+      <error at="{cg:locate(.)}">&lt;deadline at="<xsl:value-of select="@at"/>"&gt;: no such date and time</error>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ISO dates compare as numbers once the hyphens are gone. -->
+  <xsl:template match="c:date-range" mode="check">
+    <xsl:if test="cg:valid-date(string(@from)) and cg:valid-date(string(@to))
+                  and number(translate(@from, '-', '')) &gt; number(translate(@to, '-', ''))">
+      <error at="{cg:locate(.)}">&lt;date-range&gt;: the range ends (<xsl:value-of select="@to"/>) before it starts (<xsl:value-of select="@from"/>)</error>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:circular" mode="check">
+    <xsl:if test="number(@annexes) != count(c:annex)">
+      <error at="{cg:locate(.)}">the letter announces <xsl:value-of select="@annexes"/> annex(es) (annexes="<xsl:value-of select="@annexes"/>") but the document has <xsl:value-of select="count(c:annex)"/></error>
+    </xsl:if>
+    <xsl:if test="c:annex[@type='reply-form'] and not(c:annex[@type='drafts'])">
+      <error at="{cg:locate(c:annex[@type='reply-form'])}">the reply form lists the drafts of a "drafts" annex, and the document has none</error>
+    </xsl:if>
+    <xsl:for-each select="c:annex[@type='drafts'][2] | c:annex[@type='reply-form'][2]">
+      <error at="{cg:locate(.)}">a second annex of type "<xsl:value-of select="@type"/>": a circular has at most one</error>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="c:annex-ref" mode="check">
+    <xsl:variable name="id" select="@ref"/>
+    <xsl:if test="//*[@id = $id] and not(//c:annex[@id = $id])">
+      <error at="{cg:locate(.)}">&lt;annex-ref ref="<xsl:value-of select="@ref"/>"&gt; points to a &lt;<xsl:value-of select="local-name(//*[@id = $id])"/>&gt;, not to an annex</error>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:drafts" mode="check">
+    <xsl:variable name="status" select="@status"/>
+    <xsl:if test="not(//c:draft[@status = $status])">
+      <error at="{cg:locate(.)}">&lt;drafts status="<xsl:value-of select="@status"/>"&gt;: the document has no draft with that status</error>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:draft" mode="check">
+    <xsl:variable name="n" select="@number"/>
+    <xsl:if test="preceding::c:draft[@number = $n]">
+      <error at="{cg:locate(.)}">draft <xsl:value-of select="@number"/> is listed twice</error>
+    </xsl:if>
+    <xsl:if test="@status = 'revised' and @former">
+      <error at="{cg:locate(.)}">draft <xsl:value-of select="@number"/>: a revision has no former name (former="<xsl:value-of select="@former"/>")</error>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
