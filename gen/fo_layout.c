@@ -367,6 +367,39 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
 
 /* ---- lists --------------------------------------------------------------- */
 
+/* label-end() and body-start() are evaluated where they are specified, and
+ * descendants inherit the resulting length (XSL 1.1 §5.1.4: the computed
+ * value is inherited). Resolve them in the label's or body's subtree with this
+ * item's list context, stopping at nested list-items, which resolve their own.
+ * The tree is changed in place; layout is the only reader of these values and
+ * always resolves them with the same widths. */
+static void freeze_list_functions(cg_fo *fo, const cg_list_ctx *lc, int depth, gboolean nested,
+                                  gboolean keep_start, gboolean keep_end)
+{
+    if (fo->kind == FO_TEXT || depth > 200)
+        return;
+    /* Inside a nested list-item, an indent given explicitly (label-end() on an
+     * inner label, say) belongs to the inner list: it and what inherits it
+     * are left for the inner item to resolve. */
+    nested = nested || (fo->kind == FO_LIST_ITEM && depth > 1);
+    if (nested && fo->p->n.start_indent_set)
+        keep_start = TRUE;
+    if (nested && fo->p->n.end_indent_set)
+        keep_end = TRUE;
+    cg_len *ls[2] = { &fo->p->i.start_indent, &fo->p->i.end_indent };
+    gboolean keep[2] = { keep_start, keep_end };
+    for (int k = 0; k < 2; k++) {
+        unsigned fl = ls[k]->flags & (CG_LEN_LABEL_END | CG_LEN_BODY_START);
+        if (fl && !keep[k]) {
+            cg_len f = { 0, 0, fl };
+            ls[k]->abs += cg_len_resolve(f, 0, lc);
+            ls[k]->flags &= ~fl;
+        }
+    }
+    for (cg_fo *c = fo->first; c; c = c->next)
+        freeze_list_functions(c, lc, depth + 1, nested, keep_start, keep_end);
+}
+
 static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, const bctx *bc,
                              const cg_fo *list)
 {
@@ -387,6 +420,9 @@ static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, cons
     add_gap(vl, gb);
     const cg_fo *label = cg_fo_child(item, FO_LIST_ITEM_LABEL);
     const cg_fo *body = cg_fo_child(item, FO_LIST_ITEM_BODY);
+    for (cg_fo *c = item->first; c; c = c->next)
+        if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY)
+            freeze_list_functions(c, &lc, 1, FALSE, FALSE, FALSE);
     double lh = 0;
     if (label) {
         cg_vlist *lv = cg_vlist_new();

@@ -262,6 +262,29 @@ static void test_nothing_lost_on_overflow(void **state)
     cg_diags_free(d);
 }
 
+/* Regression: an inherited body-start() is the outer list's value, not
+ * re-evaluated against a nested list (Circular 50's "To:" list). */
+static void test_nested_list_indents(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    char *dump = dump_of("200pt", "", SEQ(
+        "<fo:list-block provisional-distance-between-starts='40pt' provisional-label-separation='3pt'>"
+        "<fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>To:</fo:block></fo:list-item-label>"
+        "<fo:list-item-body start-indent='body-start()'>"
+        "  <fo:list-block provisional-distance-between-starts='10pt' provisional-label-separation='2pt'>"
+        "  <fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>-</fo:block></fo:list-item-label>"
+        "  <fo:list-item-body start-indent='body-start()'><fo:block>inner</fo:block></fo:list-item-body></fo:list-item>"
+        "  </fo:list-block></fo:list-item-body></fo:list-item></fo:list-block>"), d);
+    /* outer label 0..37, outer body from 40; inner label 40..48, inner body from 50 */
+    assert_non_null(strstr(dump, "block P x=0.00 y=0.00 w=37.00"));
+    assert_non_null(strstr(dump, "block P x=40.00 y=0.00 w=8.00"));
+    assert_non_null(strstr(dump, "block P x=50.00 y=0.00 w=150.00"));
+    assert_false(cg_diags_contain(d, "no room"));
+    free(dump);
+    cg_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_table_columns_and_header),
         cmocka_unit_test(test_citations),
         cmocka_unit_test(test_nothing_lost_on_overflow),
+        cmocka_unit_test(test_nested_list_indents),
     };
     int rc = cmocka_run_group_tests_name("fo_layout", tests, NULL, NULL);
     cg_fonts_cleanup();
