@@ -13,17 +13,18 @@ BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/circgen
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo glib-2.0
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
              -Igen -I$(BUILD)
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
 # Debian packages that building, running and testing circgen need.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
-           libxml2-utils fonts-liberation2 fonts-noto-cjk strace tidy
+           libxml2-utils fonts-liberation2 fonts-noto-cjk strace tidy \
+           libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us mupdf-tools
 
 BUILD   ?= build
 PROG    ?= circgen
