@@ -85,12 +85,16 @@ static void find_meta(xmlNodePtr n, const char *local, char **out)
     }
 }
 
-/* An ISO 8601 date for Cairo's metadata: opts, SOURCE_DATE_EPOCH or the epoch. */
-static char *creation_date(const char *opt, cg_diags *d)
+/* An ISO 8601 date for Cairo's metadata: opts, else SOURCE_DATE_EPOCH, else the
+ * document's own date (xmp:CreateDate in fo:declarations), else the epoch; never the
+ * clock, so that the same input gives the same bytes. */
+static char *creation_date(const char *opt, const char *doc_date, cg_diags *d)
 {
     if (opt && *opt)
         return g_strdup(opt);
     const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+    if ((!sde || !*sde) && doc_date && *doc_date)
+        return g_strdup(doc_date);
     time_t t = 0;
     if (sde && *sde) {
         char *end;
@@ -110,6 +114,7 @@ static char *creation_date(const char *opt, cg_diags *d)
 static void set_metadata(cairo_surface_t *s, cg_fo_tree *t, const cg_fo_options *o, cg_diags *d)
 {
     char *title = NULL, *author = NULL, *subject = NULL, *keywords = NULL, *creator = NULL;
+    char *doc_date = NULL;
     const cg_fo *decl = cg_fo_child(t->root, FO_DECLARATIONS);
     if (decl) {
         find_meta(decl->xml->children, "title", &title);
@@ -117,6 +122,7 @@ static void set_metadata(cairo_surface_t *s, cg_fo_tree *t, const cg_fo_options 
         find_meta(decl->xml->children, "description", &subject);
         find_meta(decl->xml->children, "Keywords", &keywords);
         find_meta(decl->xml->children, "CreatorTool", &creator);
+        find_meta(decl->xml->children, "CreateDate", &doc_date);
     }
     struct { cairo_pdf_metadata_t k; const char *opt; char *from_doc; const char *dflt; } m[] = {
         { CAIRO_PDF_METADATA_TITLE, o->title, title, NULL },
@@ -131,7 +137,8 @@ static void set_metadata(cairo_surface_t *s, cg_fo_tree *t, const cg_fo_options 
             cairo_pdf_surface_set_metadata(s, m[i].k, v);
         g_free(m[i].from_doc);
     }
-    char *date = creation_date(o->date, d);
+    char *date = creation_date(o->date, doc_date, d);
+    g_free(doc_date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
     g_free(date);

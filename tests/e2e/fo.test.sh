@@ -3,7 +3,7 @@
 # checks on the PDF (text, fonts, structure, metadata, reproducibility,
 # atomic writing). UPDATE=1 rewrites the golden dumps (review the diff!).
 cd "$(dirname "$0")/../.." || exit 2
-CG=./circgen
+CG="$CIRCGEN_RUNNER ${CIRCGEN:-$PWD/circgen}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
