@@ -75,15 +75,12 @@ setup:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "setup: all packages present"; fi
 
-# Check every sample and write its outputs to out/SAMPLE/LANG.*
+# Check every sample and write its PDF and HTML to out/SAMPLE/LANG.*
 samples: setup
 	@$(MAKE) --no-print-directory all
 	./circgen check samples/*/*.xml
-	@for f in samples/*/*.xml; do \
-	  d=out/$$(basename $$(dirname $$f)); mkdir -p $$d; \
-	  ./circgen html $$f -o $$d/$$(basename $$f .xml).html || exit 1; \
-	  echo "  $$d/$$(basename $$f .xml).html"; \
-	done
+	./circgen build samples -o out
+	@ls out/*/*
 
 # The whole suite, then once more built with AddressSanitizer and UBSan together.
 check: setup

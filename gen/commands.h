@@ -24,6 +24,8 @@ extern const char cmd_fo_usage[];
 
 int cmd_html(int argc, char **argv);
 extern const char cmd_html_usage[];
+int cmd_build(int argc, char **argv);
+extern const char cmd_build_usage[];
 int cmd_pdf(int argc, char **argv);
 extern const char cmd_pdf_usage[];
 

@@ -11,6 +11,7 @@
 const cg_command cg_commands[] = {
     { "check", cmd_check, "validate source documents against their schema and checks",
       cmd_check_usage },
+    { "build", cmd_build, "make every output of the documents in folders", cmd_build_usage },
     { "pdf", cmd_pdf, "make the PDF of source documents", cmd_pdf_usage },
     { "html", cmd_html, "make the HTML page of source documents", cmd_html_usage },
     { "diff", cmd_diff, "compare two language versions, or two revisions, of a document",
