@@ -251,7 +251,7 @@
                   <fo:block id="{@id}">
                     <xsl:apply-templates mode="inline"/>
                     <xsl:call-template name="str">
-                      <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * (position() = last()), 13)"/>
+                      <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * not(following::c:addressee), 13)"/>
                     </xsl:call-template>
                   </fo:block>
                 </fo:list-item-body>
@@ -276,7 +276,10 @@
 
   <xsl:template match="c:note">
     <fo:block id="{@id}" space-after="6pt" text-align="{$align}" font-size="11pt" role="P">
-      <fo:inline font-style="italic"><xsl:call-template name="note-label"/></fo:inline>
+      <fo:inline>
+        <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+        <xsl:call-template name="note-label"/>
+      </fo:inline>
       <xsl:apply-templates mode="inline"/>
     </fo:block>
   </xsl:template>

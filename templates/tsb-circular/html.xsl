@@ -100,9 +100,10 @@
       <ul>
         <xsl:for-each select="c:addressee">
           <li id="{@id}">
+            <span class="dash">–</span><xsl:text> </xsl:text>
             <xsl:apply-templates mode="inline"/>
             <xsl:call-template name="str">
-              <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * (position() = last()), 13)"/>
+              <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * not(following::c:addressee), 13)"/>
             </xsl:call-template>
           </li>
         </xsl:for-each>

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Text checks on circgen's PDFs (used by tests/e2e/pdf.test.sh).
+
+  pdftext.py same PAGE.html DOC.pdf   the PDF and the HTML carry the same text in the
+                                      same order, white space and page furniture aside
+  pdftext.py seed SEED.txt DOC.pdf DOC.html
+                                      every sentence of the seed text is in the PDF
+                                      (the HTML tells the PDF's page furniture)
+
+Page furniture is what repeats at the top of pages: static content (the running
+header "- 2 -" and the document's name; footers such as "1 / 2" and the address
+footer, which the HTML carries once, at its end) and a table's header row repeated
+on each page the table runs onto (the HTML table's caption). A hyphen at the end of a PDF line may
+be a hyphenation point: it matches nothing in the HTML.
+"""
+import html.parser
+import re
+import subprocess
+import sys
+
+
+class HTMLText(html.parser.HTMLParser):
+    """The text of <body>, and separately that of <footer> and <title>."""
+
+    def __init__(self):
+        super().__init__()
+        self.body, self.footer, self.title, self.captions = [], [], [], []
+        self.stack = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "meta", "link", "img", "input", "hr"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop() == tag:
+                break
+
+    def handle_data(self, data):
+        if "style" in self.stack or "script" in self.stack:
+            return
+        if "title" in self.stack:
+            self.title.append(data)
+        elif "footer" in self.stack:
+            self.footer.append(data)
+        elif "body" in self.stack:
+            self.body.append(data)
+            if "caption" in self.stack:
+                self.captions.append(data)
+
+
+def squeeze(s):
+    return re.sub(r"\s+", "", s)
+
+
+def pdf_pages(path):
+    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", path], capture_output=True, text=True, check=True).stdout).group(1))
+    return [subprocess.run(["pdftotext", "-raw", "-f", str(p), "-l", str(p), path, "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for p in range(1, n + 1)]
+
+
+def strip_furniture(pages, furniture):
+    """Drop the leading lines of each page that are page furniture."""
+    out = []
+    for i, text in enumerate(pages, 1):
+        lines = text.replace("\f", "").split("\n")
+        while lines and (not lines[0].strip() or squeeze(lines[0]) in furniture
+                         or re.fullmatch(r"-\s*\d+\s*-", lines[0].strip())
+                         or re.fullmatch(r"\d+\s*/\s*\d+", lines[0].strip())):
+            lines.pop(0)
+        out.append("\n".join(lines))
+    return "\n".join(out)
+
+
+def match(pdf, html_text):
+    """Compare white-space-free texts; a hyphen before a PDF line end is optional.
+    Returns None or a description of the first difference."""
+    p = []  # (char, optional)
+    for i, c in enumerate(pdf):
+        if c.isspace():
+            continue
+        optional = c in "-\u00ad\u2010" and pdf[i + 1:i + 2] == "\n"
+        p.append((c, optional))
+    h = squeeze(html_text)
+    i = j = 0
+    while i < len(p) and j < len(h):
+        c, optional = p[i]
+        if c == h[j]:
+            i += 1
+            j += 1
+        elif optional:
+            i += 1
+        else:
+            return "differ at HTML char %d: PDF …%s… HTML …%s…" % (
+                j, "".join(x for x, _ in p[max(0, i - 30):i + 30]), h[max(0, j - 30):j + 30])
+    if i < len(p) or j < len(h):
+        return "one text is longer: PDF rest …%s… HTML rest …%s…" % (
+            "".join(x for x, _ in p[i:i + 60]), h[j:j + 60])
+    return None
+
+
+def read_html(html_path):
+    parser = HTMLText()
+    parser.feed(open(html_path, encoding="utf-8").read())
+    footer_lines = {squeeze(x) for x in "".join(parser.footer).split("\n") if x.strip()}
+    footer_parts = {squeeze(x) for x in parser.footer if x.strip()}
+    # A table's header row, repeated at the top of each page it runs onto.
+    captions = {squeeze(x) for x in parser.captions if x.strip()}
+    return parser, footer_lines | footer_parts | captions | {squeeze("".join(parser.title))}
+
+
+def cmd_same(html_path, pdf_path):
+    parser, furniture = read_html(html_path)
+    pdf = strip_furniture(pdf_pages(pdf_path), furniture)
+    problem = match(pdf, "".join(parser.body))
+    if problem:
+        print("%s vs %s: %s" % (pdf_path, html_path, problem))
+        return 1
+    return 0
+
+
+def cmd_seed(seed_path, pdf_path, html_path):
+    parser, furniture = read_html(html_path)
+    pages = pdf_pages(pdf_path)
+    # The first page's address footer is text of the seed too: keep page 1 whole.
+    pdf = squeeze(pages[0] + strip_furniture(pages[1:], furniture))
+    seed = open(seed_path, encoding="utf-8").read()
+    # Word-processor residue, not text: bookmarks, image descriptions, check boxes.
+    seed = re.sub(r"\[bookmark: [^\]]*\]", "", seed)
+    seed = re.sub(r"\[image: [^\]]*\]", "", seed, flags=re.S)
+    seed = seed.replace("|_|", "").replace("\u20dd", "○")
+    missing, checked = [], 0
+    for sentence in re.split(r"(?<=[。！？；])|\n", seed):
+        s = squeeze(sentence).strip("-_")
+        if len(s) < 2:
+            continue
+        checked += 1
+        if s not in pdf:
+            missing.append(s)
+    for s in missing:
+        print("not in %s: %s" % (pdf_path, s))
+    print("seed: %d sentences checked, %d missing" % (checked, len(missing)))
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["same"] and len(sys.argv) == 4:
+        sys.exit(cmd_same(sys.argv[2], sys.argv[3]))
+    if sys.argv[1:2] == ["seed"] and len(sys.argv) == 5:
+        sys.exit(cmd_seed(sys.argv[2], sys.argv[3], sys.argv[4]))
+    sys.exit(__doc__)
