@@ -1,5 +1,6 @@
 /* fo.c — see fo.h: the passes, the PDF file, metadata and outline. */
 #include "fo.h"
+#include "pdf_lang.h"
 #include "fo_draw.h"
 #include "fo_dump.h"
 #include "fonts.h"
@@ -142,6 +143,25 @@ static void set_metadata(cairo_surface_t *s, cg_fo_tree *t, const cg_fo_options 
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
     g_free(date);
+}
+
+/* The document's language for the PDF catalog: fo:root's xml:lang, else its language
+ * and country properties ("zh" + "CN" -> "zh-CN"). NULL when none. Caller frees. */
+static char *document_lang(const cg_fo_tree *t)
+{
+    xmlChar *l = xmlNodeGetLang(t->root->xml);
+    if (l) {
+        char *r = g_strdup((const char *)l);
+        xmlFree(l);
+        return r;
+    }
+    const char *lang = cg_fo_attr(t, t->root, "language");
+    const char *country = cg_fo_attr(t, t->root, "country");
+    if (!lang || !*lang || !strcmp(lang, "none"))
+        return NULL;
+    if (country && *country && strcmp(country, "none"))
+        return g_strdup_printf("%s-%s", lang, country);
+    return g_strdup(lang);
 }
 
 /* ---- outline and link targets ------------------------------------------ */
@@ -302,6 +322,12 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
                         R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
             rc = 1;
+        }
+        if (!rc) {
+            char *lang = document_lang(t);
+            if (cg_pdf_set_lang(R.fd, lang, opts->output, d) != 0)
+                rc = 1;
+            g_free(lang);
         }
         if (fsync(R.fd) != 0 && !rc) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));

@@ -50,6 +50,10 @@ mutool show "$tmp/out/tsb-circular-50/en.pdf" outline > "$tmp/outline"
 grep -q '"Annex 1"' "$tmp/outline" && grep -q '"Annex 2"' "$tmp/outline" && grep -q '"TSB Circular 50"' "$tmp/outline" && ok || ko "letter and annex bookmarks"
 qpdf --qdf --object-streams=disable "$tmp/out/tsb-circular-50/zh.pdf" "$tmp/qdf.pdf" 2>/dev/null
 grep -a -q '/URI (https://www.itu.int/ipr/)' "$tmp/qdf.pdf" && ok || ko "web link"
+# The document language in the catalog (added to Cairo's output by an incremental update).
+grep -a -q '/Lang (zh-CN)' "$tmp/qdf.pdf" && ok || ko "zh: /Lang zh-CN"
+qpdf --qdf --object-streams=disable "$tmp/out/tsb-circular-50/en.pdf" "$tmp/qdf-en.pdf" 2>/dev/null
+grep -a -q '/Lang (en)' "$tmp/qdf-en.pdf" && ok || ko "en: /Lang en"
 # Each annex starts on a new page; the running header from page 2.
 pdftotext -raw -f 3 -l 3 "$tmp/out/tsb-circular-50/en.pdf" - | head -3 | grep -q '^- 3 -$' && ok || ko "running header"
 pdftotext -raw "$tmp/out/tsb-circular-50/en.pdf" - | grep -q 'Annex 1 (to TSB Circular 50)' && ok || ko "annex heading"
