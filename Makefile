@@ -4,6 +4,8 @@
 #   make setup      install the Debian packages circgen needs (as root)
 #   make samples    set up, build and produce the outputs of every sample in out/
 #   make check      set up, build and run every test
+#   make conformance  render Apache FOP's layout testcases and compare with FOP
+#                     (report in out/conformance/REPORT.md; see tests/conformance/run.sh)
 #   make install    install to $(DESTDIR)$(PREFIX)
 
 PREFIX  ?= /usr/local
@@ -24,6 +26,11 @@ DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
            libxml2-utils fonts-liberation2 fonts-noto-cjk strace
 
+# Only make conformance needs these: Apache FOP, the reference renderer.
+DEB_PKGS_CONFORMANCE = fop
+# Arguments of tests/conformance/run.sh, e.g. CONFORMANCE_ARGS="block_basic_1 table_1".
+CONFORMANCE_ARGS ?=
+
 BUILD   ?= build
 LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(BUILD)/%.o)
@@ -31,7 +38,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e install clean
+.PHONY: FORCE all setup samples check unit e2e conformance install clean
 all: circgen
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -87,6 +94,13 @@ unit: $(TEST_BIN)
 
 e2e: circgen
 	@sh tests/e2e/run.sh
+
+# Apache FOP's testcases (../shared/fop-testcases) through circgen fo, compared with FOP
+# (cached in build/conformance/fop-cache); the crash-and-hang part runs in make check.
+conformance:
+	@$(MAKE) --no-print-directory setup DEB_PKGS="$(DEB_PKGS) $(DEB_PKGS_CONFORMANCE)"
+	@$(MAKE) --no-print-directory all
+	@sh tests/conformance/run.sh $(CONFORMANCE_ARGS)
 
 install: circgen
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

@@ -1,0 +1,196 @@
+#!/bin/sh
+# Writes out/conformance/REPORT.md and out/conformance/results.tsv from the results that
+# run.sh left in $CONFORMANCE_DIR (circgen/NAME.*, fop-cache/HASH.*), for the testcases
+# named on the command line, and prints the report without its long tables.
+# Called by run.sh; can be rerun alone (sh tests/conformance/report.sh NAME...) to
+# rebuild the report without rendering again (CONFORMANCE_DIR as for run.sh).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root" || exit 2
+: "${CONFORMANCE_DIR:=$root/build/conformance}"
+: "${REPORT_DIR:=out/conformance}"
+: "${CIRCGEN:=./circgen}"
+: "${CONFORMANCE_WALL_MS:=}"
+D=$CONFORMANCE_DIR
+dev="$here/fop-deviations.txt"
+mkdir -p "$REPORT_DIR" || exit 2
+if [ $# = 0 ]; then
+    set -- $(cd "$D/fo" && ls *.fo 2>/dev/null | sed 's/\.fo$//')
+fi
+
+tsv="$REPORT_DIR/results.tsv"
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+# FOP deviations: "NAME: reason" lines (see the file's header).
+sed -n 's/^\([A-Za-z0-9_.-]*\):[[:space:]]*\(.*\)$/\1\t\2/p' "$dev" 2>/dev/null > "$tmp/dev"
+
+# ---------------------------------------------------------------- one row per testcase
+# name st rc ms pages fop_st fop_pages page_eq text_eq pagetext_eq nfeat deviation diff error
+printf 'name\tstatus\texit\tms\tpages\tfop_status\tfop_pages\tpages_equal\ttext_equal\tpage_text_equal\tunsupported\tfop_deviation\tfirst_difference\terror\n' > "$tsv"
+for n; do
+    c="$D/circgen/$n"
+    st=missing rc=- ms=0 pages=0
+    [ -f "$c.res" ] && read -r st rc ms pages < "$c.res"
+    fst=missing fpages=0 h=
+    if [ -f "$D/fo/$n.fo" ]; then
+        h=$(sha256sum < "$D/fo/$n.fo" | cut -c1-64)
+        [ -f "$D/fop-cache/$h.res" ] && read -r fst _ _ fpages < "$D/fop-cache/$h.res"
+    fi
+    f="$D/fop-cache/$h"
+    peq=no teq=no pteq=no diff=
+    if [ "$fst" != ok ]; then
+        peq=n/a teq=n/a pteq=n/a
+    elif [ "$st" = ok ]; then
+        [ "$pages" = "$fpages" ] && peq=yes
+        tr -d '\n' < "$c.norm" > "$tmp/a"; tr -d '\n' < "$f.norm" > "$tmp/b"
+        if cmp -s "$tmp/a" "$tmp/b"; then teq=yes
+        else
+            # First difference, 30 bytes of context each side, on one line.
+            diff=$(LC_ALL=C awk 'NR == FNR { a = a $0; next } { b = b $0 }
+                END { n = length(a) < length(b) ? length(a) : length(b)
+                      for (i = 1; i <= n && substr(a, i, 1) == substr(b, i, 1); i++) ;
+                      s = i > 30 ? i - 30 : 1
+                      printf "at %d: circgen «%s» FOP «%s»", i, substr(a, s, i - s + 40), substr(b, s, i - s + 40) }' \
+                "$tmp/a" "$tmp/b" | tr '\t|`' '  '"'")
+        fi
+        [ "$peq" = yes ] && cmp -s "$c.norm" "$f.norm" && pteq=yes
+    fi
+    nfeat=0; [ -f "$c.feat" ] && nfeat=$(wc -l < "$c.feat")
+    dv=no; grep -q "^$n	" "$tmp/dev" && dv=yes
+    err=
+    case $st in
+        crash|hang)
+            err=$(tail -n 1 "$c.log" 2>/dev/null | sed -e 's/^[^ ]*:[0-9]*:[0-9]*: //' -e 's/^[^ ]*\.fo: //' | tr '\t|`' '  '"'" | cut -c1-120)
+            if [ "$st" = hang ]; then err="hang (killed after the timeout); last output: $err"
+            else err="killed by signal $(kill -l $((rc - 128)) 2>/dev/null || echo $((rc - 128))); last output: $err"; fi ;;
+        nonzero|nopdf)
+            err=$(grep -m1 -i 'error\|fatal\|abort\|assert' "$c.log" 2>/dev/null || tail -n 1 "$c.log" 2>/dev/null)
+            err=$(printf '%s' "$err" | sed -e 's/^[^ ]*:[0-9]*:[0-9]*: //' -e 's/^[^ ]*\.fo: //' | tr '\t|`' '  '"'" | cut -c1-160) ;;
+    esac
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$n" "$st" "$rc" "$ms" "$pages" "$fst" "$fpages" "$peq" "$teq" "$pteq" "$nfeat" "$dv" "$diff" "$err" >> "$tsv"
+done
+
+# Unsupported features: how many testcases use each, with up to three examples.
+for n; do
+    [ -f "$D/circgen/$n.feat" ] && sed "s/\$/	$n/" "$D/circgen/$n.feat"
+done | LC_ALL=C sort -t '	' -k1,1 -k2,2 | awk -F '\t' '
+    $1 != f { if (f != "") print c "\t" f "\t" ex; f = $1; c = 0; ex = "" }
+    { c++; if (c <= 3) ex = ex (c > 1 ? ", " : "") $2 }
+    END { if (f != "") print c "\t" f "\t" ex }' | sort -t '	' -k1,1nr -k2,2 > "$tmp/feat"
+
+# ---------------------------------------------------------------- REPORT.md
+ver=$("$CIRCGEN" --version 2>/dev/null | head -n 1)
+fopver=$(dpkg-query -W -f='${Version}' fop 2>/dev/null)
+commit=$(git rev-parse --short HEAD 2>/dev/null)
+awk -F '\t' -v date="$(date -u '+%Y-%m-%d %H:%M UTC')" -v ver="$ver" -v fopver="$fopver" \
+    -v commit="$commit" -v wall="$CONFORMANCE_WALL_MS" -v featfile="$tmp/feat" \
+    -v devfile="$tmp/dev" '
+function pct(a, b) { return b ? sprintf("%.1f%%", 100 * a / b) : "-" }
+function out(s) { print s }
+NR == 1 { next }
+{
+    N++; name[N] = $1; st[N] = $2; rc[N] = $3; ms[N] = $4; pg[N] = $5; fst[N] = $6; fpg[N] = $7
+    peq[N] = $8; teq[N] = $9; pteq[N] = $10; nf[N] = $11; dv[N] = $12; df[N] = $13; er[N] = $14
+    cnt[$2]++; totms += $4
+    if ($6 == "ok") fopok++; else fopbad++
+    if ($8 == "yes") npeq++
+    if ($9 == "yes") nteq++
+    if ($10 == "yes") npteq++
+    if ($9 != "yes" && $12 == "yes") ndev++
+    if ($9 == "yes" && $8 == "yes") nboth++
+    if ($14 != "") { e = $14; gsub(/[0-9]+(\.[0-9]+)?/, "N", e); errs[e]++; if (!(e in errex)) errex[e] = $1 }
+}
+END {
+    out("# circgen FOP conformance report")
+    out("")
+    out("Generated " date " by `make conformance` (tests/conformance/run.sh), " ver \
+        (commit != "" ? ", commit " commit : "") ".")
+    out("Testcases: Apache FOP layout-engine testcases (../shared/fop-testcases/standard-testcases), " \
+        "each testcase\x27s fo:root rendered with `circgen fo` (10 s timeout each) and with Apache FOP " \
+        fopver " run as `fop -r` (relaxed validation: in strict mode this FOP rejects " \
+        "number-columns-spanning with \"Invalid property encountered\").")
+    out("Text is compared after pdftotext, with all white space removed, soft hyphens removed, " \
+        "ligatures fi/fl/ff... spelled out and every run of two or more dots (leaders) collapsed.")
+    out("")
+    out("## Totals")
+    out("")
+    out("| measure | count | of " N " |")
+    out("|---|---:|---:|")
+    out("| crashes (signal, exit >= 128) | " cnt["crash"] + 0 " | " pct(cnt["crash"], N) " |")
+    out("| hangs (over 10 s) | " cnt["hang"] + 0 " | " pct(cnt["hang"], N) " |")
+    out("| non-zero exits (error message, no PDF) | " cnt["nonzero"] + 0 " | " pct(cnt["nonzero"], N) " |")
+    out("| exit 0 but no readable PDF | " cnt["nopdf"] + 0 " | " pct(cnt["nopdf"], N) " |")
+    out("| rendered (exit 0, PDF) | " cnt["ok"] + 0 " | " pct(cnt["ok"], N) " |")
+    out("| **text equal to FOP (whole document)** | " nteq + 0 " | " pct(nteq, N) " |")
+    out("| text equal to FOP page by page | " npteq + 0 " | " pct(npteq, N) " |")
+    out("| **page count equal to FOP** | " npeq + 0 " | " pct(npeq, N) " |")
+    out("| text and page count equal | " nboth + 0 " | " pct(nboth, N) " |")
+    out("| text differs, documented FOP deviation (see below) | " ndev + 0 " | " pct(ndev, N) " |")
+    out("| text equal or FOP deviation | " nteq + ndev " | " pct(nteq + ndev, N) " |")
+    out("| FOP reference missing (FOP failed on the FO) | " fopbad + 0 " | " pct(fopbad, N) " |")
+    out("")
+    out(sprintf("circgen time: %.1f s in all (sum of runs), %.3f s per testcase on average" \
+        (wall != "" ? sprintf(", %.1f s wall clock", wall / 1000) : "") ".", totms / 1000, N ? totms / 1000 / N : 0))
+    out("")
+    out("## Unsupported features, by number of testcases using them")
+    out("")
+    out("From circgen\x27s warnings (unsupported formatting objects, properties, values).")
+    out("")
+    out("| testcases | feature | examples |")
+    out("|---:|---|---|")
+    nfe = 0
+    while ((getline l < featfile) > 0) { split(l, a, "\t"); nfe++; out("| " a[1] " | `" a[2] "` | " a[3] " |") }
+    if (!nfe) out("| 0 | (none reported) | |")
+    out("")
+    out("## Errors of the non-zero exits and crashes, grouped")
+    out("")
+    if (length(errs) == 0) out("None.")
+    else {
+        out("| testcases | message (numbers as N) | example |")
+        out("|---:|---|---|")
+        fflush()
+        cmd = "sort -t \"|\" -k2,2nr"
+        for (e in errs) print "| " errs[e] " | " e " | " errex[e] " |" | cmd
+        close(cmd)
+    }
+    out("")
+    out("## FOP deviations")
+    out("")
+    out("Testcases where FOP is wrong and circgen right by XSL 1.1, written by hand in " \
+        "tests/conformance/fop-deviations.txt (one \"NAME: reason\" line each).")
+    out("")
+    nd = 0
+    while ((getline l < devfile) > 0) { split(l, a, "\t"); nd++; out("- **" a[1] "**: " a[2]) }
+    if (!nd) out("None recorded yet.")
+    out("")
+    print "## Per testcase"
+    print ""
+    print "Status: ok, nonzero (error exit), crash, hang, nopdf (exit 0 without a PDF). " \
+          "Pages: circgen / FOP. Text: whole document / page by page. Unsupp.: unsupported features warned about."
+    print ""
+    print "| testcase | status | pages | pages equal | text equal | per page | ms | unsupp. |"
+    print "|---|---|---:|---|---|---|---:|---:|"
+    for (i = 1; i <= N; i++) {
+        s = st[i]; if (s != "ok") s = "**" s "**" (rc[i] != "-" && rc[i] != 0 ? " (" rc[i] ")" : "")
+        if (dv[i] == "yes") s = s " (FOP deviation)"
+        print "| " name[i] " | " s " | " pg[i] " / " (fst[i] == "ok" ? fpg[i] : fst[i]) " | " peq[i] " | " teq[i] " | " pteq[i] " | " ms[i] " | " nf[i] " |"
+    }
+    print ""
+    print "## First text difference"
+    print ""
+    print "For each rendered testcase whose text differs from FOP\x27s: the position (in bytes of " \
+          "the normalized text) and the text around it."
+    print ""
+    for (i = 1; i <= N; i++) if (df[i] != "") print "- " name[i] ": " df[i]
+    print ""
+    print "## Error messages"
+    print ""
+    for (i = 1; i <= N; i++) if (er[i] != "") print "- " name[i] " (" st[i] "): " er[i]
+}' "$tsv" > "$REPORT_DIR/REPORT.md"
+
+# Print the report without the long per-testcase parts (they are in the file).
+sed '/^## Per testcase/,$d' "$REPORT_DIR/REPORT.md"
+echo "Full report: $REPORT_DIR/REPORT.md (per-testcase table, first text differences, error messages); data: $tsv"
