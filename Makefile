@@ -14,17 +14,18 @@ BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/circgen
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo glib-2.0
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
              -Igen -I$(BUILD)
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 
 # Debian packages that building, running and testing circgen need.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
-           libxml2-utils fonts-liberation2 fonts-noto-cjk strace
+           libxml2-utils fonts-liberation2 fonts-noto-cjk strace tidy \
+           libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us mupdf-tools
 
 # Only make conformance needs these: Apache FOP, the reference renderer.
 DEB_PKGS_CONFORMANCE = fop
@@ -32,14 +33,15 @@ DEB_PKGS_CONFORMANCE = fop
 CONFORMANCE_ARGS ?=
 
 BUILD   ?= build
+PROG    ?= circgen
 LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(BUILD)/%.o)
 HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e conformance install clean
-all: circgen
+.PHONY: FORCE all setup samples check unit e2e conformance install clean asan ubsan sanitize valgrind
+all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
 $(BUILD)/config.h: FORCE | $(BUILD)
@@ -48,7 +50,7 @@ $(BUILD)/config.h: FORCE | $(BUILD)
 FORCE:
 
 
-circgen: $(BUILD)/main.o $(BUILD)/libcircgen.a
+$(PROG): $(BUILD)/main.o $(BUILD)/libcircgen.a
 	@echo "  LINK    $@"
 	@$(CC) -o $@ $^ $(LIBS) $(LDFLAGS)
 
@@ -79,33 +81,60 @@ setup:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "setup: all packages present"; fi
 
-# Until rendering lands, producing the samples means checking them.
+# Check every sample and write its outputs to out/SAMPLE/LANG.*
 samples: setup
 	@$(MAKE) --no-print-directory all
-	@mkdir -p out
 	./circgen check samples/*/*.xml
+	@for f in samples/*/*.xml; do \
+	  d=out/$$(basename $$(dirname $$f)); mkdir -p $$d; \
+	  ./circgen html $$f -o $$d/$$(basename $$f .xml).html || exit 1; \
+	  echo "  $$d/$$(basename $$f .xml).html"; \
+	done
 
+# The whole suite, then once more built with AddressSanitizer and UBSan together.
 check: setup
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory sanitize
 
 unit: $(TEST_BIN)
-	@fail=0; for t in $(TEST_BIN); do CIRCGEN_TEMPLATES=$(CURDIR)/templates ./$$t || fail=1; done; exit $$fail
+	@fail=0; for t in $(TEST_BIN); do CIRCGEN_TEMPLATES=$(CURDIR)/templates $(TEST_RUNNER) ./$$t || fail=1; done; exit $$fail
 
-e2e: circgen
-	@sh tests/e2e/run.sh
+e2e: $(PROG)
+	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
 # Apache FOP's testcases (../shared/fop-testcases) through circgen fo, compared with FOP
 # (cached in build/conformance/fop-cache); the crash-and-hang part runs in make check.
 conformance:
 	@$(MAKE) --no-print-directory setup DEB_PKGS="$(DEB_PKGS) $(DEB_PKGS_CONFORMANCE)"
 	@$(MAKE) --no-print-directory all
-	@sh tests/conformance/run.sh $(CONFORMANCE_ARGS)
+	@CIRCGEN=$(CURDIR)/$(PROG) sh tests/conformance/run.sh $(CONFORMANCE_ARGS)
 
-install: circgen
+# Sanitizer builds live in their own folders and run the same tests. Leak checking is
+# valgrind's job (make valgrind): fontconfig and Pango keep caches for the process.
+ASAN_FLAGS = -fsanitize=address -fno-omit-frame-pointer
+UBSAN_FLAGS = -fsanitize=undefined -fno-sanitize-recover=all
+SAN_ENV = ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+san-%:
+	@$(MAKE) --no-print-directory BUILD=build/$* PROG=build/$*/circgen \
+	  CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" build/$*/circgen
+	@$(SAN_ENV) $(MAKE) --no-print-directory BUILD=build/$* PROG=build/$*/circgen \
+	  CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" unit e2e
+asan:
+	@$(MAKE) --no-print-directory SANFLAGS="$(ASAN_FLAGS)" san-asan
+ubsan:
+	@$(MAKE) --no-print-directory SANFLAGS="$(UBSAN_FLAGS)" san-ubsan
+sanitize:
+	@echo "== the suite under AddressSanitizer and UndefinedBehaviorSanitizer"
+	@$(MAKE) --no-print-directory SANFLAGS="$(ASAN_FLAGS) $(UBSAN_FLAGS)" san-sanitize
+valgrind: all $(TEST_BIN)
+	@$(MAKE) --no-print-directory TEST_RUNNER="valgrind -q --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" unit e2e
+
+install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 circgen $(DESTDIR)$(BINDIR)/circgen
 	cp -R templates fonts $(DESTDIR)$(DATADIR)/
 
 clean:
-	rm -rf $(BUILD) circgen out
+	rm -rf build circgen out

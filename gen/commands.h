@@ -19,6 +19,8 @@ typedef struct {
 
 int cmd_check(int argc, char **argv);
 extern const char cmd_check_usage[];
+int cmd_fo(int argc, char **argv);
+extern const char cmd_fo_usage[];
 
 int cmd_html(int argc, char **argv);
 extern const char cmd_html_usage[];

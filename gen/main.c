@@ -12,6 +12,7 @@ const cg_command cg_commands[] = {
     { "check", cmd_check, "validate source documents against their schema and checks",
       cmd_check_usage },
     { "html", cmd_html, "make the HTML page of source documents", cmd_html_usage },
+    { "fo", cmd_fo, "render an XSL-FO file to PDF with circgen's layout engine", cmd_fo_usage },
     { NULL, NULL, NULL, NULL },
 };
 

@@ -69,6 +69,8 @@
         <a n="y"><xsl:value-of select="substring($iso, 1, 4)"/></a>
         <a n="m"><xsl:value-of select="$m"/></a>
         <a n="d"><xsl:value-of select="number(substring($iso, 9, 2))"/></a>
+        <a n="mm"><xsl:value-of select="substring($iso, 6, 2)"/></a>
+        <a n="dd"><xsl:value-of select="substring($iso, 9, 2)"/></a>
         <a n="month"><xsl:value-of select="$strings/s:s[@id = concat('month-', $m)]"/></a>
       </xsl:with-param>
     </xsl:call-template>

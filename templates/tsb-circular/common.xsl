@@ -11,6 +11,7 @@
                 exclude-result-prefixes="c s">
 
   <xsl:include href="../common/l10n.xsl"/>
+  <xsl:include href="../common/inline.xsl"/>
 
   <xsl:variable name="lang" select="/c:circular/@xml:lang"/>
   <xsl:variable name="strings" select="document(concat('strings/', $lang, '.xml'))/s:strings"/>
@@ -27,29 +28,7 @@
     </xsl:call-template>
   </xsl:variable>
 
-  <!-- Inline data as text. -->
-  <xsl:template match="c:date" mode="inline">
-    <xsl:call-template name="format-date"><xsl:with-param name="iso" select="@value"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="c:date-range" mode="inline">
-    <xsl:call-template name="format-date-range">
-      <xsl:with-param name="from" select="@from"/>
-      <xsl:with-param name="to" select="@to"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="c:deadline" mode="inline">
-    <xsl:call-template name="format-deadline">
-      <xsl:with-param name="at" select="@at"/>
-      <xsl:with-param name="zone" select="@zone"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="c:rec | c:docref | c:phone" mode="inline">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
+  <!-- Inline data of this type (the shared kinds are in common/inline.xsl). -->
   <xsl:template match="c:annex-ref" mode="inline">
     <xsl:variable name="id" select="@ref"/>
     <xsl:call-template name="annex-name">
@@ -61,16 +40,6 @@
     <xsl:call-template name="drafts-list">
       <xsl:with-param name="drafts" select="/c:circular/c:annex/c:draft[@status = current()/@status]"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- The plain text of a unit (for titles and metadata). -->
-  <xsl:template match="*" mode="text">
-    <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
-    <xsl:value-of select="normalize-space($t)"/>
-  </xsl:template>
-
-  <xsl:template match="text()" mode="inline">
-    <xsl:value-of select="."/>
   </xsl:template>
 
   <!-- "X.1062 (ex X.shcd), X.1238 (ex X.sgc-rcs) and X.1649 (ex X.sgmc)"; two items are

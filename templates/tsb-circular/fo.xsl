@@ -22,6 +22,7 @@
                 exclude-result-prefixes="c s">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="../common/fo-inline.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:param name="typedir" select="'.'"/>
   <xsl:param name="emblem" select="concat($typedir, '/emblem.svg')"/>
@@ -54,7 +55,6 @@
   </xsl:variable>
   <xsl:variable name="accent">#00629b</xsl:variable>
 
-  <xsl:template name="line-break"><fo:block/></xsl:template>
 
   <xsl:template match="/c:circular">
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
@@ -426,32 +426,6 @@
     <fo:block-container width="3.6mm" height="3.6mm" border="0.6pt solid black" space-before="1pt">
       <fo:block/>
     </fo:block-container>
-  </xsl:template>
-
-  <!-- Inline markup with PDF meaning: links and emphasis. -->
-  <xsl:template match="c:email" mode="inline">
-    <fo:basic-link external-destination="url('mailto:{.}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
-  </xsl:template>
-
-  <xsl:template match="c:url" mode="inline">
-    <xsl:variable name="href">
-      <xsl:choose>
-        <xsl:when test="@href"><xsl:value-of select="@href"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="concat('https://', .)"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <fo:basic-link external-destination="url('{$href}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
-  </xsl:template>
-
-  <xsl:template match="c:b" mode="inline">
-    <fo:inline font-weight="bold" font-family="{$heading-font}"><xsl:apply-templates mode="inline"/></fo:inline>
-  </xsl:template>
-
-  <xsl:template match="c:i" mode="inline">
-    <fo:inline>
-      <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
-      <xsl:apply-templates mode="inline"/>
-    </fo:inline>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -12,10 +12,10 @@
                 exclude-result-prefixes="c s">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="../common/html-inline.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css" select="''"/>
 
-  <xsl:template name="line-break"><br/></xsl:template>
 
   <xsl:template match="/c:circular">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
@@ -43,7 +43,7 @@
             <div class="emblem" role="img" aria-label="emblem"></div>
             <p class="union"><xsl:call-template name="str"><xsl:with-param name="key" select="'union'"/></xsl:call-template></p>
             <p class="bureau"><xsl:call-template name="str"><xsl:with-param name="key" select="'bureau'"/></xsl:call-template></p>
-            <p class="place-date"><xsl:call-template name="place-date"/></p>
+            <p class="place-date" id="{c:place/@id}"><xsl:call-template name="place-date"/></p>
           </header>
           <div class="header-block">
             <dl class="refs">
@@ -206,20 +206,5 @@
       <p class="signature"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-signature'"/></xsl:call-template></p>
     </section>
   </xsl:template>
-
-  <!-- Inline markup with HTML meaning. -->
-  <xsl:template match="c:email" mode="inline">
-    <a href="mailto:{.}"><xsl:value-of select="."/></a>
-  </xsl:template>
-
-  <xsl:template match="c:url" mode="inline">
-    <a href="{@href}">
-      <xsl:if test="not(@href)"><xsl:attribute name="href"><xsl:value-of select="concat('https://', .)"/></xsl:attribute></xsl:if>
-      <xsl:value-of select="."/>
-    </a>
-  </xsl:template>
-
-  <xsl:template match="c:b" mode="inline"><strong><xsl:apply-templates mode="inline"/></strong></xsl:template>
-  <xsl:template match="c:i" mode="inline"><em><xsl:apply-templates mode="inline"/></em></xsl:template>
 
 </xsl:stylesheet>

@@ -11,6 +11,7 @@
 #
 # Environment:
 #   CIRCGEN             the circgen binary (default ./circgen)
+#   CIRCGEN_RUNNER      a command to run it under (valgrind ...), as in tests/e2e/run.sh
 #   FOP_TESTCASES       folder holding standard-testcases/ and resources/
 #                       (default ../shared/fop-testcases beside the repository)
 #   CONFORMANCE_DIR     work folder (default build/conformance; --check uses a temporary one)
@@ -44,7 +45,8 @@ cd "$root" || exit 2
 : "${FOP:=fop}"
 : "${FOP_TIMEOUT:=120}"
 : "${REPORT_DIR:=out/conformance}"
-export CIRCGEN FOP_TESTCASES CONFORMANCE_TIMEOUT FOP FOP_TIMEOUT REPORT_DIR
+: "${CIRCGEN_RUNNER:=}"
+export CIRCGEN CIRCGEN_RUNNER FOP_TESTCASES CONFORMANCE_TIMEOUT FOP FOP_TIMEOUT REPORT_DIR
 # Memory cap for one circgen run (KiB of address space): a runaway layout must not
 # take the machine down; running out counts as a crash or an error, not a hang.
 : "${CONFORMANCE_ULIMIT_KB:=4000000}"
@@ -119,8 +121,9 @@ render_one() {
     # The redirections stay inside the subshell: dash drops those written after a
     # subshell inside a redirected group. The outer 2>/dev/null silences the shell's
     # own "Segmentation fault" notice.
-    ( ulimit -v "$CONFORMANCE_ULIMIT_KB" 2>/dev/null
-      exec timeout -k 2 "$CONFORMANCE_TIMEOUT" "$CIRCGEN" fo "$fo" -o "$o.pdf" \
+    # No address-space cap under a sanitizer or a runner: they reserve terabytes.
+    ( [ -z "${ASAN_OPTIONS:-}$CIRCGEN_RUNNER" ] && ulimit -v "$CONFORMANCE_ULIMIT_KB" 2>/dev/null
+      exec timeout -k 2 "$CONFORMANCE_TIMEOUT" $CIRCGEN_RUNNER "$CIRCGEN" fo "$fo" -o "$o.pdf" \
           > "$o.log" 2>&1 < /dev/null ) 2>/dev/null
     rc=$?
     t1=$(now_ms)

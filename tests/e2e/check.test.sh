@@ -3,12 +3,14 @@
 # corpus (tests/bad/EXPECT) gets its file:line:col diagnostic and exit status; no
 # external content is ever read.
 pass=0 fail=0
+CIRCGEN="${CIRCGEN:-$PWD/circgen}"
+cg() { $CIRCGEN_RUNNER "$CIRCGEN" "$@"; }
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 for f in samples/*/*.xml templates/*/strings/*.xml tests/data/*.xml; do
-    if ./circgen check -q "$f" 2>"$tmp/err"; then ok; else ko "$f should be valid: $(cat "$tmp/err")"; fi
+    if cg check -q "$f" 2>"$tmp/err"; then ok; else ko "$f should be valid: $(cat "$tmp/err")"; fi
 done
 
 cd tests/bad || exit 2
@@ -16,7 +18,7 @@ n=0
 while IFS='|' read -r file want msg; do
     case "$file" in ''|'#'*) continue ;; esac
     n=$((n + 1))
-    ../../circgen check "$file" >/dev/null 2>"$tmp/err"
+    cg check "$file" >/dev/null 2>"$tmp/err"
     got=$?
     if [ "$got" != "$want" ]; then
         ko "$file: exit $got, want $want"
@@ -29,27 +31,27 @@ for f in *.xml; do grep -q "^$f|" EXPECT || ko "$f is not listed in tests/bad/EX
 
 # No external content is read: the secret never reaches the output, and the process
 # never opens the file (checked with strace where it is installed).
-if ../../circgen check xxe-file.xml 2>&1 | grep -q CIRCGEN-SECRET; then ko "xxe-file.xml leaked"; else ok; fi
+if cg check xxe-file.xml 2>&1 | grep -q CIRCGEN-SECRET; then ko "xxe-file.xml leaked"; else ok; fi
 if command -v strace >/dev/null 2>&1; then
-    strace -f -e trace=open,openat -o "$tmp/trace" ../../circgen check xxe-file.xml >/dev/null 2>&1
+    strace -f -e trace=open,openat -o "$tmp/trace" "$CIRCGEN" check xxe-file.xml >/dev/null 2>&1
     if grep -q 'secret.txt' "$tmp/trace"; then ko "xxe-file.xml: secret.txt was opened"; else ok; fi
-    strace -f -e trace=connect,socket -o "$tmp/trace" ../../circgen check xxe-network.xml >/dev/null 2>&1
+    strace -f -e trace=connect,socket -o "$tmp/trace" "$CIRCGEN" check xxe-network.xml >/dev/null 2>&1
     if grep -qE 'connect\(' "$tmp/trace"; then ko "xxe-network.xml: a connection was made"; else ok; fi
 fi
 cd ../..
 
 # Command line: help, version, usage errors.
-./circgen --version | grep -q '^circgen [0-9]' && ok || ko "--version"
-./circgen --help | grep -q 'check' && ok || ko "--help lists check"
-./circgen help check | grep -q 'exit status' && ok || ko "help check"
-./circgen check --help | grep -q 'usage: circgen check' && ok || ko "check --help"
-./circgen check >/dev/null 2>&1; [ $? = 2 ] && ok || ko "check with no file exits 2"
-./circgen check --bogus x.xml >/dev/null 2>&1; [ $? = 2 ] && ok || ko "unknown option exits 2"
-./circgen frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok || ko "unknown command exits 2"
+cg --version | grep -q '^circgen [0-9]' && ok || ko "--version"
+cg --help | grep -q 'check' && ok || ko "--help lists check"
+cg help check | grep -q 'exit status' && ok || ko "help check"
+cg check --help | grep -q 'usage: circgen check' && ok || ko "check --help"
+cg check >/dev/null 2>&1; [ $? = 2 ] && ok || ko "check with no file exits 2"
+cg check --bogus x.xml >/dev/null 2>&1; [ $? = 2 ] && ok || ko "unknown option exits 2"
+cg frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok || ko "unknown command exits 2"
 # A directory is an I/O error, not an invalid document.
-./circgen check tests >/dev/null 2>&1; [ $? = 2 ] && ok || ko "a directory exits 2"
+cg check tests >/dev/null 2>&1; [ $? = 2 ] && ok || ko "a directory exits 2"
 # Mixed: one valid and one invalid file gives 1, and both are reported.
-./circgen check tests/data/minimal.xml tests/bad/dangling-ref.xml >"$tmp/out" 2>"$tmp/err"
+cg check tests/data/minimal.xml tests/bad/dangling-ref.xml >"$tmp/out" 2>"$tmp/err"
 [ $? = 1 ] && grep -q 'minimal.xml: valid' "$tmp/out" && grep -q 'annex-9' "$tmp/err" && ok || ko "mixed files"
 
 echo "check: $pass passed, $fail failed"

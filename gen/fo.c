@@ -1,0 +1,327 @@
+/* fo.c — see fo.h: the passes, the PDF file, metadata and outline. */
+#include "fo.h"
+#include "fo_draw.h"
+#include "fo_dump.h"
+#include "fonts.h"
+#include "xmlload.h"
+
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    FILE *dump;
+    cg_draw draw;
+    int fd;
+    gboolean write_failed;
+} render;
+
+static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
+{
+    render *R = closure;
+    while (len > 0) {
+        ssize_t n = write(R->fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            R->write_failed = TRUE;
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        data += n;
+        len -= (unsigned)n;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void sink(void *ctx, cg_layout *L, const cg_page *pg)
+{
+    render *R = ctx;
+    (void)L;
+    if (R->cr) {
+        cairo_pdf_surface_set_size(R->surface, pg->w, pg->h);
+        cg_draw_page(&R->draw, R->cr, pg);
+        cairo_show_page(R->cr);
+    }
+    if (R->dump)
+        cg_dump_page(R->dump, pg, L);
+}
+
+/* ---- document information --------------------------------------------- */
+
+static void find_meta(xmlNodePtr n, const char *local, char **out)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!*out && !strcmp((const char *)n->name, local)) {
+            xmlChar *c = xmlNodeGetContent(n);
+            if (c) {
+                char *s = g_strstrip(g_strdup((const char *)c));
+                /* collapse white space inside (rdf:Alt/rdf:li layout) */
+                GString *o = g_string_new(NULL);
+                gboolean sp = FALSE;
+                for (const char *q = s; *q; q++) {
+                    if (g_ascii_isspace(*q)) sp = TRUE;
+                    else {
+                        if (sp && o->len) g_string_append_c(o, ' ');
+                        sp = FALSE;
+                        g_string_append_c(o, *q);
+                    }
+                }
+                g_free(s);
+                if (o->len)
+                    *out = g_string_free(o, FALSE);
+                else
+                    g_string_free(o, TRUE);
+                xmlFree(c);
+            }
+        }
+        find_meta(n->children, local, out);
+    }
+}
+
+/* An ISO 8601 date for Cairo's metadata: opts, SOURCE_DATE_EPOCH or the epoch. */
+static char *creation_date(const char *opt, cg_diags *d)
+{
+    if (opt && *opt)
+        return g_strdup(opt);
+    const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+    time_t t = 0;
+    if (sde && *sde) {
+        char *end;
+        long long v = g_ascii_strtoll(sde, &end, 10);
+        if (*end || v < 0)
+            cg_diag_add(d, CG_WARNING, NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", sde);
+        else
+            t = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[32];
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return g_strdup(buf);
+}
+
+static void set_metadata(cairo_surface_t *s, cg_fo_tree *t, const cg_fo_options *o, cg_diags *d)
+{
+    char *title = NULL, *author = NULL, *subject = NULL, *keywords = NULL, *creator = NULL;
+    const cg_fo *decl = cg_fo_child(t->root, FO_DECLARATIONS);
+    if (decl) {
+        find_meta(decl->xml->children, "title", &title);
+        find_meta(decl->xml->children, "creator", &author);
+        find_meta(decl->xml->children, "description", &subject);
+        find_meta(decl->xml->children, "Keywords", &keywords);
+        find_meta(decl->xml->children, "CreatorTool", &creator);
+    }
+    struct { cairo_pdf_metadata_t k; const char *opt; char *from_doc; const char *dflt; } m[] = {
+        { CAIRO_PDF_METADATA_TITLE, o->title, title, NULL },
+        { CAIRO_PDF_METADATA_AUTHOR, o->author, author, NULL },
+        { CAIRO_PDF_METADATA_SUBJECT, o->subject, subject, NULL },
+        { CAIRO_PDF_METADATA_KEYWORDS, o->keywords, keywords, NULL },
+        { CAIRO_PDF_METADATA_CREATOR, o->creator, creator, "circgen" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(m); i++) {
+        const char *v = m[i].opt ? m[i].opt : m[i].from_doc ? m[i].from_doc : m[i].dflt;
+        if (v)
+            cairo_pdf_surface_set_metadata(s, m[i].k, v);
+        g_free(m[i].from_doc);
+    }
+    char *date = creation_date(o->date, d);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    g_free(date);
+}
+
+/* ---- outline and link targets ------------------------------------------ */
+
+static void collect_dests(const cg_fo_tree *t, const cg_fo *fo, GHashTable *set)
+{
+    for (const cg_fo *c = fo; c; c = c->next) {
+        if (c->kind == FO_BASIC_LINK || c->kind == FO_BOOKMARK) {
+            const char *id = cg_fo_attr(t, c, "internal-destination");
+            if (id && g_hash_table_contains(t->ids, id))
+                g_hash_table_add(set, (gpointer)id);
+        }
+        if (c->first)
+            collect_dests(t, c->first, set);
+    }
+}
+
+static char *esc(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            g_string_append_c(o, '\\');
+        g_string_append_c(o, *s);
+    }
+    return g_string_free(o, FALSE);
+}
+
+static void add_bookmarks(cairo_surface_t *s, cg_layout *L, const cg_fo *parent, int parent_id, int depth)
+{
+    for (const cg_fo *b = parent->first; b; b = b->next) {
+        if (b->kind != FO_BOOKMARK)
+            continue;
+        const cg_fo *tt = cg_fo_child(b, FO_BOOKMARK_TITLE);
+        char *title = NULL;
+        if (tt) {
+            xmlChar *c = xmlNodeGetContent(tt->xml);
+            title = g_strstrip(g_strdup(c ? (const char *)c : ""));
+            xmlFree(c);
+        }
+        const char *id = cg_fo_attr(L->t, b, "internal-destination");
+        const char *uri = cg_fo_attr(L->t, b, "external-destination");
+        char *attr = NULL;
+        if (id && g_hash_table_contains(L->t->ids, id)) {
+            char *e = esc(id);
+            attr = g_strdup_printf("dest='%s'", e);
+            g_free(e);
+        } else if (uri) {
+            char *e = esc(uri);
+            attr = g_strdup_printf("uri='%s'", e);
+            g_free(e);
+        } else
+            cg_xml_diag(L->d, CG_WARNING, b->xml, "fo:bookmark target '%s' does not exist; the bookmark goes nowhere",
+                        id ? id : "");
+        const char *st = cg_fo_attr(L->t, b, "starting-state");
+        int flags = st && !strcmp(st, "show") ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0;
+        int me = cairo_pdf_surface_add_outline(s, parent_id, title && *title ? title : "(untitled)",
+                                               attr ? attr : "", (cairo_pdf_outline_flags_t)flags);
+        g_free(attr);
+        g_free(title);
+        if (depth < 50)
+            add_bookmarks(s, L, b, me, depth + 1);
+    }
+}
+
+static const char *doc_lang(const cg_fo_tree *t, char buf[32])
+{
+    const cg_fo *ps = cg_fo_child(t->root, FO_PAGE_SEQUENCE);
+    const cg_props *p = ps ? ps->p : t->root->p;
+    return cg_layout_lang(p, buf);
+}
+
+int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
+{
+    int errors_before = d->errors;
+    cg_fo_tree *t = cg_fo_tree_new(doc, d);
+    if (!t)
+        return 1;
+    char lbuf[32];
+    PangoContext *ctx = cg_fonts_context(doc_lang(t, lbuf), d);
+    if (!ctx) {
+        cg_fo_tree_free(t);
+        return 1;
+    }
+    char *base = opts->base_dir ? g_strdup(opts->base_dir)
+               : doc->URL ? g_path_get_dirname((const char *)doc->URL) : g_strdup(".");
+    cg_layout L;
+    cg_layout_init(&L, t, d, ctx, base);
+    g_free(base);
+
+    /* Pass 1 (only when citations exist): where every id lands. */
+    if (t->has_citations) {
+        GHashTable *ids1 = cg_id_table_new();
+        cg_diags *quiet = cg_diags_new();       /* pass 2 reports the same problems */
+        cg_diags *saved = L.d;
+        L.d = quiet;
+        cg_paginate(&L, NULL, NULL, ids1);
+        L.d = saved;
+        cg_diags_free(quiet);
+        g_hash_table_destroy(L.ids);
+        L.ids = ids1;
+        /* Pass 2 reports every problem again (pass 1 was quiet). */
+        g_hash_table_remove_all(L.warned);
+        g_hash_table_remove_all(L.families);
+    }
+
+    render R = { 0 };
+    R.fd = -1;
+    R.dump = opts->dump;
+    char *tmp = NULL;
+    int rc = 0;
+    if (opts->output) {
+        char *dir = g_path_get_dirname(opts->output);
+        char *name = g_path_get_basename(opts->output);
+        tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, name);
+        g_free(dir);
+        g_free(name);
+        R.fd = g_mkstemp(tmp);
+        if (R.fd < 0) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write here: %s", g_strerror(errno));
+            g_free(tmp);
+            tmp = NULL;
+            rc = 1;
+            goto out;
+        }
+        R.surface = cairo_pdf_surface_create_for_stream(write_fd, &R, 595.2756, 841.8898);
+        cairo_pdf_surface_restrict_to_version(R.surface, CAIRO_PDF_VERSION_1_5);
+        set_metadata(R.surface, t, opts, d);
+        R.cr = cairo_create(R.surface);
+        R.draw.L = &L;
+        R.draw.tags = TRUE;
+        R.draw.tagged_links = TRUE;
+        R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
+        R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
+        collect_dests(t, t->root, R.draw.dests);
+        R.draw.tag_names = g_ptr_array_new();
+        R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(gboolean));
+        cg_draw_tag_push(&R.draw, "Document");
+    }
+    GHashTable *ids2 = cg_id_table_new();
+    R.draw.ids_now = ids2;
+    opts->page_count = cg_paginate(&L, sink, &R, ids2);
+    if (R.cr) {
+        while (R.draw.tag_names->len)
+            cg_draw_tag_pop(&R.draw, R.cr);
+        g_ptr_array_free(R.draw.tag_names, TRUE);
+        g_array_free(R.draw.tag_begun, TRUE);
+        const cg_fo *bt = cg_fo_child(t->root, FO_BOOKMARK_TREE);
+        if (bt)
+            add_bookmarks(R.surface, &L, bt, CAIRO_PDF_OUTLINE_ROOT, 0);
+        cairo_status_t st = cairo_status(R.cr);
+        cairo_destroy(R.cr);
+        cairo_surface_finish(R.surface);
+        if (st == CAIRO_STATUS_SUCCESS)
+            st = cairo_surface_status(R.surface);
+        cairo_surface_destroy(R.surface);
+        if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
+                        R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
+            rc = 1;
+        }
+        if (fsync(R.fd) != 0 && !rc) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+            rc = 1;
+        }
+        close(R.fd);
+        R.fd = -1;
+        g_hash_table_destroy(R.draw.dests);
+        g_hash_table_destroy(R.draw.dests_done);
+    }
+    g_hash_table_destroy(ids2);
+    if (d->errors > errors_before)
+        rc = 1;
+    if (tmp) {
+        if (rc == 0 && g_rename(tmp, opts->output) != 0) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+            rc = 1;
+        }
+        if (rc != 0)
+            g_unlink(tmp);
+        else
+            g_chmod(opts->output, 0644);
+    }
+out:
+    g_free(tmp);
+    cg_layout_clear(&L);
+    g_object_unref(ctx);
+    cg_fo_tree_free(t);
+    return rc;
+}

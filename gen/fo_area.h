@@ -1,0 +1,139 @@
+/* fo_area.h — what the layout produces and pagination consumes.
+ *
+ * A flow is laid out, at the width of its region, into a vertical list
+ * (cg_vlist) in the manner of TeX's and FOP's element lists: lines, gaps
+ * (borders and padding), spaces (discarded at page edges, adjacent ones
+ * resolved to the largest), penalties (the only places a page may break, with
+ * the strength of the keeps that hold there), block start/end markers (for
+ * backgrounds, borders, ids and tags), table rows (unbreakable, each cell
+ * holding its own vertical list) and overlays (list-item labels beside the
+ * first lines of their body).
+ *
+ * Ownership: a cg_vlist owns its items and everything they point to (lines,
+ * blocks, rows, paragraphs and nested lists) through its pool; free the whole
+ * list with cg_vlist_free(). Nothing is freed item by item.
+ */
+#ifndef CG_FO_AREA_H
+#define CG_FO_AREA_H
+
+#include <pango/pangocairo.h>
+#include "fo_tree.h"
+
+typedef struct cg_vlist cg_vlist;
+typedef struct cg_para cg_para;
+typedef struct cg_image cg_image;
+
+/* Penalty strengths between items: 0 free, 1..CG_KEEP_ALWAYS keeps (relaxed
+ * when nothing else fits), CG_PEN_NEVER (never broken: inside a row span, a
+ * label's height), CG_PEN_FORCE a forced page break. */
+#define CG_PEN_NEVER (2 * CG_KEEP_ALWAYS)
+#define CG_PEN_FORCE (-1)
+
+typedef enum { PC_GLYPHS, PC_IMAGE, PC_LEADER, PC_PAGE_NUMBER, PC_CITATION, PC_CITATION_LAST } cg_piece_kind;
+
+/* Properties of a run of inline content (one per inline FO in a paragraph). */
+typedef struct {
+    const cg_props *p;
+    const char *link_uri;       /* basic-link external-destination, or NULL */
+    const char *link_dest;      /* basic-link internal-destination, or NULL */
+    PangoFontDescription *font; /* owned by the paragraph */
+    double shift;               /* baseline shift, up positive */
+} cg_span;
+
+typedef struct {
+    cg_piece_kind kind;
+    double x, w;                /* from the line's start edge */
+    int span;                   /* index into para->spans */
+    int item;                   /* PC_GLYPHS: index of the Pango item */
+    int g0, g1;                 /* PC_GLYPHS: glyph range [g0, g1) in that item */
+    int c0, c1;                 /* character range in para (for text dumps) */
+    gboolean hyphen;            /* PC_GLYPHS: the line's hyphen (shaped apart) */
+    cg_image *img;              /* PC_IMAGE */
+    double img_h;
+    const char *ref;            /* PC_CITATION*: the ref-id */
+} cg_piece;
+
+typedef struct {
+    double x;                   /* start edge of the line area, from the reference x */
+    double width;               /* available width (measure) */
+    double used;                /* width of the content after alignment spacing */
+    double height, baseline;    /* line-height box; baseline from its top */
+    cg_para *para;
+    cg_piece *pieces;
+    int n_pieces;
+    int c0, c1;                 /* characters of the paragraph on this line */
+    GPtrArray *footnotes;       /* cg_vlist* of footnote bodies cited on the line, or NULL */
+    GPtrArray *ids;             /* const char* ids of inline objects starting here, or NULL */
+} cg_line;
+
+/* A block's decoration and identity, shared by its start and end markers. */
+typedef struct {
+    const cg_fo *fo;
+    double x, w;                /* border box, from the reference x */
+    cg_border border[4];
+    cg_color background;
+    const char *tag;            /* structure tag (P, H1, Table, TR, TD, L, LI, Figure...), or NULL */
+    const char *id;
+    gboolean is_table;
+    cg_vlist *header, *footer;  /* tables: rows repeated at page breaks (NULL if none) */
+    gboolean omit_header_at_break, omit_footer_at_break;
+} cg_block;
+
+typedef struct {
+    double x, w;                /* border box of the cell, from the reference x */
+    int rows;                   /* number-rows-spanning */
+    cg_vlist *content;
+    double content_h;
+    double pad_before, pad_after, border_before, border_after;
+    cg_block *blk;              /* decoration (background, borders) and tag */
+    int display_align;
+} cg_cell;
+
+typedef struct {
+    double h;                   /* height of this row (spanning cells may reach further) */
+    cg_cell *cells;
+    int n_cells;
+    double *span_h;             /* per cell: height of the rows it spans (set by the table) */
+    cg_block *blk;              /* the TR tag */
+} cg_row;
+
+typedef enum {
+    VI_LINE, VI_SPACE, VI_PENALTY, VI_START, VI_END, VI_GAP, VI_ROW, VI_OVERLAY, VI_BOX
+} cg_vkind;
+
+typedef struct {
+    cg_vkind kind;
+    int pen;                    /* VI_PENALTY: strength, or CG_PEN_FORCE */
+    int break_kind;             /* VI_PENALTY forced: CG_BREAK_PAGE / EVEN / ODD */
+    double h;                   /* LINE, GAP, ROW, BOX: height; SPACE: optimum; OVERLAY: sub height */
+    int precedence;             /* VI_SPACE */
+    gboolean retain;            /* VI_SPACE: conditionality retain */
+    double x;                   /* OVERLAY, BOX: offset of the sub-list */
+    cg_line *line;
+    cg_block *blk;              /* START, END */
+    cg_row *row;
+    cg_vlist *sub;              /* OVERLAY, BOX */
+    const cg_fo *table;         /* VI_ROW of a table body: the table (header repetition) */
+} cg_vitem;
+
+struct cg_vlist {
+    GArray *items;              /* of cg_vitem */
+    GPtrArray *owned_lists;     /* nested cg_vlist* freed with this one */
+    GPtrArray *owned_paras;     /* cg_para* */
+    GPtrArray *owned;           /* plain g_malloc'd blocks (lines, rows, blocks...) */
+    GPtrArray *owned_arrays;    /* GPtrArray* (line footnotes and ids) */
+    double height;              /* natural height (for nested lists; 0 until measured) */
+};
+
+cg_vlist *cg_vlist_new(void);
+void cg_vlist_free(cg_vlist *vl);
+cg_vitem *cg_vlist_add(cg_vlist *vl, cg_vkind kind);
+/* Allocate n zeroed bytes owned by vl. */
+void *cg_vlist_alloc(cg_vlist *vl, size_t n);
+/* Natural height of the whole list, as placed at the top of a region. */
+double cg_vlist_measure(const cg_vlist *vl);
+
+/* Free a paragraph (called by cg_vlist_free). */
+void cg_para_free(cg_para *p);
+
+#endif

@@ -1,0 +1,82 @@
+/* fo_breaks.c — see fo_breaks.h. */
+#include "fo_breaks.h"
+
+#include <string.h>
+
+gboolean cg_is_cjk(gunichar c)
+{
+    return (c >= 0x2E80 && c <= 0x2FDF) ||    /* radicals */
+           (c >= 0x3000 && c <= 0x303F) ||    /* CJK symbols and punctuation */
+           (c >= 0x3040 && c <= 0x30FF) ||    /* kana */
+           (c >= 0x3100 && c <= 0x31BF) ||    /* bopomofo */
+           (c >= 0x3400 && c <= 0x4DBF) ||    /* extension A */
+           (c >= 0x4E00 && c <= 0x9FFF) ||    /* unified ideographs */
+           (c >= 0xAC00 && c <= 0xD7AF) ||    /* hangul */
+           (c >= 0xF900 && c <= 0xFAFF) ||    /* compatibility ideographs */
+           (c >= 0xFE30 && c <= 0xFE4F) ||    /* compatibility forms */
+           (c >= 0xFF00 && c <= 0xFFEF) ||    /* full-width forms */
+           (c >= 0x20000 && c <= 0x3FFFF);    /* supplementary ideographs */
+}
+
+/* The default rules: between two CJK characters where a break is allowed, a
+ * gap that can stretch (so justified CJK text spreads its slack evenly rather
+ * than into the few spaces). The stretch is small against a space's so that
+ * mixed lines still prefer word spaces; issue 5 refines this for Chinese. */
+static void default_hook(const gunichar *chars, int n, const PangoLogAttr *la,
+                         const cg_brk_opts *o, cg_brk *out)
+{
+    (void)la;
+    (void)o;
+    for (int i = 1; i < n; i++) {
+        if (out[i].brk != CG_BRK_ALLOWED || out[i].white || out[i - 1].white)
+            continue;
+        if (cg_is_cjk(chars[i - 1]) || cg_is_cjk(chars[i])) {
+            out[i].glue_width = 0;
+            out[i].glue_stretch = 0.15f;
+            out[i].glue_shrink = 0;
+        }
+    }
+}
+
+typedef struct { char lang[8]; cg_breaks_hook hook; } hook_entry;
+static hook_entry hooks[16];
+static int n_hooks;
+
+void cg_breaks_set_hook(const char *lang, cg_breaks_hook hook)
+{
+    for (int i = 0; i < n_hooks; i++)
+        if (!strcmp(hooks[i].lang, lang)) {
+            hooks[i].hook = hook;
+            return;
+        }
+    if (n_hooks < (int)G_N_ELEMENTS(hooks)) {
+        g_strlcpy(hooks[n_hooks].lang, lang, sizeof hooks[n_hooks].lang);
+        hooks[n_hooks++].hook = hook;
+    }
+}
+
+static cg_breaks_hook hook_for(const char *lang)
+{
+    for (int i = 0; i < n_hooks; i++)
+        if (lang && !strcmp(hooks[i].lang, lang) && hooks[i].hook)
+            return hooks[i].hook;
+    return default_hook;
+}
+
+void cg_breaks_find(const char *text, int len, const gunichar *chars, int n,
+                    const cg_brk_opts *o, cg_brk *out)
+{
+    PangoLogAttr *la = g_new0(PangoLogAttr, n + 1);
+    PangoLanguage *lang = pango_language_from_string(o->lang && *o->lang ? o->lang : NULL);
+    pango_get_log_attrs(text, len, -1, lang, la, n + 1);
+    for (int i = 0; i <= n; i++) {
+        out[i].brk = la[i].is_mandatory_break ? CG_BRK_MANDATORY
+                   : la[i].is_line_break ? CG_BRK_ALLOWED : CG_BRK_NONE;
+        out[i].hyphen = 0;
+        out[i].white = i < n && la[i].is_white;
+        out[i].glue_width = out[i].glue_stretch = out[i].glue_shrink = 0;
+    }
+    out[0].brk = CG_BRK_NONE;   /* never before the first character */
+    hook_for(o->lang)(chars, n, la, o, out);
+    g_free(la);
+}

@@ -1,0 +1,369 @@
+/* fo_draw.c — drawing placed pages with Cairo: backgrounds and borders of
+ * block fragments, glyph strings (pango_cairo, unrounded positions), images,
+ * leaders, decorations, links and destinations, structure tags.
+ *
+ * Tags: structure elements (P, H1, Table, TD, L, LI, ...) are begun at a
+ * block's start marker and ended at its end marker, which may be pages later
+ * (Cairo supports that). Static content and repeated table headers and
+ * footers are not tagged (pagination artifacts).
+ */
+#include "fo_draw.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Structure tags are begun lazily, just before their first content: Cairo
+ * 1.16 rejects a structure element that spans a page break before it has
+ * any content, and elements with no content at all are better left out. */
+void cg_draw_tag_push(cg_draw *D, const char *tag)
+{
+    g_ptr_array_add(D->tag_names, (gpointer)tag);
+    gboolean f = FALSE;
+    g_array_append_val(D->tag_begun, f);
+}
+
+void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
+{
+    for (guint i = 0; i < D->tag_names->len; i++)
+        if (!g_array_index(D->tag_begun, gboolean, i)) {
+            cairo_tag_begin(cr, D->tag_names->pdata[i], NULL);
+            g_array_index(D->tag_begun, gboolean, i) = TRUE;
+        }
+}
+
+void cg_draw_tag_pop(cg_draw *D, cairo_t *cr)
+{
+    guint n = D->tag_names->len;
+    if (!n)
+        return;
+    if (g_array_index(D->tag_begun, gboolean, n - 1))
+        cairo_tag_end(cr, D->tag_names->pdata[n - 1]);
+    g_ptr_array_set_size(D->tag_names, n - 1);
+    g_array_set_size(D->tag_begun, n - 1);
+}
+
+static void set_color(cairo_t *cr, cg_color c)
+{
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+static void draw_border_side(cairo_t *cr, const cg_border *b, double x0, double y0, double x1, double y1,
+                             gboolean vertical)
+{
+    if (b->width <= 0 || b->style == CG_BS_NONE || b->style == CG_BS_HIDDEN || b->color.a <= 0)
+        return;
+    set_color(cr, b->color);
+    double w = b->width;
+    if (b->style == CG_BS_DASHED || b->style == CG_BS_DOTTED) {
+        double dash[1] = { b->style == CG_BS_DASHED ? 3 * w : w };
+        cairo_save(cr);
+        cairo_set_dash(cr, dash, 1, 0);
+        cairo_set_line_width(cr, w);
+        if (b->style == CG_BS_DOTTED)
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        if (vertical) {
+            cairo_move_to(cr, x0 + w / 2, y0);
+            cairo_line_to(cr, x0 + w / 2, y1);
+        } else {
+            cairo_move_to(cr, x0, y0 + w / 2);
+            cairo_line_to(cr, x1, y0 + w / 2);
+        }
+        cairo_stroke(cr);
+        cairo_restore(cr);
+        return;
+    }
+    if (b->style == CG_BS_DOUBLE && w >= 3) {
+        double t = w / 3;
+        if (vertical) {
+            cairo_rectangle(cr, x0, y0, t, y1 - y0);
+            cairo_rectangle(cr, x0 + 2 * t, y0, t, y1 - y0);
+        } else {
+            cairo_rectangle(cr, x0, y0, x1 - x0, t);
+            cairo_rectangle(cr, x0, y0 + 2 * t, x1 - x0, t);
+        }
+        cairo_fill(cr);
+        return;
+    }
+    if (vertical)
+        cairo_rectangle(cr, x0, y0, w, y1 - y0);
+    else
+        cairo_rectangle(cr, x0, y0, x1 - x0, w);
+    cairo_fill(cr);
+}
+
+static void draw_frag(cairo_t *cr, const cg_frag *f)
+{
+    const cg_block *b = f->blk;
+    double x = f->x, y = f->y0, w = f->w, h = f->y1 - f->y0;
+    if (h <= 0 && !(f->first && f->last))
+        return;
+    if (b->background.a > 0 && w > 0 && h > 0) {
+        set_color(cr, b->background);
+        cairo_rectangle(cr, x, y, w, h);
+        cairo_fill(cr);
+    }
+    if (f->first)
+        draw_border_side(cr, &b->border[CG_BEFORE], x, y, x + w, y, FALSE);
+    if (f->last)
+        draw_border_side(cr, &b->border[CG_AFTER], x, y + h - b->border[CG_AFTER].width, x + w, 0, FALSE);
+    draw_border_side(cr, &b->border[CG_START], x, y, 0, y + h, TRUE);
+    draw_border_side(cr, &b->border[CG_END], x + w - b->border[CG_END].width, y, 0, y + h, TRUE);
+}
+
+/* Escape a string for a Cairo attribute value in single quotes. */
+static char *attr_escape(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            g_string_append_c(o, '\\');
+        g_string_append_c(o, *s);
+    }
+    return g_string_free(o, FALSE);
+}
+
+static void draw_text_at(cairo_t *cr, cg_draw *D, const cg_span *sp, const char *text, double x, double base)
+{
+    PangoLayout *lay = pango_layout_new(D->L->ctx);
+    pango_layout_set_font_description(lay, sp->font);
+    pango_layout_set_text(lay, text, -1);
+    PangoLayoutLine *ll = pango_layout_get_line_readonly(lay, 0);
+    cairo_move_to(cr, x, base);
+    if (ll)
+        pango_cairo_show_layout_line(cr, ll);
+    g_object_unref(lay);
+}
+
+static const char *resolve_number(cg_draw *D, const cg_piece *pc)
+{
+    if (pc->kind == PC_PAGE_NUMBER)
+        return D->page->number_text;
+    cg_id_pages *ip = pc->ref ? g_hash_table_lookup(D->L->ids, pc->ref) : NULL;
+    if (!ip && pc->ref && D->ids_now)
+        ip = g_hash_table_lookup(D->ids_now, pc->ref);
+    if (!ip)
+        return "?";
+    return pc->kind == PC_CITATION ? ip->first_text : ip->last_text;
+}
+
+static void draw_glyphs(cairo_t *cr, const cg_line *ln, const cg_piece *pc, double x, double base)
+{
+    const cg_para *pa = ln->para;
+    PangoGlyphString *gs = NULL;
+    PangoItem *it = cg_para_item(pa, pc->item, &gs);
+    if (!it)
+        return;
+    if (pc->hyphen) {
+        PangoGlyphString *hg = cg_para_hyphen(pa, pc->item);
+        if (hg && it->analysis.font) {
+            cairo_move_to(cr, x, base);
+            pango_cairo_show_glyph_string(cr, it->analysis.font, hg);
+        }
+        return;
+    }
+    if (pc->g1 <= pc->g0 || !it->analysis.font)
+        return;
+    /* A glyph item covering just this piece: its own item and glyph string. */
+    int n = pc->g1 - pc->g0;
+    PangoGlyphString *sub = pango_glyph_string_new();
+    pango_glyph_string_set_size(sub, n);
+    memcpy(sub->glyphs, gs->glyphs + pc->g0, sizeof(PangoGlyphInfo) * (size_t)n);
+    int b0 = cg_para_char_byte(pa, pc->c0), b1 = cg_para_char_byte(pa, pc->c1);
+    for (int g = 0; g < n; g++)
+        sub->log_clusters[g] = gs->log_clusters[pc->g0 + g] - (b0 - it->offset);
+    double ls = cg_para_letter_spacing(pa, pc->span);
+    if (ls != 0)
+        for (int g = 0; g < n; g++)
+            if (g + 1 == n || sub->log_clusters[g + 1] != sub->log_clusters[g])
+                sub->glyphs[g].geometry.width += (int)lround(ls * PANGO_SCALE);
+    /* Right-to-left runs are drawn in visual order from their start. */
+    gboolean ok = it->analysis.level % 2 == 0;
+    for (int g = 0; g < n && ok; g++)
+        if (sub->log_clusters[g] < 0 || sub->log_clusters[g] >= b1 - b0 ||
+            (g > 0 && sub->log_clusters[g] < sub->log_clusters[g - 1]))
+            ok = FALSE;
+    cairo_move_to(cr, x, base);
+    if (ok) {
+        /* With the text: the PDF maps each cluster back to its characters. */
+        PangoItem *si = pango_item_copy(it);
+        si->offset = b0;
+        si->length = b1 - b0;
+        si->num_chars = (int)g_utf8_strlen(cg_para_utf8(pa) + b0, b1 - b0);
+        PangoGlyphItem gi = { si, sub, 0, 0, 0 };
+        pango_cairo_show_glyph_item(cr, cg_para_utf8(pa), &gi);
+        pango_item_free(si);
+    } else
+        pango_cairo_show_glyph_string(cr, it->analysis.font, sub);
+    pango_glyph_string_free(sub);
+}
+
+static void draw_leader(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, double w, double base)
+{
+    const cg_props *p = sp->p;
+    if (w <= 0)
+        return;
+    if (p->i.leader_pattern == CG_LEADER_RULE) {
+        double t = p->i.rule_thickness;
+        double y = base - p->i.font_size * 0.25;
+        set_color(cr, p->i.color);
+        if (p->i.rule_style == CG_BS_DOTTED || p->i.rule_style == CG_BS_DASHED) {
+            double dash[1] = { p->i.rule_style == CG_BS_DASHED ? 3 * t : t };
+            cairo_save(cr);
+            cairo_set_dash(cr, dash, 1, 0);
+            cairo_set_line_width(cr, t);
+            cairo_move_to(cr, x, y);
+            cairo_line_to(cr, x + w, y);
+            cairo_stroke(cr);
+            cairo_restore(cr);
+        } else {
+            cairo_rectangle(cr, x, y - t / 2, w, t);
+            cairo_fill(cr);
+        }
+    } else if (p->i.leader_pattern == CG_LEADER_DOTS) {
+        PangoLayout *lay = pango_layout_new(D->L->ctx);
+        pango_layout_set_font_description(lay, sp->font);
+        pango_layout_set_text(lay, ".", -1);
+        PangoRectangle lr;
+        pango_layout_get_extents(lay, NULL, &lr);
+        double dw = lr.width / (double)PANGO_SCALE;
+        double pw = cg_len_resolve(p->i.leader_pattern_width, w, NULL);
+        if (pw < dw)
+            pw = dw;
+        PangoLayoutLine *ll = pango_layout_get_line_readonly(lay, 0);
+        set_color(cr, p->i.color);
+        /* Align the dots on a grid from the line start so that columns match. */
+        if (pw > 0.1 && ll)
+            for (double dx = ceil(x / pw) * pw; dx + dw <= x + w + 0.01; dx += pw) {
+                cairo_move_to(cr, dx, base);
+                pango_cairo_show_layout_line(cr, ll);
+            }
+        g_object_unref(lay);
+    }
+}
+
+static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
+{
+    const cg_line *ln = pl->line;
+    double base = pl->y + ln->baseline;
+    for (int k = 0; k < ln->n_pieces; k++) {
+        const cg_piece *pc = &ln->pieces[k];
+        const cg_span *sp = cg_para_span(ln->para, pc->span);
+        const cg_props *p = sp->p;
+        if (!p->i.visible)
+            continue;
+        double x = pl->x + pc->x, b = base - sp->shift;
+        gboolean link = (sp->link_uri || sp->link_dest) && D->tagged_links;
+        if (link) {
+            const char *target = sp->link_uri ? sp->link_uri : sp->link_dest;
+            char *esc = attr_escape(target);
+            double h = ln->height;
+            char *attr;
+            if (sp->link_uri)
+                attr = g_strdup_printf("uri='%s' rect=[%.3f %.3f %.3f %.3f]", esc, x, pl->y, pc->w, h);
+            else if (g_hash_table_contains(D->L->t->ids, sp->link_dest))
+                attr = g_strdup_printf("dest='%s' rect=[%.3f %.3f %.3f %.3f]", esc, x, pl->y, pc->w, h);
+            else
+                attr = NULL;
+            g_free(esc);
+            if (attr) {
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+                g_free(attr);
+            } else
+                link = FALSE;
+        }
+        set_color(cr, p->i.color);
+        switch (pc->kind) {
+        case PC_GLYPHS:
+            draw_glyphs(cr, ln, pc, x, b);
+            break;
+        case PC_IMAGE:
+            if (pc->img)
+                cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
+            else {
+                /* a visible placeholder for a missing image */
+                cairo_save(cr);
+                cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+                cairo_set_line_width(cr, 0.5);
+                cairo_rectangle(cr, x + 0.25, b - pc->img_h + 0.25, MAX(0, pc->w - 0.5), MAX(0, pc->img_h - 0.5));
+                cairo_stroke(cr);
+                cairo_restore(cr);
+            }
+            break;
+        case PC_LEADER:
+            draw_leader(cr, D, sp, x, pc->w, b);
+            break;
+        default:
+            draw_text_at(cr, D, sp, resolve_number(D, pc), x, b);
+            break;
+        }
+        if (p->i.text_decoration && pc->kind != PC_IMAGE) {
+            char lbuf[32];
+            const cg_metrics *m = cg_layout_metrics(D->L, sp->font, cg_layout_lang(p, lbuf));
+            set_color(cr, p->i.color);
+            double t = MAX(m->ul_thick, 0.3);
+            if (p->i.text_decoration & CG_TD_UNDERLINE)
+                cairo_rectangle(cr, x, b + m->ul_pos - t / 2, pc->w, t);
+            if (p->i.text_decoration & CG_TD_LINE_THROUGH)
+                cairo_rectangle(cr, x, b - m->st_pos - MAX(m->st_thick, 0.3) / 2, pc->w, MAX(m->st_thick, 0.3));
+            if (p->i.text_decoration & CG_TD_OVERLINE)
+                cairo_rectangle(cr, x, b - m->ascent, pc->w, t);
+            cairo_fill(cr);
+        }
+        if (link)
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+    }
+}
+
+static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
+{
+    if (ro->region && ro->region->p->n.background.a > 0) {
+        set_color(cr, ro->region->p->n.background);
+        cairo_rectangle(cr, ro->x, ro->y, ro->w, ro->h);
+        cairo_fill(cr);
+    }
+    /* Backgrounds and borders first, outer blocks before inner ones. */
+    for (guint i = 0; i < ro->frags->len; i++)
+        draw_frag(cr, &g_array_index(ro->frags, cg_frag, i));
+    for (guint i = 0; i < ro->placed->len; i++) {
+        const cg_placed *pl = &g_array_index(ro->placed, cg_placed, i);
+        switch (pl->kind) {
+        case PL_START:
+            if (pl->tagged && D->tags && pl->blk->tag)
+                cg_draw_tag_push(D, pl->blk->tag);
+            break;
+        case PL_END:
+            if (pl->tagged && D->tags && pl->blk->tag)
+                cg_draw_tag_pop(D, cr);
+            break;
+        case PL_LINE:
+            if (pl->tagged)
+                cg_draw_tag_flush(D, cr);
+            draw_line(cr, D, pl);
+            break;
+        case PL_DEST:
+            if (pl->tagged && D->dests && g_hash_table_contains(D->dests, pl->id) &&
+                !g_hash_table_contains(D->dests_done, pl->id)) {
+                char *esc = attr_escape(pl->id);
+                char *attr = g_strdup_printf("name='%s' x=%.3f y=%.3f", esc, pl->x, pl->y);
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+                cairo_tag_end(cr, CAIRO_TAG_DEST);
+                g_hash_table_add(D->dests_done, (gpointer)pl->id);
+                g_free(attr);
+                g_free(esc);
+            }
+            break;
+        }
+    }
+}
+
+void cg_draw_page(cg_draw *D, cairo_t *cr, const cg_page *pg)
+{
+    D->page = pg;
+    /* Body last: its open structure tags stay open across the page boundary,
+     * so the side regions (artifacts) must not be drawn inside them... they
+     * are untagged, and drawing them first keeps the tag nesting simple. */
+    for (int k = 1; k < pg->n_regions; k++)
+        draw_region(cr, D, &pg->regions[k]);
+    if (pg->n_regions)
+        draw_region(cr, D, &pg->regions[0]);
+}

@@ -1,0 +1,232 @@
+/* fo_image.c — images for fo:external-graphic.
+ *
+ * PNG through Cairo; JPEG passed through to the PDF as it is (Cairo embeds the
+ * JPEG data attached as MIME data; the raster surface is only a stand-in of
+ * the right size); SVG through librsvg; GIF, BMP and TIFF through gdk-pixbuf.
+ * Intrinsic sizes are taken at 72 dpi (one pixel = one point), as Apache FOP's
+ * default source resolution, unless an SVG gives its own size.
+ * Network URIs are refused: circgen never fetches anything.
+ */
+#include "fo_layout.h"
+#include "xmlload.h"
+
+#include <string.h>
+#include <librsvg/rsvg.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+void cg_image_free(cg_image *img)
+{
+    if (!img)
+        return;
+    if (img->surface)
+        cairo_surface_destroy(img->surface);
+    if (img->svg)
+        g_object_unref(img->svg);
+    g_free(img->path);
+    g_free(img);
+}
+
+/* url('x'), url(x), 'x' -> x; file: URIs to paths. Caller frees. */
+static char *uri_to_path(const char *uri, const char *base)
+{
+    char *s = g_strstrip(g_strdup(uri));
+    size_t n = strlen(s);
+    if (n > 5 && !g_ascii_strncasecmp(s, "url(", 4) && s[n - 1] == ')') {
+        memmove(s, s + 4, n - 4);
+        s[n - 5] = 0;
+        g_strstrip(s);
+        n = strlen(s);
+    }
+    if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
+        s[n - 1] = 0;
+        memmove(s, s + 1, n - 1);
+    }
+    if (!g_ascii_strncasecmp(s, "file:", 5)) {
+        char *p = g_filename_from_uri(s, NULL, NULL);
+        if (!p) {
+            const char *q = s + 5;
+            while (q[0] == '/' && q[1] == '/')
+                q++;
+            p = g_strdup(q);
+        }
+        g_free(s);
+        s = p;
+    } else if (strstr(s, "://")) {
+        g_free(s);
+        return NULL;
+    }
+    if (!g_path_is_absolute(s)) {
+        char *p = g_build_filename(base, s, NULL);
+        g_free(s);
+        s = p;
+    }
+    return s;
+}
+
+static gboolean jpeg_size(const guchar *d, gsize n, int *w, int *h)
+{
+    if (n < 4 || d[0] != 0xFF || d[1] != 0xD8)
+        return FALSE;
+    gsize i = 2;
+    while (i + 9 < n) {
+        if (d[i] != 0xFF) return FALSE;
+        guchar m = d[i + 1];
+        gsize len = (gsize)d[i + 2] << 8 | d[i + 3];
+        if ((m >= 0xC0 && m <= 0xC3) || (m >= 0xC5 && m <= 0xC7) || (m >= 0xC9 && m <= 0xCB) ||
+            (m >= 0xCD && m <= 0xCF)) {
+            *h = d[i + 5] << 8 | d[i + 6];
+            *w = d[i + 7] << 8 | d[i + 8];
+            return *w > 0 && *h > 0;
+        }
+        i += 2 + len;
+    }
+    return FALSE;
+}
+
+static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
+{
+    int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
+    int nch = gdk_pixbuf_get_n_channels(pb), rs = gdk_pixbuf_get_rowstride(pb);
+    gboolean alpha = gdk_pixbuf_get_has_alpha(pb);
+    const guchar *px = gdk_pixbuf_read_pixels(pb);
+    cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(s))
+        return s;
+    cairo_surface_flush(s);
+    guchar *dst = cairo_image_surface_get_data(s);
+    int ds = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < h; y++) {
+        const guchar *sp = px + (gsize)y * rs;
+        guint32 *dp = (guint32 *)(dst + (gsize)y * ds);
+        for (int x = 0; x < w; x++, sp += nch) {
+            guint a = alpha ? sp[3] : 255;
+            guint r = sp[0] * a / 255, g = sp[1] * a / 255, b = sp[2] * a / 255;
+            dp[x] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+static cg_image *load(const char *path, char **why)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &data, &len, &err)) {
+        *why = g_strdup(err->message);
+        g_error_free(err);
+        return NULL;
+    }
+    cg_image *img = g_new0(cg_image, 1);
+    img->path = g_strdup(path);
+    const guchar *d = (const guchar *)data;
+    int w, h;
+    if (len >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8)) {
+        img->surface = cairo_image_surface_create_from_png(path);
+        if (cairo_surface_status(img->surface)) {
+            *why = g_strdup("a damaged PNG file");
+            goto fail;
+        }
+        img->w = cairo_image_surface_get_width(img->surface);
+        img->h = cairo_image_surface_get_height(img->surface);
+    } else if (jpeg_size(d, len, &w, &h)) {
+        /* The PDF gets the JPEG bytes; the surface holds the size only. */
+        img->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        if (cairo_surface_status(img->surface)) {
+            *why = g_strdup("a JPEG too large to use");
+            goto fail;
+        }
+        cairo_surface_set_mime_data(img->surface, CAIRO_MIME_TYPE_JPEG, (const unsigned char *)data,
+                                    len, g_free, data);
+        data = NULL;
+        img->w = w;
+        img->h = h;
+    } else if (g_str_has_suffix(path, ".svg") || g_str_has_suffix(path, ".svgz") ||
+               (len > 5 && (strstr(data, "<svg") != NULL))) {
+        RsvgHandle *hd = rsvg_handle_new_from_data(d, len, &err);
+        if (!hd) {
+            *why = g_strdup(err ? err->message : "not an SVG image");
+            if (err) g_error_free(err);
+            goto fail;
+        }
+        rsvg_handle_set_dpi(hd, 72);
+        gdouble sw = 0, sh = 0;
+        if (!rsvg_handle_get_intrinsic_size_in_pixels(hd, &sw, &sh) || sw <= 0 || sh <= 0) {
+            RsvgRectangle vb = { 0 };
+            gboolean has_vb = FALSE, hw, hh;
+            RsvgLength lw, lh;
+            rsvg_handle_get_intrinsic_dimensions(hd, &hw, &lw, &hh, &lh, &has_vb, &vb);
+            sw = has_vb ? vb.width : 100;
+            sh = has_vb ? vb.height : 100;
+        }
+        img->svg = hd;
+        img->w = sw;
+        img->h = sh;
+    } else {
+        GdkPixbuf *pb = gdk_pixbuf_new_from_file(path, &err);
+        if (!pb) {
+            *why = g_strdup_printf("not an image circgen can read (%s)", err ? err->message : "unknown format");
+            if (err) g_error_free(err);
+            goto fail;
+        }
+        img->surface = surface_from_pixbuf(pb);
+        img->w = gdk_pixbuf_get_width(pb);
+        img->h = gdk_pixbuf_get_height(pb);
+        g_object_unref(pb);
+    }
+    g_free(data);
+    return img;
+fail:
+    g_free(data);
+    cg_image_free(img);
+    return NULL;
+}
+
+cg_image *cg_image_get(cg_layout *L, const cg_fo *fo, const char *uri)
+{
+    char *path = uri_to_path(uri, L->base_dir);
+    if (!path) {
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%s' is not a local file (circgen fetches nothing): an empty box is set", uri);
+        return NULL;
+    }
+    if (g_hash_table_contains(L->images, path)) {
+        cg_image *img = g_hash_table_lookup(L->images, path);
+        if (!img)
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%s' cannot be used: an empty box is set", uri);
+        g_free(path);
+        return img;
+    }
+    char *why = NULL;
+    cg_image *img = load(path, &why);
+    if (!img) {
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%s' cannot be used (%s): an empty box is set",
+                    uri, why ? why : "unknown error");
+        g_free(why);
+    }
+    g_hash_table_insert(L->images, path, img);
+    return img;
+}
+
+void cg_image_draw(cairo_t *cr, cg_image *img, double x, double y, double w, double h)
+{
+    if (!img || img->w <= 0 || img->h <= 0 || w <= 0 || h <= 0)
+        return;
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    if (img->svg) {
+        RsvgRectangle vp = { 0, 0, w, h };
+        /* render_document keeps aspect by the SVG's own preserveAspectRatio; scale instead. */
+        cairo_scale(cr, w / img->w, h / img->h);
+        vp.width = img->w;
+        vp.height = img->h;
+        rsvg_handle_render_document(img->svg, cr, &vp, NULL);
+    } else {
+        cairo_rectangle(cr, 0, 0, w, h);
+        cairo_clip(cr);
+        cairo_scale(cr, w / img->w, h / img->h);
+        cairo_set_source_surface(cr, img->surface, 0, 0);
+        cairo_paint(cr);
+    }
+    cairo_restore(cr);
+}

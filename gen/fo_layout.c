@@ -1,0 +1,1006 @@
+/* fo_layout.c — block-level layout: blocks, block-containers, lists, tables.
+ *
+ * Every block-level object appends to a vertical list: its space-before, a
+ * start marker, a gap for its border and padding before, its content, the gap
+ * after, an end marker and its space-after. Between two siblings goes the one
+ * penalty where a page may break between them, as strong as the keeps that
+ * hold there (keep-with-next of the first, keep-with-previous of the second,
+ * keep-together of the parent). Coordinates: x from the start edge of the
+ * region (the flow's reference area); y is decided by pagination.
+ */
+#include "fo_layout.h"
+#include "fonts.h"
+#include "xmlload.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_BLOCK_DEPTH 120
+
+/* ---- environment --------------------------------------------------------- */
+
+void cg_layout_init(cg_layout *L, cg_fo_tree *t, cg_diags *d, PangoContext *ctx, const char *base_dir)
+{
+    memset(L, 0, sizeof *L);
+    L->t = t;
+    L->d = d;
+    L->ctx = ctx;
+    L->base_dir = g_strdup(base_dir ? base_dir : ".");
+    L->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    L->metrics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    L->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cg_image_free);
+    L->ids = g_hash_table_new(g_str_hash, g_str_equal);
+    L->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void cg_layout_clear(cg_layout *L)
+{
+    g_free(L->base_dir);
+    g_hash_table_destroy(L->families);
+    g_hash_table_destroy(L->metrics);
+    g_hash_table_destroy(L->images);
+    g_hash_table_destroy(L->ids);
+    g_hash_table_destroy(L->warned);
+}
+
+void cg_layout_warn_once(cg_layout *L, const cg_fo *fo, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    if (g_hash_table_contains(L->warned, msg)) {
+        g_free(msg);
+        return;
+    }
+    if (fo && fo->kind != FO_TEXT)
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "%s", msg);
+    else
+        cg_diag_add(L->d, CG_WARNING, L->t->file, 0, 0, "%s", msg);
+    g_hash_table_add(L->warned, msg);
+}
+
+const char *cg_layout_lang(const cg_props *p, char buf[32])
+{
+    const char *l = p->i.language, *c = p->i.country;
+    if (!l || !*l) {
+        buf[0] = 0;
+        return buf;
+    }
+    if ((!c || !*c) && !strcmp(l, "zh"))
+        c = "CN";       /* Simplified Chinese unless told otherwise */
+    if (c && *c)
+        g_snprintf(buf, 32, "%s-%s", l, c);
+    else
+        g_strlcpy(buf, l, 32);
+    return buf;
+}
+
+typedef struct { cg_layout *L; const cg_fo *fo; } report_ctx;
+
+static void report_family(void *vctx, cg_severity sev, const char *msg)
+{
+    report_ctx *rc = vctx;
+    if (sev == CG_ERROR) {
+        if (rc->fo && rc->fo->kind != FO_TEXT)
+            cg_xml_diag(rc->L->d, CG_ERROR, rc->fo->xml, "%s", msg);
+        else
+            cg_diag_add(rc->L->d, CG_ERROR, rc->L->t->file, 0, 0, "%s", msg);
+    } else
+        cg_layout_warn_once(rc->L, rc->fo, "%s", msg);
+}
+
+PangoFontDescription *cg_layout_font(cg_layout *L, const cg_props *p, const cg_fo *fo)
+{
+    const char *fam = g_hash_table_lookup(L->families, p->i.font_family);
+    if (!fam) {
+        report_ctx rc = { L, fo };
+        char *list = cg_fonts_family_list(p->i.font_family, report_family, &rc);
+        g_hash_table_insert(L->families, g_strdup(p->i.font_family), list);
+        fam = list;
+    }
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, fam);
+    pango_font_description_set_absolute_size(fd, p->i.font_size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, (PangoWeight)p->i.font_weight);
+    pango_font_description_set_style(fd, p->i.font_style == 1 ? PANGO_STYLE_ITALIC
+                                         : p->i.font_style == 2 ? PANGO_STYLE_OBLIQUE : PANGO_STYLE_NORMAL);
+    return fd;
+}
+
+const cg_metrics *cg_layout_metrics(cg_layout *L, const PangoFontDescription *fd, const char *lang)
+{
+    char *fs = pango_font_description_to_string(fd);
+    char *key = g_strconcat(fs, "|", lang ? lang : "", NULL);
+    g_free(fs);
+    cg_metrics *m = g_hash_table_lookup(L->metrics, key);
+    if (m) {
+        g_free(key);
+        return m;
+    }
+    m = g_new0(cg_metrics, 1);
+    PangoFontMetrics *fm = pango_context_get_metrics(L->ctx, fd,
+                                                     lang && *lang ? pango_language_from_string(lang) : NULL);
+    m->ascent = pango_font_metrics_get_ascent(fm) / (double)PANGO_SCALE;
+    m->descent = pango_font_metrics_get_descent(fm) / (double)PANGO_SCALE;
+    m->ul_pos = -pango_font_metrics_get_underline_position(fm) / (double)PANGO_SCALE;
+    m->ul_thick = pango_font_metrics_get_underline_thickness(fm) / (double)PANGO_SCALE;
+    m->st_pos = pango_font_metrics_get_strikethrough_position(fm) / (double)PANGO_SCALE;
+    m->st_thick = pango_font_metrics_get_strikethrough_thickness(fm) / (double)PANGO_SCALE;
+    pango_font_metrics_unref(fm);
+    if (m->ascent <= 0 && m->descent <= 0) {
+        double size = pango_font_description_get_size(fd) / (double)PANGO_SCALE;
+        m->ascent = size * 0.8;
+        m->descent = size * 0.2;
+    }
+    g_hash_table_insert(L->metrics, key, m);
+    return m;
+}
+
+char *cg_format_page_number(int n, const char *format)
+{
+    if (!format || !*format)
+        format = "1";
+    if (!strcmp(format, "i") || !strcmp(format, "I")) {
+        static const char *const r[] = { "m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i" };
+        static const int v[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
+        if (n <= 0 || n >= 4000)
+            return g_strdup_printf("%d", n);
+        GString *s = g_string_new(NULL);
+        for (int k = 0; k < 13; k++)
+            while (n >= v[k]) {
+                g_string_append(s, r[k]);
+                n -= v[k];
+            }
+        if (format[0] == 'I')
+            for (char *q = s->str; *q; q++)
+                *q = g_ascii_toupper(*q);
+        return g_string_free(s, FALSE);
+    }
+    if ((!strcmp(format, "a") || !strcmp(format, "A")) && n > 0) {
+        char buf[16];
+        int i = 15;
+        buf[i] = 0;
+        while (n > 0 && i > 0) {
+            n--;
+            buf[--i] = (char)(format[0] + n % 26);
+            n /= 26;
+        }
+        return g_strdup(buf + i);
+    }
+    /* "1", "01", "001": zero-padded to the number of digits. */
+    int width = 0;
+    for (const char *f = format; *f; f++)
+        if (g_ascii_isdigit(*f))
+            width++;
+    return g_strdup_printf("%0*d", MAX(width, 1), n);
+}
+
+/* ---- block-level layout ------------------------------------------------ */
+
+/* Where block content is placed: the reference area and the list context. */
+typedef struct {
+    double base_x, ref_w;
+    const cg_list_ctx *list;
+} bctx;
+
+static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc);
+static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc);
+
+static void add_space(cg_vlist *vl, const cg_space *s)
+{
+    double h = cg_len_resolve(s->opt, 0, NULL);
+    if (h == 0 && s->precedence == 0)
+        return;
+    cg_vitem *it = cg_vlist_add(vl, VI_SPACE);
+    it->h = h;
+    it->precedence = s->precedence;
+    it->retain = s->retain;
+}
+
+static void add_penalty(cg_vlist *vl, int pen)
+{
+    cg_vitem *it = cg_vlist_add(vl, VI_PENALTY);
+    it->pen = pen;
+}
+
+static void add_break(cg_vlist *vl, int kind)
+{
+    if (kind == CG_BREAK_AUTO)
+        return;
+    cg_vitem *it = cg_vlist_add(vl, VI_PENALTY);
+    it->pen = CG_PEN_FORCE;
+    it->break_kind = kind == CG_BREAK_COLUMN ? CG_BREAK_PAGE : kind;
+}
+
+static void add_gap(cg_vlist *vl, double h)
+{
+    if (h <= 0)
+        return;
+    cg_vitem *it = cg_vlist_add(vl, VI_GAP);
+    it->h = h;
+}
+
+/* Indents of fo in bc: content x and width. */
+static void content_box(cg_layout *L, const cg_fo *fo, const bctx *bc, double *x, double *w)
+{
+    const cg_props *p = fo->p;
+    double si = cg_len_resolve(p->i.start_indent, bc->ref_w, bc->list);
+    double ei = cg_len_resolve(p->i.end_indent, bc->ref_w, bc->list);
+    double cw = bc->ref_w - si - ei;
+    if (cw < 1) {
+        cg_layout_warn_once(L, fo, "fo:%s has no room (%.2fpt wide after its indents): set at 1pt and overflowing",
+                            cg_fo_kind_name(fo->kind), cw);
+        cw = 1;
+    }
+    *x = bc->base_x + si;
+    *w = cw;
+}
+
+static const char *role_tag(const cg_fo *fo, const char *fallback)
+{
+    const char *r = fo->p->n.role;
+    if (!r)
+        return fallback;
+    static const char *const known[] = { "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "Div",
+        "Span", "Caption", "Quote", "Note", "Code", "Figure", "Formula", "L", "LI", "Lbl",
+        "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Link", "Sect", "Art",
+        "Part", "BlockQuote", "TOC", "TOCI", "Index", "Reference", "BibEntry", "Title" };
+    for (size_t i = 0; i < G_N_ELEMENTS(known); i++)
+        if (!strcmp(r, known[i]))
+            return known[i];
+    return fallback;
+}
+
+static cg_block *new_block(cg_vlist *vl, const cg_fo *fo, double cx, double cw, const bctx *bc,
+                           const char *tag)
+{
+    const cg_props *p = fo->p;
+    cg_block *b = cg_vlist_alloc(vl, sizeof *b);
+    b->fo = fo;
+    double ps = cg_len_resolve(p->n.padding[CG_START], bc->ref_w, NULL);
+    double pe = cg_len_resolve(p->n.padding[CG_END], bc->ref_w, NULL);
+    b->x = cx - ps - p->n.border[CG_START].width;
+    b->w = cw + ps + pe + p->n.border[CG_START].width + p->n.border[CG_END].width;
+    memcpy(b->border, p->n.border, sizeof b->border);
+    b->background = p->n.background;
+    b->tag = role_tag(fo, tag);
+    b->id = fo->id;
+    return b;
+}
+
+static void pad_gaps(const cg_fo *fo, double ref_w, double *before, double *after)
+{
+    const cg_props *p = fo->p;
+    *before = p->n.border[CG_BEFORE].width + cg_len_resolve(p->n.padding[CG_BEFORE], ref_w, NULL);
+    *after = p->n.border[CG_AFTER].width + cg_len_resolve(p->n.padding[CG_AFTER], ref_w, NULL);
+}
+
+static gboolean has_block_child(const cg_fo *fo)
+{
+    for (const cg_fo *c = fo->first; c; c = c->next)
+        if (cg_fo_is_block_level(c->kind) || c->kind == FO_LIST_ITEM)
+            return TRUE;
+    return FALSE;
+}
+
+/* Is c laid out as a block in the content of its parent? */
+static gboolean is_block_child(const cg_fo *c)
+{
+    if (cg_fo_is_block_level(c->kind) || c->kind == FO_LIST_ITEM)
+        return TRUE;
+    /* a wrapper or unknown object holding blocks is transparent */
+    if ((c->kind == FO_WRAPPER || c->kind == FO_UNKNOWN) && has_block_child(c))
+        return TRUE;
+    return FALSE;
+}
+
+static void layout_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    const cg_props *p = fo->p;
+    double cx, cw;
+    content_box(L, fo, bc, &cx, &cw);
+    add_break(vl, p->n.break_before);
+    add_space(vl, &p->n.space_before);
+    cg_block *b = new_block(vl, fo, cx, cw, bc, has_block_child(fo) ? "Div" : "P");
+    cg_vitem *s = cg_vlist_add(vl, VI_START);
+    s->blk = b;
+    double gb, ga;
+    pad_gaps(fo, bc->ref_w, &gb, &ga);
+    add_gap(vl, gb);
+    layout_content(L, vl, fo, bc);
+    add_gap(vl, ga);
+    cg_vitem *e = cg_vlist_add(vl, VI_END);
+    e->blk = b;
+    add_space(vl, &p->n.space_after);
+    add_break(vl, p->n.break_after);
+}
+
+static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    const cg_props *p = fo->p;
+    double cx, cw;
+    content_box(L, fo, bc, &cx, &cw);
+    if (!(p->n.width.flags & CG_LEN_AUTO)) {
+        double w = cg_len_resolve(p->n.width, bc->ref_w, NULL);
+        if (w > 0)
+            cw = w;
+    }
+    const char *abs = cg_fo_attr(L->t, fo, "absolute-position");
+    if (abs && strcmp(abs, "auto"))
+        cg_layout_warn_once(L, fo, "absolute-position=\"%s\" is not supported: the block-container is laid out in the flow", abs);
+    add_break(vl, p->n.break_before);
+    add_space(vl, &p->n.space_before);
+    cg_block *b = new_block(vl, fo, cx, cw, bc, "Div");
+    cg_vitem *s = cg_vlist_add(vl, VI_START);
+    s->blk = b;
+    double gb, ga;
+    pad_gaps(fo, bc->ref_w, &gb, &ga);
+    add_gap(vl, gb);
+    /* A new reference area: its content's indents are measured from it. */
+    bctx inner = { cx, cw, NULL };
+    if (!(p->n.height.flags & CG_LEN_AUTO)) {
+        double h = cg_len_resolve(p->n.height, 0, NULL);
+        cg_vlist *sub = cg_vlist_new();
+        layout_content(L, sub, fo, &inner);
+        double ch = cg_vlist_measure(sub);
+        if (ch > h + 0.01)
+            cg_xml_diag(L->d, CG_WARNING, fo->xml,
+                        "the content of this fo:block-container (%.2fpt) is taller than its height (%.2fpt): it overflows",
+                        ch, h);
+        double off = 0;
+        if (p->n.display_align == CG_DA_CENTER) off = MAX(0, (h - ch) / 2);
+        else if (p->n.display_align == CG_DA_AFTER) off = MAX(0, h - ch);
+        add_gap(vl, off);
+        cg_vitem *bx = cg_vlist_add(vl, VI_BOX);
+        bx->sub = sub;
+        bx->h = h - off;
+        g_ptr_array_add(vl->owned_lists, sub);
+    } else
+        layout_content(L, vl, fo, &inner);
+    add_gap(vl, ga);
+    cg_vitem *e = cg_vlist_add(vl, VI_END);
+    e->blk = b;
+    add_space(vl, &p->n.space_after);
+    add_break(vl, p->n.break_after);
+}
+
+/* ---- lists --------------------------------------------------------------- */
+
+/* label-end() and body-start() are evaluated where they are specified, and
+ * descendants inherit the resulting length (XSL 1.1 §5.1.4: the computed
+ * value is inherited). Resolve them in the label's or body's subtree with this
+ * item's list context, stopping at nested list-items, which resolve their own.
+ * The tree is changed in place; layout is the only reader of these values and
+ * always resolves them with the same widths. */
+static void freeze_list_functions(cg_fo *fo, const cg_list_ctx *lc, int depth, gboolean nested,
+                                  gboolean keep_start, gboolean keep_end)
+{
+    if (fo->kind == FO_TEXT || depth > 200)
+        return;
+    /* Inside a nested list-item, an indent given explicitly (label-end() on an
+     * inner label, say) belongs to the inner list: it and what inherits it
+     * are left for the inner item to resolve. */
+    nested = nested || (fo->kind == FO_LIST_ITEM && depth > 1);
+    if (nested && fo->p->n.start_indent_set)
+        keep_start = TRUE;
+    if (nested && fo->p->n.end_indent_set)
+        keep_end = TRUE;
+    cg_len *ls[2] = { &fo->p->i.start_indent, &fo->p->i.end_indent };
+    gboolean keep[2] = { keep_start, keep_end };
+    for (int k = 0; k < 2; k++) {
+        unsigned fl = ls[k]->flags & (CG_LEN_LABEL_END | CG_LEN_BODY_START);
+        if (fl && !keep[k]) {
+            cg_len f = { 0, 0, fl };
+            ls[k]->abs += cg_len_resolve(f, 0, lc);
+            ls[k]->flags &= ~fl;
+        }
+    }
+    for (cg_fo *c = fo->first; c; c = c->next)
+        freeze_list_functions(c, lc, depth + 1, nested, keep_start, keep_end);
+}
+
+static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, const bctx *bc,
+                             const cg_fo *list)
+{
+    const cg_props *p = item->p;
+    (void)list;
+    cg_list_ctx lc = { bc->ref_w, cg_len_resolve(p->i.start_indent, bc->ref_w, bc->list),
+                       cg_len_resolve(p->i.pdbs, bc->ref_w, NULL), cg_len_resolve(p->i.pls, bc->ref_w, NULL) };
+    bctx ibc = { bc->base_x, bc->ref_w, &lc };
+    double cx, cw;
+    content_box(L, item, bc, &cx, &cw);
+    add_break(vl, p->n.break_before);
+    add_space(vl, &p->n.space_before);
+    cg_block *b = new_block(vl, item, cx, cw, bc, "LI");
+    cg_vitem *s = cg_vlist_add(vl, VI_START);
+    s->blk = b;
+    double gb, ga;
+    pad_gaps(item, bc->ref_w, &gb, &ga);
+    add_gap(vl, gb);
+    const cg_fo *label = cg_fo_child(item, FO_LIST_ITEM_LABEL);
+    const cg_fo *body = cg_fo_child(item, FO_LIST_ITEM_BODY);
+    for (cg_fo *c = item->first; c; c = c->next)
+        if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY)
+            freeze_list_functions(c, &lc, 1, FALSE, FALSE, FALSE);
+    double lh = 0;
+    if (label) {
+        cg_vlist *lv = cg_vlist_new();
+        cg_block *lb = new_block(lv, label, cx, cw, bc, "Lbl");
+        cg_vitem *ls = cg_vlist_add(lv, VI_START);
+        ls->blk = lb;
+        layout_content(L, lv, label, &ibc);
+        cg_vitem *le = cg_vlist_add(lv, VI_END);
+        le->blk = lb;
+        lh = cg_vlist_measure(lv);
+        cg_vitem *ov = cg_vlist_add(vl, VI_OVERLAY);
+        ov->sub = lv;
+        ov->h = lh;
+        g_ptr_array_add(vl->owned_lists, lv);
+    } else
+        cg_xml_diag(L->d, CG_WARNING, item->xml, "fo:list-item without fo:list-item-label");
+    guint body_from = vl->items->len;
+    if (body) {
+        cg_block *bb = new_block(vl, body, cx, cw, bc, "LBody");
+        cg_vitem *bs = cg_vlist_add(vl, VI_START);
+        bs->blk = bb;
+        layout_content(L, vl, body, &ibc);
+        cg_vitem *be = cg_vlist_add(vl, VI_END);
+        be->blk = bb;
+    } else
+        cg_xml_diag(L->d, CG_WARNING, item->xml, "fo:list-item without fo:list-item-body");
+    /* No page break beside the label: the label is drawn with the body's first lines. */
+    double y = 0;
+    gboolean started = FALSE;
+    for (guint i = body_from; i < vl->items->len; i++) {
+        cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+        if (it->kind == VI_PENALTY && y < lh - 0.01 && it->pen != CG_PEN_FORCE)
+            it->pen = MAX(it->pen, CG_KEEP_ALWAYS);
+        if (it->kind == VI_LINE || it->kind == VI_GAP || it->kind == VI_ROW || it->kind == VI_BOX) {
+            y += it->h;
+            started = TRUE;
+        } else if (it->kind == VI_SPACE && started)
+            y += it->h;
+    }
+    if (y < lh)
+        add_gap(vl, lh - y);
+    add_gap(vl, ga);
+    cg_vitem *e = cg_vlist_add(vl, VI_END);
+    e->blk = b;
+    add_space(vl, &p->n.space_after);
+    add_break(vl, p->n.break_after);
+}
+
+static void layout_list_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    const cg_props *p = fo->p;
+    double cx, cw;
+    content_box(L, fo, bc, &cx, &cw);
+    add_break(vl, p->n.break_before);
+    add_space(vl, &p->n.space_before);
+    cg_block *b = new_block(vl, fo, cx, cw, bc, "L");
+    cg_vitem *s = cg_vlist_add(vl, VI_START);
+    s->blk = b;
+    double gb, ga;
+    pad_gaps(fo, bc->ref_w, &gb, &ga);
+    add_gap(vl, gb);
+    int prev_keep = 0;
+    gboolean have_prev = FALSE;
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == FO_TEXT)
+            continue;
+        if (c->kind != FO_LIST_ITEM) {
+            cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:list-block; laid out as a block",
+                                cg_fo_kind_name(c->kind));
+        }
+        if (have_prev)
+            add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), p->i.keep_together_page));
+        if (c->kind == FO_LIST_ITEM)
+            layout_list_item(L, vl, c, bc, fo);
+        else
+            layout_block_level(L, vl, c, bc);
+        prev_keep = c->p->n.keep_with_next_page;
+        have_prev = TRUE;
+    }
+    add_gap(vl, ga);
+    cg_vitem *e = cg_vlist_add(vl, VI_END);
+    e->blk = b;
+    add_space(vl, &p->n.space_after);
+    add_break(vl, p->n.break_after);
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+typedef struct {
+    double *w;
+    int n;
+} columns;
+
+static int int_attr(cg_layout *L, const cg_fo *fo, const char *name, int dflt, int max)
+{
+    const char *v = cg_fo_attr(L->t, fo, name);
+    if (!v)
+        return dflt;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || n < 1) {
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "invalid value '%s' for '%s' ignored", v, name);
+        return dflt;
+    }
+    if (n > max) {
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "'%s' = %ld is too large; using %d", name, n, max);
+        return max;
+    }
+    return (int)n;
+}
+
+#define MAX_COLUMNS 1000
+
+/* Count the columns of the first row (for tables without fo:table-column). */
+static int first_row_columns(cg_layout *L, const cg_fo *table)
+{
+    for (const cg_fo *sec = table->first; sec; sec = sec->next) {
+        if (sec->kind != FO_TABLE_BODY && sec->kind != FO_TABLE_HEADER)
+            continue;
+        const cg_fo *row = cg_fo_child(sec, FO_TABLE_ROW);
+        const cg_fo *from = row ? row : sec;
+        int n = 0;
+        for (const cg_fo *c = from->first; c; c = c->next)
+            if (c->kind == FO_TABLE_CELL) {
+                n += int_attr(L, c, "number-columns-spanning", 1, MAX_COLUMNS);
+                if (!row && cg_fo_attr(L->t, c, "ends-row"))
+                    break;
+            }
+        if (n)
+            return n;
+    }
+    return 1;
+}
+
+static columns table_columns(cg_layout *L, const cg_fo *table, double tw)
+{
+    GArray *spec = g_array_new(FALSE, TRUE, sizeof(cg_len));
+    for (const cg_fo *c = table->first; c; c = c->next) {
+        if (c->kind != FO_TABLE_COLUMN)
+            continue;
+        int rep = int_attr(L, c, "number-columns-repeated", 1, MAX_COLUMNS);
+        int num = int_attr(L, c, "column-number", (int)spec->len + 1, MAX_COLUMNS);
+        cg_len l = { 0, 0, CG_LEN_PROPORTIONAL };
+        l.abs = 1;
+        const char *cwv = cg_fo_attr(L->t, c, "column-width");
+        if (cwv && strcmp(cwv, "auto")) {
+            cg_len v;
+            if (cg_parse_length(cwv, c->p->i.font_size, &v) && v.abs >= 0 && v.rel >= 0 &&
+                v.abs < CG_MAX_LENGTH)
+                l = v;
+            else
+                cg_xml_diag(L->d, CG_WARNING, c->xml, "invalid column-width '%s'; the column shares the free width", cwv);
+        }
+        for (int r = 0; r < rep; r++) {
+            int idx = num - 1 + r;
+            if (idx >= MAX_COLUMNS)
+                break;
+            if ((int)spec->len <= idx)
+                g_array_set_size(spec, (guint)idx + 1);
+            g_array_index(spec, cg_len, idx) = l;
+        }
+    }
+    int n = (int)spec->len;
+    if (n == 0) {
+        n = first_row_columns(L, table);
+        g_array_set_size(spec, (guint)n);
+        for (int i = 0; i < n; i++)
+            g_array_index(spec, cg_len, i) = (cg_len){ 1, 0, CG_LEN_PROPORTIONAL };
+    }
+    columns cols = { g_new0(double, n), n };
+    double fixed = 0, units = 0;
+    for (int i = 0; i < n; i++) {
+        cg_len l = g_array_index(spec, cg_len, i);
+        if (l.flags & CG_LEN_PROPORTIONAL) {
+            units += l.abs;
+            fixed += 0;
+        } else if (l.flags == 0 && l.abs == 0 && l.rel == 0) {
+            /* a gap in column-number: treat as one proportional unit */
+            g_array_index(spec, cg_len, i) = (cg_len){ 1, 0, CG_LEN_PROPORTIONAL };
+            units += 1;
+        } else
+            fixed += cg_len_resolve(l, tw, NULL);
+    }
+    double free_w = MAX(0, tw - fixed);
+    if (fixed > tw + 0.01)
+        cg_xml_diag(L->d, CG_WARNING, table->xml,
+                    "the columns of this table (%.2fpt) are wider than the table (%.2fpt): it overflows",
+                    fixed, tw);
+    for (int i = 0; i < n; i++) {
+        cg_len l = g_array_index(spec, cg_len, i);
+        if (l.flags & CG_LEN_PROPORTIONAL)
+            cols.w[i] = units > 0 ? free_w * l.abs / units : 0;
+        else
+            cols.w[i] = cg_len_resolve(l, tw, NULL);
+    }
+    g_array_free(spec, TRUE);
+    return cols;
+}
+
+typedef struct {
+    const cg_fo *fo;
+    int col, cols, rows;
+} cell_pos;
+
+typedef struct {
+    cg_row *row;
+    const cg_fo *fo;            /* table-row, or NULL for cells without one */
+    int keep_next, keep_prev;
+} row_build;
+
+/* Lay out one cell's content and decoration into a cg_cell. */
+static void make_cell(cg_layout *L, cg_vlist *owner, cg_cell *cell, const cell_pos *cp,
+                      const columns *cols, double table_x, gboolean header)
+{
+    const cg_fo *fo = cp->fo;
+    const cg_props *p = fo->p;
+    double x = table_x, w = 0;
+    for (int i = 0; i < cp->col && i < cols->n; i++)
+        x += cols->w[i];
+    for (int i = cp->col; i < cp->col + cp->cols && i < cols->n; i++)
+        w += cols->w[i];
+    cell->x = x;
+    cell->w = w;
+    cell->rows = cp->rows;
+    double ps = cg_len_resolve(p->n.padding[CG_START], w, NULL);
+    double pe = cg_len_resolve(p->n.padding[CG_END], w, NULL);
+    double bs = p->n.border[CG_START].width, be = p->n.border[CG_END].width;
+    double cx = x + bs + ps, cw = w - bs - ps - pe - be;
+    if (cw < 1)
+        cw = 1;
+    cell->border_before = p->n.border[CG_BEFORE].width;
+    cell->border_after = p->n.border[CG_AFTER].width;
+    cell->pad_before = cg_len_resolve(p->n.padding[CG_BEFORE], w, NULL);
+    cell->pad_after = cg_len_resolve(p->n.padding[CG_AFTER], w, NULL);
+    cell->display_align = p->n.display_align;
+    cg_block *b = cg_vlist_alloc(owner, sizeof *b);
+    b->fo = fo;
+    b->x = x;
+    b->w = w;
+    memcpy(b->border, p->n.border, sizeof b->border);
+    b->background = p->n.background;
+    b->tag = role_tag(fo, header ? "TH" : "TD");
+    b->id = fo->id;
+    cell->blk = b;
+    /* The cell is a reference area for its content, as in Apache FOP. */
+    bctx inner = { cx, cw, NULL };
+    cell->content = cg_vlist_new();
+    g_ptr_array_add(owner->owned_lists, cell->content);
+    layout_content(L, cell->content, fo, &inner);
+    cell->content_h = cg_vlist_measure(cell->content);
+}
+
+/* Build the rows of a table-header, -footer or -body. */
+static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, const columns *cols,
+                               double table_x, gboolean header)
+{
+    GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
+    int ncol = cols->n;
+    int *busy = g_new0(int, ncol);          /* rows still covered by a span from above */
+    /* Rows are fo:table-row children, or runs of cells split by starts-row/ends-row. */
+    const cg_fo *c = sec->first;
+    while (c) {
+        if (c->kind == FO_TEXT) { c = c->next; continue; }
+        const cg_fo *row_fo = NULL;
+        const cg_fo *cells_from = NULL, *cells_stop = NULL;
+        if (c->kind == FO_TABLE_ROW) {
+            row_fo = c;
+            cells_from = c->first;
+            cells_stop = NULL;
+            c = c->next;
+        } else if (c->kind == FO_TABLE_CELL) {
+            cells_from = c;
+            const cg_fo *q = c;
+            for (; q; q = q->next) {
+                if (q != c && q->kind == FO_TABLE_CELL) {
+                    const char *sr = cg_fo_attr(L->t, q, "starts-row");
+                    if (sr && !strcmp(sr, "true"))
+                        break;
+                }
+                const char *er = q->kind == FO_TABLE_CELL ? cg_fo_attr(L->t, q, "ends-row") : NULL;
+                if (er && !strcmp(er, "true")) {
+                    q = q->next;
+                    break;
+                }
+            }
+            cells_stop = q;
+            c = q;
+        } else {
+            cg_layout_warn_once(L, c, "fo:%s is not allowed here and is ignored", cg_fo_kind_name(c->kind));
+            c = c->next;
+            continue;
+        }
+        GArray *cps = g_array_new(FALSE, FALSE, sizeof(cell_pos));
+        int col = 0;
+        for (const cg_fo *q = cells_from; q && q != cells_stop; q = q->next) {
+            if (q->kind != FO_TABLE_CELL) {
+                if (q->kind != FO_TEXT)
+                    cg_layout_warn_once(L, q, "fo:%s is not allowed in a table row and is ignored",
+                                        cg_fo_kind_name(q->kind));
+                continue;
+            }
+            int cn = int_attr(L, q, "column-number", 0, MAX_COLUMNS);
+            if (cn > 0)
+                col = cn - 1;
+            while (col < ncol && busy[col] > 0)
+                col++;
+            cell_pos cp = { q, col, int_attr(L, q, "number-columns-spanning", 1, MAX_COLUMNS),
+                            int_attr(L, q, "number-rows-spanning", 1, 10000) };
+            if (col >= ncol) {
+                cg_xml_diag(L->d, CG_WARNING, q->xml,
+                            "this table-cell lies beyond the table's %d column%s: it is set in the last column",
+                            ncol, ncol == 1 ? "" : "s");
+                cp.col = ncol - 1;
+                cp.cols = 1;
+            }
+            if (cp.col + cp.cols > ncol)
+                cp.cols = ncol - cp.col;
+            g_array_append_val(cps, cp);
+            for (int k = cp.col; k < cp.col + cp.cols; k++)
+                busy[k] = MAX(busy[k], cp.rows);
+            col = cp.col + cp.cols;
+        }
+        row_build *rb = g_new0(row_build, 1);
+        cg_row *r = cg_vlist_alloc(owner, sizeof *r);
+        r->n_cells = (int)cps->len;
+        r->cells = cg_vlist_alloc(owner, sizeof(cg_cell) * MAX(1, cps->len));
+        r->span_h = cg_vlist_alloc(owner, sizeof(double) * MAX(1, cps->len));
+        double h = 0;
+        for (guint k = 0; k < cps->len; k++) {
+            cell_pos *cp = &g_array_index(cps, cell_pos, k);
+            make_cell(L, owner, &r->cells[k], cp, cols, table_x, header);
+            cg_cell *cl = &r->cells[k];
+            double ch = cl->border_before + cl->pad_before + cl->content_h + cl->pad_after + cl->border_after;
+            const cg_props *cpp = cp->fo->p;
+            if (!(cpp->n.height.flags & CG_LEN_AUTO))
+                ch = MAX(ch, cg_len_resolve(cpp->n.height, 0, NULL));
+            r->span_h[k] = ch;       /* for now: the needed height */
+            if (cp->rows == 1)
+                h = MAX(h, ch);
+        }
+        if (row_fo && !(row_fo->p->n.height.flags & CG_LEN_AUTO))
+            h = MAX(h, cg_len_resolve(row_fo->p->n.height, 0, NULL));
+        r->h = h;
+        cg_block *rbk = cg_vlist_alloc(owner, sizeof *rbk);
+        rbk->fo = row_fo ? row_fo : sec;
+        rbk->tag = "TR";
+        rbk->x = table_x;
+        for (int i = 0; i < ncol; i++)
+            rbk->w += cols->w[i];
+        if (row_fo) {
+            rbk->background = row_fo->p->n.background;
+            rbk->id = row_fo->id;
+        }
+        r->blk = rbk;
+        rb->row = r;
+        rb->fo = row_fo;
+        if (row_fo) {
+            rb->keep_next = row_fo->p->n.keep_with_next_page;
+            rb->keep_prev = row_fo->p->n.keep_with_previous_page;
+        }
+        g_ptr_array_add(rows, rb);
+        g_array_free(cps, TRUE);
+        for (int k = 0; k < ncol; k++)
+            if (busy[k] > 0)
+                busy[k]--;
+    }
+    g_free(busy);
+    /* Spanning cells: the rows they span must together be tall enough. */
+    for (guint i = 0; i < rows->len; i++) {
+        row_build *rb = rows->pdata[i];
+        for (int k = 0; k < rb->row->n_cells; k++) {
+            cg_cell *cl = &rb->row->cells[k];
+            int span = MIN(cl->rows, (int)(rows->len - i));
+            cl->rows = span;
+            if (span <= 1) {
+                rb->row->span_h[k] = rb->row->h;
+                continue;
+            }
+            double need = rb->row->span_h[k], have = 0;
+            for (int j = 0; j < span; j++)
+                have += ((row_build *)rows->pdata[i + j])->row->h;
+            if (have < need)
+                ((row_build *)rows->pdata[i + span - 1])->row->h += need - have;
+        }
+    }
+    for (guint i = 0; i < rows->len; i++) {
+        row_build *rb = rows->pdata[i];
+        for (int k = 0; k < rb->row->n_cells; k++) {
+            cg_cell *cl = &rb->row->cells[k];
+            double hh = 0;
+            for (int j = 0; j < cl->rows; j++)
+                hh += ((row_build *)rows->pdata[i + j])->row->h;
+            rb->row->span_h[k] = hh;
+        }
+    }
+    return rows;
+}
+
+static void emit_rows(cg_vlist *vl, GPtrArray *rows, const cg_fo *table, int keep_together,
+                      gboolean penalties)
+{
+    int span_left = 0;
+    for (guint i = 0; i < rows->len; i++) {
+        row_build *rb = rows->pdata[i];
+        if (i > 0 && penalties) {
+            row_build *pr = rows->pdata[i - 1];
+            int pen = MAX(MAX(pr->keep_next, rb->keep_prev), keep_together);
+            if (span_left > 0)
+                pen = CG_PEN_NEVER;
+            add_penalty(vl, pen);
+        }
+        if (span_left > 0)
+            span_left--;
+        for (int k = 0; k < rb->row->n_cells; k++)
+            span_left = MAX(span_left, rb->row->cells[k].rows - 1);
+        if (rb->fo && rb->fo->p->n.break_before != CG_BREAK_AUTO && penalties)
+            add_break(vl, rb->fo->p->n.break_before);
+        cg_vitem *it = cg_vlist_add(vl, VI_ROW);
+        it->row = rb->row;
+        it->h = rb->row->h;
+        it->table = table;
+        if (rb->fo && rb->fo->p->n.break_after != CG_BREAK_AUTO && penalties)
+            add_break(vl, rb->fo->p->n.break_after);
+    }
+}
+
+static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    const cg_props *p = fo->p;
+    double cx, cw;
+    content_box(L, fo, bc, &cx, &cw);
+    double tw = cw;
+    if (!(p->n.width.flags & CG_LEN_AUTO)) {
+        double w = cg_len_resolve(p->n.width, bc->ref_w, NULL);
+        if (w > 0)
+            tw = w;
+    }
+    double bs = p->n.border[CG_START].width, be = p->n.border[CG_END].width;
+    double ps = cg_len_resolve(p->n.padding[CG_START], bc->ref_w, NULL);
+    double pe = cg_len_resolve(p->n.padding[CG_END], bc->ref_w, NULL);
+    (void)bs; (void)be; (void)ps; (void)pe;
+    columns cols = table_columns(L, fo, tw);
+    add_break(vl, p->n.break_before);
+    add_space(vl, &p->n.space_before);
+    cg_block *b = new_block(vl, fo, cx, tw, bc, "Table");
+    b->is_table = TRUE;
+    const char *oh = cg_fo_attr(L->t, fo, "table-omit-header-at-break");
+    const char *of = cg_fo_attr(L->t, fo, "table-omit-footer-at-break");
+    b->omit_header_at_break = oh && !strcmp(oh, "true");
+    b->omit_footer_at_break = of && !strcmp(of, "true");
+    cg_vitem *s = cg_vlist_add(vl, VI_START);
+    s->blk = b;
+    double gb, ga;
+    pad_gaps(fo, bc->ref_w, &gb, &ga);
+    add_gap(vl, gb);
+    const cg_fo *hdr = cg_fo_child(fo, FO_TABLE_HEADER);
+    const cg_fo *ftr = cg_fo_child(fo, FO_TABLE_FOOTER);
+    if (hdr) {
+        GPtrArray *rows = section_rows(L, vl, hdr, &cols, cx, TRUE);
+        /* The header as it first appears (tagged), and a copy for repetition. */
+        emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
+        cg_vlist *h = cg_vlist_new();
+        emit_rows(h, rows, fo, CG_PEN_NEVER, FALSE);
+        g_ptr_array_add(vl->owned_lists, h);
+        b->header = h;
+        g_ptr_array_free(rows, TRUE);
+        add_penalty(vl, CG_KEEP_ALWAYS);   /* a header alone at a page end helps no one */
+    }
+    gboolean first_body = TRUE;
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind != FO_TABLE_BODY) {
+            if (c->kind != FO_TEXT && c->kind != FO_TABLE_COLUMN && c->kind != FO_TABLE_HEADER &&
+                c->kind != FO_TABLE_FOOTER)
+                cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:table and is ignored",
+                                    cg_fo_kind_name(c->kind));
+            continue;
+        }
+        if (!first_body)
+            add_penalty(vl, p->i.keep_together_page);
+        first_body = FALSE;
+        cg_block *bb = new_block(vl, c, cx, tw, bc, "TBody");
+        cg_vitem *bs2 = cg_vlist_add(vl, VI_START);
+        bs2->blk = bb;
+        GPtrArray *rows = section_rows(L, vl, c, &cols, cx, FALSE);
+        emit_rows(vl, rows, fo, p->i.keep_together_page, TRUE);
+        g_ptr_array_free(rows, TRUE);
+        cg_vitem *be2 = cg_vlist_add(vl, VI_END);
+        be2->blk = bb;
+    }
+    if (ftr) {
+        GPtrArray *rows = section_rows(L, vl, ftr, &cols, cx, FALSE);
+        cg_vlist *f = cg_vlist_new();
+        emit_rows(f, rows, fo, CG_PEN_NEVER, FALSE);
+        g_ptr_array_add(vl->owned_lists, f);
+        b->footer = f;
+        add_penalty(vl, CG_KEEP_ALWAYS);
+        emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
+        g_ptr_array_free(rows, TRUE);
+    }
+    add_gap(vl, ga);
+    cg_vitem *e = cg_vlist_add(vl, VI_END);
+    e->blk = b;
+    add_space(vl, &p->n.space_after);
+    add_break(vl, p->n.break_after);
+    g_free(cols.w);
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    if (L->depth > MAX_BLOCK_DEPTH) {
+        cg_layout_warn_once(L, fo, "blocks nested more than %d deep: the deeper content is set as a plain paragraph",
+                            MAX_BLOCK_DEPTH);
+        cg_para *pa = cg_para_collect(L, fo, fo->first, NULL);
+        if (pa) {
+            double x, w;
+            content_box(L, fo, bc, &x, &w);
+            cg_para_layout(L, pa, vl, x, w);
+        }
+        return;
+    }
+    L->depth++;
+    switch (fo->kind) {
+    case FO_BLOCK_CONTAINER: layout_block_container(L, vl, fo, bc); break;
+    case FO_LIST_BLOCK: layout_list_block(L, vl, fo, bc); break;
+    case FO_LIST_ITEM: layout_list_item(L, vl, fo, bc, fo->parent); break;
+    case FO_TABLE: layout_table(L, vl, fo, bc); break;
+    case FO_TABLE_AND_CAPTION: case FO_TABLE_CAPTION:
+    case FO_WRAPPER: case FO_UNKNOWN:
+        layout_content(L, vl, fo, bc);
+        break;
+    default: layout_block(L, vl, fo, bc); break;
+    }
+    L->depth--;
+}
+
+static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    int prev_keep = 0;
+    gboolean have_prev = FALSE;
+    int keep_together = fo->p->i.keep_together_page;
+    for (const cg_fo *c = fo->first; c;) {
+        if (is_block_child(c)) {
+            if (have_prev)
+                add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), keep_together));
+            layout_block_level(L, vl, c, bc);
+            prev_keep = c->p->n.keep_with_next_page;
+            have_prev = TRUE;
+            c = c->next;
+            continue;
+        }
+        const cg_fo *stop = c;
+        while (stop && !is_block_child(stop))
+            stop = stop->next;
+        cg_para *pa = cg_para_collect(L, fo, c, stop);
+        if (pa) {
+            if (have_prev)
+                add_penalty(vl, MAX(prev_keep, keep_together));
+            double x, w;
+            content_box(L, fo, bc, &x, &w);
+            cg_para_layout(L, pa, vl, x, w);
+            prev_keep = 0;
+            have_prev = TRUE;
+        }
+        c = stop;
+    }
+}
+
+cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
+{
+    cg_vlist *vl = cg_vlist_new();
+    bctx bc = { 0, w, NULL };
+    double saved = L->footnote_width;
+    if (fo->kind == FO_FLOW)
+        L->footnote_width = w;
+    layout_content(L, vl, fo, &bc);
+    L->footnote_width = saved;
+    vl->height = cg_vlist_measure(vl);
+    return vl;
+}

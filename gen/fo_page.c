@@ -1,0 +1,780 @@
+/* fo_page.c — see fo_page.h. */
+#include "fo_page.h"
+#include "xmlload.h"
+
+#include <math.h>
+#include <string.h>
+
+#define A4_W 595.2756
+#define A4_H 841.8898
+
+static void free_ids_entry(gpointer p)
+{
+    cg_id_pages *ip = p;
+    g_free(ip->first_text);
+    g_free(ip->last_text);
+    g_free(ip);
+}
+
+GHashTable *cg_id_table_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, free_ids_entry);
+}
+
+/* ---- masters ------------------------------------------------------------- */
+
+static const cg_fo *find_master(cg_layout *L, const char *name, cg_fo_kind kind)
+{
+    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
+    for (const cg_fo *c = lms ? lms->first : NULL; c; c = c->next)
+        if (c->kind == kind) {
+            const char *n = cg_fo_attr(L->t, c, "master-name");
+            if (n && !strcmp(n, name))
+                return c;
+        }
+    return NULL;
+}
+
+static const cg_fo *first_spm(cg_layout *L)
+{
+    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
+    return lms ? cg_fo_child(lms, FO_SIMPLE_PAGE_MASTER) : NULL;
+}
+
+static gboolean cond_matches(cg_layout *L, const cg_fo *c, int i, int num, gboolean last, gboolean blank)
+{
+    const char *pp = cg_fo_attr(L->t, c, "page-position");
+    const char *oe = cg_fo_attr(L->t, c, "odd-or-even");
+    const char *bn = cg_fo_attr(L->t, c, "blank-or-not-blank");
+    if (pp && strcmp(pp, "any")) {
+        if (!strcmp(pp, "first") && i != 0) return FALSE;
+        if (!strcmp(pp, "rest") && i == 0) return FALSE;
+        if (!strcmp(pp, "last") && !last) return FALSE;
+        if (!strcmp(pp, "only") && (i != 0 || !last)) return FALSE;
+    }
+    if (oe && strcmp(oe, "any")) {
+        if (!strcmp(oe, "odd") && num % 2 == 0) return FALSE;
+        if (!strcmp(oe, "even") && num % 2 != 0) return FALSE;
+    }
+    if (bn && strcmp(bn, "any")) {
+        if (!strcmp(bn, "blank") && !blank) return FALSE;
+        if (!strcmp(bn, "not-blank") && blank) return FALSE;
+    }
+    return TRUE;
+}
+
+static int max_repeats(cg_layout *L, const cg_fo *c)
+{
+    const char *m = cg_fo_attr(L->t, c, "maximum-repeats");
+    if (!m || !strcmp(m, "no-limit"))
+        return G_MAXINT;
+    char *end;
+    long v = strtol(m, &end, 10);
+    return (*end || v < 0) ? G_MAXINT : (int)MIN(v, G_MAXINT);
+}
+
+static const cg_fo *spm_by_ref(cg_layout *L, const cg_fo *ref)
+{
+    const char *mr = cg_fo_attr(L->t, ref, "master-reference");
+    const cg_fo *m = mr ? find_master(L, mr, FO_SIMPLE_PAGE_MASTER) : NULL;
+    if (!m) {
+        cg_layout_warn_once(L, ref, "master-reference '%s' names no simple-page-master; the first one is used",
+                            mr ? mr : "");
+        m = first_spm(L);
+    }
+    return m;
+}
+
+const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last, gboolean blank)
+{
+    const char *mr = cg_fo_attr(L->t, ps, "master-reference");
+    if (!mr)
+        mr = cg_fo_attr(L->t, ps, "master-name");
+    const cg_fo *spm = mr ? find_master(L, mr, FO_SIMPLE_PAGE_MASTER) : NULL;
+    if (spm)
+        return spm;
+    const cg_fo *psm = mr ? find_master(L, mr, FO_PAGE_SEQUENCE_MASTER) : NULL;
+    if (!psm) {
+        cg_layout_warn_once(L, ps, "master-reference '%s' names no page master; the first simple-page-master is used",
+                            mr ? mr : "");
+        return first_spm(L);
+    }
+    /* Walk the sub-sequences, each consuming pages. */
+    int remaining = i;
+    const cg_fo *lastspec = NULL;
+    for (const cg_fo *c = psm->first; c; c = c->next) {
+        if (c->kind == FO_TEXT)
+            continue;
+        lastspec = c;
+        int count = c->kind == FO_SINGLE_PMR ? 1 : max_repeats(L, c);
+        if (remaining < count) {
+            if (c->kind == FO_REPEATABLE_PMA) {
+                for (const cg_fo *k = c->first; k; k = k->next)
+                    if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
+                        return spm_by_ref(L, k);
+                cg_layout_warn_once(L, c, "no conditional-page-master-reference matches page %d; the first is used", num);
+                const cg_fo *k = cg_fo_child(c, FO_CONDITIONAL_PMR);
+                return k ? spm_by_ref(L, k) : first_spm(L);
+            }
+            return spm_by_ref(L, c);
+        }
+        remaining -= count;
+    }
+    cg_layout_warn_once(L, psm, "page-sequence-master '%s' has no page master left for page %d; its last one is reused",
+                        mr, num);
+    if (lastspec && lastspec->kind == FO_REPEATABLE_PMA) {
+        for (const cg_fo *k = lastspec->first; k; k = k->next)
+            if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
+                return spm_by_ref(L, k);
+        const cg_fo *k = cg_fo_child(lastspec, FO_CONDITIONAL_PMR);
+        return k ? spm_by_ref(L, k) : first_spm(L);
+    }
+    return lastspec ? spm_by_ref(L, lastspec) : first_spm(L);
+}
+
+/* Geometry of a simple-page-master. */
+typedef struct {
+    const cg_fo *spm;
+    double pw, ph;
+    double cx, cy, cw, ch;      /* content rectangle (inside the page margins) */
+    double bx, by, bw, bh;      /* region-body */
+    const cg_fo *regions[5];    /* body, before, after, start, end */
+    double rx[5], ry[5], rw[5], rh[5];
+} geometry;
+
+static double page_dim(cg_layout *L, const cg_fo *spm, const char *name, double dflt)
+{
+    const char *v = cg_fo_attr(L->t, spm, name);
+    if (!v || !strcmp(v, "auto") || !strcmp(v, "indefinite"))
+        return dflt;
+    cg_len l;
+    if (!cg_parse_length(v, spm->p->i.font_size, &l) || l.rel != 0 || l.abs < 1 || l.abs > 14400) {
+        cg_xml_diag(L->d, CG_WARNING, spm->xml, "invalid %s '%s'; using %.2fpt", name, v, dflt);
+        return dflt;
+    }
+    return l.abs;
+}
+
+static double extent_of(cg_layout *L, const cg_fo *r, double limit)
+{
+    const char *v = cg_fo_attr(L->t, r, "extent");
+    if (!v)
+        return 0;
+    cg_len l;
+    if (!cg_parse_length(v, r->p->i.font_size, &l) || l.abs < 0 || l.abs > limit) {
+        cg_xml_diag(L->d, CG_WARNING, r->xml, "invalid extent '%s'; using 0", v);
+        return 0;
+    }
+    return cg_len_resolve(l, limit, NULL);
+}
+
+static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
+{
+    memset(g, 0, sizeof *g);
+    g->spm = spm;
+    g->pw = spm ? page_dim(L, spm, "page-width", A4_W) : A4_W;
+    g->ph = spm ? page_dim(L, spm, "page-height", A4_H) : A4_H;
+    if (!spm) {
+        g->cw = g->bw = g->pw;
+        g->ch = g->bh = g->ph;
+        return;
+    }
+    const cg_noninherited *n = &spm->p->n;
+    double mt = cg_len_resolve(n->margin[CG_BEFORE], g->ph, NULL);
+    double mb = cg_len_resolve(n->margin[CG_AFTER], g->ph, NULL);
+    double ml = cg_len_resolve(n->margin[CG_START], g->pw, NULL);
+    double mr = cg_len_resolve(n->margin[CG_END], g->pw, NULL);
+    g->cx = ml;
+    g->cy = mt;
+    g->cw = g->pw - ml - mr;
+    g->ch = g->ph - mt - mb;
+    if (g->cw < 10 || g->ch < 10) {
+        cg_xml_diag(L->d, CG_WARNING, spm->xml, "the page margins leave no room; they are ignored");
+        g->cx = g->cy = 0;
+        g->cw = g->pw;
+        g->ch = g->ph;
+    }
+    for (const cg_fo *r = spm->first; r; r = r->next) {
+        int k = r->kind == FO_REGION_BODY ? 0 : r->kind == FO_REGION_BEFORE ? 1 : r->kind == FO_REGION_AFTER ? 2
+              : r->kind == FO_REGION_START ? 3 : r->kind == FO_REGION_END ? 4 : -1;
+        if (k >= 0)
+            g->regions[k] = r;
+    }
+    double eb = g->regions[1] ? extent_of(L, g->regions[1], g->ch) : 0;
+    double ea = g->regions[2] ? extent_of(L, g->regions[2], g->ch) : 0;
+    double es = g->regions[3] ? extent_of(L, g->regions[3], g->cw) : 0;
+    double ee = g->regions[4] ? extent_of(L, g->regions[4], g->cw) : 0;
+    g->rx[1] = g->cx; g->ry[1] = g->cy; g->rw[1] = g->cw; g->rh[1] = eb;
+    g->rx[2] = g->cx; g->ry[2] = g->cy + g->ch - ea; g->rw[2] = g->cw; g->rh[2] = ea;
+    g->rx[3] = g->cx; g->ry[3] = g->cy + eb; g->rw[3] = es; g->rh[3] = g->ch - eb - ea;
+    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + eb; g->rw[4] = ee; g->rh[4] = g->ch - eb - ea;
+    g->bx = g->cx;
+    g->by = g->cy;
+    g->bw = g->cw;
+    g->bh = g->ch;
+    if (g->regions[0]) {
+        const cg_noninherited *bn = &g->regions[0]->p->n;
+        double t = cg_len_resolve(bn->margin[CG_BEFORE], g->ch, NULL);
+        double b = cg_len_resolve(bn->margin[CG_AFTER], g->ch, NULL);
+        double l = cg_len_resolve(bn->margin[CG_START], g->cw, NULL);
+        double r = cg_len_resolve(bn->margin[CG_END], g->cw, NULL);
+        g->bx += l;
+        g->by += t;
+        g->bw -= l + r;
+        g->bh -= t + b;
+        const char *cc = cg_fo_attr(L->t, g->regions[0], "column-count");
+        if (cc && strcmp(cc, "1"))
+            cg_layout_warn_once(L, g->regions[0], "column-count=\"%s\" is not supported: the body has one column", cc);
+    } else
+        cg_layout_warn_once(L, spm, "simple-page-master without fo:region-body");
+    if (g->bw < 10 || g->bh < 10) {
+        cg_layout_warn_once(L, spm, "region-body is too small (%.2f x %.2fpt); its margins are ignored", g->bw, g->bh);
+        g->bx = g->cx; g->by = g->cy; g->bw = g->cw; g->bh = g->ch;
+    }
+    g->rx[0] = g->bx; g->ry[0] = g->by; g->rw[0] = g->bw; g->rh[0] = g->bh;
+}
+
+static const char *region_name(cg_layout *L, const cg_fo *r, int k)
+{
+    static const char *const dflt[] = { "xsl-region-body", "xsl-region-before", "xsl-region-after",
+                                        "xsl-region-start", "xsl-region-end" };
+    const char *n = r ? cg_fo_attr(L->t, r, "region-name") : NULL;
+    return n ? n : dflt[k];
+}
+
+/* ---- placement ----------------------------------------------------------- */
+
+typedef struct {
+    cg_layout *L;
+    cg_region_out *ro;
+    GHashTable *ids;            /* id -> cg_id_pages (this pass) */
+    int page_index;
+    const char *page_text;
+    gboolean tagged;
+    GArray *open;               /* int: frag indexes of open blocks */
+    double group;               /* space resolution */
+    gboolean in_group, started;
+} placer;
+
+static void note_id(placer *P, const char *id, double y, gboolean start, gboolean end)
+{
+    if (!id || !P->ids)
+        return;
+    cg_id_pages *ip = g_hash_table_lookup(P->ids, id);
+    if (!ip) {
+        ip = g_new0(cg_id_pages, 1);
+        ip->first = ip->last = P->page_index;
+        ip->first_text = g_strdup(P->page_text);
+        ip->last_text = g_strdup(P->page_text);
+        ip->y = y;
+        g_hash_table_insert(P->ids, (gpointer)id, ip);
+    } else if (end || start) {
+        ip->last = P->page_index;
+        g_free(ip->last_text);
+        ip->last_text = g_strdup(P->page_text);
+    }
+    if (start) {
+        cg_placed d = { PL_DEST, NULL, 0, NULL, id, P->ro->x, y, P->tagged };
+        g_array_append_val(P->ro->placed, d);
+    }
+}
+
+static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x0, double *y);
+
+static void open_frag(placer *P, const cg_block *b, double x0, double y, gboolean first)
+{
+    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len };
+    g_array_append_val(P->ro->frags, f);
+    int fi = (int)P->ro->frags->len - 1;
+    g_array_append_val(P->open, fi);
+    if (first) {
+        cg_placed pl = { PL_START, b, fi, NULL, NULL, x0 + b->x, y, P->tagged };
+        g_array_append_val(P->ro->placed, pl);
+        note_id(P, b->id, y, TRUE, FALSE);
+    }
+}
+
+static void close_frag(placer *P, double y, gboolean last)
+{
+    if (!P->open->len)
+        return;
+    int fi = g_array_index(P->open, int, P->open->len - 1);
+    g_array_set_size(P->open, P->open->len - 1);
+    cg_frag *f = &g_array_index(P->ro->frags, cg_frag, fi);
+    f->y1 = y;
+    f->last = last;
+    if (last) {
+        cg_placed pl = { PL_END, f->blk, fi, NULL, NULL, f->x, y, P->tagged };
+        g_array_append_val(P->ro->placed, pl);
+        note_id(P, f->blk->id, y, FALSE, TRUE);
+    }
+}
+
+static void place_row(placer *P, const cg_row *r, double x0, double y)
+{
+    open_frag(P, r->blk, x0, y, TRUE);
+    for (int k = 0; k < r->n_cells; k++) {
+        const cg_cell *c = &r->cells[k];
+        double h = r->span_h[k];
+        open_frag(P, c->blk, x0, y, TRUE);
+        double inner = h - c->border_before - c->pad_before - c->pad_after - c->border_after;
+        double off = 0;
+        if (c->display_align == CG_DA_CENTER) off = MAX(0, (inner - c->content_h) / 2);
+        else if (c->display_align == CG_DA_AFTER) off = MAX(0, inner - c->content_h);
+        double cy = y + c->border_before + c->pad_before + off;
+        placer sub = *P;
+        sub.in_group = FALSE;
+        sub.started = FALSE;
+        place_list(&sub, c->content, 0, (int)c->content->items->len, x0, &cy);
+        close_frag(P, y + h, TRUE);
+    }
+    close_frag(P, y + r->h, TRUE);
+}
+
+static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
+{
+    switch (it->kind) {
+    case VI_SPACE:
+        if (!P->started && !it->retain)
+            return;
+        if (!P->in_group) {
+            P->in_group = TRUE;
+            P->group = 0;
+        }
+        if (it->h > P->group) {
+            *y += it->h - P->group;
+            P->group = it->h;
+        }
+        return;
+    case VI_GAP:
+        P->in_group = FALSE;
+        P->started = TRUE;
+        *y += it->h;
+        return;
+    case VI_LINE: {
+        P->in_group = FALSE;
+        P->started = TRUE;
+        cg_placed pl = { PL_LINE, NULL, 0, it->line, NULL, x0 + it->line->x, *y, P->tagged };
+        g_array_append_val(P->ro->placed, pl);
+        if (it->line->ids)
+            for (guint i = 0; i < it->line->ids->len; i++)
+                note_id(P, it->line->ids->pdata[i], *y, TRUE, TRUE);
+        *y += it->h;
+        return;
+    }
+    case VI_START:
+        open_frag(P, it->blk, x0, *y, TRUE);
+        return;
+    case VI_END:
+        close_frag(P, *y, TRUE);
+        return;
+    case VI_ROW:
+        P->in_group = FALSE;
+        P->started = TRUE;
+        place_row(P, it->row, x0, *y);
+        *y += it->h;
+        return;
+    case VI_OVERLAY:
+    case VI_BOX: {
+        P->in_group = FALSE;
+        P->started = TRUE;
+        double sy = *y;
+        placer sub = *P;
+        sub.in_group = FALSE;
+        sub.started = FALSE;
+        place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
+        if (it->kind == VI_BOX)
+            *y += it->h;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x0, double *y)
+{
+    for (int i = from; i < to; i++)
+        place_item(P, &g_array_index(vl->items, cg_vitem, i), x0, y);
+}
+
+/* ---- breaking ------------------------------------------------------------ */
+
+typedef struct {
+    int brk;                    /* items [from, brk) go on the page; brk = n: all */
+    int next;                   /* first item of the next page */
+    int pen;                    /* strength of the chosen break */
+    gboolean overflow;          /* an item taller than the page */
+    int forced_kind;            /* CG_BREAK_* of a forced break, else 0 */
+} page_break;
+
+/* Header and footer heights of the tables open in stack (array of cg_block*). */
+static double open_tables_h(GPtrArray *stack, gboolean header)
+{
+    double h = 0;
+    for (guint i = 0; i < stack->len; i++) {
+        const cg_block *b = stack->pdata[i];
+        if (!b->is_table)
+            continue;
+        const cg_vlist *v = header ? b->header : b->footer;
+        gboolean omit = header ? b->omit_header_at_break : b->omit_footer_at_break;
+        if (v && !omit)
+            h += cg_vlist_measure(v);
+    }
+    return h;
+}
+
+static double footnotes_h(const cg_line *ln)
+{
+    double h = 0;
+    if (ln->footnotes)
+        for (guint i = 0; i < ln->footnotes->len; i++)
+            h += cg_vlist_measure(ln->footnotes->pdata[i]);
+    return h;
+}
+
+static page_break find_break(const cg_vlist *vl, int from, double avail, GPtrArray *open_at_start)
+{
+    int n = (int)vl->items->len;
+    GPtrArray *stack = g_ptr_array_new();
+    for (guint i = 0; i < open_at_start->len; i++)
+        g_ptr_array_add(stack, open_at_start->pdata[i]);
+    double y = open_tables_h(stack, TRUE);
+    double group = 0, content_y = y, fn = 0;
+    gboolean in_group = FALSE, started = FALSE;
+    int best = -1, best_pen = G_MAXINT;
+    page_break r = { n, n, 0, FALSE, 0 };
+    for (int k = from; k < n; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        double item_fn = 0;
+        switch (it->kind) {
+        case VI_SPACE:
+            if (!started && !it->retain)
+                break;
+            if (!in_group) { in_group = TRUE; group = 0; }
+            if (it->h > group) { y += it->h - group; group = it->h; }
+            break;
+        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
+            if (it->kind == VI_GAP && it->h <= 0)
+                break;
+            if (it->kind == VI_LINE)
+                item_fn = footnotes_h(it->line);
+            double bottom = y + it->h;
+            if (bottom + fn + item_fn + open_tables_h(stack, FALSE) > avail + 0.01 && started) {
+                /* Overflow: cut at the best break seen. */
+                if (best >= 0) {
+                    r.brk = best;
+                    r.pen = best_pen;
+                } else {
+                    r.brk = k;      /* no legal break: cut before this item anyway */
+                    r.pen = CG_PEN_NEVER;
+                }
+                goto done;
+            }
+            in_group = FALSE;
+            if (it->kind != VI_OVERLAY)
+                y = bottom;
+            content_y = MAX(content_y, bottom);
+            fn += item_fn;
+            if (!started && bottom + fn > avail + 0.01)
+                r.overflow = TRUE;
+            started = TRUE;
+            break;
+        }
+        case VI_START:
+            g_ptr_array_add(stack, it->blk);
+            break;
+        case VI_END:
+            if (stack->len)
+                g_ptr_array_remove_index(stack, stack->len - 1);
+            break;
+        case VI_PENALTY:
+            if (it->pen == CG_PEN_FORCE) {
+                if (started) {
+                    r.brk = k;
+                    r.pen = 0;
+                    r.forced_kind = it->break_kind;
+                    goto done;
+                }
+                break;
+            }
+            if (!started || it->pen >= CG_PEN_NEVER)
+                break;
+            if (content_y + fn + open_tables_h(stack, FALSE) > avail + 0.01)
+                break;
+            /* Prefer weaker keeps; among equals, the later break. */
+            if (it->pen <= best_pen || best_pen > 0) {
+                if (it->pen <= best_pen) {
+                    best = k;
+                    best_pen = it->pen;
+                }
+            }
+            break;
+        }
+    }
+    r.brk = n;
+done:
+    r.next = r.brk < n ? r.brk + 1 : n;
+    if (r.brk < n && g_array_index(vl->items, cg_vitem, r.brk).kind != VI_PENALTY)
+        r.next = r.brk;
+    g_ptr_array_free(stack, TRUE);
+    return r;
+}
+
+/* ---- the page loop ------------------------------------------------------- */
+
+typedef struct {
+    cg_layout *L;
+    cg_page_sink sink;
+    void *ctx;
+    GHashTable *ids;
+    int page_index;             /* document-wide */
+} pager;
+
+static void region_init(cg_region_out *ro, const char *name, const cg_fo *r, double x, double y, double w, double h)
+{
+    ro->name = name;
+    ro->region = r;
+    ro->x = x;
+    ro->y = y;
+    ro->w = w;
+    ro->h = h;
+    ro->placed = g_array_new(FALSE, FALSE, sizeof(cg_placed));
+    ro->frags = g_array_new(FALSE, FALSE, sizeof(cg_frag));
+}
+
+static const cg_fo *static_for(const cg_fo *ps, cg_layout *L, const char *name)
+{
+    for (const cg_fo *c = ps->first; c; c = c->next)
+        if (c->kind == FO_STATIC_CONTENT) {
+            const char *fn = cg_fo_attr(L->t, c, "flow-name");
+            if (fn && !strcmp(fn, name))
+                return c;
+        }
+    return NULL;
+}
+
+/* Lay out and place the static content of the side regions of a page. Their
+ * vertical lists are returned in keep (freed after the page is drawn). */
+static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *pg, GPtrArray *keep)
+{
+    cg_layout *L = G->L;
+    for (int k = 1; k < 5; k++) {
+        if (!g->regions[k])
+            continue;
+        const char *name = region_name(L, g->regions[k], k);
+        const cg_fo *sc = static_for(ps, L, name);
+        cg_region_out *ro = &pg->regions[pg->n_regions++];
+        region_init(ro, name, g->regions[k], g->rx[k], g->ry[k], g->rw[k], g->rh[k]);
+        if (!sc)
+            continue;
+        L->page_number = pg->number_text;
+        cg_vlist *vl = cg_layout_blocks(L, sc, g->rw[k]);
+        L->page_number = NULL;
+        g_ptr_array_add(keep, vl);
+        double h = vl->height;
+        double y = g->ry[k];
+        int da = g->regions[k]->p->i.display_align;
+        if (da == CG_DA_CENTER) y += MAX(0, (g->rh[k] - h) / 2);
+        else if (da == CG_DA_AFTER) y += MAX(0, g->rh[k] - h);
+        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        place_list(&P, vl, 0, (int)vl->items->len, g->rx[k], &y);
+        while (P.open->len)
+            close_frag(&P, y, TRUE);
+        g_array_free(P.open, TRUE);
+    }
+}
+
+static void page_free(cg_page *pg)
+{
+    for (int k = 0; k < pg->n_regions; k++) {
+        g_array_free(pg->regions[k].placed, TRUE);
+        g_array_free(pg->regions[k].frags, TRUE);
+    }
+    g_free(pg->number_text);
+}
+
+static int initial_number(cg_layout *L, const cg_fo *ps, int next)
+{
+    const char *v = cg_fo_attr(L->t, ps, "initial-page-number");
+    if (!v || !strcmp(v, "auto"))
+        return next;
+    if (!strcmp(v, "auto-odd"))
+        return next % 2 ? next : next + 1;
+    if (!strcmp(v, "auto-even"))
+        return next % 2 ? next + 1 : next;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || n < 0 || n > 1000000000) {
+        cg_xml_diag(L->d, CG_WARNING, ps->xml, "invalid initial-page-number '%s' ignored", v);
+        return next;
+    }
+    return (int)n;
+}
+
+/* Returns the number the next page-sequence would start with. */
+static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
+{
+    cg_layout *L = G->L;
+    const char *format = cg_fo_attr(L->t, ps, "format");
+    const cg_fo *flow = cg_fo_child(ps, FO_FLOW);
+    int number = initial_number(L, ps, first_number);
+    geometry g0;
+    geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
+    double width = g0.bw;
+    cg_vlist *vl = flow ? cg_layout_blocks(L, flow, width) : cg_vlist_new();
+    if (!flow)
+        cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
+    int n = (int)vl->items->len;
+    int pos = 0, i = 0;
+    GPtrArray *open = g_ptr_array_new();   /* cg_block* open at the page start */
+    gboolean blank_next = FALSE;
+    do {
+        geometry g;
+        const cg_fo *spm = cg_select_master(L, ps, i, number, FALSE, blank_next);
+        geometry_of(L, spm, &g);
+        page_break br = { pos, pos, 0, FALSE, 0 };
+        if (!blank_next) {
+            br = find_break(vl, pos, g.bh, open);
+            if (br.brk >= n) {
+                /* The rest fits: this is the last page; its master may differ. */
+                const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
+                if (lspm != spm) {
+                    geometry gl;
+                    geometry_of(L, lspm, &gl);
+                    page_break bl = find_break(vl, pos, gl.bh, open);
+                    if (bl.brk >= n) {
+                        g = gl;
+                        spm = lspm;
+                        br = bl;
+                    }
+                }
+            }
+        }
+        if (fabs(g.bw - width) > 0.5)
+            cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
+                                "the flow is set at the width of the first page (%.2fpt)", width);
+        cg_page pg = { 0 };
+        pg.index = G->page_index;
+        pg.number = number;
+        pg.number_text = cg_format_page_number(number, format);
+        pg.master = spm ? cg_fo_attr(L->t, spm, "master-name") : "default";
+        pg.w = g.pw;
+        pg.h = g.ph;
+        cg_region_out *body = &pg.regions[pg.n_regions++];
+        region_init(body, region_name(L, g.regions[0], 0), g.regions[0], g.bx, g.by, g.bw, g.bh);
+        if (br.overflow)
+            cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
+                                g.bh, pg.number_text);
+        else if (br.pen > 0 && br.pen < CG_PEN_NEVER && br.brk < n)
+            cg_layout_warn_once(L, flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
+                                "could not be satisfied at the end of page %s", pg.number_text);
+        else if (br.pen >= CG_PEN_NEVER && br.brk < n)
+            cg_layout_warn_once(L, flow, "content that must not break was split at the end of page %s",
+                                pg.number_text);
+
+        /* Place the body: continued blocks, repeated headers, items, footers. */
+        placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
+                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        double y = g.by;
+        for (guint k = 0; k < open->len; k++)
+            open_frag(&P, open->pdata[k], g.bx, y, FALSE);
+        for (guint k = 0; k < open->len; k++) {
+            const cg_block *b = open->pdata[k];
+            if (b->is_table && b->header && !b->omit_header_at_break) {
+                placer H = P;
+                H.tagged = FALSE;
+                H.started = FALSE;
+                H.in_group = FALSE;
+                place_list(&H, b->header, 0, (int)b->header->items->len, g.bx, &y);
+                P.started = TRUE;
+            }
+        }
+        GPtrArray *fns = g_ptr_array_new();
+        if (!blank_next) {
+            for (int k = pos; k < br.brk; k++) {
+                const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+                if (it->kind == VI_START)
+                    g_ptr_array_add(open, it->blk);
+                else if (it->kind == VI_END && open->len)
+                    g_ptr_array_remove_index(open, open->len - 1);
+                else if (it->kind == VI_LINE && it->line->footnotes)
+                    for (guint f = 0; f < it->line->footnotes->len; f++)
+                        g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
+                place_item(&P, it, g.bx, &y);
+            }
+        }
+        /* Repeated footers of tables still open, innermost last. */
+        if (br.brk < n)
+            for (guint k = 0; k < open->len; k++) {
+                const cg_block *b = open->pdata[k];
+                if (b->is_table && b->footer && !b->omit_footer_at_break) {
+                    placer F = P;
+                    F.tagged = FALSE;
+                    F.in_group = FALSE;
+                    place_list(&F, b->footer, 0, (int)b->footer->items->len, g.bx, &y);
+                }
+            }
+        while (P.open->len)
+            close_frag(&P, y, FALSE);
+        /* Footnotes at the bottom of the body. */
+        if (fns->len) {
+            double fh = 0;
+            for (guint f = 0; f < fns->len; f++)
+                fh += cg_vlist_measure(fns->pdata[f]);
+            double fy = MAX(y, g.by + g.bh - fh);
+            for (guint f = 0; f < fns->len; f++) {
+                placer FN = P;
+                FN.in_group = FALSE;
+                FN.started = FALSE;
+                const cg_vlist *fv = fns->pdata[f];
+                double y0 = fy;
+                place_list(&FN, fv, 0, (int)fv->items->len, g.bx, &fy);
+                fy = y0 + cg_vlist_measure(fv);
+                while (FN.open->len > P.open->len)
+                    close_frag(&FN, fy, TRUE);
+            }
+        }
+        g_ptr_array_free(fns, TRUE);
+        g_array_free(P.open, TRUE);
+
+        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
+        place_static(G, ps, &g, &pg, keep);
+        if (G->sink)
+            G->sink(G->ctx, L, &pg);
+        page_free(&pg);
+        g_ptr_array_free(keep, TRUE);
+
+        G->page_index++;
+        i++;
+        number++;
+        if (blank_next) {
+            blank_next = FALSE;
+            continue;
+        }
+        pos = br.next;
+        /* even-page / odd-page breaks may need a blank page first */
+        if (br.forced_kind == CG_BREAK_EVEN_PAGE && number % 2 != 0)
+            blank_next = TRUE;
+        else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
+            blank_next = TRUE;
+    } while (pos < n || blank_next);
+    g_ptr_array_free(open, TRUE);
+    cg_vlist_free(vl);
+    return number;
+}
+
+int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
+{
+    pager G = { L, sink, ctx, ids_out, 0 };
+    int number = 1;
+    gboolean any = FALSE;
+    for (const cg_fo *c = L->t->root->first; c; c = c->next)
+        if (c->kind == FO_PAGE_SEQUENCE) {
+            number = paginate_sequence(&G, c, number);
+            any = TRUE;
+        }
+    if (!any)
+        cg_diag_add(L->d, CG_WARNING, L->t->file, 0, 0, "the document has no fo:page-sequence: no pages");
+    return G.page_index;
+}

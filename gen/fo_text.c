@@ -1,0 +1,1035 @@
+/* fo_text.c — paragraphs: inline content to shaped lines.
+ *
+ * A paragraph is shaped once: Pango itemizes the whole text and shapes each
+ * item; every later step (items for the fitter, pieces of lines, drawing)
+ * refers to ranges of those glyph strings. Only the hyphen added at a
+ * hyphenated line end is shaped apart (once per item).
+ */
+#include "fo_layout.h"
+#include "fo_breaks.h"
+#include "fo_hyph.h"
+#include "fo_linebreak.h"
+#include "fonts.h"
+#include "xmlload.h"
+
+#include <math.h>
+#include <string.h>
+
+#define OBJ_CHAR 0xFFFC
+
+typedef enum { OBJ_LEADER, OBJ_IMAGE, OBJ_PAGE_NUMBER, OBJ_CITATION, OBJ_CITATION_LAST } obj_kind;
+
+typedef struct {
+    obj_kind kind;
+    const cg_fo *fo;
+    cg_image *img;
+    double w, h;                /* image size */
+    const char *ref;            /* citation ref-id */
+} obj;
+
+typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
+typedef struct {
+    anchor_kind kind;
+    int c;                      /* character position */
+    const cg_fo *fo;            /* footnote-body, or the FO with the id */
+} anchor;
+
+struct cg_para {
+    const cg_fo *block;
+    GString *text;
+    GArray *chars;              /* gunichar */
+    GArray *bytes;              /* int: byte offset of each char (+ one past the end) */
+    GArray *char_span;          /* int */
+    GArray *char_obj;           /* int: index into objs or -1 */
+    GArray *fixed_space;        /* gboolean: a preserved space (not glue) */
+    GArray *spans;              /* cg_span */
+    GArray *objs;               /* obj */
+    GArray *anchors;            /* anchor */
+    gboolean after_lf;
+    /* shaping */
+    int n_items;
+    PangoItem **items;
+    PangoGlyphString **glyphs;
+    PangoGlyphString **hyphens; /* lazily shaped hyphen per item */
+    int *char_item;
+    double *char_w;
+};
+
+/* ---- collection ---------------------------------------------------------- */
+
+static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *uri,
+                    const char *dest, const cg_fo *fo)
+{
+    /* Reuse the last span when nothing differs (the common case: text nodes). */
+    if (pa->spans->len) {
+        cg_span *last = &g_array_index(pa->spans, cg_span, pa->spans->len - 1);
+        if (last->p == p && last->link_uri == uri && last->link_dest == dest)
+            return (int)pa->spans->len - 1;
+    }
+    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0 };
+    switch (p->n.baseline_shift) {
+    case CG_BSHIFT_SUPER: s.shift = p->i.font_size * 0.45; break;
+    case CG_BSHIFT_SUB: s.shift = -p->i.font_size * 0.2; break;
+    case CG_BSHIFT_LENGTH: {
+        double lh = p->i.lh_is_factor ? p->i.line_height * p->i.font_size : p->i.line_height;
+        s.shift = cg_len_resolve(p->n.baseline_shift_len, lh, NULL);
+        break;
+    }
+    default: break;
+    }
+    g_array_append_val(pa->spans, s);
+    return (int)pa->spans->len - 1;
+}
+
+static void push_char(cg_para *pa, gunichar c, int span, int objidx, gboolean fixed)
+{
+    int b = (int)pa->text->len;
+    g_array_append_val(pa->bytes, b);
+    g_string_append_unichar(pa->text, c);
+    g_array_append_val(pa->chars, c);
+    g_array_append_val(pa->char_span, span);
+    g_array_append_val(pa->char_obj, objidx);
+    g_array_append_val(pa->fixed_space, fixed);
+}
+
+static gunichar last_char(cg_para *pa)
+{
+    return pa->chars->len ? g_array_index(pa->chars, gunichar, pa->chars->len - 1) : 0;
+}
+
+static gboolean last_is_collapsible_space(cg_para *pa)
+{
+    guint n = pa->chars->len;
+    return n && g_array_index(pa->chars, gunichar, n - 1) == ' ' &&
+           !g_array_index(pa->fixed_space, gboolean, n - 1);
+}
+
+static void pop_char(cg_para *pa)
+{
+    guint n = pa->chars->len;
+    int b = g_array_index(pa->bytes, int, n - 1);
+    g_string_truncate(pa->text, (gsize)b);
+    g_array_set_size(pa->chars, n - 1);
+    g_array_set_size(pa->bytes, n - 1);
+    g_array_set_size(pa->char_span, n - 1);
+    g_array_set_size(pa->char_obj, n - 1);
+    g_array_set_size(pa->fixed_space, n - 1);
+}
+
+static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
+{
+    const cg_inherited *in = &p->i;
+    gboolean cap_next = pa->chars->len == 0 || g_unichar_isspace(last_char(pa));
+    if (!g_utf8_validate(s, -1, NULL))
+        return;   /* the XML parser guarantees UTF-8; be safe anyway */
+    for (const char *q = s; *q; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (c == '\n') {
+            switch (in->linefeed_treatment) {
+            case CG_LF_IGNORE: continue;
+            case CG_LF_ZWSP: c = 0x200B; break;
+            case CG_LF_PRESERVE:
+                if (in->white_space_treatment == CG_WST_IGNORE_IF_SURROUNDING_LF ||
+                    in->white_space_treatment == CG_WST_IGNORE_BEFORE_LF)
+                    while (last_is_collapsible_space(pa))
+                        pop_char(pa);
+                push_char(pa, '\n', span, -1, FALSE);
+                pa->after_lf = TRUE;
+                cap_next = TRUE;
+                continue;
+            default: c = ' '; break;
+            }
+        }
+        if (c == '\t' || c == '\r')
+            c = ' ';
+        if (c == ' ') {
+            gboolean collapsible = in->white_space_collapse ||
+                                   in->white_space_treatment != CG_WST_PRESERVE;
+            if (in->white_space_treatment == CG_WST_IGNORE)
+                continue;
+            if (pa->after_lf && (in->white_space_treatment == CG_WST_IGNORE_IF_SURROUNDING_LF ||
+                                 in->white_space_treatment == CG_WST_IGNORE_AFTER_LF))
+                continue;
+            if (in->white_space_collapse && collapsible &&
+                (pa->chars->len == 0 || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
+                continue;
+            push_char(pa, ' ', span, -1, !collapsible);
+            cap_next = TRUE;
+            continue;
+        }
+        pa->after_lf = FALSE;
+        switch (in->text_transform) {
+        case CG_TT_UPPER: c = g_unichar_toupper(c); break;
+        case CG_TT_LOWER: c = g_unichar_tolower(c); break;
+        case CG_TT_CAPITALIZE: if (cap_next) c = g_unichar_totitle(c); break;
+        default: break;
+        }
+        cap_next = !g_unichar_isalnum(c);
+        push_char(pa, c, span, -1, FALSE);
+    }
+}
+
+static void add_obj(cg_para *pa, obj o, int span)
+{
+    g_array_append_val(pa->objs, o);
+    push_char(pa, OBJ_CHAR, span, (int)pa->objs->len - 1, FALSE);
+    pa->after_lf = FALSE;
+}
+
+static void add_anchor(cg_para *pa, anchor_kind k, const cg_fo *fo)
+{
+    anchor a = { k, (int)pa->chars->len, fo };
+    g_array_append_val(pa->anchors, a);
+}
+
+/* Image size from content-width/height, width/height and scaling (XSL 1.1 §6.6.5). */
+static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double *w, double *h)
+{
+    const cg_noninherited *n = &fo->p->n;
+    double iw = img ? img->w : 12, ih = img ? img->h : 12;
+    gboolean cw_auto = n->content_width.flags & CG_LEN_AUTO;
+    gboolean ch_auto = n->content_height.flags & CG_LEN_AUTO;
+    double vw = n->width.flags & CG_LEN_AUTO ? -1 : cg_len_resolve(n->width, avail_w, NULL);
+    double cw = iw, ch = ih;
+    if (!cw_auto)
+        cw = (n->content_width.flags & 16) ? (vw > 0 ? vw : avail_w)
+                                           : cg_len_resolve(n->content_width, iw, NULL);
+    if (!ch_auto)
+        ch = (n->content_height.flags & 16) ? ih : cg_len_resolve(n->content_height, ih, NULL);
+    if (n->scaling == CG_SCALE_UNIFORM && iw > 0 && ih > 0) {
+        if (!cw_auto && ch_auto)
+            ch = ih * cw / iw;
+        else if (cw_auto && !ch_auto)
+            cw = iw * ch / ih;
+        else if (!cw_auto && !ch_auto) {
+            double s = MIN(cw / iw, ch / ih);
+            cw = iw * s;
+            ch = ih * s;
+        }
+    }
+    *w = MAX(cw, 0);
+    *h = MAX(ch, 0);
+}
+
+static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                    const char *dest, int depth);
+
+static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                             const char *dest, int depth)
+{
+    for (const cg_fo *c = fo->first; c; c = c->next)
+        collect(L, pa, c, uri, dest, depth + 1);
+}
+
+static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                    const char *dest, int depth)
+{
+    const cg_props *p = fo->p;
+    if (fo->id && fo->kind != FO_TEXT)
+        add_anchor(pa, ANCHOR_ID, fo);
+    switch (fo->kind) {
+    case FO_TEXT:
+        add_text(pa, fo->text, p, span_for(L, pa, p, uri, dest, fo->parent));
+        return;
+    case FO_CHARACTER: {
+        const char *ch = cg_fo_attr(L->t, fo, "character");
+        if (!ch || !*ch) {
+            cg_layout_warn_once(L, fo, "fo:character without a character attribute ignored");
+            return;
+        }
+        add_text(pa, ch, p, span_for(L, pa, p, uri, dest, fo));
+        return;
+    }
+    case FO_BASIC_LINK: {
+        const char *u = cg_fo_attr(L->t, fo, "external-destination");
+        const char *dd = cg_fo_attr(L->t, fo, "internal-destination");
+        if (u) {
+            /* url('...') as XSL writes URIs. */
+            size_t n = strlen(u);
+            if (n > 5 && !strncmp(u, "url(", 4) && u[n - 1] == ')') {
+                char *x = g_strndup(u + 4, n - 5);
+                g_strstrip(x);
+                size_t m = strlen(x);
+                if (m >= 2 && (x[0] == '\'' || x[0] == '"') && x[m - 1] == x[0]) {
+                    x[m - 1] = 0;
+                    memmove(x, x + 1, m - 1);
+                }
+                u = g_string_chunk_insert_const(L->t->strings, x);
+                g_free(x);
+            }
+            uri = u;
+        }
+        if (dd)
+            dest = dd;
+        collect_children(L, pa, fo, uri, dest, depth);
+        return;
+    }
+    case FO_PAGE_NUMBER:
+    case FO_PAGE_NUMBER_CITATION:
+    case FO_PAGE_NUMBER_CITATION_LAST: {
+        obj o = { fo->kind == FO_PAGE_NUMBER ? OBJ_PAGE_NUMBER
+                  : fo->kind == FO_PAGE_NUMBER_CITATION ? OBJ_CITATION : OBJ_CITATION_LAST,
+                  fo, NULL, 0, 0, NULL };
+        if (fo->kind != FO_PAGE_NUMBER) {
+            o.ref = cg_fo_attr(L->t, fo, "ref-id");
+            if (!o.ref) {
+                cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s without ref-id ignored",
+                            cg_fo_kind_name(fo->kind));
+                return;
+            }
+            if (!g_hash_table_contains(L->t->ids, o.ref))
+                cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s refers to id '%s', which does not exist",
+                            cg_fo_kind_name(fo->kind), o.ref);
+        }
+        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+        return;
+    }
+    case FO_LEADER: {
+        if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
+            cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
+            collect_children(L, pa, fo, uri, dest, depth);
+            return;
+        }
+        obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+        return;
+    }
+    case FO_EXTERNAL_GRAPHIC: {
+        const char *src = cg_fo_attr(L->t, fo, "src");
+        cg_image *img = src ? cg_image_get(L, fo, src) : NULL;
+        if (!src)
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:external-graphic without src: an empty box is set");
+        obj o = { OBJ_IMAGE, fo, img, 0, 0, NULL };
+        graphic_size(fo, img, L->footnote_width, &o.w, &o.h);
+        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+        return;
+    }
+    case FO_INSTREAM_FOREIGN_OBJECT: {
+        cg_layout_warn_once(L, fo, "fo:instream-foreign-object is not supported: an empty box is set");
+        obj o = { OBJ_IMAGE, fo, NULL, 0, 0, NULL };
+        graphic_size(fo, NULL, L->footnote_width, &o.w, &o.h);
+        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+        return;
+    }
+    case FO_FOOTNOTE: {
+        for (const cg_fo *c = fo->first; c; c = c->next) {
+            if (c->kind == FO_FOOTNOTE_BODY)
+                add_anchor(pa, ANCHOR_FOOTNOTE, c);
+            else
+                collect(L, pa, c, uri, dest, depth + 1);
+        }
+        return;
+    }
+    case FO_FOOTNOTE_BODY:
+        add_anchor(pa, ANCHOR_FOOTNOTE, fo);
+        return;
+    default:
+        break;
+    }
+    if (cg_fo_is_block_level(fo->kind) || fo->kind == FO_LIST_ITEM || fo->kind == FO_TABLE_ROW ||
+        fo->kind == FO_TABLE_CELL) {
+        /* A block inside an inline: set its content on lines of its own. */
+        cg_layout_warn_once(L, fo, "fo:%s inside an inline is set as its text between line breaks",
+                            cg_fo_kind_name(fo->kind));
+        while (last_is_collapsible_space(pa))
+            pop_char(pa);
+        if (pa->chars->len && last_char(pa) != '\n')
+            push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
+        pa->after_lf = TRUE;
+        collect_children(L, pa, fo, uri, dest, depth);
+        while (last_is_collapsible_space(pa))
+            pop_char(pa);
+        if (pa->chars->len && last_char(pa) != '\n')
+            push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
+        pa->after_lf = TRUE;
+        return;
+    }
+    if (depth > 150) {
+        cg_layout_warn_once(L, fo, "inline content nested too deep is skipped");
+        return;
+    }
+    /* inline, wrapper, unknown objects: their content. */
+    collect_children(L, pa, fo, uri, dest, depth);
+}
+
+cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
+{
+    cg_para *pa = g_new0(cg_para, 1);
+    pa->block = block;
+    pa->text = g_string_new(NULL);
+    pa->chars = g_array_new(FALSE, FALSE, sizeof(gunichar));
+    pa->bytes = g_array_new(FALSE, FALSE, sizeof(int));
+    pa->char_span = g_array_new(FALSE, FALSE, sizeof(int));
+    pa->char_obj = g_array_new(FALSE, FALSE, sizeof(int));
+    pa->fixed_space = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    pa->spans = g_array_new(FALSE, FALSE, sizeof(cg_span));
+    pa->objs = g_array_new(FALSE, FALSE, sizeof(obj));
+    pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
+    for (const cg_fo *c = first; c && c != stop; c = c->next)
+        collect(L, pa, c, NULL, NULL, 0);
+    while (last_is_collapsible_space(pa))
+        pop_char(pa);
+    /* A trailing preserved line feed ends the last line; it adds no line. */
+    if (pa->chars->len && last_char(pa) == '\n' && pa->block->p->i.linefeed_treatment != CG_LF_PRESERVE)
+        pop_char(pa);
+    int b = (int)pa->text->len;
+    g_array_append_val(pa->bytes, b);
+    if (pa->chars->len == 0 && pa->anchors->len == 0) {
+        cg_para_free(pa);
+        return NULL;
+    }
+    return pa;
+}
+
+void cg_para_free(cg_para *pa)
+{
+    if (!pa)
+        return;
+    for (int i = 0; i < pa->n_items; i++) {
+        pango_item_free(pa->items[i]);
+        pango_glyph_string_free(pa->glyphs[i]);
+        if (pa->hyphens[i])
+            pango_glyph_string_free(pa->hyphens[i]);
+    }
+    g_free(pa->items);
+    g_free(pa->glyphs);
+    g_free(pa->hyphens);
+    g_free(pa->char_item);
+    g_free(pa->char_w);
+    for (guint i = 0; i < pa->spans->len; i++)
+        pango_font_description_free(g_array_index(pa->spans, cg_span, i).font);
+    g_string_free(pa->text, TRUE);
+    g_array_free(pa->chars, TRUE);
+    g_array_free(pa->bytes, TRUE);
+    g_array_free(pa->char_span, TRUE);
+    g_array_free(pa->char_obj, TRUE);
+    g_array_free(pa->fixed_space, TRUE);
+    g_array_free(pa->spans, TRUE);
+    g_array_free(pa->objs, TRUE);
+    g_array_free(pa->anchors, TRUE);
+    g_free(pa);
+}
+
+/* ---- shaping ------------------------------------------------------------- */
+
+#define CH(pa, i) g_array_index((pa)->chars, gunichar, i)
+#define SPAN(pa, i) g_array_index((pa)->char_span, int, i)
+#define OBJ(pa, i) g_array_index((pa)->char_obj, int, i)
+#define BYTE(pa, i) g_array_index((pa)->bytes, int, i)
+
+static void shape(cg_layout *L, cg_para *pa)
+{
+    int n = (int)pa->chars->len;
+    PangoAttrList *attrs = pango_attr_list_new();
+    char lbuf[32];
+    for (int i = 0; i < n;) {
+        int s = SPAN(pa, i), j = i;
+        while (j < n && SPAN(pa, j) == s)
+            j++;
+        cg_span *sp = &g_array_index(pa->spans, cg_span, s);
+        PangoAttribute *a = pango_attr_font_desc_new(sp->font);
+        a->start_index = (guint)BYTE(pa, i);
+        a->end_index = (guint)BYTE(pa, j);
+        pango_attr_list_insert(attrs, a);
+        const char *lang = cg_layout_lang(sp->p, lbuf);
+        if (*lang) {
+            a = pango_attr_language_new(pango_language_from_string(lang));
+            a->start_index = (guint)BYTE(pa, i);
+            a->end_index = (guint)BYTE(pa, j);
+            pango_attr_list_insert(attrs, a);
+        }
+        i = j;
+    }
+    GList *items = pango_itemize_with_base_dir(L->ctx, PANGO_DIRECTION_LTR, pa->text->str, 0,
+                                               (int)pa->text->len, attrs, NULL);
+    pango_attr_list_unref(attrs);
+    pa->n_items = (int)g_list_length(items);
+    pa->items = g_new0(PangoItem *, pa->n_items);
+    pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
+    pa->hyphens = g_new0(PangoGlyphString *, pa->n_items);
+    pa->char_item = g_new0(int, n + 1);
+    pa->char_w = g_new0(double, n + 1);
+    /* byte -> char map for cluster attribution */
+    int *b2c = g_new(int, pa->text->len + 1);
+    for (int i = 0; i < n; i++)
+        for (int b = BYTE(pa, i); b < BYTE(pa, i + 1); b++)
+            b2c[b] = i;
+    b2c[pa->text->len] = n;
+    int k = 0;
+    for (GList *l = items; l; l = l->next, k++) {
+        PangoItem *it = l->data;
+        pa->items[k] = it;
+        PangoGlyphString *gs = pango_glyph_string_new();
+        /* No rounding: glyph positions stay exact for PDF. */
+        pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
+                               (int)pa->text->len, &it->analysis, gs, PANGO_SHAPE_NONE);
+        pa->glyphs[k] = gs;
+        for (int c = b2c[it->offset]; c < n && BYTE(pa, c) < it->offset + it->length; c++)
+            pa->char_item[c] = k;
+        int last_cluster = -1;
+        for (int g = 0; g < gs->num_glyphs; g++) {
+            int c = b2c[it->offset + gs->log_clusters[g]];
+            pa->char_w[c] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+            if (gs->log_clusters[g] != last_cluster) {
+                last_cluster = gs->log_clusters[g];
+                cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
+                pa->char_w[c] += sp->p->i.letter_spacing;
+            }
+        }
+    }
+    g_list_free(items);
+    g_free(b2c);
+}
+
+static double hyphen_width(cg_para *pa, int item)
+{
+    PangoGlyphString *gs = cg_para_hyphen(pa, item);
+    return gs ? pango_glyph_string_get_width(gs) / (double)PANGO_SCALE : 0;
+}
+
+PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
+{
+    cg_para *pa = (cg_para *)cpa;   /* lazily filled cache */
+    if (item < 0 || item >= pa->n_items)
+        return NULL;
+    if (!pa->hyphens[item]) {
+        PangoItem *it = pa->items[item];
+        int c = 0;
+        for (int i = 0; i < (int)pa->chars->len; i++)
+            if (pa->char_item[i] == item) { c = i; break; }
+        cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
+        char buf[8];
+        int l = g_unichar_to_utf8(sp->p->i.hyph_char, buf);
+        buf[l] = 0;
+        PangoGlyphString *gs = pango_glyph_string_new();
+        pango_shape_with_flags(buf, l, buf, l, &it->analysis, gs, PANGO_SHAPE_NONE);
+        pa->hyphens[item] = gs;
+    }
+    return pa->hyphens[item];
+}
+
+/* ---- items for the fitter ------------------------------------------------ */
+
+typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF } elem_kind;
+
+typedef struct {
+    elem_kind kind;
+    int c0, c1;                 /* characters */
+    int item, span;
+} elem;
+
+static gboolean is_latin_letter(gunichar c)
+{
+    return g_unichar_isalpha(c) && !cg_is_cjk(c);
+}
+
+/* Build boxes, glue and penalties. em of the block for glue in em units. */
+static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
+{
+    const cg_props *bp = pa->block->p;
+    int n = (int)pa->chars->len;
+    cg_brk *brk = g_new0(cg_brk, n + 1);
+    char lbuf[32];
+    const char *lang = cg_layout_lang(bp, lbuf);
+    char primary[8] = "";
+    g_strlcpy(primary, bp->i.language, sizeof primary);
+    cg_brk_opts bo = { primary, bp->i.cjk_latin_spacing };
+    cg_breaks_find(pa->text->str, (int)pa->text->len, (const gunichar *)pa->chars->data, n, &bo, brk);
+    (void)lang;
+
+    /* Hyphenation points in words of Latin letters (hyphenate="true", English). */
+    for (int i = 0; i < n;) {
+        if (!is_latin_letter(CH(pa, i))) { i++; continue; }
+        int j = i;
+        while (j < n && is_latin_letter(CH(pa, j)) && SPAN(pa, j) == SPAN(pa, i))
+            j++;
+        const cg_props *sp = g_array_index(pa->spans, cg_span, SPAN(pa, i)).p;
+        if (sp->i.hyphenate && j - i >= 5) {
+            if (!cg_hyph_available(sp->i.language))
+                cg_layout_warn_once(L, pa->block, "no hyphenation patterns for language '%s'; "
+                                    "hyphenate=\"true\" has no effect", *sp->i.language ? sp->i.language : "(none)");
+            gboolean *pts = g_new0(gboolean, j - i + 1);
+            if (cg_hyphenate(sp->i.language, (const gunichar *)pa->chars->data + i, j - i,
+                             sp->i.hyph_push, sp->i.hyph_remain, pts))
+                for (int k = 1; k < j - i; k++)
+                    /* only between characters of one item (no reshaping of ligatures) */
+                    if (pts[k] && pa->char_item[i + k] == pa->char_item[i + k - 1] && pa->char_w[i + k] > 0)
+                        brk[i + k].hyphen = 1;
+            g_free(pts);
+        }
+        i = j;
+    }
+
+    double em = bp->i.font_size;
+    double indent = cg_len_resolve(bp->i.text_indent, L->footnote_width, NULL);
+    if (indent != 0) {
+        cg_lb_item it = { CG_LB_BOX, FALSE, indent, 0, 0, 0 };
+        elem e = { E_INDENT, 0, 0, -1, -1 };
+        g_array_append_val(lb, it);
+        g_array_append_val(el, e);
+    }
+    gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
+    for (int i = 0; i < n;) {
+        gunichar c = CH(pa, i);
+        int span = SPAN(pa, i);
+        const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+        gboolean nowrap = !sp->i.wrap;
+        if (c == '\n') {
+            cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+            cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
+            cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
+            elem e = { E_LF, i, i + 1, -1, span };
+            g_array_append_val(lb, nob);
+            g_array_append_val(el, e);
+            g_array_append_val(lb, g);
+            g_array_append_val(el, e);
+            g_array_append_val(lb, p);
+            g_array_append_val(el, e);
+            i++;
+            continue;
+        }
+        if (c == ' ' && !g_array_index(pa->fixed_space, gboolean, i)) {
+            double w = pa->char_w[i] + sp->i.word_spacing;
+            cg_lb_item g = { CG_LB_GLUE, FALSE, w, justify ? w / 2 : 0, justify ? w / 3 : 0, 0 };
+            if (nowrap) {
+                /* no break here: a penalty forbids breaking at the glue */
+                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+                elem e0 = { E_GAP, i, i, -1, span };
+                g_array_append_val(lb, p);
+                g_array_append_val(el, e0);
+            }
+            elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
+            g_array_append_val(lb, g);
+            g_array_append_val(el, e);
+            i++;
+            continue;
+        }
+        int oi = OBJ(pa, i);
+        if (oi >= 0) {
+            obj *o = &g_array_index(pa->objs, obj, oi);
+            if (i > 0 && brk[i].brk == CG_BRK_ALLOWED && !brk[i - 1].white && !nowrap) {
+                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
+                elem e0 = { E_GAP, i, i, -1, span };
+                g_array_append_val(lb, p);
+                g_array_append_val(el, e0);
+            }
+            if (o->kind == OBJ_LEADER) {
+                double rw = L->footnote_width;
+                double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
+                double op = cg_len_resolve(sp->i.leader_opt, rw, NULL);
+                double mx = cg_len_resolve(sp->i.leader_max, rw, NULL);
+                op = CLAMP(op, 0, CG_MAX_LENGTH);
+                mn = CLAMP(mn, 0, op);
+                mx = MAX(mx, op);
+                /* A zero box keeps the leader from vanishing at a line start. */
+                cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
+                cg_lb_item g = { CG_LB_GLUE, FALSE, op, mx - op, op - mn, 0 };
+                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+                elem eb = { E_GAP, i, i, -1, span };
+                elem e = { E_LEADER, i, i + 1, -1, span };
+                g_array_append_val(lb, b0);
+                g_array_append_val(el, eb);
+                g_array_append_val(lb, p);
+                g_array_append_val(el, eb);
+                g_array_append_val(lb, g);
+                g_array_append_val(el, e);
+                g_array_append_val(lb, b0);
+                g_array_append_val(el, eb);
+            } else {
+                double w = o->kind == OBJ_IMAGE ? o->w : 0;
+                if (o->kind != OBJ_IMAGE) {
+                    /* Reserve the width of the number known from the last pass,
+                     * else of two digits. */
+                    const char *txt = NULL;
+                    if (o->kind == OBJ_PAGE_NUMBER)
+                        txt = L->page_number;
+                    else if (o->ref) {
+                        cg_id_pages *ip = g_hash_table_lookup(L->ids, o->ref);
+                        if (ip)
+                            txt = o->kind == OBJ_CITATION ? ip->first_text : ip->last_text;
+                    }
+                    PangoLayout *lay = pango_layout_new(L->ctx);
+                    cg_span *spn = &g_array_index(pa->spans, cg_span, span);
+                    pango_layout_set_font_description(lay, spn->font);
+                    pango_layout_set_text(lay, txt ? txt : "00", -1);
+                    PangoRectangle lr;
+                    pango_layout_get_extents(lay, NULL, &lr);
+                    w = lr.width / (double)PANGO_SCALE;
+                    g_object_unref(lay);
+                }
+                o->w = o->kind == OBJ_IMAGE ? o->w : w;
+                cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
+                elem e = { E_OBJ, i, i + 1, -1, span };
+                g_array_append_val(lb, b);
+                g_array_append_val(el, e);
+            }
+            i++;
+            continue;
+        }
+        /* A run of characters with no break, hyphen or glue inside. */
+        if (i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !brk[i - 1].white &&
+            OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') {
+            cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
+            elem e0 = { E_GAP, i, i, -1, span };
+            g_array_append_val(lb, p);
+            g_array_append_val(el, e0);
+            if (brk[i].glue_width > 0 || brk[i].glue_stretch > 0 || brk[i].glue_shrink > 0) {
+                double sem = sp->i.font_size;
+                cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
+                                 (justify ? brk[i].glue_stretch : 0) * sem,
+                                 (justify ? brk[i].glue_shrink : 0) * sem, 0 };
+                g_array_append_val(lb, g);
+                g_array_append_val(el, e0);
+            }
+        } else if (i > 0 && brk[i].hyphen && !nowrap) {
+            cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+            elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            g_array_append_val(lb, p);
+            g_array_append_val(el, e0);
+        }
+        int j = i + 1;
+        double w = pa->char_w[i];
+        while (j < n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
+               OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
+               !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
+               (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen))) {
+            w += pa->char_w[j];
+            j++;
+        }
+        cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
+        elem e = { E_TEXT, i, j, pa->char_item[i], span };
+        g_array_append_val(lb, b);
+        g_array_append_val(el, e);
+        i = j;
+    }
+    (void)em;
+    gboolean last_justify = bp->i.text_align_last == CG_ALIGN_JUSTIFY;
+    cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, 0, last_justify ? 0 : CG_LB_FIL, 0, 0 };
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
+    elem e = { E_END, n, n, -1, -1 };
+    g_array_append_val(lb, nob);
+    g_array_append_val(el, e);
+    g_array_append_val(lb, g);
+    g_array_append_val(el, e);
+    g_array_append_val(lb, p);
+    g_array_append_val(el, e);
+    g_free(brk);
+}
+
+/* ---- lines --------------------------------------------------------------- */
+
+/* The glyphs of item whose clusters start in bytes [b0, b1) (paragraph
+ * offsets): contiguous in either direction. *g0 = *g1 when there are none. */
+static void glyph_range(const PangoItem *it, const PangoGlyphString *gs, int b0, int b1, int *g0, int *g1)
+{
+    *g0 = *g1 = 0;
+    gboolean found = FALSE;
+    for (int g = 0; g < gs->num_glyphs; g++) {
+        int cl = it->offset + gs->log_clusters[g];
+        if (cl >= b0 && cl < b1) {
+            if (!found)
+                *g0 = g;
+            *g1 = g + 1;
+            found = TRUE;
+        }
+    }
+}
+
+static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double *above, double *below)
+{
+    cg_span *sp = &g_array_index(pa->spans, cg_span, pc->span);
+    const cg_props *p = sp->p;
+    double lh = p->i.lh_is_factor ? p->i.line_height * p->i.font_size : p->i.line_height;
+    char lbuf[32];
+    const cg_metrics *m = cg_layout_metrics(L, sp->font, cg_layout_lang(p, lbuf));
+    double a = m->ascent, d = m->descent;
+    if (pc->kind == PC_GLYPHS && pc->item >= 0 && pa->items[pc->item]->analysis.font) {
+        PangoFontMetrics *fm = pango_font_get_metrics(pa->items[pc->item]->analysis.font,
+                                                      pa->items[pc->item]->analysis.language);
+        a = pango_font_metrics_get_ascent(fm) / (double)PANGO_SCALE;
+        d = pango_font_metrics_get_descent(fm) / (double)PANGO_SCALE;
+        pango_font_metrics_unref(fm);
+    }
+    if (pc->kind == PC_IMAGE) {
+        *above = pc->img_h + sp->shift;
+        *below = -sp->shift;
+        return;
+    }
+    double half = (lh - (a + d)) / 2;
+    *above = a + half + sp->shift;
+    *below = d + half - sp->shift;
+}
+
+typedef struct {
+    cg_layout *L;
+    cg_para *pa;
+    GArray *lb, *el;
+} fitting;
+
+static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
+                          gboolean last, double x, double w, gboolean greedy_overfull)
+{
+    cg_para *pa = F->pa;
+    const cg_props *bp = pa->block->p;
+    const cg_lb_item *lb = (const cg_lb_item *)F->lb->data;
+    const elem *el = (const elem *)F->el->data;
+    int align = last ? bp->i.text_align_last : bp->i.text_align;
+    if (last && align == CG_ALIGN_RELATIVE)
+        align = bp->i.text_align == CG_ALIGN_JUSTIFY ? CG_ALIGN_START : bp->i.text_align;
+    gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
+    (void)greedy_overfull;
+
+    /* Leaders take the slack of non-justified lines (up to their maximum). */
+    double nat, yst, zsh;
+    cg_lb_measure(lb, start, brk, &nat, &yst, &zsh);
+    double leader_stretch = 0;
+    for (int k = start; k < brk; k++)
+        if (el[k].kind == E_LEADER)
+            leader_stretch += lb[k].stretch;
+    double leader_ratio = 0;
+    if (!stretch_glue && leader_stretch > 0 && nat < w)
+        leader_ratio = MIN(1.0, (w - nat) / leader_stretch);
+    else if (!stretch_glue && nat > w) {
+        double lsh = 0;
+        for (int k = start; k < brk; k++)
+            if (el[k].kind == E_LEADER)
+                lsh += lb[k].shrink;
+        if (lsh > 0)
+            leader_ratio = -MIN(1.0, (nat - w) / lsh);
+    }
+    if (!stretch_glue)
+        ratio = 0;
+    if (ratio > 0 && !isfinite(ratio))
+        ratio = 0;
+    ratio = CLAMP(ratio, -1, 1000);
+
+    GArray *pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
+    double cx = 0;
+    int c0 = -1, c1 = -1;
+    for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
+        const cg_lb_item *it = &lb[k];
+        const elem *e = &el[k];
+        if (k == brk) {
+            if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
+                double hw = it->width;
+                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL };
+                g_array_append_val(pcs, pc);
+                cx += hw;
+            }
+            break;
+        }
+        if (it->type == CG_LB_PENALTY)
+            continue;
+        if (it->type == CG_LB_GLUE) {
+            double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
+            double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
+            if (e->kind == E_LEADER) {
+                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL };
+                g_array_append_val(pcs, pc);
+            }
+            cx += gw;
+            if (e->kind == E_SPACE || e->kind == E_LEADER) {
+                if (c0 < 0) c0 = e->c0;
+                c1 = e->c1;
+            }
+            continue;
+        }
+        /* boxes */
+        if (e->kind == E_INDENT) {
+            cx += it->width;
+            continue;
+        }
+        if (e->kind == E_GAP) continue;
+        if (c0 < 0) c0 = e->c0;
+        c1 = e->c1;
+        if (e->kind == E_OBJ) {
+            obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
+            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref };
+            if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
+            else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
+            else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
+            g_array_append_val(pcs, pc);
+            cx += it->width;
+            continue;
+        }
+        /* text: merge with the previous piece when contiguous */
+        PangoItem *pit = pa->items[e->item];
+        PangoGlyphString *gs = pa->glyphs[e->item];
+        int g0, g1;
+        glyph_range(pit, gs, BYTE(pa, e->c0), BYTE(pa, e->c1), &g0, &g1);
+        cg_piece *prev = pcs->len ? &g_array_index(pcs, cg_piece, pcs->len - 1) : NULL;
+        if (prev && prev->kind == PC_GLYPHS && !prev->hyphen && prev->item == e->item &&
+            prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - cx) < 1e-9 &&
+            pit->analysis.level % 2 == 0) {
+            prev->g1 = g1;
+            prev->c1 = e->c1;
+            prev->w += it->width;
+        } else {
+            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL };
+            g_array_append_val(pcs, pc);
+        }
+        cx += it->width;
+    }
+    cg_line *ln = cg_vlist_alloc(vl, sizeof *ln);
+    ln->para = pa;
+    ln->width = w;
+    ln->used = cx;
+    double off = 0;
+    switch (align) {
+    case CG_ALIGN_END: case CG_ALIGN_RIGHT: off = w - cx; break;
+    case CG_ALIGN_CENTER: off = (w - cx) / 2; break;
+    default: break;
+    }
+    if (cx > w + 0.01 && (align == CG_ALIGN_END || align == CG_ALIGN_RIGHT || align == CG_ALIGN_CENTER))
+        off = 0;   /* overfull: keep the start edge */
+    ln->x = x;
+    ln->n_pieces = (int)pcs->len;
+    ln->pieces = cg_vlist_alloc(vl, sizeof(cg_piece) * MAX(1, pcs->len));
+    for (guint k = 0; k < pcs->len; k++) {
+        ln->pieces[k] = g_array_index(pcs, cg_piece, k);
+        ln->pieces[k].x += off;
+    }
+    g_array_free(pcs, TRUE);
+    ln->c0 = c0 < 0 ? 0 : c0;
+    ln->c1 = c1 < 0 ? 0 : c1;
+
+    /* Height: the strut of the block's own font, then every piece. */
+    double lh = bp->i.lh_is_factor ? bp->i.line_height * bp->i.font_size : bp->i.line_height;
+    char lbuf[32];
+    PangoFontDescription *bfd = cg_layout_font(F->L, bp, pa->block);
+    const cg_metrics *m = cg_layout_metrics(F->L, bfd, cg_layout_lang(bp, lbuf));
+    pango_font_description_free(bfd);
+    double half = (lh - (m->ascent + m->descent)) / 2;
+    double above = m->ascent + half, below = m->descent + half;
+    for (int k = 0; k < ln->n_pieces; k++) {
+        double a, b;
+        piece_metrics(F->L, pa, &ln->pieces[k], &a, &b);
+        above = MAX(above, a);
+        below = MAX(below, b);
+    }
+    ln->baseline = above;
+    ln->height = MAX(0, above + below);
+    return ln;
+}
+
+void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
+{
+    g_ptr_array_add(vl->owned_paras, pa);
+    const cg_props *bp = pa->block->p;
+    shape(L, pa);
+    fitting F = { L, pa, g_array_new(FALSE, FALSE, sizeof(cg_lb_item)),
+                  g_array_new(FALSE, FALSE, sizeof(elem)) };
+    double saved_fw = L->footnote_width;
+    L->footnote_width = w;      /* percentages of text-indent and leaders: the line width */
+    build_items(L, pa, F.lb, F.el);
+    L->footnote_width = saved_fw;
+    cg_lb_params prm;
+    cg_lb_params_default(&prm, MAX(w, 1));
+    gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
+    if (!justify)
+        prm.ragged_stretch = 3 * bp->i.font_size;
+    cg_lb_result res;
+    const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
+    int nlb = (int)F.lb->len;
+    cg_linebreak(lb, nlb, &prm, &res);
+    if (res.overfull)
+        cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
+                    "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
+                    "wider than the line): set overflowing", res.overfull,
+                    res.overfull == 1 ? "" : "s", cg_fo_kind_name(pa->block->kind), w);
+
+    /* Anchors (footnotes, ids) go with the line that holds their character. */
+    const anchor *an = (const anchor *)pa->anchors->data;
+    guint na = pa->anchors->len, ai = 0;
+    int prev = -1;
+    int nlines = res.n;
+    int widows = bp->i.widows, orphans = bp->i.orphans;
+    const elem *el = (const elem *)F.el->data;
+    for (int l = 0; l < nlines; l++) {
+        int start = cg_lb_line_start(lb, nlb, prev);
+        int brk = res.breaks[l];
+        gboolean forced = lb[brk].type == CG_LB_PENALTY && lb[brk].penalty <= -CG_LB_INF;
+        cg_line *ln = make_line(&F, vl, start, brk, res.ratios[l], forced, x, w, res.greedy);
+        /* characters up to the next line's start belong to this line */
+        int next_c = l + 1 < nlines ? el[cg_lb_line_start(lb, nlb, brk)].c0 : G_MAXINT;
+        while (ai < na && an[ai].c < next_c) {
+            if (an[ai].kind == ANCHOR_FOOTNOTE) {
+                if (!ln->footnotes)
+                    ln->footnotes = g_ptr_array_new();
+                cg_vlist *fn = cg_layout_blocks(L, an[ai].fo, L->footnote_width);
+                g_ptr_array_add(vl->owned_lists, fn);
+                g_ptr_array_add(ln->footnotes, fn);
+            } else {
+                if (!ln->ids)
+                    ln->ids = g_ptr_array_new();
+                g_ptr_array_add(ln->ids, (gpointer)an[ai].fo->id);
+            }
+            ai++;
+        }
+        if (ln->footnotes)
+            g_ptr_array_add(vl->owned_arrays, ln->footnotes);
+        if (ln->ids)
+            g_ptr_array_add(vl->owned_arrays, ln->ids);
+        if (l > 0) {
+            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+            int keep = bp->i.keep_together_page;
+            /* l lines above the break, nlines - l below */
+            if (l < orphans || nlines - l < widows)
+                keep = MAX(keep, CG_KEEP_ALWAYS);
+            p->pen = keep;
+        }
+        cg_vitem *it = cg_vlist_add(vl, VI_LINE);
+        it->line = ln;
+        it->h = ln->height;
+        prev = brk;
+    }
+    cg_lb_result_clear(&res);
+    g_array_free(F.lb, TRUE);
+    g_array_free(F.el, TRUE);
+}
+
+/* ---- accessors for drawing and dumps ------------------------------------- */
+
+const char *cg_para_utf8(const cg_para *pa) { return pa->text->str; }
+
+PangoItem *cg_para_item(const cg_para *pa, int item, PangoGlyphString **glyphs)
+{
+    if (item < 0 || item >= pa->n_items)
+        return NULL;
+    if (glyphs)
+        *glyphs = pa->glyphs[item];
+    return pa->items[item];
+}
+
+const cg_span *cg_para_span(const cg_para *pa, int span)
+{
+    return &g_array_index(pa->spans, cg_span, span);
+}
+
+double cg_para_letter_spacing(const cg_para *pa, int span)
+{
+    return g_array_index(pa->spans, cg_span, span).p->i.letter_spacing;
+}
+
+int cg_para_char_byte(const cg_para *pa, int c)
+{
+    return BYTE(pa, CLAMP(c, 0, (int)pa->chars->len));
+}
+
+char *cg_para_text(const cg_para *pa, int c0, int c1)
+{
+    GString *s = g_string_new(NULL);
+    for (int i = c0; i < c1 && i < (int)pa->chars->len; i++) {
+        gunichar c = CH(pa, i);
+        int oi = OBJ(pa, i);
+        if (oi >= 0) {
+            const obj *o = &g_array_index(pa->objs, obj, oi);
+            g_string_append(s, o->kind == OBJ_LEADER ? "[leader]" : o->kind == OBJ_IMAGE ? "[image]" : "#");
+        } else if (c == '\n')
+            g_string_append_c(s, ' ');
+        else
+            g_string_append_unichar(s, c);
+    }
+    return g_string_free(s, FALSE);
+}

@@ -1,0 +1,30 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Inline markup with PDF meaning (links, emphasis), for every document type. The
+     including stylesheet defines $accent (link colour), $heading-font (bold face) and
+     $lang (no italic in Chinese). -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:template name="line-break"><fo:block/></xsl:template>
+
+  <xsl:template match="*[local-name() = 'email']" mode="inline">
+    <fo:basic-link external-destination="url('mailto:{.}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'url']" mode="inline">
+    <xsl:variable name="href"><xsl:call-template name="url-href"/></xsl:variable>
+    <fo:basic-link external-destination="url('{$href}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'b']" mode="inline">
+    <fo:inline font-weight="bold" font-family="{$heading-font}"><xsl:apply-templates mode="inline"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'i']" mode="inline">
+    <fo:inline>
+      <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </fo:inline>
+  </xsl:template>
+</xsl:stylesheet>

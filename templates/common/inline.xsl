@@ -1,0 +1,48 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The text of the inline data shared by all document types (common/inline.rng), in
+     mode "inline", for HTML and XSL-FO alike. Elements are matched by local name: each
+     document type has its own namespace, and these elements mean the same in all.
+     Links and emphasis, which differ per output, are in html-inline.xsl and
+     fo-inline.xsl. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="*[local-name() = 'date']" mode="inline">
+    <xsl:call-template name="format-date"><xsl:with-param name="iso" select="@value"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'date-range']" mode="inline">
+    <xsl:call-template name="format-date-range">
+      <xsl:with-param name="from" select="@from"/>
+      <xsl:with-param name="to" select="@to"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'deadline']" mode="inline">
+    <xsl:call-template name="format-deadline">
+      <xsl:with-param name="at" select="@at"/>
+      <xsl:with-param name="zone" select="@zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'rec' or local-name() = 'docref' or local-name() = 'phone']" mode="inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- The plain text of a unit (for titles and metadata). -->
+  <xsl:template match="*" mode="text">
+    <xsl:variable name="t"><xsl:apply-templates mode="inline"/></xsl:variable>
+    <xsl:value-of select="normalize-space($t)"/>
+  </xsl:template>
+
+  <!-- The address a url element links to. -->
+  <xsl:template name="url-href">
+    <xsl:choose>
+      <xsl:when test="@href"><xsl:value-of select="@href"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('https://', .)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,90 @@
+#!/bin/sh
+# End-to-end tests of `circgen fo`: golden area dumps of tests/fo/*.fo, and
+# checks on the PDF (text, fonts, structure, metadata, reproducibility,
+# atomic writing). UPDATE=1 rewrites the golden dumps (review the diff!).
+cd "$(dirname "$0")/../.." || exit 2
+CG=./circgen
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+export SOURCE_DATE_EPOCH=1753228800   # 2025-07-23
+
+# 1. Golden area dumps.
+for fo in tests/fo/*.fo; do
+    name=$(basename "$fo" .fo)
+    golden=tests/fo/$name.areas
+    if ! $CG fo "$fo" --dump-areas="$tmp/$name.areas" -q; then
+        bad "$name: circgen fo failed"
+        continue
+    fi
+    if [ "${UPDATE:-0}" = 1 ]; then
+        cp "$tmp/$name.areas" "$golden"
+        echo "updated $golden"
+        ok
+    elif [ ! -f "$golden" ]; then
+        bad "$name: no golden dump $golden (run with UPDATE=1)"
+    elif cmp -s "$tmp/$name.areas" "$golden"; then
+        ok
+    else
+        bad "$name: area dump differs from $golden"
+        diff -u "$golden" "$tmp/$name.areas" | head -20
+    fi
+done
+
+# 2. The PDF of the letter: text, fonts, structure, metadata.
+pdf=$tmp/letter.pdf
+if $CG fo tests/fo/letter.fo -o "$pdf" -q --title "Circular 50" --author TSB; then ok; else bad "letter: render"; fi
+qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "letter: qpdf --check"
+txt=$(pdftotext "$pdf" - 2>/dev/null)
+for s in "Telecommunication Standardization Bureau" "First item with some longer text" "Page 1 of 2" "Page 2 of 2" "See page 2."; do
+    case "$txt" in *"$s"*) ok ;; *) bad "letter: pdftotext lacks '$s'" ;; esac
+done
+# every font embedded, subset, with a Unicode map; only the pinned faces
+fonts=$(pdffonts "$pdf" | tail -n +3)
+[ -n "$fonts" ] && ok || bad "letter: no fonts"
+echo "$fonts" | awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") exit 1 }' && ok || bad "letter: a font is not embedded+subset+unicode: $fonts"
+echo "$fonts" | awk '{ print $1 }' | grep -qv -e '+Liberation' -e '+NotoSerifCJKsc' -e '+NotoSansCJKsc' && bad "letter: unpinned font: $fonts" || ok
+info=$(pdfinfo "$pdf")
+echo "$info" | grep -q "^Title: *Circular 50" && ok || bad "letter: title"
+echo "$info" | grep -q "^Author: *TSB" && ok || bad "letter: author"
+echo "$info" | grep -q "^Creator: *circgen" && ok || bad "letter: creator"
+echo "$info" | grep -q "^Tagged: *yes" && ok || bad "letter: not tagged"
+echo "$info" | grep -q "^Pages: *2" && ok || bad "letter: page count"
+echo "$info" | grep -q "^CreationDate:.*2025" && ok || bad "letter: creation date from SOURCE_DATE_EPOCH"
+qpdf --qdf --object-streams=disable "$pdf" "$tmp/q.pdf" 2>/dev/null
+grep -aq "/URI (https://www.itu.int/)" "$tmp/q.pdf" && ok || bad "letter: external link"
+grep -aq "/Outlines" "$tmp/q.pdf" && grep -aq "(Section 2)" "$tmp/q.pdf" && ok || bad "letter: outline"
+grep -aq "/S /H1" "$tmp/q.pdf" && grep -aq "/S /Table" "$tmp/q.pdf" && grep -aq "/S /LI" "$tmp/q.pdf" && ok || bad "letter: structure tags"
+
+# 3. Chinese text comes back from the PDF (white space stripped: see TYPESETTING-ZH.md).
+$CG fo tests/fo/zh.fo -o "$tmp/zh.pdf" -q && ok || bad "zh: render"
+pdftotext "$tmp/zh.pdf" - | tr -d ' \n' | grep -q "十项ITU-T建议草案，现征求成员国意见" && ok || bad "zh: text"
+pdffonts "$tmp/zh.pdf" | grep -q "NotoSerifCJKsc" && ok || bad "zh: Noto Serif CJK SC"
+pdffonts "$tmp/zh.pdf" | grep -q -e "CJKjp" -e "CJKkr" -e "CJKtc" && bad "zh: a non-SC CJK face" || ok
+
+# 4. Reproducible: two renders are byte-identical.
+$CG fo tests/fo/letter.fo -o "$tmp/again.pdf" -q --title "Circular 50" --author TSB
+cmp -s "$pdf" "$tmp/again.pdf" && ok || bad "letter: two renders differ"
+SOURCE_DATE_EPOCH=1 $CG fo tests/fo/letter.fo -o "$tmp/other.pdf" -q --title "Circular 50" --author TSB
+cmp -s "$pdf" "$tmp/other.pdf" && bad "letter: the date does not reach the PDF" || ok
+
+# 5. Atomic writing: a failed render leaves an earlier output untouched and no temporary file.
+cp "$pdf" "$tmp/keep.pdf"
+printf '<notfo/>' > "$tmp/bad.fo"
+if $CG fo "$tmp/bad.fo" -o "$tmp/keep.pdf" -q 2>/dev/null; then bad "bad fo: exit 0"; else ok; fi
+cmp -s "$pdf" "$tmp/keep.pdf" && ok || bad "bad fo: earlier output damaged"
+[ -z "$(ls -A "$tmp" | grep '^\.')" ] && ok || bad "bad fo: temporary file left"
+if $CG fo tests/fo/letter.fo -o /nonexistent-dir/x.pdf -q 2>"$tmp/err"; then bad "unwritable: exit 0"; else ok; fi
+grep -q "cannot write" "$tmp/err" && ok || bad "unwritable: no clear message"
+
+# 6. A missing pinned font is a clear error naming the Debian package.
+sed 's/Liberation Serif/Liberation Serif,Noto Serif CJK SC/' tests/fo/letter.fo > "$tmp/l2.fo"
+mkdir -p "$tmp/nofonts" && printf '<?xml version="1.0"?><fontconfig><dir>%s</dir></fontconfig>\n' "$tmp/nofonts" > "$tmp/empty.conf"
+if CIRCGEN_FONTS_CONF="$tmp/empty.conf" $CG fo "$tmp/l2.fo" -o "$tmp/nf.pdf" 2>"$tmp/err"; then bad "missing font: exit 0"; else ok; fi
+grep -q "fonts-liberation2" "$tmp/err" && ok || bad "missing font: package not named"
+[ ! -e "$tmp/nf.pdf" ] && ok || bad "missing font: output written"
+
+echo "fo: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,304 @@
+/* Unit tests: layout and pagination through the whole engine, checked on
+ * the area dump — keeps, widows and orphans, table columns and header
+ * repetition, page-master selection, page-number citations. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "fo.h"
+#include "fo_page.h"
+#include "fonts.h"
+#include "xmlload.h"
+
+#define HEAD \
+    "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>" \
+    "<fo:simple-page-master master-name='p' page-width='200pt' page-height='%s'>" \
+    "<fo:region-body/></fo:simple-page-master>%s</fo:layout-master-set>"
+
+/* Render FO (with the page height) and return the area dump. Caller frees. */
+static char *dump_of(const char *page_h, const char *masters, const char *seq, cg_diags *d)
+{
+    char *head = g_strdup_printf(HEAD, page_h, masters);
+    char *src = g_strconcat(head, seq, "</fo:root>", NULL);
+    g_free(head);
+    xmlDocPtr doc = cg_xml_read_memory(src, strlen(src), "t.fo", d);
+    g_free(src);
+    assert_non_null(doc);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    cg_fo_options o = { 0 };
+    o.dump = f;
+    int rc = cg_fo_render(doc, &o, d);
+    fclose(f);
+    cg_xml_free(doc);
+    assert_int_equal(rc, 0);
+    return buf;
+}
+
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* The page (1-based) on which needle first appears in the dump. */
+static int page_of(const char *dump, const char *needle)
+{
+    const char *at = strstr(dump, needle);
+    if (!at)
+        return 0;
+    int page = 0;
+    for (const char *p = dump; p && p < at; p = strchr(p, '\n')) {
+        if (*p == '\n') p++;
+        if (!strncmp(p, "page ", 5) && p < at)
+            page++;
+    }
+    return page;
+}
+
+#define SEQ(body) "<fo:page-sequence master-reference='p'><fo:flow flow-name='xsl-region-body' " \
+                  "font-family='Liberation Serif' font-size='10pt' line-height='12pt'>" body "</fo:flow></fo:page-sequence>"
+
+static void test_pages_flow(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    /* 60pt pages hold 5 lines of 12pt; 12 one-line blocks take 3 pages. */
+    GString *b = g_string_new(NULL);
+    for (int i = 1; i <= 12; i++)
+        g_string_append_printf(b, "<fo:block>line %d</fo:block>", i);
+    char *seq = g_strdup_printf(SEQ("%s"), b->str);
+    char *dump = dump_of("60pt", "", seq, d);
+    assert_int_equal(count(dump, "\npage ") + (strncmp(dump, "page ", 5) == 0), 3);
+    assert_int_equal(page_of(dump, "\"line 5\""), 1);
+    assert_int_equal(page_of(dump, "\"line 6\""), 2);
+    assert_int_equal(page_of(dump, "\"line 12\""), 3);
+    free(dump);
+    g_free(seq);
+    g_string_free(b, TRUE);
+    cg_diags_free(d);
+}
+
+static void test_keep_with_next(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    /* line 4 is kept with the heading-like block 5: both go to page 2 */
+    char *dump = dump_of("60pt", "", SEQ(
+        "<fo:block>l1</fo:block><fo:block>l2</fo:block><fo:block>l3</fo:block>"
+        "<fo:block>l4</fo:block><fo:block keep-with-next='always'>l5</fo:block><fo:block>l6</fo:block>"), d);
+    assert_int_equal(page_of(dump, "\"l4\""), 1);
+    assert_int_equal(page_of(dump, "\"l5\""), 2);
+    assert_int_equal(page_of(dump, "\"l6\""), 2);
+    free(dump);
+    cg_diags_free(d);
+}
+
+static void test_keep_together_and_impossible_keep(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    char *dump = dump_of("60pt", "", SEQ(
+        "<fo:block>a1</fo:block><fo:block>a2</fo:block>"
+        "<fo:block keep-together.within-page='always'>k1<fo:block>k2</fo:block><fo:block>k3</fo:block><fo:block>k4</fo:block></fo:block>"), d);
+    assert_int_equal(page_of(dump, "\"a2\""), 1);
+    assert_int_equal(page_of(dump, "\"k1\""), 2);     /* moved whole to the next page */
+    assert_int_equal(page_of(dump, "\"k4\""), 2);
+    free(dump);
+    /* taller than a page: the keep cannot hold; content is placed anyway, with a warning */
+    GString *b = g_string_new("<fo:block keep-together='always'>");
+    for (int i = 1; i <= 8; i++)
+        g_string_append_printf(b, "<fo:block>t%d</fo:block>", i);
+    g_string_append(b, "</fo:block>");
+    char *seq = g_strdup_printf(SEQ("%s"), b->str);
+    dump = dump_of("60pt", "", seq, d);
+    assert_int_equal(page_of(dump, "\"t8\""), 2);
+    assert_true(cg_diags_contain(d, "could not be satisfied"));
+    free(dump);
+    g_free(seq);
+    g_string_free(b, TRUE);
+    cg_diags_free(d);
+}
+
+static void test_widows_orphans(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    /* 3 one-line blocks, then a 4-line paragraph on 6-line pages (72pt): with
+     * widows=1 its last line is left alone on page 2; widows=N moves N lines. */
+    const char *para = "<fo:block widows='%d' orphans='1' text-align='start'>aaaa bbbb cccc dddd eeee "
+                       "ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo pppp qqqq rrrr ssss tttt uuuu vvvv wwww xxxx yyyy zzzz "
+                       "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj</fo:block>";
+    for (int widows = 1; widows <= 3; widows++) {
+        char *p = g_strdup_printf(para, widows);
+        char *seq = g_strdup_printf(SEQ("<fo:block>1</fo:block><fo:block>2</fo:block><fo:block>3</fo:block>%s"), p);
+        char *dump = dump_of("72pt", "", seq, d);
+        /* lines of page 2 */
+        const char *p2 = strstr(dump, "page 2 ");
+        assert_non_null(p2);
+        int on2 = count(p2, "line x=");
+        assert_int_equal(on2, widows);
+        free(dump);
+        g_free(seq);
+        g_free(p);
+    }
+    cg_diags_free(d);
+}
+
+static void test_break_before_and_page_masters(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    const char *masters =
+        "<fo:simple-page-master master-name='first' page-width='200pt' page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+        "<fo:simple-page-master master-name='rest' page-width='200pt' page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+        "<fo:simple-page-master master-name='last' page-width='200pt' page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+        "<fo:page-sequence-master master-name='letter'><fo:repeatable-page-master-alternatives>"
+        "<fo:conditional-page-master-reference master-reference='first' page-position='first'/>"
+        "<fo:conditional-page-master-reference master-reference='last' page-position='last'/>"
+        "<fo:conditional-page-master-reference master-reference='rest' page-position='rest'/>"
+        "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>";
+    char *dump = dump_of("60pt", masters,
+        "<fo:page-sequence master-reference='letter'><fo:flow flow-name='xsl-region-body'>"
+        "<fo:block>one</fo:block><fo:block break-before='page'>two</fo:block>"
+        "<fo:block break-before='page'>three</fo:block></fo:flow></fo:page-sequence>", d);
+    assert_non_null(strstr(dump, "page 1 number=1 master=first"));
+    assert_non_null(strstr(dump, "page 2 number=2 master=rest"));
+    assert_non_null(strstr(dump, "page 3 number=3 master=last"));
+    assert_int_equal(page_of(dump, "\"three\""), 3);
+    free(dump);
+    /* odd-or-even and single-page-master-reference */
+    const char *m2 =
+        "<fo:simple-page-master master-name='odd' page-width='200pt' page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+        "<fo:simple-page-master master-name='even' page-width='200pt' page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+        "<fo:simple-page-master master-name='cover' page-width='200pt' page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+        "<fo:page-sequence-master master-name='book'><fo:single-page-master-reference master-reference='cover'/>"
+        "<fo:repeatable-page-master-alternatives>"
+        "<fo:conditional-page-master-reference master-reference='odd' odd-or-even='odd'/>"
+        "<fo:conditional-page-master-reference master-reference='even' odd-or-even='even'/>"
+        "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>";
+    dump = dump_of("60pt", m2,
+        "<fo:page-sequence master-reference='book' initial-page-number='5'><fo:flow flow-name='xsl-region-body'>"
+        "<fo:block>a</fo:block><fo:block break-before='page'>b</fo:block><fo:block break-before='page'>c</fo:block>"
+        "</fo:flow></fo:page-sequence>", d);
+    assert_non_null(strstr(dump, "page 1 number=5 master=cover"));
+    assert_non_null(strstr(dump, "page 2 number=6 master=even"));
+    assert_non_null(strstr(dump, "page 3 number=7 master=odd"));
+    free(dump);
+    cg_diags_free(d);
+}
+
+static void test_table_columns_and_header(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    GString *rows = g_string_new(NULL);
+    for (int i = 1; i <= 10; i++)
+        g_string_append_printf(rows, "<fo:table-row><fo:table-cell><fo:block>r%d</fo:block></fo:table-cell>"
+                                     "<fo:table-cell><fo:block>x</fo:block></fo:table-cell>"
+                                     "<fo:table-cell><fo:block>y</fo:block></fo:table-cell></fo:table-row>", i);
+    char *seq = g_strdup_printf(SEQ(
+        "<fo:table><fo:table-column column-width='50pt'/>"
+        "<fo:table-column column-width='proportional-column-width(1)'/>"
+        "<fo:table-column column-width='proportional-column-width(2)'/>"
+        "<fo:table-header><fo:table-row><fo:table-cell><fo:block>Head</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block>H2</fo:block></fo:table-cell><fo:table-cell><fo:block>H3</fo:block></fo:table-cell>"
+        "</fo:table-row></fo:table-header><fo:table-body>%s</fo:table-body></fo:table>"), rows->str);
+    char *dump = dump_of("60pt", "", seq, d);
+    /* 200pt wide: 50 fixed, then 150 shared 1:2 */
+    assert_non_null(strstr(dump, "block TH x=0.00 y=0.00 w=50.00"));
+    assert_non_null(strstr(dump, "block TH x=50.00 y=0.00 w=50.00"));
+    assert_non_null(strstr(dump, "block TH x=100.00 y=0.00 w=100.00"));
+    /* 5 rows a page: header + 4 body rows; the header repeats on every page */
+    int pages = count(dump, "page ");
+    assert_int_equal(pages, 3);
+    assert_int_equal(count(dump, "\"Head\""), 3);
+    /* the two repetitions are artifacts: TR, 3 cells and their 3 blocks each */
+    assert_int_equal(count(dump, "artifact"), 2 * 7);
+    assert_int_equal(page_of(dump, "\"r4\""), 1);
+    assert_int_equal(page_of(dump, "\"r5\""), 2);
+    free(dump);
+    g_free(seq);
+    g_string_free(rows, TRUE);
+    cg_diags_free(d);
+}
+
+static void test_citations(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    char *dump = dump_of("60pt", "", SEQ(
+        "<fo:block>see <fo:page-number-citation ref-id='x'/> to <fo:page-number-citation-last ref-id='x'/></fo:block>"
+        "<fo:block break-before='page' id='x'>target<fo:block break-before='page'>more</fo:block></fo:block>"
+        "<fo:block>page <fo:page-number/></fo:block>"), d);
+    assert_non_null(strstr(dump, "\"see 2 to 3\""));
+    assert_non_null(strstr(dump, "\"page 3\""));
+    free(dump);
+    cg_diags_free(d);
+}
+
+static void test_nothing_lost_on_overflow(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    /* a word wider than the column and an image taller than the page */
+    char *dump = dump_of("60pt", "", SEQ(
+        "<fo:block>Supercalifragilisticexpialidociousnessessessessessessess end</fo:block>"
+        "<fo:block-container height='500pt'><fo:block>tall</fo:block></fo:block-container>"
+        "<fo:block>after</fo:block>"), d);
+    assert_non_null(strstr(dump, "Supercalifragilistic"));
+    assert_non_null(strstr(dump, "\"end\""));
+    assert_non_null(strstr(dump, "\"tall\""));
+    assert_non_null(strstr(dump, "\"after\""));
+    assert_true(cg_diags_contain(d, "wider than the line"));
+    assert_true(cg_diags_contain(d, "overflow"));
+    free(dump);
+    cg_diags_free(d);
+}
+
+/* Regression: an inherited body-start() is the outer list's value, not
+ * re-evaluated against a nested list (Circular 50's "To:" list). */
+static void test_nested_list_indents(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    char *dump = dump_of("200pt", "", SEQ(
+        "<fo:list-block provisional-distance-between-starts='40pt' provisional-label-separation='3pt'>"
+        "<fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>To:</fo:block></fo:list-item-label>"
+        "<fo:list-item-body start-indent='body-start()'>"
+        "  <fo:list-block provisional-distance-between-starts='10pt' provisional-label-separation='2pt'>"
+        "  <fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>-</fo:block></fo:list-item-label>"
+        "  <fo:list-item-body start-indent='body-start()'><fo:block>inner</fo:block></fo:list-item-body></fo:list-item>"
+        "  </fo:list-block></fo:list-item-body></fo:list-item></fo:list-block>"), d);
+    /* outer label 0..37, outer body from 40; inner label 40..48, inner body from 50 */
+    assert_non_null(strstr(dump, "block P x=0.00 y=0.00 w=37.00"));
+    assert_non_null(strstr(dump, "block P x=40.00 y=0.00 w=8.00"));
+    assert_non_null(strstr(dump, "block P x=50.00 y=0.00 w=150.00"));
+    assert_false(cg_diags_contain(d, "no room"));
+    free(dump);
+    cg_diags_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pages_flow),
+        cmocka_unit_test(test_keep_with_next),
+        cmocka_unit_test(test_keep_together_and_impossible_keep),
+        cmocka_unit_test(test_widows_orphans),
+        cmocka_unit_test(test_break_before_and_page_masters),
+        cmocka_unit_test(test_table_columns_and_header),
+        cmocka_unit_test(test_citations),
+        cmocka_unit_test(test_nothing_lost_on_overflow),
+        cmocka_unit_test(test_nested_list_indents),
+    };
+    int rc = cmocka_run_group_tests_name("fo_layout", tests, NULL, NULL);
+    cg_fonts_cleanup();
+    return rc;
+}
