@@ -90,9 +90,10 @@ pdf_text() {
 }
 
 # Features circgen reports as unsupported, from its diagnostics on stdin: one per line,
-# "object fo:NAME", "property NAME", "value PROP=VALUE", or "other MESSAGE" for a
-# warning about something unsupported that none of the patterns knows (so a new
-# message is never lost). Matches the texts of gen/fo_tree.c and gen/fo_props.c.
+# "object fo:NAME", "property NAME", "value PROP=VALUE", "limit WHAT" (a documented
+# limitation of the engine), "font NAME" (a family circgen does not have), or
+# "other MESSAGE" for a warning about something unsupported that none of the patterns
+# knows (so a new message is never lost). Matches the warning texts of gen/fo_*.c.
 features() {
     sed -n \
         -e "s/.*unsupported formatting object fo:\([A-Za-z0-9_-]*\).*/object fo:\1/p" -e t \
@@ -104,6 +105,12 @@ features() {
         -e "s/.*warning: column-count=\"[^\"]*\" is not supported.*/value column-count>1/p" -e t \
         -e "s/.*warning: \([a-z-]*\)=\"\([^\"]*\)\" is not supported.*/value \1=\2/p" -e t \
         -e "s/.*unsupported function '\([^'(]*\).*/function \1/p" -e t \
+        -e "s/.*warning: region-body widths differ between the page masters.*/limit region-body width changing within a page-sequence/p" -e t \
+        -e "s/.*warning: fo:block inside an inline is set as its text.*/limit fo:block inside fo:inline/p" -e t \
+        -e "s/.*warning: image '[^']*data:.*/value src=data: URI/p" -e t \
+        -e "s/.*warning: image '[^']*' is not a local file.*/value src=remote URI/p" -e t \
+        -e "s/.*warning: image '[^']*\.\([A-Za-z0-9]*\)[)\"]*' cannot be used (not an image circgen can read.*/value image format .\1/p" -e t \
+        -e "s/.*warning: font family '\([^']*\)' is not one of circgen's pinned fonts.*/font \1/p" -e t \
         -e "s/^[^ ]*:[0-9]*:[0-9]*: warning: \(.*\(unsupported\|not supported\).*\)/other \1/p" |
     LC_ALL=C sort -u
 }
