@@ -27,7 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 sed -n 's/^\([A-Za-z0-9_.-]*\):[[:space:]]*\(.*\)$/\1\t\2/p' "$dev" 2>/dev/null > "$tmp/dev"
 
 # ---------------------------------------------------------------- one row per testcase
-printf 'name\tstatus\texit\tms\tpages\tfop_status\tfop_pages\tpages_equal\ttext_equal\tpage_text_equal\tcontent_order_equal\tlayout_order_equal\tunsupported\tfop_deviation\tfirst_difference\terror\n' > "$tsv"
+printf 'name\tstatus\texit\tms\tpages\tfop_status\tfop_pages\tpages_equal\ttext_equal\tpage_text_equal\tcontent_order_equal\tlayout_order_equal\tunsupported\tfop_deviation\tdifference_kind\tfirst_difference\terror\n' > "$tsv"
 for n; do
     c="$D/circgen/$n"
     st=missing rc=- ms=0 pages=0
@@ -38,7 +38,7 @@ for n; do
         [ -f "$D/fop-cache/$h.res" ] && read -r fst _ _ fpages < "$D/fop-cache/$h.res"
     fi
     f="$D/fop-cache/$h"
-    peq=no teq=no pteq=no rteq=no lteq=no diff=
+    peq=no teq=no pteq=no rteq=no lteq=no diff= kind=
     if [ "$fst" != ok ]; then
         peq=n/a teq=n/a pteq=n/a rteq=n/a lteq=n/a
     elif [ "$st" = ok ]; then
@@ -53,6 +53,16 @@ for n; do
         cmp -s "$tmp/la" "$tmp/lb" && lteq=yes
         if [ $rteq = yes ] || [ $lteq = yes ]; then teq=yes
         else
+            # Kind of difference, from the characters alone (bytes, in fact): the same
+            # ones in another order, some missing from circgen's, some extra, or both.
+            LC_ALL=C fold -w1 "$tmp/a" | LC_ALL=C sort > "$tmp/sa"
+            LC_ALL=C fold -w1 "$tmp/b" | LC_ALL=C sort > "$tmp/sb"
+            extra=$(LC_ALL=C comm -23 "$tmp/sa" "$tmp/sb" | wc -l)
+            lost=$(LC_ALL=C comm -13 "$tmp/sa" "$tmp/sb" | wc -l)
+            if [ "$extra$lost" = 00 ]; then kind="order"
+            elif [ "$extra" = 0 ]; then kind="missing $lost"
+            elif [ "$lost" = 0 ]; then kind="extra $extra"
+            else kind="differs +$extra -$lost"; fi
             # First difference (content order), 30 bytes of context each side, on one line.
             diff=$(LC_ALL=C awk 'NR == FNR { a = a $0; next } { b = b $0 }
                 END { n = length(a) < length(b) ? length(a) : length(b)
@@ -77,8 +87,8 @@ for n; do
             err=$(grep -m1 -i 'error\|fatal\|abort\|assert' "$c.log" 2>/dev/null || tail -n 1 "$c.log" 2>/dev/null)
             err=$(printf '%s' "$err" | sed -e 's/^[^ ]*:[0-9]*:[0-9]*: //' -e 's/^[^ ]*\.fo: //' | tr '\t|`' '  '"'" | cut -c1-160) ;;
     esac
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-        "$n" "$st" "$rc" "$ms" "$pages" "$fst" "$fpages" "$peq" "$teq" "$pteq" "$rteq" "$lteq" "$nfeat" "$dv" "$diff" "$err" >> "$tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$n" "$st" "$rc" "$ms" "$pages" "$fst" "$fpages" "$peq" "$teq" "$pteq" "$rteq" "$lteq" "$nfeat" "$dv" "$kind" "$diff" "$err" >> "$tsv"
 done
 
 # Unsupported features: how many testcases use each, with up to three examples.
@@ -102,7 +112,9 @@ NR == 1 { next }
 {
     N++; name[N] = $1; st[N] = $2; rc[N] = $3; ms[N] = $4; pg[N] = $5; fst[N] = $6; fpg[N] = $7
     peq[N] = $8; teq[N] = $9; pteq[N] = $10; rteq[N] = $11; lteq[N] = $12; nf[N] = $13; dv[N] = $14
-    df[N] = $15; er[N] = $16
+    kd[N] = $15; df[N] = $16; er[N] = $17
+    if ($15 != "") { split($15, w, " "); kinds[w[1]]++; kindex[w[1]] = kindex[w[1]] (kinds[w[1]] <= 4 ? (kinds[w[1]] > 1 ? ", " : "") $1 : "") }
+    if ($8 == "no") { if ($5 + 0 > $7 + 0) pmore++; else pfewer++ }
     cnt[$2]++; totms += $4
     if ($6 == "ok") fopok++; else fopbad++
     if ($8 == "yes") npeq++
@@ -112,7 +124,7 @@ NR == 1 { next }
     if ($12 == "yes") nlteq++
     if ($9 != "yes" && $14 == "yes") ndev++
     if ($9 == "yes" && $8 == "yes") nboth++
-    if ($16 != "") { e = $16; gsub(/[0-9]+(\.[0-9]+)?/, "N", e); errs[e]++; if (!(e in errex)) errex[e] = $1 }
+    if ($17 != "") { e = $17; gsub(/[0-9]+(\.[0-9]+)?/, "N", e); errs[e]++; if (!(e in errex)) errex[e] = $1 }
 }
 END {
     out("# circgen FOP conformance report")
@@ -151,6 +163,17 @@ END {
     out("| text differs, documented FOP deviation (see below) | " ndev + 0 " | " pct(ndev, N) " |")
     out("| text equal or FOP deviation | " nteq + ndev " | " pct(nteq + ndev, N) " |")
     out("| FOP reference missing (FOP failed on the FO) | " fopbad + 0 " | " pct(fopbad, N) " |")
+    out("")
+    out("Page count differs: circgen has more pages on " pmore + 0 ", fewer on " pfewer + 0 ".")
+    out("")
+    out("Kinds of text difference (from the characters alone): **missing**, circgen lacks characters " \
+        "FOP has (text lost, or not generated); **extra**, circgen has characters FOP has not; " \
+        "**differs**, both; **order**, the same characters in another order (placement, line or page order).")
+    out("")
+    out("| kind | testcases | examples |")
+    out("|---|---:|---|")
+    split("missing extra differs order", kn, " ")
+    for (k = 1; k <= 4; k++) out("| " kn[k] " | " kinds[kn[k]] + 0 " | " kindex[kn[k]] " |")
     out("")
     out(sprintf("circgen time: %.1f s in all (sum of runs), %.3f s per testcase on average" \
         (wall != "" ? sprintf(", %.1f s wall clock", wall / 1000) : "") ".", totms / 1000, N ? totms / 1000 / N : 0))
@@ -205,7 +228,7 @@ END {
     print "For each rendered testcase whose text differs from FOP\x27s in both orders: the position " \
           "(in bytes of the normalized text, content order) and the text around it."
     print ""
-    for (i = 1; i <= N; i++) if (df[i] != "") print "- " name[i] ": " df[i]
+    for (i = 1; i <= N; i++) if (df[i] != "") print "- " name[i] " (" kd[i] "): " df[i]
     print ""
     print "## Error messages"
     print ""
