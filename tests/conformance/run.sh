@@ -28,7 +28,8 @@
 #   circgen/NAME.{pdf,log,res,txt,norm,feat}   circgen's output, stderr, result line,
 #                           pdftotext text, normalized text (one line per page), features
 #   fop-cache/HASH.{pdf,log,res,txt,norm}      FOP's output for an FO whose SHA-256 is HASH:
-#                           made once, reused while the FO is unchanged
+#                           made once, reused while the FO is unchanged (the key is the FO
+#                           alone: delete the folder after an upgrade of FOP)
 #
 # A .res file is one line: STATUS EXIT MILLISECONDS PAGES, STATUS one of
 #   ok, nonzero (exit 1..127), crash (killed by a signal / exit >= 128), hang (timeout),
