@@ -5,6 +5,8 @@
 #   make samples    set up, build and produce the outputs of every sample in out/
 #   make check      set up, build and run every test
 #   make bench      run the benchmarks (bench/*.sh)
+#   make conformance  render Apache FOP's layout testcases and compare with FOP
+#                     (report in out/conformance/REPORT.md; see tests/conformance/run.sh)
 #   make install    install to $(DESTDIR)$(PREFIX)
 
 PREFIX  ?= /usr/local
@@ -26,6 +28,11 @@ DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libxml2-utils fonts-liberation2 fonts-noto-cjk strace tidy python3 mupdf-tools \
            libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us mupdf-tools
 
+# Only make conformance needs these: Apache FOP, the reference renderer.
+DEB_PKGS_CONFORMANCE = fop
+# Arguments of tests/conformance/run.sh, e.g. CONFORMANCE_ARGS="block_basic_1 table_1".
+CONFORMANCE_ARGS ?=
+
 BUILD   ?= build
 PROG    ?= circgen
 LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
@@ -34,7 +41,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e bench install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
+.PHONY: FORCE all setup samples check unit e2e bench conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
 all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -97,6 +104,13 @@ e2e: $(PROG)
 # Benchmarks: every bench/*.sh, each printing its own table.
 bench: $(PROG)
 	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
+
+# Apache FOP's testcases (../shared/fop-testcases) through circgen fo, compared with FOP
+# (cached in build/conformance/fop-cache); the crash-and-hang part runs in make check.
+conformance:
+	@$(MAKE) --no-print-directory setup DEB_PKGS="$(DEB_PKGS) $(DEB_PKGS_CONFORMANCE)"
+	@$(MAKE) --no-print-directory all
+	@CIRCGEN=$(CURDIR)/$(PROG) sh tests/conformance/run.sh $(CONFORMANCE_ARGS)
 
 # Sanitizer builds live in their own folders and run the same tests. Leak checking is
 # valgrind's job (make valgrind): fontconfig and Pango keep caches for the process.
