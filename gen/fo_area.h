@@ -81,7 +81,7 @@ typedef struct {
 
 typedef struct {
     double x, w;                /* border box of the cell, from the reference x */
-    int rows;                   /* number-rows-spanning */
+    int rows;                   /* number-rows-spanned */
     cg_vlist *content;
     double content_h;
     double pad_before, pad_after, border_before, border_after;

@@ -547,7 +547,7 @@ static int first_row_columns(cg_layout *L, const cg_fo *table)
         int n = 0;
         for (const cg_fo *c = from->first; c; c = c->next)
             if (c->kind == FO_TABLE_CELL) {
-                n += int_attr(L, c, "number-columns-spanning", 1, MAX_COLUMNS);
+                n += int_attr(L, c, "number-columns-spanned", 1, MAX_COLUMNS);
                 if (!row && cg_fo_attr(L->t, c, "ends-row"))
                     break;
             }
@@ -729,8 +729,8 @@ static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, 
                 col = cn - 1;
             while (col < ncol && busy[col] > 0)
                 col++;
-            cell_pos cp = { q, col, int_attr(L, q, "number-columns-spanning", 1, MAX_COLUMNS),
-                            int_attr(L, q, "number-rows-spanning", 1, 10000) };
+            cell_pos cp = { q, col, int_attr(L, q, "number-columns-spanned", 1, MAX_COLUMNS),
+                            int_attr(L, q, "number-rows-spanned", 1, 10000) };
             if (col >= ncol) {
                 cg_xml_diag(L->d, CG_WARNING, q->xml,
                             "this table-cell lies beyond the table's %d column%s: it is set in the last column",

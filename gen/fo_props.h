@@ -160,7 +160,7 @@ gboolean cg_parse_length(const char *s, double font_size, cg_len *out);
 gboolean cg_parse_color(const char *s, cg_color *out);
 
 /* Attributes that are not style properties but read by the layout for specific
- * objects (master-name, src, ref-id, number-columns-spanning, ...). */
+ * objects (master-name, src, ref-id, number-columns-spanned, ...). */
 gboolean cg_props_is_layout_attr(const char *name);
 
 /* Largest length accepted, in points (about 35 m): beyond it a warning and a fallback. */

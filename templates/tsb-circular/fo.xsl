@@ -383,7 +383,7 @@
         <fo:table-column column-width="proportional-column-width(62)"/>
         <fo:table-header>
           <fo:table-row>
-            <fo:table-cell number-columns-spanning="3" padding="3pt" border="0.5pt solid black" text-align="end">
+            <fo:table-cell number-columns-spanned="3" padding="3pt" border="0.5pt solid black" text-align="end">
               <fo:block font-style="italic"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></fo:block>
             </fo:table-cell>
           </fo:table-row>
@@ -391,7 +391,7 @@
         <xsl:for-each select="../c:annex[@type = 'drafts']/c:draft">
           <fo:table-body keep-together.within-page="always">
             <fo:table-row>
-              <fo:table-cell number-rows-spanning="2" padding="4pt" border="0.5pt solid black" role="TH">
+              <fo:table-cell number-rows-spanned="2" padding="4pt" border="0.5pt solid black" role="TH">
                 <fo:block font-weight="bold"><xsl:call-template name="reply-row-label"/></fo:block>
               </fo:table-cell>
               <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"/></fo:table-cell>
