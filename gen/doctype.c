@@ -157,24 +157,6 @@ void cg_xslt_register(void)
                                   fn_valid_datetime);
 }
 
-/* libxslt reports through a generic printf-like callback; collect into diags. */
-static cg_diags *xslt_diags;
-static const char *xslt_file;
-
-static void xslt_error(void *ctx G_GNUC_UNUSED, const char *fmt, ...)
-{
-    if (!xslt_diags)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    g_strstrip(msg);
-    if (*msg)
-        cg_diag_add(xslt_diags, CG_ERROR, xslt_file, 0, 0, "%s", msg);
-    g_free(msg);
-}
-
 xsltStylesheetPtr cg_xslt_load(const char *path, cg_diags *d)
 {
     cg_transform_init();
@@ -184,12 +166,9 @@ xsltStylesheetPtr cg_xslt_load(const char *path, cg_diags *d)
     /* The stylesheet owns the document from here; drop our position table. */
     g_hash_table_destroy(doc->_private);
     doc->_private = NULL;
-    xslt_diags = d;
-    xslt_file = path;
-    xsltSetGenericErrorFunc(NULL, xslt_error);
+    cg_xslt_messages_begin(d, path);
     xsltStylesheetPtr ss = xsltParseStylesheetDoc(doc);
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xslt_diags = NULL;
+    cg_xslt_messages_end();
     if (!ss) {
         cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot compile stylesheet");
         xmlFreeDoc(doc);
@@ -392,14 +371,11 @@ static void check_refs(xmlNodePtr n, GHashTable *ids, cg_diags *d)
 static int run_checks(cg_doctype *t, xmlDocPtr doc, cg_diags *d)
 {
     int before = d->errors;
-    xslt_diags = d;
-    xslt_file = (const char *)doc->URL;
-    xsltSetGenericErrorFunc(NULL, xslt_error);
+    cg_xslt_messages_begin(d, (const char *)doc->URL);
     xsltTransformContextPtr tc = xsltNewTransformContext(t->checks, doc);
     xmlDocPtr res = xsltApplyStylesheetUser(t->checks, doc, NULL, NULL, NULL, tc);
     xsltFreeTransformContext(tc);
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xslt_diags = NULL;
+    cg_xslt_messages_end();
     if (!res) {
         cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0, "the checks of type '%s' failed to run",
                     t->name);

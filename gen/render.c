@@ -25,6 +25,20 @@ xmlDocPtr cg_source_load(const char *file, int *status, cg_diags *d)
     return doc;
 }
 
+/* Serialize a stylesheet's result as its xsl:output says and write it atomically. */
+static int write_result(xmlDocPtr res, xmlDocPtr doc, const char *sheet, const char *out,
+                        cg_diags *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int status = CG_EXIT_OK;
+    if (cg_transform_serialize(res, doc, sheet, &buf, &len, d) != 0 ||
+        cg_write_file(out, buf, len, d) != 0)
+        status = CG_EXIT_ERROR;
+    g_free(buf);
+    return status;
+}
+
 int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
 {
     cg_doctype *t = cg_doctype_lookup(doc, d);
@@ -40,13 +54,7 @@ int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
     g_free(css);
     if (!res)
         return CG_EXIT_INVALID;
-    char *buf = NULL;
-    size_t len = 0;
-    int status = CG_EXIT_OK;
-    if (cg_transform_serialize(res, doc, "html.xsl", &buf, &len, d) != 0 ||
-        cg_write_file(out, buf, len, d) != 0)
-        status = CG_EXIT_ERROR;
-    g_free(buf);
+    int status = write_result(res, doc, "html.xsl", out, d);
     xmlFreeDoc(res);
     return status;
 }
@@ -97,13 +105,7 @@ int cg_render_fo_text(xmlDocPtr doc, const char *out, cg_render_options *opts, c
     xmlDocPtr fo = make_fo(doc, opts, &t, d);
     if (!fo)
         return CG_EXIT_INVALID;
-    char *buf = NULL;
-    size_t len = 0;
-    int status = CG_EXIT_OK;
-    if (cg_transform_serialize(fo, doc, "fo.xsl", &buf, &len, d) != 0 ||
-        cg_write_file(out, buf, len, d) != 0)
-        status = CG_EXIT_ERROR;
-    g_free(buf);
+    int status = write_result(fo, doc, "fo.xsl", out, d);
     xmlFreeDoc(fo);
     return status;
 }

@@ -14,6 +14,7 @@
 /* Diagnostics of the transformation under way (libxslt's callbacks carry no user data
  * of ours). circgen transforms one document at a time per thread. */
 static __thread cg_diags *current_diags;
+static __thread const char *current_file;
 
 /* libxslt's loader for xsl:include/import and document(): circgen's safe parser. */
 static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
@@ -137,11 +138,34 @@ static void xslt_message(void *ctx, const char *fmt, ...)
     char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     g_strstrip(msg);
-    /* libxslt reports a terminating xsl:message, then "xsl:message terminate"; keep the
-     * first, which is the stylesheet's own words. */
-    if (*msg && !g_str_has_prefix(msg, "xsltApplyXSLTTemplate: A potential infinite"))
-        cg_diag_add(current_diags, CG_ERROR, NULL, 0, 0, "%s", msg);
+    if (*msg)
+        cg_diag_add(current_diags, CG_ERROR, current_file, 0, 0, "%s", msg);
     g_free(msg);
+}
+
+typedef struct { cg_diags *d; const char *file; } saved_messages;
+static __thread saved_messages saved[8];
+static __thread int nsaved;
+
+void cg_xslt_messages_begin(cg_diags *d, const char *file)
+{
+    if (nsaved < (int)G_N_ELEMENTS(saved))
+        saved[nsaved] = (saved_messages){ current_diags, current_file };
+    nsaved++;
+    current_diags = d;
+    current_file = file;
+    xsltSetGenericErrorFunc(NULL, xslt_message);
+}
+
+void cg_xslt_messages_end(void)
+{
+    nsaved--;
+    if (nsaved >= 0 && nsaved < (int)G_N_ELEMENTS(saved)) {
+        current_diags = saved[nsaved].d;
+        current_file = saved[nsaved].file;
+    }
+    if (!current_diags)
+        xsltSetGenericErrorFunc(NULL, NULL);
 }
 
 xmlDocPtr cg_transform(xmlDocPtr doc, const char *name, const char **params, cg_diags *d)
@@ -177,9 +201,7 @@ xmlDocPtr cg_transform(xmlDocPtr doc, const char *name, const char **params, cg_
         sb.roots[1] = real_dir(dir);
         g_free(dir);
     }
-    cg_diags *saved = current_diags;
-    current_diags = d;
-    xsltSetGenericErrorFunc(NULL, xslt_message);
+    cg_xslt_messages_begin(d, NULL);
     xsltTransformContextPtr tc = xsltNewTransformContext(ss, doc);
     xmlDocPtr res = NULL;
     if (tc) {
@@ -195,8 +217,7 @@ xmlDocPtr cg_transform(xmlDocPtr doc, const char *name, const char **params, cg_
         }
         xsltFreeTransformContext(tc);
     }
-    xsltSetGenericErrorFunc(NULL, NULL);
-    current_diags = saved;
+    cg_xslt_messages_end();
     if (!res && d->errors == 0)
         cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0, "%s/%s failed", t->name, name);
     else if (!res)

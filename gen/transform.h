@@ -21,6 +21,11 @@ xmlDocPtr cg_transform(xmlDocPtr doc, const char *name, const char **params, cg_
 int cg_transform_serialize(xmlDocPtr result, xmlDocPtr doc, const char *name,
                            char **out, size_t *len, cg_diags *d);
 
+/* Collect libxslt's messages (compile errors, xsl:message, runtime errors) as errors
+ * in d, located at file, until cg_xslt_messages_end(). Calls nest. */
+void cg_xslt_messages_begin(cg_diags *d, const char *file);
+void cg_xslt_messages_end(void);
+
 /* Install the safe loader for stylesheets and documents (idempotent). */
 void cg_transform_init(void);
 

@@ -217,22 +217,7 @@ xmlDocPtr cg_xml_read_memory(const char *buf, size_t len, const char *name, cg_d
     return parse(buf, len, name, NULL, d);
 }
 
-xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d)
-{
-    char *buf = NULL;
-    gsize len = 0;
-    GError *err = NULL;
-    if (!g_file_get_contents(path, &buf, &len, &err)) {
-        cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot read: %s", err->message);
-        g_error_free(err);
-        return NULL;
-    }
-    xmlDocPtr doc = parse(buf, len, path, NULL, d);
-    g_free(buf);
-    return doc;
-}
-
-xmlDocPtr cg_xml_read_file_dict(const char *path, xmlDictPtr dict, cg_diags *d)
+static xmlDocPtr read_file(const char *path, xmlDictPtr dict, cg_diags *d)
 {
     char *buf = NULL;
     gsize len = 0;
@@ -244,6 +229,17 @@ xmlDocPtr cg_xml_read_file_dict(const char *path, xmlDictPtr dict, cg_diags *d)
     }
     xmlDocPtr doc = parse(buf, len, path, dict, d);
     g_free(buf);
+    return doc;
+}
+
+xmlDocPtr cg_xml_read_file(const char *path, cg_diags *d)
+{
+    return read_file(path, NULL, d);
+}
+
+xmlDocPtr cg_xml_read_file_dict(const char *path, xmlDictPtr dict, cg_diags *d)
+{
+    xmlDocPtr doc = read_file(path, dict, d);
     if (doc) {
         /* Documents handed to libxslt are freed by it with xmlFreeDoc(). */
         g_hash_table_destroy(doc->_private);

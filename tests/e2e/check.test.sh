@@ -2,12 +2,8 @@
 # circgen check: the samples and string catalogs are valid; every file of the broken
 # corpus (tests/bad/EXPECT) gets its file:line:col diagnostic and exit status; no
 # external content is ever read.
-pass=0 fail=0
-CIRCGEN="${CIRCGEN:-$PWD/circgen}"
-cg() { $CIRCGEN_RUNNER "$CIRCGEN" "$@"; }
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$(dirname "$0")/../.." || exit 2
+. tests/e2e/lib.sh
 
 for f in samples/*/*.xml templates/*/strings/*.xml tests/data/*.xml; do
     if cg check -q "$f" 2>"$tmp/err"; then ok; else ko "$f should be valid: $(cat "$tmp/err")"; fi
@@ -54,5 +50,4 @@ cg check tests >/dev/null 2>&1; [ $? = 2 ] && ok || ko "a directory exits 2"
 cg check tests/data/minimal.xml tests/bad/dangling-ref.xml >"$tmp/out" 2>"$tmp/err"
 [ $? = 1 ] && grep -q 'minimal.xml: valid' "$tmp/out" && grep -q 'annex-9' "$tmp/err" && ok || ko "mixed files"
 
-echo "check: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish check

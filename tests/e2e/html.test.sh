@@ -2,12 +2,8 @@
 # circgen html: every sample makes a valid HTML5 page with the expected structure;
 # outputs are atomic; the XSLT sandbox refuses reads outside the allowed folders,
 # network access and writes.
-pass=0 fail=0
-CIRCGEN="${CIRCGEN:-$PWD/circgen}"
-cg() { $CIRCGEN_RUNNER "$CIRCGEN" "$@"; }
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$(dirname "$0")/../.." || exit 2
+. tests/e2e/lib.sh
 
 for f in samples/*/*.xml; do
     name=$(echo "$f" | tr '/' '_')
@@ -74,5 +70,4 @@ echo '<x>beside</x>' > "$tmp/sb/beside.xml"
 try read-beside; rc=$?
 [ $rc = 0 ] && grep -q 'beside' "$tmp/sb/read-beside.html" && ok || ko "read beside the document: exit $rc $(cat "$tmp/sb/read-beside.err")"
 
-echo "html: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish html

@@ -4,12 +4,7 @@
 # Unicode maps; a sound PDF file; outline, links, metadata, tags; byte-identical on a
 # second run; golden area dumps (tests/golden/, UPDATE=1 rewrites them).
 cd "$(dirname "$0")/../.." || exit 2
-pass=0 fail=0
-CIRCGEN="${CIRCGEN:-$PWD/circgen}"
-cg() { $CIRCGEN_RUNNER "$CIRCGEN" "$@"; }
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. tests/e2e/lib.sh
 unset SOURCE_DATE_EPOCH
 
 cg build samples -o "$tmp/out" >"$tmp/build.log" 2>&1; rc=$?
@@ -96,5 +91,4 @@ cp samples/tsb-circular-50/en.xml "$tmp/tree/a/en.xml"; cp tests/bad/dangling-re
 cg build "$tmp/tree" -o "$tmp/tree-out" >"$tmp/log" 2>&1; rc=$?
 [ $rc = 1 ] && [ -s "$tmp/tree-out/a/en.pdf" ] && grep -q '2 documents, .* 1 failed' "$tmp/log" && grep -q 'annex-9' "$tmp/log" && ok || ko "build past a failure: exit $rc: $(cat "$tmp/log")"
 
-echo "pdf: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish pdf
