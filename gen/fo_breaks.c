@@ -116,6 +116,11 @@ void cg_breaks_identifiers(const gunichar *chars, int n, cg_brk *out)
                 if (out[k].brk == CG_BRK_ALLOWED)
                     out[k].brk = CG_BRK_NONE;
         } else {
+            /* inside an identifier: no break after its dots (X.|1062) */
+            if (ident)
+                for (int k = i + 1; k < e; k++)
+                    if (chars[k - 1] == '.' && out[k].brk == CG_BRK_ALLOWED)
+                        out[k].brk = CG_BRK_NONE;
             /* after a hyphen: only between two ordinary words of 3+ letters
              * ("well-known", not ITU-T, SG17-R6, X.mt-feature, e-mail) */
             int seg = i;

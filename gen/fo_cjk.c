@@ -128,9 +128,10 @@ static void no_lonely_last_char(const gunichar *chars, int n, cg_brk *out)
                chars[k] != 0xFFFC && (cg_cjk_punct_class(chars[k]) != CG_PUNCT_NONE ||
                                       cg_cjk_no_start(chars[k])))
             k--;
-        if (k > 0 && cg_cjk_is_han(chars[k]) && out[k].brk == CG_BRK_ALLOWED) {
+        if (k > 0 && cg_cjk_is_han(chars[k])) {
             int j = k;
-            out[j].brk = CG_BRK_NONE;
+            if (out[j].brk == CG_BRK_ALLOWED)
+                out[j].brk = CG_BRK_NONE;
             while (j > 0 && cg_cjk_no_end(chars[j - 1])) {
                 j--;
                 if (out[j].brk == CG_BRK_ALLOWED)
