@@ -78,7 +78,8 @@ gboolean cg_cjk_is_doubled_mark(gunichar c)
 
 static gboolean is_ambiguous_mark(gunichar c)
 {
-    return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00B7;
+    return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00B7 ||
+           c == 0x2014 || c == 0x2026;   /* —— and …… of Chinese text: full width, centred */
 }
 
 gboolean cg_cjk_mark_in_chinese(const gunichar *chars, int n, int i)

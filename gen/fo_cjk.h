@@ -3,7 +3,7 @@
  * Character classes for the line-edge rules and punctuation compression, the
  * break hook for language "zh" (registered as the built-in rule for zh by
  * fo_breaks.c), and the context rule that decides when an ambiguous-width mark
- * (“ ” ‘ ’ ·) belongs to Chinese text and so is set from the Chinese face.
+ * (“ ” ‘ ’ · — …) belongs to Chinese text and so is set from the Chinese face.
  */
 #ifndef CG_FO_CJK_H
 #define CG_FO_CJK_H
@@ -37,7 +37,7 @@ gboolean cg_cjk_no_end(gunichar c);
 /* Dashes and ellipses that are doubled in Chinese (—— …… ⋯⋯) and must not split. */
 gboolean cg_cjk_is_doubled_mark(gunichar c);
 
-/* Is chars[i], one of “ ” ‘ ’ ·, inside Chinese text (the nearest non-space
+/* Is chars[i], one of “ ” ‘ ’ · — …, inside Chinese text (the nearest non-space
  * character before or after it is CJK)? Such marks take the Chinese face. */
 gboolean cg_cjk_mark_in_chinese(const gunichar *chars, int n, int i);
 

@@ -492,8 +492,9 @@ static void shape(cg_layout *L, cg_para *pa)
     char lbuf[32];
     for (int i = 0; i < n;) {
         int s = SPAN(pa, i), j = i;
-        /* “ ” ‘ ’ · inside Chinese text: from the Chinese face (full-width
-         * quotes, GB/T 15834), even where the Latin face comes first. */
+        /* “ ” ‘ ’ · — … inside Chinese text: from the Chinese face (full-width
+         * quotes, centred dashes and ellipses, GB/T 15834), even where the
+         * Latin face comes first. */
         gboolean cjk_mark = span_is_zh(pa, s) && cg_cjk_mark_in_chinese(chars, n, i);
         while (j < n && SPAN(pa, j) == s &&
                (span_is_zh(pa, s) && cg_cjk_mark_in_chinese(chars, n, j)) == cjk_mark)

@@ -311,7 +311,8 @@ static void check_para(tally *T, cg_line **lines, int nl, double em, int w, gboo
         /* 11, 12: faces */
         for (int i = 0; i < n; i++) {
             gunichar c = g[i].c;
-            gboolean zh_face = han(c) || in_set(FULL_MARKS, c) || c == 0x00B7;
+            gboolean zh_face = han(c) || in_set(FULL_MARKS, c) || c == 0x00B7 ||
+                               c == 0x2014 || c == 0x2026;
             if (zh_face && strcmp(g[i].family, "Noto Serif CJK SC"))
                 violation(T, "Chinese character or mark not from Noto Serif CJK SC", w, txt);
             else if (latin(c) && strcmp(g[i].family, "Liberation Serif"))
