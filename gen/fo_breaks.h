@@ -27,6 +27,7 @@ typedef struct {
 typedef struct {
     const char *lang;              /* "en", "zh", ... ("" when unknown) */
     gboolean cjk_latin_spacing;    /* cx:cjk-latin-spacing (used by the zh hook) */
+    float cjk_latin_em;            /* its width in em (1/4 for "auto") */
 } cg_brk_opts;
 
 /* A per-language correction: may change brk and the glue fields of out[0..n]. */
@@ -34,13 +35,18 @@ typedef void (*cg_breaks_hook)(const gunichar *chars, int n, const PangoLogAttr 
                                const cg_brk_opts *o, cg_brk *out);
 
 /* Fill out[0..n] for the n characters of text (UTF-8, len bytes): Pango's
- * break opportunities, then the hook registered for o->lang (or the default
- * CJK rules). chars[0..n) are the characters of text (computed by the caller). */
+ * break opportunities, corrected in every language so that identifiers
+ * (ITU-T, X.1062, SG17-R6, e-mail addresses) never break inside; then the
+ * hook registered for o->lang (built in for "zh": fo_cjk.h), or the default
+ * CJK rules. chars[0..n) are the characters of text (computed by the caller). */
 void cg_breaks_find(const char *text, int len, const gunichar *chars, int n,
                     const cg_brk_opts *o, cg_brk *out);
 
 /* Register hook for a language ("zh"); NULL restores the default. */
 void cg_breaks_set_hook(const char *lang, cg_breaks_hook hook);
+
+/* Forbid breaks inside identifiers in chars[0..n) (part of cg_breaks_find). */
+void cg_breaks_identifiers(const gunichar *chars, int n, cg_brk *out);
 
 /* Is c a CJK ideograph, kana, hangul or CJK punctuation (full-width)? */
 gboolean cg_is_cjk(gunichar c);

@@ -378,7 +378,7 @@ void cg_props_init(cg_props *p)
     i->leader_pattern_width = (cg_len){ 0, 0, 0 };
     i->visible = TRUE;
     i->border_collapse = TRUE;
-    i->cjk_latin_spacing = TRUE;
+    i->cjk_latin_spacing = CG_CJK_SPACING_AUTO;
 
     cg_noninherited *n = &p->n;
     for (int k = 0; k < 4; k++)
@@ -869,9 +869,25 @@ static gboolean f_bool(cg_props *p, const cg_props *par, const prop_def *d, cons
         return FALSE;
     switch (d->arg) {
     case 0: p->i.hyphenate = k; break;
-    case 1: p->i.white_space_collapse = k; break;
-    default: p->i.cjk_latin_spacing = k; break;
+    default: p->i.white_space_collapse = k; break;
     }
+    return TRUE;
+}
+
+/* cx:cjk-latin-spacing: "auto" (1/4 em), "none", a length, or true/false. */
+static gboolean f_cjk_spacing(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                              cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    int k = KW(v, "auto", "true", "none", "false");
+    if (k >= 0) {
+        p->i.cjk_latin_spacing = k < 2 ? CG_CJK_SPACING_AUTO : 0;
+        return TRUE;
+    }
+    cg_len l;
+    if (!len_any(v, em_of(p), &l) || l.rel != 0 || l.abs < 0 || l.abs > 1000)
+        return FALSE;
+    p->i.cjk_latin_spacing = l.abs;
     return TRUE;
 }
 
@@ -1291,7 +1307,7 @@ static const prop_def props[] = {
     { "border-spacing", 2, f_border_collapse, 1 },
     { "role", 2, f_role, 0 },
     { "cx:role", 2, f_role, 0 },
-    { "cx:cjk-latin-spacing", 2, f_bool, 2 },
+    { "cx:cjk-latin-spacing", 2, f_cjk_spacing, 0 },
     /* Recognised; no visible effect in circgen's single-writing-mode subset. */
     { "writing-mode", 2, f_ignore, 0 },
     { "relative-position", 2, f_ignore, 0 },

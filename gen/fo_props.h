@@ -71,6 +71,8 @@ enum { CG_DA_AUTO, CG_DA_BEFORE, CG_DA_CENTER, CG_DA_AFTER };
 enum { CG_SCALE_UNIFORM, CG_SCALE_NON_UNIFORM };
 enum { CG_TT_NONE, CG_TT_UPPER, CG_TT_LOWER, CG_TT_CAPITALIZE };
 
+#define CG_CJK_SPACING_AUTO (-1.0)
+
 /* Inherited properties (copied from the parent, then overridden). */
 typedef struct {
     const char *font_family;     /* interned: valid as long as the tree */
@@ -105,7 +107,8 @@ typedef struct {
     int text_transform;
     gboolean border_collapse;    /* border-collapse = collapse (table) */
     double border_spacing;
-    gboolean cjk_latin_spacing;  /* cx:cjk-latin-spacing (issue 5) */
+    double cjk_latin_spacing;    /* cx:cjk-latin-spacing: CG_CJK_SPACING_AUTO (1/4 em,
+                                    shrinkable to 1/8 em), 0 none, else a length in pt */
 } cg_inherited;
 
 /* Properties that are not inherited: reset to their initial values on each FO. */

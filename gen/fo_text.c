@@ -7,6 +7,7 @@
  */
 #include "fo_layout.h"
 #include "fo_breaks.h"
+#include "fo_cjk.h"
 #include "fo_hyph.h"
 #include "fo_linebreak.h"
 #include "fonts.h"
@@ -53,6 +54,8 @@ struct cg_para {
     PangoGlyphString **hyphens; /* lazily shaped hyphen per item */
     int *char_item;
     double *char_w;
+    double *end_trim;           /* width a line ending after this character loses:
+                                   half of a full-width closing or stop mark (GB/T 15834) */
 };
 
 /* ---- collection ---------------------------------------------------------- */
@@ -396,6 +399,7 @@ void cg_para_free(cg_para *pa)
     g_free(pa->hyphens);
     g_free(pa->char_item);
     g_free(pa->char_w);
+    g_free(pa->end_trim);
     for (guint i = 0; i < pa->spans->len; i++)
         pango_font_description_free(g_array_index(pa->spans, cg_span, i).font);
     g_string_free(pa->text, TRUE);
@@ -417,17 +421,95 @@ void cg_para_free(cg_para *pa)
 #define OBJ(pa, i) g_array_index((pa)->char_obj, int, i)
 #define BYTE(pa, i) g_array_index((pa)->bytes, int, i)
 
+/* The Chinese family of a Pango family list ("Liberation Serif,Noto Serif CJK SC,serif"):
+ * the first with "CJK" in its name, else the pinned Song or Hei face. */
+static char *chinese_family(const PangoFontDescription *fd)
+{
+    const char *fam = pango_font_description_get_family(fd);
+    gboolean sans = FALSE;
+    if (fam) {
+        char **parts = g_strsplit(fam, ",", -1);
+        for (char **q = parts; *q; q++) {
+            char *f = g_strstrip(*q);
+            if (strstr(f, "CJK")) {
+                char *r = g_strdup(f);
+                g_strfreev(parts);
+                return r;
+            }
+            if (strstr(f, "Sans") || strstr(f, "sans"))
+                sans = TRUE;
+        }
+        g_strfreev(parts);
+    }
+    return g_strdup(sans ? "Noto Sans CJK SC" : "Noto Serif CJK SC");
+}
+
+/* Is span s of Chinese text (language zh)? */
+static gboolean span_is_zh(cg_para *pa, int s)
+{
+    const cg_span *sp = &g_array_index(pa->spans, cg_span, s);
+    return !strcmp(sp->p->i.language, "zh");
+}
+
+/* Does the glyph string of item k (shaped as gs) come from a font whose
+ * full-width punctuation can be halved with the OpenType feature halt? Shape
+ * the item again with halt and take, for each compressible mark of a
+ * Chinese span, the half-width advance and offset. Returns the halt glyph
+ * string (caller frees) or NULL when the font has no such feature. */
+static PangoGlyphString *shape_halt(cg_para *pa, PangoItem *it, PangoGlyphString *gs)
+{
+    PangoItem *hi = pango_item_copy(it);
+    PangoAttribute *fa = pango_attr_font_features_new("halt");
+    fa->start_index = 0;
+    fa->end_index = G_MAXUINT;
+    hi->analysis.extra_attrs = g_slist_append(hi->analysis.extra_attrs, fa);
+    PangoGlyphString *hg = pango_glyph_string_new();
+    pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
+                           (int)pa->text->len, &hi->analysis, hg, PANGO_SHAPE_NONE);
+    pango_item_free(hi);
+    gboolean same = hg->num_glyphs == gs->num_glyphs;
+    for (int g = 0; same && g < gs->num_glyphs; g++)
+        same = hg->glyphs[g].glyph == gs->glyphs[g].glyph &&
+               hg->log_clusters[g] == gs->log_clusters[g];
+    if (!same) {
+        pango_glyph_string_free(hg);
+        return NULL;
+    }
+    return hg;
+}
+
+typedef struct {
+    int item, glyph;            /* the mark's only glyph, or -1 */
+    double full, half;          /* advance, and with halt (points) */
+    int half_xoff;              /* x offset with halt (Pango units) */
+} mark_info;
+
 static void shape(cg_layout *L, cg_para *pa)
 {
     int n = (int)pa->chars->len;
+    const gunichar *chars = (const gunichar *)pa->chars->data;
     PangoAttrList *attrs = pango_attr_list_new();
     char lbuf[32];
     for (int i = 0; i < n;) {
         int s = SPAN(pa, i), j = i;
-        while (j < n && SPAN(pa, j) == s)
+        /* “ ” ‘ ’ · — … inside Chinese text: from the Chinese face (full-width
+         * quotes, centred dashes and ellipses, GB/T 15834), even where the
+         * Latin face comes first. */
+        gboolean cjk_mark = span_is_zh(pa, s) && cg_cjk_mark_in_chinese(chars, n, i);
+        while (j < n && SPAN(pa, j) == s &&
+               (span_is_zh(pa, s) && cg_cjk_mark_in_chinese(chars, n, j)) == cjk_mark)
             j++;
         cg_span *sp = &g_array_index(pa->spans, cg_span, s);
-        PangoAttribute *a = pango_attr_font_desc_new(sp->font);
+        PangoAttribute *a;
+        if (cjk_mark) {
+            PangoFontDescription *fd = pango_font_description_copy(sp->font);
+            char *fam = chinese_family(sp->font);
+            pango_font_description_set_family(fd, fam);
+            g_free(fam);
+            a = pango_attr_font_desc_new(fd);
+            pango_font_description_free(fd);
+        } else
+            a = pango_attr_font_desc_new(sp->font);
         a->start_index = (guint)BYTE(pa, i);
         a->end_index = (guint)BYTE(pa, j);
         pango_attr_list_insert(attrs, a);
@@ -449,6 +531,10 @@ static void shape(cg_layout *L, cg_para *pa)
     pa->hyphens = g_new0(PangoGlyphString *, pa->n_items);
     pa->char_item = g_new0(int, n + 1);
     pa->char_w = g_new0(double, n + 1);
+    pa->end_trim = g_new0(double, n + 1);
+    mark_info *mk = g_new(mark_info, n + 1);
+    for (int i = 0; i <= n; i++)
+        mk[i].item = mk[i].glyph = -1;
     /* byte -> char map for cluster attribution */
     int *b2c = g_new(int, pa->text->len + 1);
     for (int i = 0; i < n; i++)
@@ -464,7 +550,8 @@ static void shape(cg_layout *L, cg_para *pa)
         pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
                                (int)pa->text->len, &it->analysis, gs, PANGO_SHAPE_NONE);
         pa->glyphs[k] = gs;
-        for (int c = b2c[it->offset]; c < n && BYTE(pa, c) < it->offset + it->length; c++)
+        int c_first = b2c[it->offset];
+        for (int c = c_first; c < n && BYTE(pa, c) < it->offset + it->length; c++)
             pa->char_item[c] = k;
         int last_cluster = -1;
         for (int g = 0; g < gs->num_glyphs; g++) {
@@ -476,9 +563,62 @@ static void shape(cg_layout *L, cg_para *pa)
                 pa->char_w[c] += sp->p->i.letter_spacing;
             }
         }
+        /* Full-width marks of Chinese spans: their half widths from halt. */
+        gboolean any = FALSE;
+        for (int c = c_first; c < n && pa->char_item[c] == k && BYTE(pa, c) < it->offset + it->length; c++)
+            if (cg_cjk_punct_class(CH(pa, c)) != CG_PUNCT_NONE && span_is_zh(pa, SPAN(pa, c)))
+                any = TRUE;
+        PangoGlyphString *hg = any ? shape_halt(pa, it, gs) : NULL;
+        if (hg) {
+            for (int g = 0; g < gs->num_glyphs; g++) {
+                int c = b2c[it->offset + gs->log_clusters[g]];
+                if (cg_cjk_punct_class(CH(pa, c)) == CG_PUNCT_NONE || !span_is_zh(pa, SPAN(pa, c)))
+                    continue;
+                gboolean single = (g == 0 || gs->log_clusters[g - 1] != gs->log_clusters[g]) &&
+                                  (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]);
+                double full = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+                double half = hg->glyphs[g].geometry.width / (double)PANGO_SCALE;
+                double em = g_array_index(pa->spans, cg_span, SPAN(pa, c)).p->i.font_size;
+                /* only full-width marks that halt really halves */
+                if (!single || fabs(full - em) > em * 0.05 || fabs(half - em / 2) > em * 0.05)
+                    continue;
+                mk[c] = (mark_info){ k, g, full, half, hg->glyphs[g].geometry.x_offset };
+            }
+            pango_glyph_string_free(hg);
+        }
     }
     g_list_free(items);
     g_free(b2c);
+
+    /* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
+     * full-width marks take at most 1.5 em. A closing or stop mark before
+     * another mark gives up its right half; an opening mark after an opening
+     * mark gives up its left half. Marks that could end a line record the
+     * half they lose there. */
+    for (int i = 0; i < n; i++) {
+        if (mk[i].glyph < 0)
+            continue;
+        cg_punct_class ci = cg_cjk_punct_class(CH(pa, i));
+        int j = i + 1;
+        cg_punct_class cj = j < n && mk[j].glyph >= 0 ? cg_cjk_punct_class(CH(pa, j)) : CG_PUNCT_NONE;
+        int victim = -1;
+        if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && cj != CG_PUNCT_NONE)
+            victim = i;
+        else if (ci == CG_PUNCT_OPEN && cj == CG_PUNCT_OPEN)
+            victim = j;
+        if (victim >= 0 && pa->char_w[victim] > mk[victim].half + 1e-6) {
+            PangoGlyphInfo *gi = &pa->glyphs[mk[victim].item]->glyphs[mk[victim].glyph];
+            gi->geometry.width = (int)lround(mk[victim].half * PANGO_SCALE);
+            gi->geometry.x_offset += mk[victim].half_xoff;
+            pa->char_w[victim] -= mk[victim].full - mk[victim].half;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        cg_punct_class ci = mk[i].glyph >= 0 ? cg_cjk_punct_class(CH(pa, i)) : CG_PUNCT_NONE;
+        if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && pa->char_w[i] > mk[i].half + 1e-6)
+            pa->end_trim[i] = pa->char_w[i] - mk[i].half;
+    }
+    g_free(mk);
 }
 
 static double hyphen_width(cg_para *pa, int item)
@@ -523,6 +663,8 @@ static gboolean is_latin_letter(gunichar c)
     return g_unichar_isalpha(c) && !cg_is_cjk(c);
 }
 
+#define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
+
 /* Build boxes, glue and penalties. em of the block for glue in em units. */
 static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
 {
@@ -533,7 +675,11 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
     const char *lang = cg_layout_lang(bp, lbuf);
     char primary[8] = "";
     g_strlcpy(primary, bp->i.language, sizeof primary);
-    cg_brk_opts bo = { primary, bp->i.cjk_latin_spacing };
+    /* cx:cjk-latin-spacing: auto 1/4 em, none, or a length (in em of the block) */
+    double cls = bp->i.cjk_latin_spacing;
+    cg_brk_opts bo = { primary, cls != 0,
+                       (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0) };
+    gboolean zh = !strcmp(primary, "zh");
     cg_breaks_find(pa->text->str, (int)pa->text->len, (const gunichar *)pa->chars->data, n, &bo, brk);
     (void)lang;
 
@@ -591,7 +737,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
         if (c == ' ' && !g_array_index(pa->fixed_space, gboolean, i)) {
             double w = pa->char_w[i] + sp->i.word_spacing;
             cg_lb_item g = { CG_LB_GLUE, FALSE, w, justify ? w / 2 : 0, justify ? w / 3 : 0, 0 };
-            if (nowrap) {
+            if (nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE)) {
                 /* no break here: a penalty forbids breaking at the glue */
                 cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
                 elem e0 = { E_GAP, i, i, -1, span };
@@ -667,13 +813,20 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
             continue;
         }
         /* A run of characters with no break, hyphen or glue inside. */
-        if (i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !brk[i - 1].white &&
-            OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') {
-            cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
+        gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
+                            OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
+        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !brk[i - 1].white &&
+             OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
+            /* A break here, or (penalty 10000) only glue: Chinese inter-character
+             * gaps are glue whether or not a line may break there. A full-width
+             * closing or stop mark ending the line keeps only its left half. */
+            gboolean may = brk[i].brk != CG_BRK_NONE;
+            cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
+                             may ? 0 : CG_LB_INF };
             elem e0 = { E_GAP, i, i, -1, span };
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
-            if (brk[i].glue_width > 0 || brk[i].glue_stretch > 0 || brk[i].glue_shrink > 0) {
+            if (HAS_GLUE(brk[i])) {
                 double sem = sp->i.font_size;
                 cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
                                  (justify ? brk[i].glue_stretch : 0) * sem,
@@ -692,7 +845,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
         while (j < n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
                OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
                !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
-               (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen))) {
+               (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
             w += pa->char_w[j];
             j++;
         }
@@ -811,6 +964,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         const cg_lb_item *it = &lb[k];
         const elem *e = &el[k];
         if (k == brk) {
+            if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
+                cx += it->width;     /* a line-end mark keeps its left half */
             if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
                 double hw = it->width;
                 cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL };
