@@ -52,7 +52,7 @@ grep -a -q '/Lang (en)' "$tmp/qdf-en.pdf" && ok || ko "en: /Lang en"
 # Each annex starts on a new page; the running header from page 2.
 pdftotext -raw -f 3 -l 3 "$tmp/out/tsb-circular-50/en.pdf" - | head -3 | grep -q '^- 3 -$' && ok || ko "running header"
 pdftotext -raw "$tmp/out/tsb-circular-50/en.pdf" - | grep -q 'Annex 1 (to TSB Circular 50)' && ok || ko "annex heading"
-pdftotext -raw "$tmp/out/tsb-circular-50/zh.pdf" - | grep -q '附件：2件' && ok || ko "zh annexes line"
+pdftotext -raw "$tmp/out/tsb-circular-50/zh.pdf" - | tr -d ' ' | grep -q '附件：2件' && ok || ko "zh annexes line"
 
 # The Chinese PDF has every sentence of the seed.
 seed=../shared/seeds/003_c6d43222e3479f2e.txt
