@@ -2,6 +2,7 @@
 #include "fo.h"
 #include "fo_draw.h"
 #include "fo_dump.h"
+#include "fo_embed.h"
 #include "fonts.h"
 #include "xmlload.h"
 
@@ -277,6 +278,7 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
         R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
         collect_dests(t, t->root, R.draw.dests);
+        R.draw.emb = cg_embed_new(doc);
         R.draw.tag_names = g_ptr_array_new();
         R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(gboolean));
         cg_draw_tag_push(&R.draw, "Document");
@@ -311,6 +313,7 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         R.fd = -1;
         g_hash_table_destroy(R.draw.dests);
         g_hash_table_destroy(R.draw.dests_done);
+        cg_embed_free(R.draw.emb);
     }
     g_hash_table_destroy(ids2);
     if (d->errors > errors_before)
