@@ -15,7 +15,7 @@
 typedef struct {
     cairo_font_face_t *cf;
     hb_subset_plan_t *plan;
-    const hb_map_t *kept;       /* old glyph id -> new (the same with RETAIN_GIDS) */
+    const hb_map_t *kept;       /* Pango's (the full font's) glyph id -> the subset's */
 } face_entry;
 
 struct cg_embed {
@@ -146,7 +146,10 @@ static face_entry *make_face(cg_embed *e, const char *file, int index)
         return fa;
     }
     hb_set_union(hb_subset_input_unicode_set(in), e->unicodes);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    /* Glyph ids are renumbered (drawing maps them through the plan): a font that
+     * kept all 65,535 ids of a CJK face would cost FreeType and Cairo a pass over
+     * the empty ones. Without subroutines, Cairo's own subset of it is smallest. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
     /* Cairo reads only the outlines and a few metrics tables; positioning and
      * colour tables need not be subset at all. */
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -286,7 +289,7 @@ gboolean cg_embed_show(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGly
             nc++;
         }
         if (gi->glyph != PANGO_GLYPH_EMPTY) {
-            glyphs[ng].index = gi->glyph;
+            glyphs[ng].index = hb_map_get(fe->face->kept, gi->glyph);
             glyphs[ng].x = x + (pos + gi->geometry.x_offset) / PANGO_SCALE;
             glyphs[ng].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
             ng++;

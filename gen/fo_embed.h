@@ -1,11 +1,10 @@
 /* fo_embed.h — lean font embedding: CFF fonts (Noto CJK) are subset with
- * HarfBuzz to the characters of the document, keeping glyph ids, before Cairo
- * embeds them, so the PDF carries a few hundred glyphs and only the
- * subroutines they use (Cairo 1.16 alone embeds about 590 KB of Noto Serif
+ * HarfBuzz to the characters of the document (desubroutinized; glyph ids are
+ * mapped through the subset plan when drawing) before Cairo embeds them, so the
+ * PDF carries a few hundred glyphs and no unused subroutines (Cairo 1.16 alone embeds about 590 KB of Noto Serif
  * CJK SC for 630 characters).
  *
- * Pango still shapes with the full font (same glyph ids); drawing goes
- * through cg_embed_show(), which draws the glyphs with a Cairo face made from
+ * Pango still shapes with the full font; drawing goes through cg_embed_show(), which draws the glyphs with a Cairo face made from
  * the subset font. Anything it cannot do exactly (a glyph not in the subset,
  * synthetic bold or oblique, a TrueType font that Cairo already subsets
  * well) returns FALSE and the caller draws with Pango as before. */
