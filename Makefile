@@ -34,7 +34,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e bench install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
+.PHONY: FORCE all setup samples check unit e2e bench bench-setup install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
 all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -94,8 +94,24 @@ unit: $(TEST_BIN)
 e2e: $(PROG)
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
-# Benchmarks: every bench/*.sh, each printing its own table.
-bench: $(PROG)
+# Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
+# writes bench/RESULTS.md). bench-setup installs what they compare against.
+BENCH_PKGS = fop default-jre-headless weasyprint time libharfbuzz-bin poppler-utils qpdf python3
+bench-setup: setup
+	@missing=""; for p in $(BENCH_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "bench-setup: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@$(MAKE) --no-print-directory $(BUILD)/floor
+$(BUILD)/floor: bench/floor.c | $(BUILD)
+	@echo "  CC      $<"
+	@$(CC) -std=gnu11 $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs pangocairo)
+bench: bench-setup $(PROG)
 	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
 
 # Sanitizer builds live in their own folders and run the same tests. Leak checking is
