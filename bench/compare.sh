@@ -58,7 +58,7 @@ $FOP -fo "$tmp/letter.fo" -pdf "$tmp/warm.pdf" >/dev/null 2>&1     # font cache 
 echo "# Benchmark results (bench/compare.sh)"
 echo
 echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
-echo "Versions: circgen $("$CIRCGEN" --version | head -1 | awk '{ print $NF }'), $(fop -v 2>&1 | grep -i 'fop' | head -1 | tr -d '\n'), WeasyPrint $(weasyprint --version | awk '{ print $NF }'), Pango $(pkg-config --modversion pango), Cairo $(pkg-config --modversion cairo), HarfBuzz $(pkg-config --modversion harfbuzz), $(java -version 2>&1 | head -1)."
+echo "Versions: circgen $("$CIRCGEN" --version | head -1 | awk '{ print $NF }'), FOP $(dpkg-query -W -f='${Version}' fop), WeasyPrint $(weasyprint --version | awk '{ print $NF }'), Pango $(pkg-config --modversion pango), Cairo $(pkg-config --modversion cairo), HarfBuzz $(pkg-config --modversion harfbuzz), $(java -version 2>&1 | head -1)."
 echo "Medians of $RUNS runs; wall time and peak RSS from /usr/bin/time; ratio = other / circgen (higher is better for circgen)."
 echo
 echo "| work | circgen | circgen mem | other | other mem | ratio | bar |"
