@@ -15,7 +15,7 @@ BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/circgen
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
@@ -41,7 +41,7 @@ HDRS     = $(wildcard gen/*.h)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e bench conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
+.PHONY: FORCE all setup samples check unit e2e bench bench-setup conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
 all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -101,8 +101,24 @@ unit: $(TEST_BIN)
 e2e: $(PROG)
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
-# Benchmarks: every bench/*.sh, each printing its own table.
-bench: $(PROG)
+# Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
+# writes bench/RESULTS.md). bench-setup installs what they compare against.
+BENCH_PKGS = fop default-jre-headless weasyprint time libharfbuzz-bin poppler-utils qpdf python3
+bench-setup: setup
+	@missing=""; for p in $(BENCH_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "bench-setup: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@$(MAKE) --no-print-directory $(BUILD)/floor
+$(BUILD)/floor: bench/floor.c | $(BUILD)
+	@echo "  CC      $<"
+	@$(CC) -std=gnu11 $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs pangocairo)
+bench: bench-setup $(PROG)
 	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
 
 # Apache FOP's testcases (../shared/fop-testcases) through circgen fo, compared with FOP

@@ -3,6 +3,7 @@
 #include "pdf_lang.h"
 #include "fo_draw.h"
 #include "fo_dump.h"
+#include "fo_embed.h"
 #include "fonts.h"
 #include "xmlload.h"
 
@@ -20,22 +21,44 @@ typedef struct {
     cg_draw draw;
     int fd;
     gboolean write_failed;
+    unsigned char *buf;         /* Cairo writes in pieces of a few bytes: one write(2) per 64 KiB */
+    size_t buf_len;
 } render;
 
-static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
+#define WRITE_BUF (1 << 16)
+
+static gboolean write_raw(render *R, const unsigned char *data, size_t len)
 {
-    render *R = closure;
     while (len > 0) {
         ssize_t n = write(R->fd, data, len);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             R->write_failed = TRUE;
-            return CAIRO_STATUS_WRITE_ERROR;
+            return FALSE;
         }
         data += n;
-        len -= (unsigned)n;
+        len -= (size_t)n;
     }
+    return TRUE;
+}
+
+static gboolean write_flush(render *R)
+{
+    gboolean ok = write_raw(R, R->buf, R->buf_len);
+    R->buf_len = 0;
+    return ok;
+}
+
+static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
+{
+    render *R = closure;
+    if (R->buf_len + len > WRITE_BUF && !write_flush(R))
+        return CAIRO_STATUS_WRITE_ERROR;
+    if (len >= WRITE_BUF)
+        return write_raw(R, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    memcpy(R->buf + R->buf_len, data, len);
+    R->buf_len += len;
     return CAIRO_STATUS_SUCCESS;
 }
 
@@ -287,6 +310,7 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
             rc = 1;
             goto out;
         }
+        R.buf = g_malloc(WRITE_BUF);
         R.surface = cairo_pdf_surface_create_for_stream(write_fd, &R, 595.2756, 841.8898);
         cairo_pdf_surface_restrict_to_version(R.surface, CAIRO_PDF_VERSION_1_5);
         set_metadata(R.surface, t, opts, d);
@@ -297,6 +321,7 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
         R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
         collect_dests(t, t->root, R.draw.dests);
+        R.draw.emb = cg_embed_new(doc);
         R.draw.tag_names = g_ptr_array_new();
         R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(gboolean));
         cg_draw_tag_push(&R.draw, "Document");
@@ -318,6 +343,9 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         if (st == CAIRO_STATUS_SUCCESS)
             st = cairo_surface_status(R.surface);
         cairo_surface_destroy(R.surface);
+        if (!R.write_failed)
+            write_flush(&R);
+        g_free(R.buf);
         if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
                         R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
@@ -337,6 +365,7 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         R.fd = -1;
         g_hash_table_destroy(R.draw.dests);
         g_hash_table_destroy(R.draw.dests_done);
+        cg_embed_free(R.draw.emb);
     }
     g_hash_table_destroy(ids2);
     if (d->errors > errors_before)

@@ -8,6 +8,7 @@
  * footers are not tagged (pagination artifacts).
  */
 #include "fo_draw.h"
+#include "fo_embed.h"
 
 #include <math.h>
 #include <string.h>
@@ -122,15 +123,30 @@ static char *attr_escape(const char *s)
     return g_string_free(o, FALSE);
 }
 
+/* A laid-out line of a PangoLayout, run by run, through the subset fonts when
+ * they can draw it (see fo_embed.h). */
+static void show_layout_line(cairo_t *cr, cg_draw *D, PangoLayoutLine *ll, double x, double base)
+{
+    const char *text = pango_layout_get_text(ll->layout);
+    for (GSList *r = ll->runs; r; r = r->next) {
+        PangoGlyphItem *run = r->data;
+        if (!cg_embed_show(D->emb, cr, run->item->analysis.font, run->glyphs, text + run->item->offset,
+                           run->item->length, x, base)) {
+            cairo_move_to(cr, x, base);
+            pango_cairo_show_glyph_item(cr, text, run);
+        }
+        x += pango_glyph_string_get_width(run->glyphs) / (double)PANGO_SCALE;
+    }
+}
+
 static void draw_text_at(cairo_t *cr, cg_draw *D, const cg_span *sp, const char *text, double x, double base)
 {
     PangoLayout *lay = pango_layout_new(D->L->ctx);
     pango_layout_set_font_description(lay, sp->font);
     pango_layout_set_text(lay, text, -1);
     PangoLayoutLine *ll = pango_layout_get_line_readonly(lay, 0);
-    cairo_move_to(cr, x, base);
     if (ll)
-        pango_cairo_show_layout_line(cr, ll);
+        show_layout_line(cr, D, ll, x, base);
     g_object_unref(lay);
 }
 
@@ -146,7 +162,7 @@ static const char *resolve_number(cg_draw *D, const cg_piece *pc)
     return pc->kind == PC_CITATION ? ip->first_text : ip->last_text;
 }
 
-static void draw_glyphs(cairo_t *cr, const cg_line *ln, const cg_piece *pc, double x, double base)
+static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_piece *pc, double x, double base)
 {
     const cg_para *pa = ln->para;
     PangoGlyphString *gs = NULL;
@@ -155,7 +171,7 @@ static void draw_glyphs(cairo_t *cr, const cg_line *ln, const cg_piece *pc, doub
         return;
     if (pc->hyphen) {
         PangoGlyphString *hg = cg_para_hyphen(pa, pc->item);
-        if (hg && it->analysis.font) {
+        if (hg && it->analysis.font && !cg_embed_show(D->emb, cr, it->analysis.font, hg, NULL, 0, x, base)) {
             cairo_move_to(cr, x, base);
             pango_cairo_show_glyph_string(cr, it->analysis.font, hg);
         }
@@ -182,6 +198,10 @@ static void draw_glyphs(cairo_t *cr, const cg_line *ln, const cg_piece *pc, doub
         if (sub->log_clusters[g] < 0 || sub->log_clusters[g] >= b1 - b0 ||
             (g > 0 && sub->log_clusters[g] < sub->log_clusters[g - 1]))
             ok = FALSE;
+    if (cg_embed_show(D->emb, cr, it->analysis.font, sub, ok ? cg_para_utf8(pa) + b0 : NULL, b1 - b0, x, base)) {
+        pango_glyph_string_free(sub);
+        return;
+    }
     cairo_move_to(cr, x, base);
     if (ok) {
         /* With the text: the PDF maps each cluster back to its characters. */
@@ -233,10 +253,8 @@ static void draw_leader(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, do
         set_color(cr, p->i.color);
         /* Align the dots on a grid from the line start so that columns match. */
         if (pw > 0.1 && ll)
-            for (double dx = ceil(x / pw) * pw; dx + dw <= x + w + 0.01; dx += pw) {
-                cairo_move_to(cr, dx, base);
-                pango_cairo_show_layout_line(cr, ll);
-            }
+            for (double dx = ceil(x / pw) * pw; dx + dw <= x + w + 0.01; dx += pw)
+                show_layout_line(cr, D, ll, dx, base);
         g_object_unref(lay);
     }
 }
@@ -274,7 +292,7 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         set_color(cr, p->i.color);
         switch (pc->kind) {
         case PC_GLYPHS:
-            draw_glyphs(cr, ln, pc, x, b);
+            draw_glyphs(cr, D, ln, pc, x, b);
             break;
         case PC_IMAGE:
             if (pc->img)

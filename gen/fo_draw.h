@@ -14,6 +14,7 @@ typedef struct {
     GHashTable *ids_now;        /* ids placed so far in this pass (fallback for citations) */
     GPtrArray *tag_names;       /* open structure elements (const char*) */
     GArray *tag_begun;          /* gboolean per open element: begun in Cairo yet? */
+    struct cg_embed *emb;       /* subset fonts (fo_embed.h), or NULL: Pango draws */
 } cg_draw;
 
 /* Structure tags (see fo_draw.c): push at a block's start, flush before

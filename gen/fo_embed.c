@@ -1,0 +1,319 @@
+/* fo_embed.c — see fo_embed.h. */
+#include "fo_embed.h"
+
+#include <string.h>
+#include <hb.h>
+#include <hb-subset.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-font.h>
+
+/* One font file (and face index): its subset as a Cairo face, and which glyph
+ * ids the subset kept. cf NULL: not subset (TrueType, or subsetting failed). */
+typedef struct {
+    cairo_font_face_t *cf;
+    hb_subset_plan_t *plan;
+    const hb_map_t *kept;       /* Pango's (the full font's) glyph id -> the subset's */
+} face_entry;
+
+struct cg_embed {
+    hb_set_t *unicodes;
+    GHashTable *faces;          /* "file\nindex" -> face_entry */
+    GHashTable *fonts;          /* PangoFont (ref) -> font_entry */
+};
+
+typedef struct {
+    face_entry *face;           /* NULL: draw with Pango */
+    cairo_scaled_font_t *sf;
+} font_entry;
+
+static FT_Library ft_lib;       /* one per process, never freed */
+
+typedef struct {
+    FT_Face face;
+    hb_blob_t *blob;            /* the subset font's bytes, which the FT face reads */
+} ft_holder;
+
+static cairo_user_data_key_t holder_key;
+
+static void holder_free(void *p)
+{
+    ft_holder *h = p;
+    FT_Done_Face(h->face);
+    hb_blob_destroy(h->blob);
+    g_free(h);
+}
+
+static void add_char(hb_set_t *s, gunichar c)
+{
+    hb_set_add(s, c);
+    hb_set_add(s, g_unichar_toupper(c));
+    hb_set_add(s, g_unichar_tolower(c));
+    hb_set_add(s, g_unichar_totitle(c));
+}
+
+static void add_utf8(hb_set_t *s, const xmlChar *t)
+{
+    const char *p = (const char *)t;
+    if (!p || !g_utf8_validate(p, -1, NULL))
+        return;
+    for (; *p; p = g_utf8_next_char(p))
+        add_char(s, g_utf8_get_char(p));
+}
+
+static void walk(hb_set_t *s, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+            add_utf8(s, n->content);
+        else if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = n->properties; a; a = a->next)
+                if (a->children && a->children->type == XML_TEXT_NODE)
+                    add_utf8(s, a->children->content);
+            walk(s, n->children);
+        }
+    }
+}
+
+cg_embed *cg_embed_new(xmlDocPtr fo)
+{
+    const char *off = g_getenv("CIRCGEN_NO_SUBSET");
+    if (off && *off)
+        return NULL;
+    if (!ft_lib && FT_Init_FreeType(&ft_lib) != 0)
+        return NULL;
+    cg_embed *e = g_new0(cg_embed, 1);
+    e->unicodes = hb_set_create();
+    /* What the engine generates: page numbers (also roman), leader dots,
+     * hyphens, '?' for an unresolved citation; the ASCII range covers them. */
+    hb_set_add_range(e->unicodes, 0x20, 0x7e);
+    static const gunichar extra[] = { 0xa0, 0xad, 0x2010, 0x2011, 0x2013, 0x2014, 0x2026, 0x3000 };
+    for (size_t i = 0; i < G_N_ELEMENTS(extra); i++)
+        hb_set_add(e->unicodes, extra[i]);
+    walk(e->unicodes, xmlDocGetRootElement(fo));
+    e->faces = g_hash_table_new(g_str_hash, g_str_equal);
+    e->fonts = g_hash_table_new(g_direct_hash, g_direct_equal);
+    return e;
+}
+
+void cg_embed_free(cg_embed *e)
+{
+    if (!e)
+        return;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, e->fonts);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        font_entry *fe = v;
+        if (fe->sf)
+            cairo_scaled_font_destroy(fe->sf);
+        g_free(fe);
+        g_object_unref(k);
+    }
+    g_hash_table_destroy(e->fonts);
+    g_hash_table_iter_init(&it, e->faces);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        face_entry *fa = v;
+        if (fa->cf)
+            cairo_font_face_destroy(fa->cf);
+        if (fa->plan)
+            hb_subset_plan_destroy(fa->plan);
+        g_free(fa);
+        g_free(k);
+    }
+    g_hash_table_destroy(e->faces);
+    hb_set_destroy(e->unicodes);
+    g_free(e);
+}
+
+/* Subset one CFF-flavoured font file to the document's characters. */
+static face_entry *make_face(cg_embed *e, const char *file, int index)
+{
+    face_entry *fa = g_new0(face_entry, 1);
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+    if (!blob)
+        return fa;
+    hb_face_t *face = hb_face_create(blob, (unsigned)index);
+    hb_blob_destroy(blob);
+    hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+    gboolean is_cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+    hb_subset_input_t *in = is_cff ? hb_subset_input_create_or_fail() : NULL;
+    if (!in) {
+        hb_face_destroy(face);
+        return fa;
+    }
+    hb_set_union(hb_subset_input_unicode_set(in), e->unicodes);
+    /* Glyph ids are renumbered (drawing maps them through the plan): a font that
+     * kept all 65,535 ids of a CJK face would cost FreeType and Cairo a pass over
+     * the empty ones. Without subroutines, Cairo's own subset of it is smallest. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    /* Cairo reads only the outlines and a few metrics tables; positioning and
+     * colour tables need not be subset at all. */
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    static const char *const dropped[] = { "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx",
+                                           "DSIG", "MATH", "COLR", "CPAL", "SVG ", "meta" };
+    for (size_t i = 0; i < G_N_ELEMENTS(dropped); i++)
+        hb_set_add(drop, hb_tag_from_string(dropped[i], 4));
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
+    hb_subset_input_destroy(in);
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    hb_face_destroy(face);
+    if (!sub) {
+        if (plan)
+            hb_subset_plan_destroy(plan);
+        return fa;
+    }
+    hb_blob_t *bytes = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(bytes, &len);
+    FT_Face ftf = NULL;
+    if (!len || FT_New_Memory_Face(ft_lib, (const FT_Byte *)data, (FT_Long)len, 0, &ftf) != 0) {
+        hb_blob_destroy(bytes);
+        hb_subset_plan_destroy(plan);
+        return fa;
+    }
+    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(ftf, 0);
+    ft_holder *h = g_new(ft_holder, 1);
+    h->face = ftf;
+    h->blob = bytes;
+    if (cairo_font_face_status(cf) != CAIRO_STATUS_SUCCESS ||
+        cairo_font_face_set_user_data(cf, &holder_key, h, holder_free) != CAIRO_STATUS_SUCCESS) {
+        cairo_font_face_destroy(cf);
+        holder_free(h);
+        hb_subset_plan_destroy(plan);
+        return fa;
+    }
+    fa->cf = cf;
+    fa->plan = plan;
+    fa->kept = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    return fa;
+}
+
+static font_entry *lookup(cg_embed *e, PangoFont *font)
+{
+    font_entry *fe = g_hash_table_lookup(e->fonts, font);
+    if (fe)
+        return fe;
+    fe = g_new0(font_entry, 1);
+    g_hash_table_insert(e->fonts, g_object_ref(font), fe);
+    if (!PANGO_IS_FC_FONT(font) || !PANGO_IS_CAIRO_FONT(font))
+        return fe;
+    FcPattern *pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcChar8 *file = NULL;
+    int index = 0;
+    FcBool b = FcFalse;
+    FcMatrix *mx = NULL;
+    if (!pat || FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
+        return fe;
+    FcPatternGetInteger(pat, FC_INDEX, 0, &index);
+    /* Synthetic styles are Cairo's own work on Pango's face: leave them to Pango. */
+    if ((FcPatternGetBool(pat, FC_EMBOLDEN, 0, &b) == FcResultMatch && b) ||
+        (FcPatternGetMatrix(pat, FC_MATRIX, 0, &mx) == FcResultMatch && mx &&
+         (mx->xx != 1 || mx->xy != 0 || mx->yx != 0 || mx->yy != 1)))
+        return fe;
+    char *key = g_strdup_printf("%s\n%d", (const char *)file, index);
+    face_entry *fa = g_hash_table_lookup(e->faces, key);
+    if (!fa) {
+        fa = make_face(e, (const char *)file, index);
+        g_hash_table_insert(e->faces, key, fa);
+    } else
+        g_free(key);
+    if (!fa->cf)
+        return fe;
+    cairo_scaled_font_t *psf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    if (!psf)
+        return fe;
+    cairo_matrix_t fm, ctm;
+    cairo_scaled_font_get_font_matrix(psf, &fm);
+    cairo_scaled_font_get_ctm(psf, &ctm);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_scaled_font_get_font_options(psf, fo);
+    cairo_scaled_font_t *sf = cairo_scaled_font_create(fa->cf, &fm, &ctm, fo);
+    cairo_font_options_destroy(fo);
+    if (cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS) {
+        cairo_scaled_font_destroy(sf);
+        return fe;
+    }
+    fe->face = fa;
+    fe->sf = sf;
+    return fe;
+}
+
+gboolean cg_embed_show(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyphString *gs,
+                       const char *text, int len, double x, double y)
+{
+    if (!e || !font || !gs || gs->num_glyphs <= 0)
+        return FALSE;
+    font_entry *fe = lookup(e, font);
+    if (!fe->sf)
+        return FALSE;
+    int n = gs->num_glyphs;
+    for (int i = 0; i < n; i++) {
+        PangoGlyph g = gs->glyphs[i].glyph;
+        if (g == PANGO_GLYPH_EMPTY)
+            continue;
+        if ((g & PANGO_GLYPH_UNKNOWN_FLAG) || !hb_map_has(fe->face->kept, g))
+            return FALSE;
+    }
+    if (text) {
+        /* Left to right, clusters in logical order within the text. */
+        for (int i = 0; i < n; i++)
+            if (gs->log_clusters[i] < 0 || gs->log_clusters[i] >= len ||
+                (i > 0 && gs->log_clusters[i] < gs->log_clusters[i - 1]))
+                return FALSE;
+    }
+    cairo_glyph_t stack_g[64];
+    cairo_text_cluster_t stack_c[64];
+    cairo_glyph_t *glyphs = n <= 64 ? stack_g : g_new(cairo_glyph_t, n);
+    cairo_text_cluster_t *clusters = NULL;
+    int ng = 0, nc = 0;
+    if (text)
+        clusters = n <= 64 ? stack_c : g_new(cairo_text_cluster_t, n);
+    double pos = 0;
+    for (int i = 0; i < n; i++) {
+        const PangoGlyphInfo *gi = &gs->glyphs[i];
+        gboolean starts = text && (i == 0 || gs->log_clusters[i] != gs->log_clusters[i - 1]);
+        if (starts) {
+            int next = len;
+            for (int j = i + 1; j < n; j++)
+                if (gs->log_clusters[j] != gs->log_clusters[i]) {
+                    next = gs->log_clusters[j];
+                    break;
+                }
+            clusters[nc].num_bytes = next - gs->log_clusters[i];
+            clusters[nc].num_glyphs = 0;
+            nc++;
+        }
+        if (gi->glyph != PANGO_GLYPH_EMPTY) {
+            glyphs[ng].index = hb_map_get(fe->face->kept, gi->glyph);
+            glyphs[ng].x = x + (pos + gi->geometry.x_offset) / PANGO_SCALE;
+            glyphs[ng].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
+            ng++;
+            if (text)
+                clusters[nc - 1].num_glyphs++;
+        }
+        pos += gi->geometry.width;
+    }
+    /* Bytes before the first cluster belong to it. */
+    if (text && nc && gs->log_clusters[0] > 0)
+        clusters[0].num_bytes += gs->log_clusters[0];
+    cairo_set_scaled_font(cr, fe->sf);
+    if (text) {
+        /* A cluster of neither bytes nor glyphs is invalid for Cairo. */
+        int k = 0;
+        for (int i = 0; i < nc; i++)
+            if (clusters[i].num_bytes || clusters[i].num_glyphs)
+                clusters[k++] = clusters[i];
+        cairo_show_text_glyphs(cr, text, len, glyphs, ng, clusters, k, 0);
+    } else
+        cairo_show_glyphs(cr, glyphs, ng);
+    if (glyphs != stack_g)
+        g_free(glyphs);
+    if (clusters && clusters != stack_c)
+        g_free(clusters);
+    return TRUE;
+}
