@@ -98,7 +98,10 @@ typedef struct {
 } cg_row;
 
 typedef enum {
-    VI_LINE, VI_SPACE, VI_PENALTY, VI_START, VI_END, VI_GAP, VI_ROW, VI_OVERLAY, VI_BOX
+    VI_LINE, VI_SPACE, VI_PENALTY, VI_START, VI_END, VI_GAP, VI_ROW, VI_OVERLAY, VI_BOX,
+    VI_SPAN                     /* multi-column flows: the span changes here; pen 1: span="all"
+                                 * content (laid out at the body's width) follows, 0: column
+                                 * content follows */
 } cg_vkind;
 
 typedef struct {

@@ -140,6 +140,8 @@ typedef struct {
     double bx, by, bw, bh;      /* region-body */
     const cg_fo *regions[5];    /* body, before, after, start, end */
     double rx[5], ry[5], rw[5], rh[5];
+    int ncol;                   /* column-count of the region-body */
+    double gap, colw;           /* column-gap and the width of one column */
 } geometry;
 
 static double page_dim(cg_layout *L, const cg_fo *spm, const char *name, double dflt)
@@ -166,6 +168,36 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
         return 0;
     }
     return cg_len_resolve(l, limit, NULL);
+}
+
+/* column-count and column-gap of the region-body: columns at least 1pt wide. */
+static void columns_of(cg_layout *L, geometry *g)
+{
+    g->ncol = 1;
+    g->gap = 0;
+    g->colw = g->bw;
+    const cg_fo *rb = g->regions[0];
+    const char *cc = rb ? cg_fo_attr(L->t, rb, "column-count") : NULL;
+    if (!cc)
+        return;
+    char *end;
+    long n = strtol(cc, &end, 10);
+    if (*end || n < 1 || n > 100) {
+        cg_layout_warn_once(L, rb, "invalid column-count \"%s\": the body has one column", cc);
+        return;
+    }
+    double gap = 12;
+    const char *gv = cg_fo_attr(L->t, rb, "column-gap");
+    cg_len l;
+    if (gv && cg_parse_length(gv, rb->p->i.font_size, &l))
+        gap = MAX(0, cg_len_resolve(l, g->bw, NULL));
+    while (n > 1 && (g->bw - (double)(n - 1) * gap) / (double)n < 1)
+        n--;
+    if (n > 1) {
+        g->ncol = (int)n;
+        g->gap = gap;
+        g->colw = (g->bw - (double)(n - 1) * gap) / (double)n;
+    }
 }
 
 static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
@@ -222,9 +254,6 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
         g->by += t;
         g->bw -= l + r;
         g->bh -= t + b;
-        const char *cc = cg_fo_attr(L->t, g->regions[0], "column-count");
-        if (cc && strcmp(cc, "1"))
-            cg_layout_warn_once(L, g->regions[0], "column-count=\"%s\" is not supported: the body has one column", cc);
     } else
         cg_layout_warn_once(L, spm, "simple-page-master without fo:region-body");
     if (g->bw < 10 || g->bh < 10) {
@@ -232,6 +261,7 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
         g->bx = g->cx; g->by = g->cy; g->bw = g->cw; g->bh = g->ch;
     }
     g->rx[0] = g->bx; g->ry[0] = g->by; g->rw[0] = g->bw; g->rh[0] = g->bh;
+    columns_of(L, g);
 }
 
 static const char *region_name(cg_layout *L, const cg_fo *r, int k)
@@ -488,6 +518,10 @@ static page_break find_break(const cg_vlist *vl, int from, double avail, GPtrArr
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
+        case VI_SPAN:
+            r.brk = k;          /* the span changes: the caller goes on below */
+            r.pen = 0;
+            goto done;
         case VI_PENALTY:
             if (it->pen == CG_PEN_FORCE) {
                 if (started) {
@@ -612,6 +646,205 @@ static int initial_number(cg_layout *L, const cg_fo *ps, int next)
     return (int)n;
 }
 
+/* ---- filling a page: bands of one column or several ---------------------- */
+
+/* Update the stack of open blocks (cg_block*) over items [from, to). */
+static void advance_open(const cg_vlist *vl, int from, int to, GPtrArray *open)
+{
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_START)
+            g_ptr_array_add(open, it->blk);
+        else if (it->kind == VI_END && open->len)
+            g_ptr_array_remove_index(open, open->len - 1);
+    }
+}
+
+static GPtrArray *copy_stack(GPtrArray *a)
+{
+    GPtrArray *c = g_ptr_array_sized_new(a->len);
+    for (guint i = 0; i < a->len; i++)
+        g_ptr_array_add(c, a->pdata[i]);
+    return c;
+}
+
+/* Place items [from, to) at (x, *y) as one column of the page: the blocks open
+ * at its start continue, with their tables' headers repeated; the footers of
+ * tables still open at its end are repeated. open follows the items; footnotes
+ * cited are appended to fns (may be NULL). */
+static void place_column(placer *Pp, const cg_vlist *vl, int from, int to, GPtrArray *open,
+                         double x, double *y, GPtrArray *fns)
+{
+    int n = (int)vl->items->len;
+    placer P = *Pp;
+    P.open = g_array_new(FALSE, FALSE, sizeof(int));
+    P.in_group = FALSE;
+    P.started = FALSE;
+    for (guint k = 0; k < open->len; k++)
+        open_frag(&P, open->pdata[k], x, *y, FALSE);
+    for (guint k = 0; k < open->len; k++) {
+        const cg_block *b = open->pdata[k];
+        if (b->is_table && b->header && !b->omit_header_at_break) {
+            placer H = P;
+            H.tagged = FALSE;
+            H.started = FALSE;
+            H.in_group = FALSE;
+            place_list(&H, b->header, 0, (int)b->header->items->len, x, y);
+            P.started = TRUE;
+        }
+    }
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_START)
+            g_ptr_array_add(open, it->blk);
+        else if (it->kind == VI_END && open->len)
+            g_ptr_array_remove_index(open, open->len - 1);
+        else if (it->kind == VI_LINE && it->line->footnotes && fns)
+            for (guint f = 0; f < it->line->footnotes->len; f++)
+                g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
+        place_item(&P, it, x, y);
+    }
+    /* Repeated footers of tables still open, innermost last. */
+    if (to < n && g_array_index(vl->items, cg_vitem, to).kind != VI_SPAN)
+        for (guint k = 0; k < open->len; k++) {
+            const cg_block *b = open->pdata[k];
+            if (b->is_table && b->footer && !b->omit_footer_at_break) {
+                placer F = P;
+                F.tagged = FALSE;
+                F.in_group = FALSE;
+                place_list(&F, b->footer, 0, (int)b->footer->items->len, x, y);
+            }
+        }
+    while (P.open->len)
+        close_frag(&P, *y, FALSE);
+    g_array_free(P.open, TRUE);
+}
+
+/* State of the flow between pages. */
+typedef struct {
+    int pos;                    /* next item */
+    gboolean in_all;            /* multi-column flows: span="all" content at pos */
+    GPtrArray *open;            /* cg_block* open at pos */
+} flow_state;
+
+/* Does the column content from pos up to the next span change fit in ncol
+ * columns of height h? */
+static gboolean columns_fit(const cg_vlist *vl, int pos, GPtrArray *open0, int ncol, double h)
+{
+    int n = (int)vl->items->len;
+    GPtrArray *open = copy_stack(open0);
+    gboolean fit = FALSE;
+    for (int c = 0; c < ncol && pos < n; c++) {
+        page_break br = find_break(vl, pos, h, open);
+        if (br.overflow)
+            break;
+        advance_open(vl, pos, br.next, open);
+        pos = br.next;
+        if (pos >= n || g_array_index(vl->items, cg_vitem, pos).kind == VI_SPAN) {
+            fit = TRUE;
+            break;
+        }
+        if (br.forced_kind && br.forced_kind != CG_BREAK_COLUMN)
+            break;
+    }
+    g_ptr_array_free(open, TRUE);
+    return fit;
+}
+
+/* Fill the body of one page from st, in bands: span="all" content (or all
+ * content of a one-column body) across the body, column content in columns,
+ * the columns before a change to span="all" balanced. P NULL: a dry run
+ * (only st moves). Returns the break that ended the page. */
+static page_break fill_page(placer *P, const cg_vlist *vl, const geometry *g, flow_state *st,
+                            GPtrArray *fns)
+{
+    int n = (int)vl->items->len;
+    page_break last = { n, n, 0, FALSE, 0 };
+    gboolean overflow = FALSE;
+    double y = g->by;
+    cg_region_out scratch;
+    placer dry;
+    if (!P) {
+        memset(&scratch, 0, sizeof scratch);
+        scratch.placed = g_array_new(FALSE, FALSE, sizeof(cg_placed));
+        scratch.frags = g_array_new(FALSE, FALSE, sizeof(cg_frag));
+        memset(&dry, 0, sizeof dry);
+        dry.ro = &scratch;
+        P = &dry;
+    }
+    for (;;) {
+        while (st->pos < n && g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+            st->in_all = g_array_index(vl->items, cg_vitem, st->pos).pen != 0;
+            st->pos++;
+        }
+        if (st->pos >= n)
+            break;
+        double avail = g->bh - (y - g->by);
+        gboolean first_band = y <= g->by + 0.001;
+        int ncol = st->in_all ? 1 : g->ncol;
+        double h = avail;
+        if (ncol > 1 && columns_fit(vl, st->pos, st->open, ncol, avail)) {
+            /* All fits before the span changes (or the flow ends): balance
+             * the columns when span="all" content follows. */
+            int k = st->pos;
+            while (k < n && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
+                k++;
+            if (k < n) {
+                double lo = 0, hi = avail;
+                for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
+                    double mid = (lo + hi) / 2;
+                    if (columns_fit(vl, st->pos, st->open, ncol, mid))
+                        hi = mid;
+                    else
+                        lo = mid;
+                }
+                h = hi;
+            }
+        }
+        double bottom = y;
+        gboolean page_ends = FALSE, band_ends = FALSE;
+        for (int c = 0; c < ncol && st->pos < n; c++) {
+            page_break br = find_break(vl, st->pos, h, st->open);
+            if (br.overflow && !first_band && c == 0) {
+                /* Not even the first item fits below the bands above. */
+                last = br;
+                last.brk = last.next = st->pos;
+                last.overflow = FALSE;
+                page_ends = TRUE;
+                break;
+            }
+            overflow |= br.overflow;
+            double cy = y;
+            double cx = g->bx + (ncol > 1 ? (double)c * (g->colw + g->gap) : 0);
+            place_column(P, vl, st->pos, br.brk, st->open, cx, &cy, fns);
+            if (br.next > br.brk)
+                advance_open(vl, br.brk, br.next, st->open);
+            bottom = MAX(bottom, cy);
+            st->pos = br.next;
+            last = br;
+            if (st->pos >= n || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+                band_ends = TRUE;
+                break;
+            }
+            if (br.forced_kind && !(br.forced_kind == CG_BREAK_COLUMN && ncol > 1)) {
+                page_ends = TRUE;
+                break;
+            }
+        }
+        if (page_ends || !band_ends || st->pos >= n)
+            break;
+        y = bottom;
+    }
+    if (P == &dry) {
+        g_array_free(scratch.placed, TRUE);
+        g_array_free(scratch.frags, TRUE);
+    }
+    last.overflow = overflow;
+    if (last.forced_kind == CG_BREAK_COLUMN)
+        last.forced_kind = CG_BREAK_PAGE;
+    return last;
+}
+
 /* Returns the number the next page-sequence would start with. */
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
@@ -622,33 +855,42 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     geometry g0;
     geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
     double width = g0.bw;
-    cg_vlist *vl = flow ? cg_layout_blocks(L, flow, width) : cg_vlist_new();
+    cg_vlist *vl = flow ? cg_layout_flow_columns(L, flow, g0.colw, g0.bw) : cg_vlist_new();
     if (!flow)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
     int n = (int)vl->items->len;
-    int pos = 0, i = 0;
-    GPtrArray *open = g_ptr_array_new();   /* cg_block* open at the page start */
+    int i = 0;
+    flow_state st = { 0, FALSE, g_ptr_array_new() };
     gboolean blank_next = FALSE;
     do {
         geometry g;
         const cg_fo *spm = cg_select_master(L, ps, i, number, FALSE, blank_next);
         geometry_of(L, spm, &g);
-        page_break br = { pos, pos, 0, FALSE, 0 };
+        if (g.ncol != g0.ncol || fabs(g.colw - g0.colw) > 0.5) {
+            /* The flow is set at the first page's column width. */
+            g.ncol = g0.ncol;
+            g.colw = g0.colw;
+            g.gap = g0.gap;
+        }
         if (!blank_next) {
-            br = find_break(vl, pos, g.bh, open);
-            if (br.brk >= n) {
-                /* The rest fits: this is the last page; its master may differ. */
-                const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
-                if (lspm != spm) {
+            /* If the rest fits on this page, it is the last; its master may differ. */
+            const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
+            if (lspm != spm) {
+                flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
+                fill_page(NULL, vl, &g, &t, NULL);
+                if (t.pos >= n) {
                     geometry gl;
                     geometry_of(L, lspm, &gl);
-                    page_break bl = find_break(vl, pos, gl.bh, open);
-                    if (bl.brk >= n) {
+                    gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
+                    flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
+                    fill_page(NULL, vl, &gl, &u, NULL);
+                    if (u.pos >= n) {
                         g = gl;
                         spm = lspm;
-                        br = bl;
                     }
+                    g_ptr_array_free(u.open, TRUE);
                 }
+                g_ptr_array_free(t.open, TRUE);
             }
         }
         if (fabs(g.bw - width) > 0.5)
@@ -663,6 +905,14 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         pg.h = g.ph;
         cg_region_out *body = &pg.regions[pg.n_regions++];
         region_init(body, region_name(L, g.regions[0], 0), g.regions[0], g.bx, g.by, g.bw, g.bh);
+
+        /* Place the body: continued blocks, repeated headers, items, footers. */
+        placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
+                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        GPtrArray *fns = g_ptr_array_new();
+        page_break br = { st.pos, st.pos, 0, FALSE, 0 };
+        if (!blank_next)
+            br = fill_page(&P, vl, &g, &st, fns);
         if (br.overflow)
             cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
                                 g.bh, pg.number_text);
@@ -672,51 +922,14 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         else if (br.pen >= CG_PEN_NEVER && br.brk < n)
             cg_layout_warn_once(L, flow, "content that must not break was split at the end of page %s",
                                 pg.number_text);
-
-        /* Place the body: continued blocks, repeated headers, items, footers. */
-        placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
-                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
         double y = g.by;
-        for (guint k = 0; k < open->len; k++)
-            open_frag(&P, open->pdata[k], g.bx, y, FALSE);
-        for (guint k = 0; k < open->len; k++) {
-            const cg_block *b = open->pdata[k];
-            if (b->is_table && b->header && !b->omit_header_at_break) {
-                placer H = P;
-                H.tagged = FALSE;
-                H.started = FALSE;
-                H.in_group = FALSE;
-                place_list(&H, b->header, 0, (int)b->header->items->len, g.bx, &y);
-                P.started = TRUE;
-            }
+        for (guint k = 0; k < body->placed->len; k++) {
+            const cg_placed *pl = &g_array_index(body->placed, cg_placed, k);
+            if (pl->kind == PL_LINE)
+                y = MAX(y, pl->y + pl->line->height);
         }
-        GPtrArray *fns = g_ptr_array_new();
-        if (!blank_next) {
-            for (int k = pos; k < br.brk; k++) {
-                const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
-                if (it->kind == VI_START)
-                    g_ptr_array_add(open, it->blk);
-                else if (it->kind == VI_END && open->len)
-                    g_ptr_array_remove_index(open, open->len - 1);
-                else if (it->kind == VI_LINE && it->line->footnotes)
-                    for (guint f = 0; f < it->line->footnotes->len; f++)
-                        g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
-                place_item(&P, it, g.bx, &y);
-            }
-        }
-        /* Repeated footers of tables still open, innermost last. */
-        if (br.brk < n)
-            for (guint k = 0; k < open->len; k++) {
-                const cg_block *b = open->pdata[k];
-                if (b->is_table && b->footer && !b->omit_footer_at_break) {
-                    placer F = P;
-                    F.tagged = FALSE;
-                    F.in_group = FALSE;
-                    place_list(&F, b->footer, 0, (int)b->footer->items->len, g.bx, &y);
-                }
-            }
-        while (P.open->len)
-            close_frag(&P, y, FALSE);
+        for (guint k = 0; k < body->frags->len; k++)
+            y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
         /* Footnotes at the bottom of the body. */
         if (fns->len) {
             double fh = 0;
@@ -752,14 +965,13 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = FALSE;
             continue;
         }
-        pos = br.next;
         /* even-page / odd-page breaks may need a blank page first */
         if (br.forced_kind == CG_BREAK_EVEN_PAGE && number % 2 != 0)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
-    } while (pos < n || blank_next);
-    g_ptr_array_free(open, TRUE);
+    } while (st.pos < n || blank_next);
+    g_ptr_array_free(st.open, TRUE);
     cg_vlist_free(vl);
     return number;
 }
