@@ -777,6 +777,43 @@ static int table_end_after(const cg_vlist *vl, int k)
     return -1;
 }
 
+/* Footnotes cited in nested lists (table cells, list-item labels and bodies,
+ * block-containers) of item it, appended to out when not NULL; returns their
+ * height. */
+static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth);
+
+static double list_footnotes(const cg_vlist *vl, int from, int to, GPtrArray *out, int depth)
+{
+    double h = 0;
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_LINE && it->line->footnotes) {
+            h += footnotes_h(it->line);
+            if (out)
+                for (guint f = 0; f < it->line->footnotes->len; f++)
+                    g_ptr_array_add(out, it->line->footnotes->pdata[f]);
+        } else
+            h += nested_footnotes(it, out, depth);
+    }
+    return h;
+}
+
+static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth)
+{
+    if (depth > 64)
+        return 0;
+    double h = 0;
+    if (it->kind == VI_ROW) {
+        for (int c = 0; c < it->row->n_cells; c++) {
+            const cg_cell *cl = &it->row->cells[c];
+            int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+            h += list_footnotes(cl->content, s, e, out, depth + 1);
+        }
+    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX) && it->sub)
+        h += list_footnotes(it->sub, 0, (int)it->sub->items->len, out, depth + 1);
+    return h;
+}
+
 static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start)
 {
     int n = (int)vl->items->len;
@@ -815,6 +852,8 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                     continue;
                 }
             }
+            if (it->kind != VI_LINE && it->kind != VI_GAP)
+                item_fn = nested_footnotes(it, NULL, 0);
             double bottom = y + it->h;
             if (bottom + fn + item_fn + open_tables_h(stack, FALSE) > avail + 0.01 && started) {
                 /* Overflow: cut at the best break seen. */
@@ -1040,6 +1079,8 @@ static void place_column(placer *Pp, const cg_vlist *vl, int from, int to, GPtrA
         else if (it->kind == VI_LINE && it->line->footnotes && fns)
             for (guint f = 0; f < it->line->footnotes->len; f++)
                 g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
+        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX))
+            nested_footnotes(it, fns, 0);
         place_item(&P, it, x, y);
     }
     /* Repeated footers of tables still open, innermost last. */
