@@ -932,6 +932,35 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
 
 /* ---- dispatch ------------------------------------------------------------ */
 
+/* An undecorated, untagged block marker carrying fo's id (a wrapper's, or an
+ * inline's that sets nothing): pagination records where it lands. Returns
+ * the block for the end marker (add_id_end). */
+static cg_block *add_id_start(cg_vlist *vl, const cg_fo *fo)
+{
+    cg_block *b = cg_vlist_alloc(vl, sizeof *b);
+    b->fo = fo;
+    b->id = fo->id;
+    cg_vitem *it = cg_vlist_add(vl, VI_START);
+    it->blk = b;
+    return b;
+}
+
+static void add_id_end(cg_vlist *vl, cg_block *b)
+{
+    cg_vitem *it = cg_vlist_add(vl, VI_END);
+    it->blk = b;
+}
+
+static void add_id_markers_in(cg_vlist *vl, const cg_fo *from, const cg_fo *stop, int depth)
+{
+    for (const cg_fo *c = from; c && c != stop; c = c->next) {
+        if (c->id)
+            add_id_end(vl, add_id_start(vl, c));
+        if (depth < 32)
+            add_id_markers_in(vl, c->first, NULL, depth + 1);
+    }
+}
+
 static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
 {
     if (L->depth > MAX_BLOCK_DEPTH) {
@@ -953,7 +982,12 @@ static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, cons
     case FO_TABLE: layout_table(L, vl, fo, bc); break;
     case FO_TABLE_AND_CAPTION: case FO_TABLE_CAPTION:
     case FO_WRAPPER: case FO_UNKNOWN:
-        layout_content(L, vl, fo, bc);
+        if (fo->id) {
+            cg_block *ib = add_id_start(vl, fo);
+            layout_content(L, vl, fo, bc);
+            add_id_end(vl, ib);
+        } else
+            layout_content(L, vl, fo, bc);
         break;
     default: layout_block(L, vl, fo, bc); break;
     }
@@ -979,6 +1013,8 @@ static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bc
         while (stop && !is_block_child(stop))
             stop = stop->next;
         cg_para *pa = cg_para_collect(L, fo, c, stop);
+        if (!pa)
+            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
         if (pa) {
             if (have_prev)
                 add_penalty(vl, MAX(prev_keep, keep_together));

@@ -340,22 +340,13 @@ static void close_frag(placer *P, double y, gboolean last)
     }
 }
 
-static void set_frag_ends(placer *P, int fi, gboolean first, gboolean last)
-{
-    cg_frag *f = &g_array_index(P->ro->frags, cg_frag, fi);
-    f->first = first;
-    f->last = last;
-}
-
 static void place_row(placer *P, const cg_row *r, double x0, double y)
 {
     open_frag(P, r->blk, x0, y, TRUE);
-    int rfi = (int)P->ro->frags->len - 1;
     for (int k = 0; k < r->n_cells; k++) {
         const cg_cell *c = &r->cells[k];
         double h = r->span_h[k];
         open_frag(P, c->blk, x0, y, TRUE);
-        int cfi = (int)P->ro->frags->len - 1;
         double inner = h - c->border_before - c->pad_before - c->pad_after - c->border_after;
         double off = 0;
         if (c->display_align == CG_DA_CENTER) off = MAX(0, (inner - c->content_h) / 2);
@@ -386,12 +377,8 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         while (P->open->len > base)
             close_frag(P, y + h, FALSE);
         close_frag(P, y + h, TRUE);
-        if (c->cont_before || c->cont_after)
-            set_frag_ends(P, cfi, !c->cont_before, !c->cont_after);
     }
     close_frag(P, y + r->h, TRUE);
-    if (r->cont_before || r->cont_after)
-        set_frag_ends(P, rfi, !r->cont_before, !r->cont_after);
 }
 
 static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
@@ -557,6 +544,17 @@ static int cell_cut(const cg_vlist *vl, int from, int to, double hmax, int *next
     return to;
 }
 
+/* A copy of a row's or cell's decoration without its border on side (-1: none
+ * removed): the pieces of a split row have none at the break. */
+static cg_block *block_without(cg_vlist *vl, const cg_block *b, int side)
+{
+    cg_block *c = cg_vlist_alloc(vl, sizeof *c);
+    *c = *b;
+    if (side >= 0)
+        c->border[side].width = 0;
+    return c;
+}
+
 static double cell_pre(const cg_cell *c) { return c->cont_before ? 0 : c->border_before + c->pad_before; }
 static double cell_post(const cg_cell *c) { return c->cont_after ? 0 : c->pad_after + c->border_after; }
 
@@ -632,6 +630,8 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
     b->span_h = cg_vlist_alloc(vl, sizeof(double) * (size_t)nc);
     a->cont_after = TRUE;
     b->cont_before = TRUE;
+    a->blk = block_without(vl, r->blk, CG_AFTER);
+    b->blk = block_without(vl, r->blk, CG_BEFORE);
     double ha = 0, hb = 0;
     gboolean a_empty = TRUE, b_empty = TRUE;
     for (int c = 0; c < nc; c++) {
@@ -647,6 +647,8 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         ca->pad_after = ca->border_after = 0;
         ca->content_h = hh[c];
         ca->display_align = CG_DA_BEFORE;
+        ca->blk = block_without(vl, cl->blk, CG_AFTER);
+        cb->blk = block_without(vl, cl->blk, CG_BEFORE);
         cb->from = next[c];
         cb->to = e;
         cb->cont_before = TRUE;
@@ -680,7 +682,9 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
     if (forced_kind && a_empty) {
         /* the break comes before any content of the row */
         b->cont_before = FALSE;
+        b->blk = block_without(vl, r->blk, -1);
         for (int c = 0; c < nc; c++) {
+            b->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_after ? CG_AFTER : -1);
             b->cells[c].cont_before = r->cells[c].cont_before;
             b->cells[c].pad_before = r->cells[c].pad_before;
             b->cells[c].border_before = r->cells[c].border_before;
@@ -699,7 +703,9 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         g_array_insert_val(vl->items, (guint)k + 1, ib);
     } else if (forced_kind && b_empty) {
         a->cont_after = FALSE;
+        a->blk = block_without(vl, r->blk, -1);
         for (int c = 0; c < nc; c++) {
+            a->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_before ? CG_BEFORE : -1);
             a->cells[c].cont_after = r->cells[c].cont_after;
             a->cells[c].pad_after = r->cells[c].pad_after;
             a->cells[c].border_after = r->cells[c].border_after;
