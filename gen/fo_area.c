@@ -45,10 +45,15 @@ void *cg_vlist_alloc(cg_vlist *vl, size_t n)
 
 double cg_vlist_measure(const cg_vlist *vl)
 {
+    return cg_vlist_measure_range(vl, 0, (int)vl->items->len);
+}
+
+double cg_vlist_measure_range(const cg_vlist *vl, int from, int to)
+{
     double y = 0, bottom = 0;
     double group = 0;           /* largest space of the current run of spaces */
     gboolean in_group = FALSE, started = FALSE;
-    for (guint i = 0; i < vl->items->len; i++) {
+    for (int i = from; i < to; i++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
         switch (it->kind) {
         case VI_SPACE:

@@ -87,6 +87,11 @@ typedef struct {
     double pad_before, pad_after, border_before, border_after;
     cg_block *blk;              /* decoration (background, borders) and tag */
     int display_align;
+    /* A row split across pages (fo_page.c) places part of each cell: items
+     * [from, to) of content when ranged; cont_before / cont_after say the
+     * cell goes on from a piece before / into a piece after (no border there). */
+    gboolean ranged, cont_before, cont_after;
+    int from, to;
 } cg_cell;
 
 typedef struct {
@@ -95,10 +100,14 @@ typedef struct {
     int n_cells;
     double *span_h;             /* per cell: height of the rows it spans (set by the table) */
     cg_block *blk;              /* the TR tag */
+    gboolean cont_before, cont_after;   /* a piece of a row split across pages */
 } cg_row;
 
 typedef enum {
-    VI_LINE, VI_SPACE, VI_PENALTY, VI_START, VI_END, VI_GAP, VI_ROW, VI_OVERLAY, VI_BOX
+    VI_LINE, VI_SPACE, VI_PENALTY, VI_START, VI_END, VI_GAP, VI_ROW, VI_OVERLAY, VI_BOX,
+    VI_SPAN                     /* multi-column flows: the span changes here; pen 1: span="all"
+                                 * content (laid out at the body's width) follows, 0: column
+                                 * content follows */
 } cg_vkind;
 
 typedef struct {
@@ -132,6 +141,8 @@ cg_vitem *cg_vlist_add(cg_vlist *vl, cg_vkind kind);
 void *cg_vlist_alloc(cg_vlist *vl, size_t n);
 /* Natural height of the whole list, as placed at the top of a region. */
 double cg_vlist_measure(const cg_vlist *vl);
+/* The same for items [from, to). */
+double cg_vlist_measure_range(const cg_vlist *vl, int from, int to);
 
 /* Free a paragraph (called by cg_vlist_free). */
 void cg_para_free(cg_para *p);

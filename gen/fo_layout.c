@@ -210,7 +210,7 @@ static void add_break(cg_vlist *vl, int kind)
         return;
     cg_vitem *it = cg_vlist_add(vl, VI_PENALTY);
     it->pen = CG_PEN_FORCE;
-    it->break_kind = kind == CG_BREAK_COLUMN ? CG_BREAK_PAGE : kind;
+    it->break_kind = kind;      /* CG_BREAK_COLUMN is a page break in one column (fo_page.c) */
 }
 
 static void add_gap(cg_vlist *vl, double h)
@@ -932,6 +932,35 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
 
 /* ---- dispatch ------------------------------------------------------------ */
 
+/* An undecorated, untagged block marker carrying fo's id (a wrapper's, or an
+ * inline's that sets nothing): pagination records where it lands. Returns
+ * the block for the end marker (add_id_end). */
+static cg_block *add_id_start(cg_vlist *vl, const cg_fo *fo)
+{
+    cg_block *b = cg_vlist_alloc(vl, sizeof *b);
+    b->fo = fo;
+    b->id = fo->id;
+    cg_vitem *it = cg_vlist_add(vl, VI_START);
+    it->blk = b;
+    return b;
+}
+
+static void add_id_end(cg_vlist *vl, cg_block *b)
+{
+    cg_vitem *it = cg_vlist_add(vl, VI_END);
+    it->blk = b;
+}
+
+static void add_id_markers_in(cg_vlist *vl, const cg_fo *from, const cg_fo *stop, int depth)
+{
+    for (const cg_fo *c = from; c && c != stop; c = c->next) {
+        if (c->id)
+            add_id_end(vl, add_id_start(vl, c));
+        if (depth < 32)
+            add_id_markers_in(vl, c->first, NULL, depth + 1);
+    }
+}
+
 static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
 {
     if (L->depth > MAX_BLOCK_DEPTH) {
@@ -953,7 +982,12 @@ static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, cons
     case FO_TABLE: layout_table(L, vl, fo, bc); break;
     case FO_TABLE_AND_CAPTION: case FO_TABLE_CAPTION:
     case FO_WRAPPER: case FO_UNKNOWN:
-        layout_content(L, vl, fo, bc);
+        if (fo->id) {
+            cg_block *ib = add_id_start(vl, fo);
+            layout_content(L, vl, fo, bc);
+            add_id_end(vl, ib);
+        } else
+            layout_content(L, vl, fo, bc);
         break;
     default: layout_block(L, vl, fo, bc); break;
     }
@@ -979,6 +1013,8 @@ static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bc
         while (stop && !is_block_child(stop))
             stop = stop->next;
         cg_para *pa = cg_para_collect(L, fo, c, stop);
+        if (!pa)
+            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
         if (pa) {
             if (have_prev)
                 add_penalty(vl, MAX(prev_keep, keep_together));
@@ -1000,6 +1036,68 @@ cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
     if (fo->kind == FO_FLOW)
         L->footnote_width = w;
     layout_content(L, vl, fo, &bc);
+    L->footnote_width = saved;
+    vl->height = cg_vlist_measure(vl);
+    return vl;
+}
+
+static gboolean spans_all(cg_layout *L, const cg_fo *c)
+{
+    const char *sp = (c->kind == FO_BLOCK || c->kind == FO_BLOCK_CONTAINER) ? cg_fo_attr(L->t, c, "span") : NULL;
+    return sp && !strcmp(sp, "all");
+}
+
+static void add_span_marker(cg_vlist *vl, gboolean all)
+{
+    cg_vitem *it = cg_vlist_add(vl, VI_SPAN);
+    it->pen = all;
+}
+
+cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
+{
+    if (fabs(col_w - full_w) < 0.01)
+        return cg_layout_blocks(L, flow, full_w);
+    cg_vlist *vl = cg_vlist_new();
+    bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
+    double saved = L->footnote_width;
+    L->footnote_width = col_w;
+    /* As layout_content, with the span of each child of the flow. */
+    int prev_keep = 0;
+    gboolean have_prev = FALSE, in_all = FALSE;
+    for (const cg_fo *c = flow->first; c;) {
+        if (is_block_child(c)) {
+            gboolean a = spans_all(L, c);
+            if (a != in_all) {
+                add_span_marker(vl, a);
+                in_all = a;
+            }
+            if (have_prev)
+                add_penalty(vl, MAX(prev_keep, c->p->n.keep_with_previous_page));
+            layout_block_level(L, vl, c, a ? &all : &col);
+            prev_keep = c->p->n.keep_with_next_page;
+            have_prev = TRUE;
+            c = c->next;
+            continue;
+        }
+        const cg_fo *stop = c;
+        while (stop && !is_block_child(stop))
+            stop = stop->next;
+        cg_para *pa = cg_para_collect(L, flow, c, stop);
+        if (pa) {
+            if (in_all) {
+                add_span_marker(vl, FALSE);
+                in_all = FALSE;
+            }
+            if (have_prev)
+                add_penalty(vl, prev_keep);
+            double x, w;
+            content_box(L, flow, &col, &x, &w);
+            cg_para_layout(L, pa, vl, x, w);
+            prev_keep = 0;
+            have_prev = TRUE;
+        }
+        c = stop;
+    }
     L->footnote_width = saved;
     vl->height = cg_vlist_measure(vl);
     return vl;

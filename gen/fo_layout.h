@@ -52,6 +52,11 @@ void cg_layout_clear(cg_layout *L);
  * table-cell, ...) at content width w. Returns a new list (caller frees). */
 cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w);
 
+/* Lay out a flow for a region-body of several columns: its content at column
+ * width col_w, and its children with span="all" at the body's width full_w,
+ * each run of them between VI_SPAN markers. col_w == full_w: cg_layout_blocks. */
+cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w);
+
 /* ---- fo_text.c ---- */
 
 /* Collect the inline content of the children [first, stop) of block (stop NULL:

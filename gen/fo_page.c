@@ -140,6 +140,8 @@ typedef struct {
     double bx, by, bw, bh;      /* region-body */
     const cg_fo *regions[5];    /* body, before, after, start, end */
     double rx[5], ry[5], rw[5], rh[5];
+    int ncol;                   /* column-count of the region-body */
+    double gap, colw;           /* column-gap and the width of one column */
 } geometry;
 
 static double page_dim(cg_layout *L, const cg_fo *spm, const char *name, double dflt)
@@ -166,6 +168,36 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
         return 0;
     }
     return cg_len_resolve(l, limit, NULL);
+}
+
+/* column-count and column-gap of the region-body: columns at least 1pt wide. */
+static void columns_of(cg_layout *L, geometry *g)
+{
+    g->ncol = 1;
+    g->gap = 0;
+    g->colw = g->bw;
+    const cg_fo *rb = g->regions[0];
+    const char *cc = rb ? cg_fo_attr(L->t, rb, "column-count") : NULL;
+    if (!cc)
+        return;
+    char *end;
+    long n = strtol(cc, &end, 10);
+    if (*end || n < 1 || n > 100) {
+        cg_layout_warn_once(L, rb, "invalid column-count \"%s\": the body has one column", cc);
+        return;
+    }
+    double gap = 12;
+    const char *gv = cg_fo_attr(L->t, rb, "column-gap");
+    cg_len l;
+    if (gv && cg_parse_length(gv, rb->p->i.font_size, &l))
+        gap = MAX(0, cg_len_resolve(l, g->bw, NULL));
+    while (n > 1 && (g->bw - (double)(n - 1) * gap) / (double)n < 1)
+        n--;
+    if (n > 1) {
+        g->ncol = (int)n;
+        g->gap = gap;
+        g->colw = (g->bw - (double)(n - 1) * gap) / (double)n;
+    }
 }
 
 static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
@@ -222,9 +254,6 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
         g->by += t;
         g->bw -= l + r;
         g->bh -= t + b;
-        const char *cc = cg_fo_attr(L->t, g->regions[0], "column-count");
-        if (cc && strcmp(cc, "1"))
-            cg_layout_warn_once(L, g->regions[0], "column-count=\"%s\" is not supported: the body has one column", cc);
     } else
         cg_layout_warn_once(L, spm, "simple-page-master without fo:region-body");
     if (g->bw < 10 || g->bh < 10) {
@@ -232,6 +261,7 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
         g->bx = g->cx; g->by = g->cy; g->bw = g->cw; g->bh = g->ch;
     }
     g->rx[0] = g->bx; g->ry[0] = g->by; g->rw[0] = g->bw; g->rh[0] = g->bh;
+    columns_of(L, g);
 }
 
 static const char *region_name(cg_layout *L, const cg_fo *r, int k)
@@ -325,7 +355,27 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
-        place_list(&sub, c->content, 0, (int)c->content->items->len, x0, &cy);
+        int from = 0, to = (int)c->content->items->len;
+        guint base = P->open->len;
+        if (c->ranged) {
+            /* A piece of a split row: the blocks open at its start go on. */
+            from = c->from;
+            to = c->to;
+            GPtrArray *st = g_ptr_array_new();
+            for (int i = 0; i < from; i++) {
+                const cg_vitem *it = &g_array_index(c->content->items, cg_vitem, i);
+                if (it->kind == VI_START)
+                    g_ptr_array_add(st, it->blk);
+                else if (it->kind == VI_END && st->len)
+                    g_ptr_array_remove_index(st, st->len - 1);
+            }
+            for (guint i = 0; i < st->len; i++)
+                open_frag(&sub, st->pdata[i], x0, cy, FALSE);
+            g_ptr_array_free(st, TRUE);
+        }
+        place_list(&sub, c->content, from, to, x0, &cy);
+        while (P->open->len > base)
+            close_frag(P, y + h, FALSE);
         close_frag(P, y + h, TRUE);
     }
     close_frag(P, y + r->h, TRUE);
@@ -433,7 +483,344 @@ static double footnotes_h(const cg_line *ln)
     return h;
 }
 
-static page_break find_break(const cg_vlist *vl, int from, double avail, GPtrArray *open_at_start)
+/* ---- splitting table rows across pages ------------------------------------ */
+
+/* Where a piece of a cell's content [from, to) ends: with hmax < 0, at the
+ * first forced break (none: to); else after the content up to the last legal
+ * break (penalty 0) at a height at most hmax, or at a forced break met before.
+ * Returns the end of the piece; *next is where the rest starts, *h the piece's
+ * content height, *forced the break kind of a forced break ending it (else 0). */
+static int cell_cut(const cg_vlist *vl, int from, int to, double hmax, int *next, double *h, int *forced)
+{
+    double y = 0, group = 0, bottom = 0;
+    gboolean in_group = FALSE, started = FALSE;
+    int best = from, best_next = from;
+    double best_h = 0;
+    *forced = 0;
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        switch (it->kind) {
+        case VI_SPACE:
+            if (!started && !it->retain)
+                break;
+            if (!in_group) { in_group = TRUE; group = 0; }
+            if (it->h > group) { y += it->h - group; group = it->h; }
+            break;
+        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
+            if (it->kind == VI_GAP && it->h <= 0)
+                break;
+            double b = it->kind == VI_OVERLAY ? MAX(bottom, y + it->h) : y + it->h;
+            if (hmax >= 0 && b > hmax + 0.01) {
+                *next = best_next;
+                *h = best_h;
+                return best;
+            }
+            in_group = FALSE;
+            started = TRUE;
+            if (it->kind != VI_OVERLAY)
+                y += it->h;
+            bottom = MAX(bottom, b);
+            break;
+        }
+        case VI_PENALTY:
+            if (it->pen == CG_PEN_FORCE) {
+                *forced = it->break_kind ? it->break_kind : CG_BREAK_PAGE;
+                *next = k + 1;
+                *h = bottom;
+                return k;
+            }
+            if (started && it->pen == 0) {
+                best = k;
+                best_next = k + 1;
+                best_h = bottom;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    *next = to;
+    *h = bottom;
+    return to;
+}
+
+/* A copy of a row's or cell's decoration without its border on side (-1: none
+ * removed): the pieces of a split row have none at the break. */
+static cg_block *block_without(cg_vlist *vl, const cg_block *b, int side)
+{
+    cg_block *c = cg_vlist_alloc(vl, sizeof *c);
+    *c = *b;
+    if (side >= 0)
+        c->border[side].width = 0;
+    return c;
+}
+
+static double cell_pre(const cg_cell *c) { return c->cont_before ? 0 : c->border_before + c->pad_before; }
+static double cell_post(const cg_cell *c) { return c->cont_after ? 0 : c->pad_after + c->border_after; }
+
+/* Split the row at item k of vl in two pieces: at the first forced break in a
+ * cell (forced_only), else so that the first piece is at most avail tall.
+ * The pieces replace the row, with a penalty between them. Returns FALSE when
+ * the row cannot (spanning cells, a keep) or need not be split. */
+static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_only, gboolean allow_keep)
+{
+    cg_vitem row_it = g_array_index(vl->items, cg_vitem, k);
+    const cg_row *r = row_it.row;
+    int nc = r->n_cells;
+    if (nc == 0)
+        return FALSE;
+    for (int c = 0; c < nc; c++)
+        if (r->cells[c].rows > 1)
+            return FALSE;
+    /* rows under a cell spanning from above are joined by unbreakable penalties */
+    int n = (int)vl->items->len;
+    if (k > 0 && g_array_index(vl->items, cg_vitem, k - 1).kind == VI_PENALTY &&
+        g_array_index(vl->items, cg_vitem, k - 1).pen >= CG_PEN_NEVER)
+        return FALSE;
+    if (k + 1 < n && g_array_index(vl->items, cg_vitem, k + 1).kind == VI_PENALTY &&
+        g_array_index(vl->items, cg_vitem, k + 1).pen >= CG_PEN_NEVER)
+        return FALSE;
+    int keep = r->blk && r->blk->fo && r->blk->fo->kind == FO_TABLE_ROW ? r->blk->fo->p->i.keep_together_page : 0;
+    if (!forced_only && keep > 0 && !allow_keep)
+        return FALSE;
+    int *cut = g_new0(int, nc), *next = g_new0(int, nc);
+    double *hh = g_new0(double, nc);
+    int forced_kind = 0;
+    double hf = G_MAXDOUBLE;
+    /* forced breaks first */
+    for (int c = 0; c < nc; c++) {
+        const cg_cell *cl = &r->cells[c];
+        int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+        int f;
+        cell_cut(cl->content, s, e, -1, &next[c], &hh[c], &f);
+        if (f && hh[c] < hf) {
+            hf = hh[c];
+            forced_kind = f;
+        }
+    }
+    if (!forced_kind && forced_only)
+        goto no;
+    gboolean progress = FALSE, all_done = TRUE, stuck = FALSE;
+    for (int c = 0; c < nc; c++) {
+        const cg_cell *cl = &r->cells[c];
+        int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+        int f;
+        double hmax = forced_kind ? hf : MAX(0, avail - cell_pre(cl));
+        cut[c] = cell_cut(cl->content, s, e, hmax, &next[c], &hh[c], &f);
+        if (f && !forced_kind)
+            forced_kind = f;
+        if (cut[c] > s)
+            progress = TRUE;
+        else if (!forced_kind && cg_vlist_measure_range(cl->content, s, e) > 0)
+            stuck = TRUE;   /* a cell with content that cannot start here */
+        if (next[c] < e)
+            all_done = FALSE;
+    }
+    if (stuck && !forced_kind && !allow_keep)
+        goto no;
+    if (!forced_kind && (!progress || all_done))
+        goto no;
+    /* the two pieces */
+    cg_row *a = cg_vlist_alloc(vl, sizeof *a), *b = cg_vlist_alloc(vl, sizeof *b);
+    *a = *r;
+    *b = *r;
+    a->cells = cg_vlist_alloc(vl, sizeof(cg_cell) * (size_t)nc);
+    b->cells = cg_vlist_alloc(vl, sizeof(cg_cell) * (size_t)nc);
+    a->span_h = cg_vlist_alloc(vl, sizeof(double) * (size_t)nc);
+    b->span_h = cg_vlist_alloc(vl, sizeof(double) * (size_t)nc);
+    a->cont_after = TRUE;
+    b->cont_before = TRUE;
+    a->blk = block_without(vl, r->blk, CG_AFTER);
+    b->blk = block_without(vl, r->blk, CG_BEFORE);
+    double ha = 0, hb = 0;
+    gboolean a_empty = TRUE, b_empty = TRUE;
+    for (int c = 0; c < nc; c++) {
+        const cg_cell *cl = &r->cells[c];
+        int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+        cg_cell *ca = &a->cells[c], *cb = &b->cells[c];
+        *ca = *cl;
+        *cb = *cl;
+        ca->ranged = cb->ranged = TRUE;
+        ca->from = s;
+        ca->to = cut[c];
+        ca->cont_after = TRUE;
+        ca->pad_after = ca->border_after = 0;
+        ca->content_h = hh[c];
+        ca->display_align = CG_DA_BEFORE;
+        ca->blk = block_without(vl, cl->blk, CG_AFTER);
+        cb->blk = block_without(vl, cl->blk, CG_BEFORE);
+        cb->from = next[c];
+        cb->to = e;
+        cb->cont_before = TRUE;
+        cb->pad_before = cb->border_before = 0;
+        cb->content_h = cg_vlist_measure_range(cl->content, next[c], e);
+        cb->display_align = CG_DA_BEFORE;
+        ha = MAX(ha, cell_pre(ca) + ca->content_h);
+        hb = MAX(hb, cb->content_h + cell_post(cb));
+        if (cut[c] > s)
+            a_empty = FALSE;
+        if (next[c] < e)
+            b_empty = FALSE;
+    }
+    if (r->h > ha + hb)
+        hb = r->h - ha;
+    a->h = ha;
+    b->h = hb;
+    for (int c = 0; c < nc; c++) {
+        a->span_h[c] = ha;
+        b->span_h[c] = hb;
+    }
+    cg_vitem pen = { 0 };
+    pen.kind = VI_PENALTY;
+    pen.pen = forced_kind ? CG_PEN_FORCE : keep;
+    pen.break_kind = forced_kind;
+    cg_vitem ia = row_it, ib = row_it;
+    ia.row = a;
+    ia.h = ha;
+    ib.row = b;
+    ib.h = hb;
+    if (forced_kind && a_empty) {
+        /* the break comes before any content of the row */
+        b->cont_before = FALSE;
+        b->blk = block_without(vl, r->blk, -1);
+        for (int c = 0; c < nc; c++) {
+            b->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_after ? CG_AFTER : -1);
+            b->cells[c].cont_before = r->cells[c].cont_before;
+            b->cells[c].pad_before = r->cells[c].pad_before;
+            b->cells[c].border_before = r->cells[c].border_before;
+        }
+        ib.h = b->h = MAX(hb, r->h);
+        for (int c = 0; c < nc; c++) {
+            b->span_h[c] = b->h;
+            ha = cell_pre(&b->cells[c]) + b->cells[c].content_h + cell_post(&b->cells[c]);
+            if (ha > b->h) {
+                b->h = ib.h = ha;
+                for (int d = 0; d < nc; d++)
+                    b->span_h[d] = ha;
+            }
+        }
+        g_array_index(vl->items, cg_vitem, k) = pen;
+        g_array_insert_val(vl->items, (guint)k + 1, ib);
+    } else if (forced_kind && b_empty) {
+        a->cont_after = FALSE;
+        a->blk = block_without(vl, r->blk, -1);
+        for (int c = 0; c < nc; c++) {
+            a->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_before ? CG_BEFORE : -1);
+            a->cells[c].cont_after = r->cells[c].cont_after;
+            a->cells[c].pad_after = r->cells[c].pad_after;
+            a->cells[c].border_after = r->cells[c].border_after;
+            ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
+        }
+        ia.h = a->h = MAX(ha, r->h);
+        for (int c = 0; c < nc; c++)
+            a->span_h[c] = a->h;
+        g_array_index(vl->items, cg_vitem, k) = ia;
+        g_array_insert_val(vl->items, (guint)k + 1, pen);
+    } else {
+        g_array_index(vl->items, cg_vitem, k) = ia;
+        g_array_insert_val(vl->items, (guint)k + 1, pen);
+        g_array_insert_val(vl->items, (guint)k + 2, ib);
+    }
+    g_free(cut); g_free(next); g_free(hh);
+    return TRUE;
+no:
+    g_free(cut); g_free(next); g_free(hh);
+    return FALSE;
+}
+
+/* Does a cell of the row hold a forced break? */
+static gboolean row_has_forced(const cg_row *r)
+{
+    for (int c = 0; c < r->n_cells; c++) {
+        const cg_cell *cl = &r->cells[c];
+        int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+        for (int k = s; k < e; k++) {
+            const cg_vitem *it = &g_array_index(cl->content->items, cg_vitem, k);
+            if (it->kind == VI_PENALTY && it->pen == CG_PEN_FORCE)
+                return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* A forced break at item k after the last row of a table body, with only the
+ * table's footer (and ends, gaps, spaces) after it: the index just after the
+ * table's end, else -1. */
+static int table_end_after(const cg_vlist *vl, int k)
+{
+    int n = (int)vl->items->len;
+    gboolean body_ended = FALSE, any_row_before = FALSE;
+    for (int j = k - 1; j >= 0; j--) {
+        cg_vkind kd = g_array_index(vl->items, cg_vitem, j).kind;
+        if (kd == VI_ROW) { any_row_before = TRUE; break; }
+        if (kd != VI_PENALTY && kd != VI_SPACE)
+            break;
+    }
+    if (!any_row_before)
+        return -1;
+    for (int j = k + 1; j < n; j++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
+        switch (it->kind) {
+        case VI_END:
+            if (it->blk->is_table)
+                return j + 1;
+            body_ended = TRUE;
+            break;
+        case VI_ROW:
+            if (!body_ended)
+                return -1;
+            break;
+        case VI_SPACE: case VI_GAP:
+            break;
+        case VI_PENALTY:
+            if (it->pen == CG_PEN_FORCE)
+                return -1;
+            break;
+        default:
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* Footnotes cited in nested lists (table cells, list-item labels and bodies,
+ * block-containers) of item it, appended to out when not NULL; returns their
+ * height. */
+static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth);
+
+static double list_footnotes(const cg_vlist *vl, int from, int to, GPtrArray *out, int depth)
+{
+    double h = 0;
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_LINE && it->line->footnotes) {
+            h += footnotes_h(it->line);
+            if (out)
+                for (guint f = 0; f < it->line->footnotes->len; f++)
+                    g_ptr_array_add(out, it->line->footnotes->pdata[f]);
+        } else
+            h += nested_footnotes(it, out, depth);
+    }
+    return h;
+}
+
+static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth)
+{
+    if (depth > 64)
+        return 0;
+    double h = 0;
+    if (it->kind == VI_ROW) {
+        for (int c = 0; c < it->row->n_cells; c++) {
+            const cg_cell *cl = &it->row->cells[c];
+            int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+            h += list_footnotes(cl->content, s, e, out, depth + 1);
+        }
+    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX) && it->sub)
+        h += list_footnotes(it->sub, 0, (int)it->sub->items->len, out, depth + 1);
+    return h;
+}
+
+static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start)
 {
     int n = (int)vl->items->len;
     GPtrArray *stack = g_ptr_array_new();
@@ -459,6 +846,20 @@ static page_break find_break(const cg_vlist *vl, int from, double avail, GPtrArr
                 break;
             if (it->kind == VI_LINE)
                 item_fn = footnotes_h(it->line);
+            if (it->kind == VI_ROW) {
+                /* Rows break across pages: at forced breaks in their cells,
+                 * and where they do not fit. */
+                double room = avail - y - fn - open_tables_h(stack, FALSE);
+                if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
+                    (y + it->h + fn + open_tables_h(stack, FALSE) > avail + 0.01 && room > 1 &&
+                     split_row(vl, k, room, FALSE, !started))) {
+                    n = (int)vl->items->len;
+                    k--;
+                    continue;
+                }
+            }
+            if (it->kind != VI_LINE && it->kind != VI_GAP)
+                item_fn = nested_footnotes(it, NULL, 0);
             double bottom = y + it->h;
             if (bottom + fn + item_fn + open_tables_h(stack, FALSE) > avail + 0.01 && started) {
                 /* Overflow: cut at the best break seen. */
@@ -488,8 +889,21 @@ static page_break find_break(const cg_vlist *vl, int from, double avail, GPtrArr
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
+        case VI_SPAN:
+            r.brk = k;          /* the span changes: the caller goes on below */
+            r.pen = 0;
+            goto done;
         case VI_PENALTY:
             if (it->pen == CG_PEN_FORCE) {
+                int to = table_end_after(vl, k);
+                if (to > k) {
+                    /* a break after the last row takes effect after the table */
+                    cg_vitem pen = *it;
+                    g_array_remove_index(vl->items, (guint)k);
+                    g_array_insert_val(vl->items, (guint)to - 1, pen);
+                    k--;
+                    continue;
+                }
                 if (started) {
                     r.brk = k;
                     r.pen = 0;
@@ -612,6 +1026,208 @@ static int initial_number(cg_layout *L, const cg_fo *ps, int next)
     return (int)n;
 }
 
+/* ---- filling a page: bands of one column or several ---------------------- */
+
+/* Items in vl: splitting rows across pages adds some as pagination goes. */
+#define NI(vl) ((int)(vl)->items->len)
+
+/* Update the stack of open blocks (cg_block*) over items [from, to). */
+static void advance_open(const cg_vlist *vl, int from, int to, GPtrArray *open)
+{
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_START)
+            g_ptr_array_add(open, it->blk);
+        else if (it->kind == VI_END && open->len)
+            g_ptr_array_remove_index(open, open->len - 1);
+    }
+}
+
+static GPtrArray *copy_stack(GPtrArray *a)
+{
+    GPtrArray *c = g_ptr_array_sized_new(a->len);
+    for (guint i = 0; i < a->len; i++)
+        g_ptr_array_add(c, a->pdata[i]);
+    return c;
+}
+
+/* Place items [from, to) at (x, *y) as one column of the page: the blocks open
+ * at its start continue, with their tables' headers repeated; the footers of
+ * tables still open at its end are repeated. open follows the items; footnotes
+ * cited are appended to fns (may be NULL). */
+static void place_column(placer *Pp, const cg_vlist *vl, int from, int to, GPtrArray *open,
+                         double x, double *y, GPtrArray *fns)
+{
+    int n = (int)vl->items->len;
+    placer P = *Pp;
+    P.open = g_array_new(FALSE, FALSE, sizeof(int));
+    P.in_group = FALSE;
+    P.started = FALSE;
+    for (guint k = 0; k < open->len; k++)
+        open_frag(&P, open->pdata[k], x, *y, FALSE);
+    for (guint k = 0; k < open->len; k++) {
+        const cg_block *b = open->pdata[k];
+        if (b->is_table && b->header && !b->omit_header_at_break) {
+            placer H = P;
+            H.tagged = FALSE;
+            H.started = FALSE;
+            H.in_group = FALSE;
+            place_list(&H, b->header, 0, (int)b->header->items->len, x, y);
+            P.started = TRUE;
+        }
+    }
+    for (int k = from; k < to; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_START)
+            g_ptr_array_add(open, it->blk);
+        else if (it->kind == VI_END && open->len)
+            g_ptr_array_remove_index(open, open->len - 1);
+        else if (it->kind == VI_LINE && it->line->footnotes && fns)
+            for (guint f = 0; f < it->line->footnotes->len; f++)
+                g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
+        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX))
+            nested_footnotes(it, fns, 0);
+        place_item(&P, it, x, y);
+    }
+    /* Repeated footers of tables still open, innermost last. */
+    if (to < n && g_array_index(vl->items, cg_vitem, to).kind != VI_SPAN)
+        for (guint k = 0; k < open->len; k++) {
+            const cg_block *b = open->pdata[k];
+            if (b->is_table && b->footer && !b->omit_footer_at_break) {
+                placer F = P;
+                F.tagged = FALSE;
+                F.in_group = FALSE;
+                place_list(&F, b->footer, 0, (int)b->footer->items->len, x, y);
+            }
+        }
+    while (P.open->len)
+        close_frag(&P, *y, FALSE);
+    g_array_free(P.open, TRUE);
+}
+
+/* State of the flow between pages. */
+typedef struct {
+    int pos;                    /* next item */
+    gboolean in_all;            /* multi-column flows: span="all" content at pos */
+    GPtrArray *open;            /* cg_block* open at pos */
+} flow_state;
+
+/* Does the column content from pos up to the next span change fit in ncol
+ * columns of height h? */
+static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, double h)
+{
+    GPtrArray *open = copy_stack(open0);
+    gboolean fit = FALSE;
+    for (int c = 0; c < ncol && pos < NI(vl); c++) {
+        page_break br = find_break(vl, pos, h, open);
+        if (br.overflow)
+            break;
+        advance_open(vl, pos, br.next, open);
+        pos = br.next;
+        if (pos >= NI(vl) || g_array_index(vl->items, cg_vitem, pos).kind == VI_SPAN) {
+            fit = TRUE;
+            break;
+        }
+        if (br.forced_kind && br.forced_kind != CG_BREAK_COLUMN)
+            break;
+    }
+    g_ptr_array_free(open, TRUE);
+    return fit;
+}
+
+/* Fill the body of one page from st, in bands: span="all" content (or all
+ * content of a one-column body) across the body, column content in columns,
+ * the columns before a change to span="all" balanced. P NULL: a dry run
+ * (only st moves). Returns the break that ended the page. */
+static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_state *st,
+                            GPtrArray *fns)
+{
+    page_break last = { NI(vl), NI(vl), 0, FALSE, 0 };
+    gboolean overflow = FALSE;
+    double y = g->by;
+    cg_region_out scratch;
+    placer dry;
+    if (!P) {
+        memset(&scratch, 0, sizeof scratch);
+        scratch.placed = g_array_new(FALSE, FALSE, sizeof(cg_placed));
+        scratch.frags = g_array_new(FALSE, FALSE, sizeof(cg_frag));
+        memset(&dry, 0, sizeof dry);
+        dry.ro = &scratch;
+        P = &dry;
+    }
+    for (;;) {
+        while (st->pos < NI(vl) && g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+            st->in_all = g_array_index(vl->items, cg_vitem, st->pos).pen != 0;
+            st->pos++;
+        }
+        if (st->pos >= NI(vl))
+            break;
+        double avail = g->bh - (y - g->by);
+        gboolean first_band = y <= g->by + 0.001;
+        int ncol = st->in_all ? 1 : g->ncol;
+        double h = avail;
+        if (ncol > 1 && columns_fit(vl, st->pos, st->open, ncol, avail)) {
+            /* All fits before the span changes (or the flow ends): balance
+             * the columns when span="all" content follows. */
+            int k = st->pos;
+            while (k < NI(vl) && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
+                k++;
+            if (k < NI(vl)) {
+                double lo = 0, hi = avail;
+                for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
+                    double mid = (lo + hi) / 2;
+                    if (columns_fit(vl, st->pos, st->open, ncol, mid))
+                        hi = mid;
+                    else
+                        lo = mid;
+                }
+                h = hi;
+            }
+        }
+        double bottom = y;
+        gboolean page_ends = FALSE, band_ends = FALSE;
+        for (int c = 0; c < ncol && st->pos < NI(vl); c++) {
+            page_break br = find_break(vl, st->pos, h, st->open);
+            if (br.overflow && !first_band && c == 0) {
+                /* Not even the first item fits below the bands above. */
+                last = br;
+                last.brk = last.next = st->pos;
+                last.overflow = FALSE;
+                page_ends = TRUE;
+                break;
+            }
+            overflow |= br.overflow;
+            double cy = y;
+            double cx = g->bx + (ncol > 1 ? (double)c * (g->colw + g->gap) : 0);
+            place_column(P, vl, st->pos, br.brk, st->open, cx, &cy, fns);
+            if (br.next > br.brk)
+                advance_open(vl, br.brk, br.next, st->open);
+            bottom = MAX(bottom, cy);
+            st->pos = br.next;
+            last = br;
+            if (st->pos >= NI(vl) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+                band_ends = TRUE;
+                break;
+            }
+            if (br.forced_kind && !(br.forced_kind == CG_BREAK_COLUMN && ncol > 1)) {
+                page_ends = TRUE;
+                break;
+            }
+        }
+        if (page_ends || !band_ends || st->pos >= NI(vl))
+            break;
+        y = bottom;
+    }
+    if (P == &dry) {
+        g_array_free(scratch.placed, TRUE);
+        g_array_free(scratch.frags, TRUE);
+    }
+    last.overflow = overflow;
+    if (last.forced_kind == CG_BREAK_COLUMN)
+        last.forced_kind = CG_BREAK_PAGE;
+    return last;
+}
+
 /* Returns the number the next page-sequence would start with. */
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
@@ -622,33 +1238,41 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     geometry g0;
     geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
     double width = g0.bw;
-    cg_vlist *vl = flow ? cg_layout_blocks(L, flow, width) : cg_vlist_new();
+    cg_vlist *vl = flow ? cg_layout_flow_columns(L, flow, g0.colw, g0.bw) : cg_vlist_new();
     if (!flow)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
-    int n = (int)vl->items->len;
-    int pos = 0, i = 0;
-    GPtrArray *open = g_ptr_array_new();   /* cg_block* open at the page start */
+    int i = 0;
+    flow_state st = { 0, FALSE, g_ptr_array_new() };
     gboolean blank_next = FALSE;
     do {
         geometry g;
         const cg_fo *spm = cg_select_master(L, ps, i, number, FALSE, blank_next);
         geometry_of(L, spm, &g);
-        page_break br = { pos, pos, 0, FALSE, 0 };
+        if (g.ncol != g0.ncol || fabs(g.colw - g0.colw) > 0.5) {
+            /* The flow is set at the first page's column width. */
+            g.ncol = g0.ncol;
+            g.colw = g0.colw;
+            g.gap = g0.gap;
+        }
         if (!blank_next) {
-            br = find_break(vl, pos, g.bh, open);
-            if (br.brk >= n) {
-                /* The rest fits: this is the last page; its master may differ. */
-                const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
-                if (lspm != spm) {
+            /* If the rest fits on this page, it is the last; its master may differ. */
+            const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
+            if (lspm != spm) {
+                flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
+                fill_page(NULL, vl, &g, &t, NULL);
+                if (t.pos >= NI(vl)) {
                     geometry gl;
                     geometry_of(L, lspm, &gl);
-                    page_break bl = find_break(vl, pos, gl.bh, open);
-                    if (bl.brk >= n) {
+                    gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
+                    flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
+                    fill_page(NULL, vl, &gl, &u, NULL);
+                    if (u.pos >= NI(vl)) {
                         g = gl;
                         spm = lspm;
-                        br = bl;
                     }
+                    g_ptr_array_free(u.open, TRUE);
                 }
+                g_ptr_array_free(t.open, TRUE);
             }
         }
         if (fabs(g.bw - width) > 0.5)
@@ -663,60 +1287,31 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         pg.h = g.ph;
         cg_region_out *body = &pg.regions[pg.n_regions++];
         region_init(body, region_name(L, g.regions[0], 0), g.regions[0], g.bx, g.by, g.bw, g.bh);
-        if (br.overflow)
-            cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
-                                g.bh, pg.number_text);
-        else if (br.pen > 0 && br.pen < CG_PEN_NEVER && br.brk < n)
-            cg_layout_warn_once(L, flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
-                                "could not be satisfied at the end of page %s", pg.number_text);
-        else if (br.pen >= CG_PEN_NEVER && br.brk < n)
-            cg_layout_warn_once(L, flow, "content that must not break was split at the end of page %s",
-                                pg.number_text);
 
         /* Place the body: continued blocks, repeated headers, items, footers. */
         placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
                      g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
-        double y = g.by;
-        for (guint k = 0; k < open->len; k++)
-            open_frag(&P, open->pdata[k], g.bx, y, FALSE);
-        for (guint k = 0; k < open->len; k++) {
-            const cg_block *b = open->pdata[k];
-            if (b->is_table && b->header && !b->omit_header_at_break) {
-                placer H = P;
-                H.tagged = FALSE;
-                H.started = FALSE;
-                H.in_group = FALSE;
-                place_list(&H, b->header, 0, (int)b->header->items->len, g.bx, &y);
-                P.started = TRUE;
-            }
-        }
         GPtrArray *fns = g_ptr_array_new();
-        if (!blank_next) {
-            for (int k = pos; k < br.brk; k++) {
-                const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
-                if (it->kind == VI_START)
-                    g_ptr_array_add(open, it->blk);
-                else if (it->kind == VI_END && open->len)
-                    g_ptr_array_remove_index(open, open->len - 1);
-                else if (it->kind == VI_LINE && it->line->footnotes)
-                    for (guint f = 0; f < it->line->footnotes->len; f++)
-                        g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
-                place_item(&P, it, g.bx, &y);
-            }
+        page_break br = { st.pos, st.pos, 0, FALSE, 0 };
+        if (!blank_next)
+            br = fill_page(&P, vl, &g, &st, fns);
+        if (br.overflow)
+            cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
+                                g.bh, pg.number_text);
+        else if (br.pen > 0 && br.pen < CG_PEN_NEVER && br.brk < NI(vl))
+            cg_layout_warn_once(L, flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
+                                "could not be satisfied at the end of page %s", pg.number_text);
+        else if (br.pen >= CG_PEN_NEVER && br.brk < NI(vl))
+            cg_layout_warn_once(L, flow, "content that must not break was split at the end of page %s",
+                                pg.number_text);
+        double y = g.by;
+        for (guint k = 0; k < body->placed->len; k++) {
+            const cg_placed *pl = &g_array_index(body->placed, cg_placed, k);
+            if (pl->kind == PL_LINE)
+                y = MAX(y, pl->y + pl->line->height);
         }
-        /* Repeated footers of tables still open, innermost last. */
-        if (br.brk < n)
-            for (guint k = 0; k < open->len; k++) {
-                const cg_block *b = open->pdata[k];
-                if (b->is_table && b->footer && !b->omit_footer_at_break) {
-                    placer F = P;
-                    F.tagged = FALSE;
-                    F.in_group = FALSE;
-                    place_list(&F, b->footer, 0, (int)b->footer->items->len, g.bx, &y);
-                }
-            }
-        while (P.open->len)
-            close_frag(&P, y, FALSE);
+        for (guint k = 0; k < body->frags->len; k++)
+            y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
         /* Footnotes at the bottom of the body. */
         if (fns->len) {
             double fh = 0;
@@ -752,14 +1347,13 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = FALSE;
             continue;
         }
-        pos = br.next;
         /* even-page / odd-page breaks may need a blank page first */
         if (br.forced_kind == CG_BREAK_EVEN_PAGE && number % 2 != 0)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
-    } while (pos < n || blank_next);
-    g_ptr_array_free(open, TRUE);
+    } while (st.pos < NI(vl) || blank_next);
+    g_ptr_array_free(st.open, TRUE);
     cg_vlist_free(vl);
     return number;
 }
