@@ -18,12 +18,21 @@ typedef struct {
     FILE *dump;
     cg_draw draw;
     int fd;
+    int (*write)(void *closure, const unsigned char *data, unsigned int len);
+    void *write_closure;
     gboolean write_failed;
 } render;
 
 static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
 {
     render *R = closure;
+    if (R->write) {
+        if (R->write(R->write_closure, data, len) != 0) {
+            R->write_failed = TRUE;
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        return CAIRO_STATUS_SUCCESS;
+    }
     while (len > 0) {
         ssize_t n = write(R->fd, data, len);
         if (n < 0) {
@@ -267,13 +276,20 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
             rc = 1;
             goto out;
         }
+    } else if (opts->write) {
+        R.write = opts->write;
+        R.write_closure = opts->write_closure;
+    }
+    gboolean tagged = TRUE;
+again:
+    if (opts->output || opts->write) {
         R.surface = cairo_pdf_surface_create_for_stream(write_fd, &R, 595.2756, 841.8898);
         cairo_pdf_surface_restrict_to_version(R.surface, CAIRO_PDF_VERSION_1_5);
         set_metadata(R.surface, t, opts, d);
         R.cr = cairo_create(R.surface);
         R.draw.L = &L;
-        R.draw.tags = TRUE;
-        R.draw.tagged_links = TRUE;
+        R.draw.tags = tagged;
+        R.draw.tagged_links = tagged;
         R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
         R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
         collect_dests(t, t->root, R.draw.dests);
@@ -283,7 +299,13 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
     }
     GHashTable *ids2 = cg_id_table_new();
     R.draw.ids_now = ids2;
+    cg_diags *quiet = tagged ? NULL : cg_diags_new();  /* a second, untagged run */
+    cg_diags *saved = L.d;
+    if (quiet)
+        L.d = quiet;
     opts->page_count = cg_paginate(&L, sink, &R, ids2);
+    L.d = saved;
+    cg_diags_free(quiet);
     if (R.cr) {
         while (R.draw.tag_names->len)
             cg_draw_tag_pop(&R.draw, R.cr);
@@ -298,21 +320,49 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         if (st == CAIRO_STATUS_SUCCESS)
             st = cairo_surface_status(R.surface);
         cairo_surface_destroy(R.surface);
+        if (st == CAIRO_STATUS_TAG_ERROR && tagged && !R.write_failed) {
+            /* Cairo 1.16 rejects the structure tree when a tagged element's only
+             * content on a page lies wholly outside the page (enormous or
+             * misplaced content, already warned about): write the PDF again,
+             * untagged, rather than fail. */
+            cg_diag_add(d, CG_WARNING, opts->output, 0, 0, "Cairo rejected the structure tags "
+                        "(content set outside the page): the PDF is written untagged");
+            g_hash_table_destroy(R.draw.dests);
+            g_hash_table_destroy(R.draw.dests_done);
+            g_hash_table_destroy(ids2);
+            if (R.fd >= 0 ? ftruncate(R.fd, 0) != 0 || lseek(R.fd, 0, SEEK_SET) != 0
+                          : R.write(R.write_closure, NULL, 0) != 0) {
+                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+                rc = 1;
+                close(R.fd);
+                R.fd = -1;
+                goto done;
+            }
+            memset(&R.draw, 0, sizeof R.draw);
+            R.surface = NULL;
+            R.cr = NULL;
+            R.dump = NULL;              /* written once, by the first run */
+            tagged = FALSE;
+            goto again;
+        }
         if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
                         R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
             rc = 1;
         }
-        if (fsync(R.fd) != 0 && !rc) {
-            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-            rc = 1;
+        if (R.fd >= 0) {
+            if (fsync(R.fd) != 0 && !rc) {
+                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+                rc = 1;
+            }
+            close(R.fd);
+            R.fd = -1;
         }
-        close(R.fd);
-        R.fd = -1;
         g_hash_table_destroy(R.draw.dests);
         g_hash_table_destroy(R.draw.dests_done);
     }
     g_hash_table_destroy(ids2);
+done:
     if (d->errors > errors_before)
         rc = 1;
     if (tmp) {

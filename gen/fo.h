@@ -14,6 +14,11 @@
 
 typedef struct {
     const char *output;        /* PDF path; NULL: no PDF (dump or check only) */
+    /* Instead of a file (output NULL): the PDF bytes go to write(closure, data, len),
+     * which returns 0 on success (fuzzing, tests, rendering to memory). A call with
+     * data NULL and len 0 means: discard what was written, the PDF starts again. */
+    int (*write)(void *closure, const unsigned char *data, unsigned int len);
+    void *write_closure;
     FILE *dump;                /* area dump stream, or NULL */
     const char *base_dir;      /* for relative image URIs; NULL: the FO document's folder */
     /* Document information; NULL: from fo:declarations (x:xmpmeta), else none. */
