@@ -6,6 +6,7 @@
 #include "xmlload.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -239,6 +240,21 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
                : doc->URL ? g_path_get_dirname((const char *)doc->URL) : g_strdup(".");
     cg_layout L;
     cg_layout_init(&L, t, d, ctx, base);
+    GPtrArray *rd = g_ptr_array_new();
+    for (const char *const *r = opts->read_dirs ? opts->read_dirs : NULL; r && *r; r++) {
+        char *real = realpath(*r, NULL);
+        if (real) {
+            g_ptr_array_add(rd, g_strdup(real));
+            free(real);
+        }
+    }
+    char *rb = realpath(base, NULL);
+    if (rb) {
+        g_ptr_array_add(rd, g_strdup(rb));
+        free(rb);
+    }
+    g_ptr_array_add(rd, NULL);
+    L.read_dirs = (char **)g_ptr_array_free(rd, FALSE);
     g_free(base);
 
     /* Pass 1 (only when citations exist): where every id lands. */
@@ -377,6 +393,8 @@ done:
     }
 out:
     g_free(tmp);
+    g_strfreev(L.read_dirs);
+    L.read_dirs = NULL;
     cg_layout_clear(&L);
     g_object_unref(ctx);
     cg_fo_tree_free(t);

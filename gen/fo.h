@@ -21,6 +21,9 @@ typedef struct {
     void *write_closure;
     FILE *dump;                /* area dump stream, or NULL */
     const char *base_dir;      /* for relative image URIs; NULL: the FO document's folder */
+    /* Folders (with their subfolders) images may be read from, NULL-terminated;
+     * NULL: base_dir only. Network URIs are always refused. */
+    const char *const *read_dirs;
     /* Document information; NULL: from fo:declarations (x:xmpmeta), else none. */
     const char *title, *author, *subject, *keywords, *creator;
     const char *date;          /* creation date, ISO 8601 (YYYY-MM-DD[Thh:mm:ss[Z]]); NULL:
