@@ -68,12 +68,15 @@ for f in xxe-file image-link_out_svg; do
     grep -q CIRCGEN-SECRET "$tmp/err" && ko "$f: secret leaked" || ok
 done
 if command -v strace >/dev/null 2>&1 && [ -z "$CIRCGEN_RUNNER" ]; then
-    for f in xxe-file image-link_out_svg image-___outside_logo_svg image-_etc_passwd image-_dev_zero; do
+    for f in xxe-file image-link_out_svg image-___outside_logo_svg image-_etc_passwd image-_dev_zero \
+             image-svg-external image-svg-external-entity; do
         (cd "$docs" && strace -f -e trace=open,openat -o "$tmp/trace" "$CIRCGEN" fo $f.fo -o "$tmp/s.pdf" >/dev/null 2>&1)
         grep -q -e 'secret.txt' -e 'outside/logo.svg' -e '/etc/passwd' -e '/dev/zero' "$tmp/trace" && ko "$f: a file outside the folder was opened" || ok
     done
-    (cd "$docs" && strace -f -e trace=connect -o "$tmp/trace" "$CIRCGEN" fo image-http___127_0_0_1_9_x_png.fo -o "$tmp/s.pdf" >/dev/null 2>&1)
-    grep -q 'connect(' "$tmp/trace" && ko "network image: a connection was made" || ok
+    for f in image-http___127_0_0_1_9_x_png image-svg-external xxe-network; do
+        (cd "$docs" && strace -f -e trace=connect -o "$tmp/trace" "$CIRCGEN" fo $f.fo -o "$tmp/s.pdf" >/dev/null 2>&1)
+        grep -q 'connect(' "$tmp/trace" && ko "$f: a connection was made" || ok
+    done
 fi
 # --allow-read widens the folders images come from (FOP test cases use ../resources).
 (cd "$docs" && bounded fo image-___outside_logo_svg.fo --allow-read .. -o "$tmp/allow.pdf") 2>"$tmp/err"

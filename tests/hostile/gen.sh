@@ -102,6 +102,18 @@ for src in missing.png not-image.png damaged.png huge.jpg sub/logo.svg ../outsid
     name=$(echo "$src" | tr -c 'a-z0-9\n' '_')
     printf '<fo:block>image <fo:external-graphic src="url(%s)"/> after</fo:block>\n' "$src" | fo "image-$name.fo"
 done
+# SVG images that reach outside (external images, an external entity), an entity bomb,
+# an enormous size: librsvg reads them from memory with no base, so nothing outside.
+x='xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+printf '<svg %s width="100" height="100"><image xlink:href="file:///etc/passwd" width="50" height="50"/><image xlink:href="../outside/logo.svg" width="50" height="50"/><image xlink:href="http://127.0.0.1:9/x.png" width="50" height="50"/><rect width="10" height="10"/></svg>\n' "$x" > "$out/docs/svg-external.svg"
+{ printf '<?xml version="1.0"?>\n<!DOCTYPE svg [ <!ENTITY a0 "lol">'
+  for i in 1 2 3 4 5 6 7 8 9; do printf ' <!ENTITY a%d "%s">' $i "$(rep 10 "&a$((i - 1));")"; done
+  printf ' ]>\n<svg %s width="100" height="100"><text y="20">&a9;</text></svg>\n' "$x"; } > "$out/docs/svg-entity-bomb.svg"
+printf '<?xml version="1.0"?>\n<!DOCTYPE svg [ <!ENTITY s SYSTEM "file:///etc/passwd"> ]>\n<svg %s width="100" height="100"><text y="20">&s;</text></svg>\n' "$x" > "$out/docs/svg-external-entity.svg"
+printf '<svg %s width="1e30" height="1e30"><rect width="1e30" height="1e30" fill="red"/></svg>\n' "$x" > "$out/docs/svg-huge.svg"
+for name in svg-external svg-entity-bomb svg-external-entity svg-huge; do
+    printf '<fo:block>image <fo:external-graphic src="%s.svg"/> and <fo:external-graphic src="%s.svg" content-width="50pt" content-height="50pt"/> after</fo:block>\n' $name $name | fo "image-$name.fo"
+done
 rm -f "$out/docs/fifo"; mkfifo "$out/docs/fifo" 2>/dev/null || true
 # For the missing font: a fontconfig file that has no fonts.
 mkdir -p "$out/nofonts"
