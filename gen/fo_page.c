@@ -149,7 +149,7 @@ static double page_dim(cg_layout *L, const cg_fo *spm, const char *name, double 
         return dflt;
     cg_len l;
     if (!cg_parse_length(v, spm->p->i.font_size, &l) || l.rel != 0 || l.abs < 1 || l.abs > 14400) {
-        cg_xml_diag(L->d, CG_WARNING, spm->xml, "invalid %s '%s'; using %.2fpt", name, v, dflt);
+        cg_layout_warn_once(L, spm, "invalid %s '%s'; using %.2fpt", name, v, dflt);  /* once, not per page */
         return dflt;
     }
     return l.abs;
@@ -162,7 +162,7 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
         return 0;
     cg_len l;
     if (!cg_parse_length(v, r->p->i.font_size, &l) || l.abs < 0 || l.abs > limit) {
-        cg_xml_diag(L->d, CG_WARNING, r->xml, "invalid extent '%s'; using 0", v);
+        cg_layout_warn_once(L, r, "invalid extent '%s'; using 0", v);
         return 0;
     }
     return cg_len_resolve(l, limit, NULL);

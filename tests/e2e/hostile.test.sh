@@ -63,6 +63,9 @@ for f in long-word-in-text font-size-100000 image-_dev_zero image-fifo length-ab
     pdftotext "$tmp/out/$f.pdf" - 2>/dev/null | grep -q -e end -e after -e deep && ok || ko "$f: the text after is missing"
 done
 pdftotext "$tmp/out/zh-closing-punctuation.pdf" - 2>/dev/null | grep -q '文字' && ok || ko "zh-closing-punctuation: text missing"
+# An invalid page size is reported once, not on every page.
+(cd "$docs" && bounded fo length-abc.fo -o "$tmp/once.pdf") 2>"$tmp/err"
+[ "$(grep -c "invalid page-width 'abc'" "$tmp/err")" = 1 ] && ok || ko "invalid page-width reported more than once"
 # No secret leaks, no read outside the folder (strace where installed), no connection.
 for f in xxe-file image-link_out_svg; do
     grep -q CIRCGEN-SECRET "$tmp/err" && ko "$f: secret leaked" || ok
