@@ -117,8 +117,9 @@ int cmd_fo(int argc, char **argv)
         o.output = out;
         o.dump = df;
         o.read_dirs = allow->len > 1 ? (const char *const *)allow->pdata : NULL;
-        if (cg_fo_render(doc, &o, d) != 0)
-            rc = CG_EXIT_INVALID;
+        int r = cg_fo_render(doc, &o, d);
+        if (r != 0)
+            rc = r == 2 ? CG_EXIT_ERROR : CG_EXIT_INVALID;
         if (df && df != stdout && fclose(df) != 0) {
             fprintf(stderr, "circgen fo: cannot write %s\n", dump);
             rc = CG_EXIT_ERROR;

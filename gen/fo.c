@@ -289,7 +289,7 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write here: %s", g_strerror(errno));
             g_free(tmp);
             tmp = NULL;
-            rc = 1;
+            rc = 2;
             goto out;
         }
     } else if (opts->write) {
@@ -349,7 +349,7 @@ again:
             if (R.fd >= 0 ? ftruncate(R.fd, 0) != 0 || lseek(R.fd, 0, SEEK_SET) != 0
                           : R.write(R.write_closure, NULL, 0) != 0) {
                 cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-                rc = 1;
+                rc = 2;
                 close(R.fd);
                 R.fd = -1;
                 goto done;
@@ -364,12 +364,12 @@ again:
         if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
                         R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
-            rc = 1;
+            rc = 2;
         }
         if (R.fd >= 0) {
             if (fsync(R.fd) != 0 && !rc) {
                 cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-                rc = 1;
+                rc = 2;
             }
             close(R.fd);
             R.fd = -1;
@@ -379,12 +379,12 @@ again:
     }
     g_hash_table_destroy(ids2);
 done:
-    if (d->errors > errors_before)
+    if (d->errors > errors_before && rc == 0)
         rc = 1;
     if (tmp) {
         if (rc == 0 && g_rename(tmp, opts->output) != 0) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-            rc = 1;
+            rc = 2;
         }
         if (rc != 0)
             g_unlink(tmp);

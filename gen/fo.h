@@ -32,8 +32,8 @@ typedef struct {
 } cg_fo_options;
 
 /* Render fo. Warnings and errors go to d (file:line:col where known).
- * Returns 0 on success; non-zero when an error was found (no usable fo:root, a
- * pinned font is missing, the PDF cannot be written). The PDF is written to a
+ * Returns 0 on success; 1 when an error was found (no usable fo:root, a pinned
+ * font is missing); 2 when the PDF cannot be written (I/O). The PDF is written to a
  * temporary file beside opts->output and renamed into place only when complete:
  * on failure any earlier file at opts->output is left untouched. */
 int cg_fo_render(xmlDocPtr fo, cg_fo_options *opts, cg_diags *d);
