@@ -152,7 +152,9 @@ valgrind: all $(TEST_BIN)
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang, each run for
 # FUZZ_SECONDS from seeds made of the samples and tests (tests/fuzz/seeds.sh); the
-# corpus grows in build/fuzz/corpus-NAME, crashes go to build/fuzz/crashes-NAME/.
+# corpus grows in build/fuzz/corpus-NAME, crashes go to build/fuzz/crashes-NAME/
+# (copy each, fixed, to tests/fuzz/regressions/NAME-WHAT: tests/e2e/hostile.test.sh
+# replays them). tests/fuzz/fuzz_NAME.dict, when present, is the harness's dictionary.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
@@ -171,8 +173,9 @@ fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f | sed 's/^fuzz_//'); \
 	  mkdir -p build/fuzz/corpus-$$n build/fuzz/crashes-$$n; \
 	  echo "== $$n for $(FUZZ_SECONDS) s"; \
+	  dict=; [ -f tests/fuzz/fuzz_$$n.dict ] && dict=-dict=tests/fuzz/fuzz_$$n.dict; \
 	  CIRCGEN_TEMPLATES=$(CURDIR)/templates ASAN_OPTIONS=detect_leaks=0 $$f -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crashes-$$n/ \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 $$dict -artifact_prefix=build/fuzz/crashes-$$n/ \
 	    build/fuzz/corpus-$$n build/fuzz/seed-$$n || exit 1; \
 	done
 

@@ -22,6 +22,9 @@ const char cmd_fo_usage[] =
     "                         document information (default: from fo:declarations)\n"
     "  --date DATE            creation date, ISO 8601 (default: SOURCE_DATE_EPOCH,\n"
     "                         else 1970-01-01; never the clock)\n"
+    "  --allow-read DIR       images may also be read from DIR and its subfolders\n"
+    "                         (default: only the FO file's folder and its subfolders;\n"
+    "                         network URIs are always refused); may be repeated\n"
     "  -q, --quiet            print errors only\n"
     "\n"
     "Exit status: 0 rendered (maybe with warnings), 1 the FO cannot be rendered,\n"
@@ -45,10 +48,12 @@ int cmd_fo(int argc, char **argv)
     const char *in = NULL, *out = NULL, *dump = NULL;
     gboolean want_dump = FALSE, quiet = FALSE;
     cg_fo_options o = { 0 };
+    GPtrArray *allow = g_ptr_array_new();
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(cmd_fo_usage, stdout);
+            g_ptr_array_free(allow, TRUE);
             return CG_EXIT_OK;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strncmp(a, "--output=", 9)) {
             if (!strncmp(a, "--output=", 9))
@@ -57,6 +62,7 @@ int cmd_fo(int argc, char **argv)
                 out = argv[++i];
             else {
                 fprintf(stderr, "circgen fo: %s needs a file name\n", a);
+                g_ptr_array_free(allow, TRUE);
                 return CG_EXIT_ERROR;
             }
         } else if (!strcmp(a, "--dump-areas")) {
@@ -72,20 +78,25 @@ int cmd_fo(int argc, char **argv)
         else if ((v = opt_value(argc, argv, &i, "--keywords"))) o.keywords = v;
         else if ((v = opt_value(argc, argv, &i, "--creator"))) o.creator = v;
         else if ((v = opt_value(argc, argv, &i, "--date"))) o.date = v;
+        else if ((v = opt_value(argc, argv, &i, "--allow-read"))) g_ptr_array_add(allow, (gpointer)v);
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "circgen fo: unknown option '%s'\n%s", a, cmd_fo_usage);
+            g_ptr_array_free(allow, TRUE);
             return CG_EXIT_ERROR;
         } else if (!in)
             in = a;
         else {
             fprintf(stderr, "circgen fo: one input file only\n");
+            g_ptr_array_free(allow, TRUE);
             return CG_EXIT_ERROR;
         }
     }
     if (!in || (!out && !want_dump)) {
         fputs(cmd_fo_usage, stderr);
+        g_ptr_array_free(allow, TRUE);
         return CG_EXIT_ERROR;
     }
+    g_ptr_array_add(allow, NULL);
     cg_diags *d = cg_diags_new();
     xmlDocPtr doc = cg_xml_read_file(in, d);
     int rc = CG_EXIT_OK;
@@ -99,13 +110,16 @@ int cmd_fo(int argc, char **argv)
                 fprintf(stderr, "circgen fo: cannot write %s: %s\n", dump, g_strerror(errno));
                 cg_xml_free(doc);
                 cg_diags_free(d);
+                g_ptr_array_free(allow, TRUE);
                 return CG_EXIT_ERROR;
             }
         }
         o.output = out;
         o.dump = df;
-        if (cg_fo_render(doc, &o, d) != 0)
-            rc = CG_EXIT_INVALID;
+        o.read_dirs = allow->len > 1 ? (const char *const *)allow->pdata : NULL;
+        int r = cg_fo_render(doc, &o, d);
+        if (r != 0)
+            rc = r == 2 ? CG_EXIT_ERROR : CG_EXIT_INVALID;
         if (df && df != stdout && fclose(df) != 0) {
             fprintf(stderr, "circgen fo: cannot write %s\n", dump);
             rc = CG_EXIT_ERROR;
@@ -124,6 +138,7 @@ int cmd_fo(int argc, char **argv)
     } else
         cg_diags_print(d, stderr);
     cg_diags_free(d);
+    g_ptr_array_free(allow, TRUE);
     cg_fonts_cleanup();
     cg_hyph_cleanup();
     return rc;

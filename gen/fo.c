@@ -8,6 +8,7 @@
 #include "xmlload.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,8 @@ typedef struct {
     FILE *dump;
     cg_draw draw;
     int fd;
+    int (*write)(void *closure, const unsigned char *data, unsigned int len);
+    void *write_closure;
     gboolean write_failed;
     unsigned char *buf;         /* Cairo writes in pieces of a few bytes: one write(2) per 64 KiB */
     size_t buf_len;
@@ -29,6 +32,13 @@ typedef struct {
 
 static gboolean write_raw(render *R, const unsigned char *data, size_t len)
 {
+    if (R->write) {
+        if (R->write(R->write_closure, data, len) != 0) {
+            R->write_failed = TRUE;
+            return FALSE;
+        }
+        return TRUE;
+    }
     while (len > 0) {
         ssize_t n = write(R->fd, data, len);
         if (n < 0) {
@@ -273,6 +283,21 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
                : doc->URL ? g_path_get_dirname((const char *)doc->URL) : g_strdup(".");
     cg_layout L;
     cg_layout_init(&L, t, d, ctx, base);
+    GPtrArray *rd = g_ptr_array_new();
+    for (const char *const *r = opts->read_dirs ? opts->read_dirs : NULL; r && *r; r++) {
+        char *real = realpath(*r, NULL);
+        if (real) {
+            g_ptr_array_add(rd, g_strdup(real));
+            free(real);
+        }
+    }
+    char *rb = realpath(base, NULL);
+    if (rb) {
+        g_ptr_array_add(rd, g_strdup(rb));
+        free(rb);
+    }
+    g_ptr_array_add(rd, NULL);
+    L.read_dirs = (char **)g_ptr_array_free(rd, FALSE);
     g_free(base);
 
     /* Pass 1 (only when citations exist): where every id lands. */
@@ -307,17 +332,25 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write here: %s", g_strerror(errno));
             g_free(tmp);
             tmp = NULL;
-            rc = 1;
+            rc = 2;
             goto out;
         }
+    } else if (opts->write) {
+        R.write = opts->write;
+        R.write_closure = opts->write_closure;
+    }
+    if (opts->output || opts->write)
         R.buf = g_malloc(WRITE_BUF);
+    gboolean tagged = TRUE;
+again:
+    if (opts->output || opts->write) {
         R.surface = cairo_pdf_surface_create_for_stream(write_fd, &R, 595.2756, 841.8898);
         cairo_pdf_surface_restrict_to_version(R.surface, CAIRO_PDF_VERSION_1_5);
         set_metadata(R.surface, t, opts, d);
         R.cr = cairo_create(R.surface);
         R.draw.L = &L;
-        R.draw.tags = TRUE;
-        R.draw.tagged_links = TRUE;
+        R.draw.tags = tagged;
+        R.draw.tagged_links = tagged;
         R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
         R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
         collect_dests(t, t->root, R.draw.dests);
@@ -328,7 +361,13 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
     }
     GHashTable *ids2 = cg_id_table_new();
     R.draw.ids_now = ids2;
+    cg_diags *quiet = tagged ? NULL : cg_diags_new();  /* a second, untagged run */
+    cg_diags *saved = L.d;
+    if (quiet)
+        L.d = quiet;
     opts->page_count = cg_paginate(&L, sink, &R, ids2);
+    L.d = saved;
+    cg_diags_free(quiet);
     if (R.cr) {
         while (R.draw.tag_names->len)
             cg_draw_tag_pop(&R.draw, R.cr);
@@ -343,37 +382,66 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
         if (st == CAIRO_STATUS_SUCCESS)
             st = cairo_surface_status(R.surface);
         cairo_surface_destroy(R.surface);
+        if (st == CAIRO_STATUS_TAG_ERROR && tagged && !R.write_failed) {
+            /* Cairo 1.16 rejects the structure tree when a tagged element's only
+             * content on a page lies wholly outside the page (enormous or
+             * misplaced content, already warned about): write the PDF again,
+             * untagged, rather than fail. */
+            cg_diag_add(d, CG_WARNING, opts->output, 0, 0, "Cairo rejected the structure tags "
+                        "(content set outside the page): the PDF is written untagged");
+            g_hash_table_destroy(R.draw.dests);
+            g_hash_table_destroy(R.draw.dests_done);
+            g_hash_table_destroy(ids2);
+            R.buf_len = 0;              /* what the first run left unwritten */
+            if (R.fd >= 0 ? ftruncate(R.fd, 0) != 0 || lseek(R.fd, 0, SEEK_SET) != 0
+                          : R.write(R.write_closure, NULL, 0) != 0) {
+                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+                rc = 2;
+                close(R.fd);
+                R.fd = -1;
+                goto done;
+            }
+            memset(&R.draw, 0, sizeof R.draw);
+            R.surface = NULL;
+            R.cr = NULL;
+            R.dump = NULL;              /* written once, by the first run */
+            tagged = FALSE;
+            goto again;
+        }
         if (!R.write_failed)
             write_flush(&R);
-        g_free(R.buf);
         if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
                         R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
-            rc = 1;
+            rc = 2;
         }
-        if (!rc) {
-            char *lang = document_lang(t);
-            if (cg_pdf_set_lang(R.fd, lang, opts->output, d) != 0)
-                rc = 1;
-            g_free(lang);
+        if (R.fd >= 0) {
+            if (!rc) {
+                char *lang = document_lang(t);
+                if (cg_pdf_set_lang(R.fd, lang, opts->output, d) != 0)
+                    rc = 2;
+                g_free(lang);
+            }
+            if (fsync(R.fd) != 0 && !rc) {
+                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+                rc = 2;
+            }
+            close(R.fd);
+            R.fd = -1;
         }
-        if (fsync(R.fd) != 0 && !rc) {
-            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-            rc = 1;
-        }
-        close(R.fd);
-        R.fd = -1;
         g_hash_table_destroy(R.draw.dests);
         g_hash_table_destroy(R.draw.dests_done);
         cg_embed_free(R.draw.emb);
     }
     g_hash_table_destroy(ids2);
-    if (d->errors > errors_before)
+done:
+    g_free(R.buf);
+    if (d->errors > errors_before && rc == 0)
         rc = 1;
     if (tmp) {
         if (rc == 0 && g_rename(tmp, opts->output) != 0) {
             cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-            rc = 1;
+            rc = 2;
         }
         if (rc != 0)
             g_unlink(tmp);
@@ -382,6 +450,8 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
     }
 out:
     g_free(tmp);
+    g_strfreev(L.read_dirs);
+    L.read_dirs = NULL;
     cg_layout_clear(&L);
     g_object_unref(ctx);
     cg_fo_tree_free(t);

@@ -5,12 +5,24 @@
  * the right size); SVG through librsvg; GIF, BMP and TIFF through gdk-pixbuf.
  * Intrinsic sizes are taken at 72 dpi (one pixel = one point), as Apache FOP's
  * default source resolution, unless an SVG gives its own size.
- * Network URIs are refused: circgen never fetches anything.
+ * Network URIs are refused: circgen never fetches anything. Local files are
+ * read only when they resolve (symbolic links followed) inside one of the
+ * folders the layout allows (L->read_dirs: by default the FO document's
+ * folder and its subfolders), and only when they are regular files of at most
+ * CG_IMAGE_MAX_BYTES: never a device, a FIFO or a folder. The bytes are read
+ * once and decoded from memory.
  */
 #include "fo_layout.h"
 #include "xmlload.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <librsvg/rsvg.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
@@ -108,22 +120,70 @@ static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
     return s;
 }
 
-static cg_image *load(const char *path, char **why)
+#define CG_IMAGE_MAX_BYTES (64u * 1024u * 1024u)
+
+/* The bytes of the regular file path (already resolved), or NULL with *why. */
+static gchar *read_image_file(const char *path, gsize *len, char **why)
 {
-    gchar *data = NULL;
-    gsize len = 0;
-    GError *err = NULL;
-    if (!g_file_get_contents(path, &data, &len, &err)) {
-        *why = g_strdup(err->message);
-        g_error_free(err);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *why = g_strdup(g_strerror(errno));
         return NULL;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *why = g_strdup("not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if ((unsigned long long)st.st_size > CG_IMAGE_MAX_BYTES) {
+        *why = g_strdup_printf("larger than %u MB", CG_IMAGE_MAX_BYTES / (1024u * 1024u));
+        close(fd);
+        return NULL;
+    }
+    gsize n = (gsize)st.st_size, got = 0;
+    gchar *data = g_malloc(n + 1);
+    while (got < n) {
+        ssize_t r = read(fd, data + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (gsize)r;
+    }
+    close(fd);
+    data[got] = 0;
+    *len = got;
+    return data;
+}
+
+typedef struct { const guchar *d; gsize n, at; } mem_reader;
+
+static cairo_status_t read_mem(void *closure, unsigned char *out, unsigned int len)
+{
+    mem_reader *m = closure;
+    if (m->n - m->at < len)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, m->d + m->at, len);
+    m->at += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cg_image *load(const char *path, char **why)
+{
+    gsize len = 0;
+    GError *err = NULL;
+    gchar *data = read_image_file(path, &len, why);
+    if (!data)
+        return NULL;
     cg_image *img = g_new0(cg_image, 1);
     img->path = g_strdup(path);
     const guchar *d = (const guchar *)data;
     int w, h;
     if (len >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8)) {
-        img->surface = cairo_image_surface_create_from_png(path);
+        mem_reader m = { d, len, 0 };
+        img->surface = cairo_image_surface_create_from_png_stream(read_mem, &m);
         if (cairo_surface_status(img->surface)) {
             *why = g_strdup("a damaged PNG file");
             goto fail;
@@ -164,7 +224,13 @@ static cg_image *load(const char *path, char **why)
         img->w = sw;
         img->h = sh;
     } else {
-        GdkPixbuf *pb = gdk_pixbuf_new_from_file(path, &err);
+        GdkPixbufLoader *ld = gdk_pixbuf_loader_new();
+        gboolean wrote = gdk_pixbuf_loader_write(ld, d, len, &err);
+        gboolean closed = gdk_pixbuf_loader_close(ld, wrote ? &err : NULL);
+        GdkPixbuf *pb = wrote && closed ? gdk_pixbuf_loader_get_pixbuf(ld) : NULL;
+        if (pb)
+            g_object_ref(pb);
+        g_object_unref(ld);
         if (!pb) {
             *why = g_strdup_printf("not an image circgen can read (%s)", err ? err->message : "unknown format");
             if (err) g_error_free(err);
@@ -183,11 +249,45 @@ fail:
     return NULL;
 }
 
+/* Is the resolved path inside dir (resolved) or one of its subfolders? */
+static gboolean inside(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n && dir[n - 1] == '/')
+        n--;
+    return !strncmp(path, dir, n) && (path[n] == '/' || path[n] == 0);
+}
+
 cg_image *cg_image_get(cg_layout *L, const cg_fo *fo, const char *uri)
 {
-    char *path = uri_to_path(uri, L->base_dir);
-    if (!path) {
+    char *given = uri_to_path(uri, L->base_dir);
+    if (!given) {
         cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%s' is not a local file (circgen fetches nothing): an empty box is set", uri);
+        return NULL;
+    }
+    char *real = realpath(given, NULL);
+    if (!real) {
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%s' cannot be used (%s: %s): an empty box is set",
+                    uri, given, g_strerror(errno));
+        g_free(given);
+        return NULL;
+    }
+    g_free(given);
+    char *path = g_strdup(real);
+    free(real);
+    gboolean ok = FALSE;
+    if (L->read_dirs) {
+        for (char **r = L->read_dirs; *r && !ok; r++)
+            ok = inside(path, *r);
+    } else {
+        char *b = realpath(L->base_dir, NULL);
+        ok = b && inside(path, b);
+        free(b);
+    }
+    if (!ok) {
+        cg_layout_warn_once(L, fo, "image '%s' (%s) is outside the folders circgen may read images from: "
+                            "an empty box is set", uri, path);
+        g_free(path);
         return NULL;
     }
     if (g_hash_table_contains(L->images, path)) {
@@ -211,6 +311,9 @@ cg_image *cg_image_get(cg_layout *L, const cg_fo *fo, const char *uri)
 void cg_image_draw(cairo_t *cr, cg_image *img, double x, double y, double w, double h)
 {
     if (!img || img->w <= 0 || img->h <= 0 || w <= 0 || h <= 0)
+        return;
+    /* Beyond Cairo's fixed-point range (far off any page), or on a failed context: not drawn. */
+    if (!(w < 1e6 && h < 1e6 && fabs(x) < 1e6 && fabs(y) < 1e6) || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         return;
     cairo_save(cr);
     cairo_translate(cr, x, y);

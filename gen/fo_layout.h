@@ -27,6 +27,8 @@ typedef struct cg_layout {
     cg_diags *d;
     PangoContext *ctx;          /* the pinned fonts at 72 dpi */
     char *base_dir;             /* for relative image URIs */
+    char **read_dirs;           /* resolved folders images may be read from (NULL-terminated;
+                                   NULL: base_dir); set and freed by cg_fo_render */
     GHashTable *families;       /* FO font-family value -> Pango family list (owned strings) */
     GHashTable *metrics;        /* font description string -> cg_metrics* */
     GHashTable *images;         /* resolved path -> cg_image* (NULL for failures) */

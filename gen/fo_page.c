@@ -151,7 +151,7 @@ static double page_dim(cg_layout *L, const cg_fo *spm, const char *name, double 
         return dflt;
     cg_len l;
     if (!cg_parse_length(v, spm->p->i.font_size, &l) || l.rel != 0 || l.abs < 1 || l.abs > 14400) {
-        cg_xml_diag(L->d, CG_WARNING, spm->xml, "invalid %s '%s'; using %.2fpt", name, v, dflt);
+        cg_layout_warn_once(L, spm, "invalid %s '%s'; using %.2fpt", name, v, dflt);  /* once, not per page */
         return dflt;
     }
     return l.abs;
@@ -164,7 +164,7 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
         return 0;
     cg_len l;
     if (!cg_parse_length(v, r->p->i.font_size, &l) || l.abs < 0 || l.abs > limit) {
-        cg_xml_diag(L->d, CG_WARNING, r->xml, "invalid extent '%s'; using 0", v);
+        cg_layout_warn_once(L, r, "invalid extent '%s'; using 0", v);
         return 0;
     }
     return cg_len_resolve(l, limit, NULL);
@@ -496,6 +496,10 @@ static int cell_cut(const cg_vlist *vl, int from, int to, double hmax, int *next
     gboolean in_group = FALSE, started = FALSE;
     int best = from, best_next = from;
     double best_h = 0;
+    /* A break that only a keep forbids: taken when the cell has no free break
+     * before hmax, for then the keep cannot be satisfied anyway. */
+    int kept = -1, kept_next = from, kept_pen = CG_PEN_NEVER;
+    double kept_h = 0;
     *forced = 0;
     for (int k = from; k < to; k++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
@@ -511,6 +515,11 @@ static int cell_cut(const cg_vlist *vl, int from, int to, double hmax, int *next
                 break;
             double b = it->kind == VI_OVERLAY ? MAX(bottom, y + it->h) : y + it->h;
             if (hmax >= 0 && b > hmax + 0.01) {
+                if (best == from && kept >= 0) {
+                    *next = kept_next;
+                    *h = kept_h;
+                    return kept;
+                }
                 *next = best_next;
                 *h = best_h;
                 return best;
@@ -533,6 +542,11 @@ static int cell_cut(const cg_vlist *vl, int from, int to, double hmax, int *next
                 best = k;
                 best_next = k + 1;
                 best_h = bottom;
+            } else if (started && it->pen > 0 && it->pen < CG_PEN_NEVER && it->pen <= kept_pen) {
+                kept = k;
+                kept_next = k + 1;
+                kept_h = bottom;
+                kept_pen = it->pen;
             }
             break;
         default:
@@ -852,7 +866,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                 double room = avail - y - fn - open_tables_h(stack, FALSE);
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
                     (y + it->h + fn + open_tables_h(stack, FALSE) > avail + 0.01 && room > 1 &&
-                     split_row(vl, k, room, FALSE, !started))) {
+                     /* a keep-together row taller than a whole page can never be
+                      * kept: split it rather than lose what overflows */
+                     split_row(vl, k, room, FALSE, !started || it->h > avail))) {
                     n = (int)vl->items->len;
                     k--;
                     continue;

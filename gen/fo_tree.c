@@ -158,6 +158,15 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
     }
     if (k == FO_MARKER)
         return NULL;   /* markers are only shown through retrieve-marker (unsupported) */
+    if (k == FO_FOOTNOTE)
+        for (const cg_fo *a = parent; a; a = a->parent)
+            if (a->kind == FO_FOOTNOTE_BODY) {
+                /* XSL 1.1 6.12.3: an error; the page would never show its body. */
+                cg_xml_diag(b->d, CG_WARNING, el, "fo:footnote inside a footnote body is not "
+                            "allowed: its content is kept as plain text");
+                flatten(b, parent, el);
+                return NULL;
+            }
 
     cg_fo *n = node_new(k, el, parent);
     n->p = g_new(cg_props, 1);

@@ -92,7 +92,12 @@ int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_di
     cg_fo_options fopts = { 0 };
     fopts.output = out;
     fopts.base_dir = t->dir;
+    /* Images come from the template folder, and the emblem given on the command line. */
+    char *emblem_dir = opts && opts->emblem ? g_path_get_dirname(opts->emblem) : NULL;
+    const char *read_dirs[] = { t->dir, emblem_dir, NULL };
+    fopts.read_dirs = read_dirs;
     int rc = cg_fo_render(fo, &fopts, d);
+    g_free(emblem_dir);
     if (opts)
         opts->pages = fopts.page_count;
     xmlFreeDoc(fo);

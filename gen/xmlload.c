@@ -68,6 +68,12 @@ static void on_error(void *user, xmlErrorPtr err)
     if (st->failed)
         return;
     st->failed = 1;
+    if (err->message && strstr(err->message, "Excessive depth in document")) {
+        /* libxml2's wording names an API option the user cannot set. */
+        cg_diag_add(st->d, CG_ERROR, st->name, err->line, err->int2,
+                    "elements nested more than %u deep: the document is refused", xmlParserMaxDepth);
+        return;
+    }
     cg_diag_add(st->d, CG_ERROR, st->name, err->line, err->int2, "%s",
                 err->message ? err->message : "XML parse error");
 }
@@ -153,6 +159,10 @@ static xmlDocPtr parse(const char *buf, size_t len, const char *name, xmlDictPtr
     }
     if (len > INT_MAX) /* xmlCtxtReadMemory takes an int */
         return NULL;
+    if (len == 0) {
+        cg_diag_add(d, CG_ERROR, name, 0, 0, "the file is empty: not an XML document");
+        return NULL;
+    }
     load_state st = { d, name, g_hash_table_new_full(NULL, NULL, NULL, g_free), 0, 0, 0 };
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
     if (!ctxt) {
