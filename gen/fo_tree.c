@@ -86,10 +86,16 @@ static gboolean shareable(cg_fo_kind k)
 static guint props_hash(gconstpointer p)
 {
     const guint8 *b = p;
-    guint h = 2166136261u;
-    for (size_t i = 0; i < sizeof(cg_props); i++)
-        h = (h ^ b[i]) * 16777619u;
-    return h;
+    guint64 h = 1469598103934665603ull;
+    size_t i = 0;
+    for (; i + 8 <= sizeof(cg_props); i += 8) {
+        guint64 w;
+        memcpy(&w, b + i, 8);
+        h = (h ^ w) * 1099511628211ull;
+    }
+    for (; i < sizeof(cg_props); i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return (guint)(h ^ (h >> 32));
 }
 
 static gboolean props_equal(gconstpointer a, gconstpointer b)
@@ -201,9 +207,10 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
         unsigned lf = CG_LEN_LABEL_END | CG_LEN_BODY_START;
         gboolean own = (tmp.i.start_indent.flags & lf) || (tmp.i.end_indent.flags & lf);
         cg_props *shared = own ? NULL : g_hash_table_lookup(b->t->props, &tmp);
-        if (own)
+        if (own) {
             shared = g_memdup2(&tmp, sizeof tmp);
-        else if (!shared) {
+            g_ptr_array_add(b->t->props_own, shared);
+        } else if (!shared) {
             shared = g_memdup2(&tmp, sizeof tmp);
             g_hash_table_add(b->t->props, shared);
         }
@@ -245,19 +252,20 @@ cg_fo_tree *cg_fo_tree_new(xmlDocPtr doc, cg_diags *d)
     t->strings = g_string_chunk_new(4096);
     t->ids = g_hash_table_new(g_str_hash, g_str_equal);
     t->props = g_hash_table_new_full(props_hash, props_equal, g_free, NULL);
+    t->props_own = g_ptr_array_new_with_free_func(g_free);
     builder b = { t, d, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
     t->root = build(&b, NULL, root, 0);
     g_hash_table_destroy(b.warned);
     return t;
 }
 
-static void free_nodes(cg_fo_tree *t, cg_fo *n)
+static void free_nodes(cg_fo *n)
 {
     /* Iterative over siblings, recursive over depth (bounded by MAX_DEPTH). */
     while (n) {
         cg_fo *next = n->next;
-        free_nodes(t, n->first);
-        if (n->kind != FO_TEXT && (!shareable(n->kind) || g_hash_table_lookup(t->props, n->p) != n->p))
+        free_nodes(n->first);
+        if (n->kind != FO_TEXT && !shareable(n->kind))
             g_free(n->p);
         g_free(n);
         n = next;
@@ -268,8 +276,9 @@ void cg_fo_tree_free(cg_fo_tree *t)
 {
     if (!t)
         return;
-    free_nodes(t, t->root);
+    free_nodes(t->root);
     g_hash_table_destroy(t->props);
+    g_ptr_array_free(t->props_own, TRUE);
     g_hash_table_destroy(t->ids);
     g_string_chunk_free(t->strings);
     g_free(t->file);
