@@ -162,13 +162,17 @@ static const char *resolve_number(cg_draw *D, const cg_piece *pc)
     return pc->kind == PC_CITATION ? ip->first_text : ip->last_text;
 }
 
-static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_piece *pc, double x, double base)
+/* batch: queue the glyphs (cg_embed_add) when they can be; the caller flushes. */
+static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_piece *pc, double x, double base,
+                        gboolean batch)
 {
     const cg_para *pa = ln->para;
     PangoGlyphString *gs = NULL;
     PangoItem *it = cg_para_item(pa, pc->item, &gs);
     if (!it)
         return;
+    if (!batch || pc->hyphen)
+        cg_embed_flush(D->emb, cr);
     if (pc->hyphen) {
         PangoGlyphString *hg = cg_para_hyphen(pa, pc->item);
         if (hg && it->analysis.font && !cg_embed_show(D->emb, cr, it->analysis.font, hg, NULL, 0, x, base)) {
@@ -198,6 +202,10 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
         if (sub->log_clusters[g] < 0 || sub->log_clusters[g] >= b1 - b0 ||
             (g > 0 && sub->log_clusters[g] < sub->log_clusters[g - 1]))
             ok = FALSE;
+    if (batch && ok && cg_embed_add(D->emb, cr, it->analysis.font, sub, cg_para_utf8(pa) + b0, b1 - b0, x, base)) {
+        pango_glyph_string_free(sub);
+        return;
+    }
     if (cg_embed_show(D->emb, cr, it->analysis.font, sub, ok ? cg_para_utf8(pa) + b0 : NULL, b1 - b0, x, base)) {
         pango_glyph_string_free(sub);
         return;
@@ -263,6 +271,8 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
 {
     const cg_line *ln = pl->line;
     double base = pl->y + ln->baseline;
+    cg_color color;
+    gboolean have_color = FALSE;
     for (int k = 0; k < ln->n_pieces; k++) {
         const cg_piece *pc = &ln->pieces[k];
         const cg_span *sp = cg_para_span(ln->para, pc->span);
@@ -271,6 +281,12 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
             continue;
         double x = pl->x + pc->x, b = base - sp->shift;
         gboolean link = (sp->link_uri || sp->link_dest) && D->tagged_links;
+        /* Plain glyph pieces of one colour are queued and drawn together. */
+        gboolean batch = pc->kind == PC_GLYPHS && !pc->hyphen && !link && !p->i.text_decoration;
+        if (!batch || !have_color || memcmp(&color, &p->i.color, sizeof color))
+            cg_embed_flush(D->emb, cr);
+        color = p->i.color;
+        have_color = TRUE;
         if (link) {
             const char *target = sp->link_uri ? sp->link_uri : sp->link_dest;
             char *esc = attr_escape(target);
@@ -292,7 +308,7 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         set_color(cr, p->i.color);
         switch (pc->kind) {
         case PC_GLYPHS:
-            draw_glyphs(cr, D, ln, pc, x, b);
+            draw_glyphs(cr, D, ln, pc, x, b, batch);
             break;
         case PC_IMAGE:
             if (pc->img)
@@ -330,6 +346,7 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         if (link)
             cairo_tag_end(cr, CAIRO_TAG_LINK);
     }
+    cg_embed_flush(D->emb, cr);
 }
 
 static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)

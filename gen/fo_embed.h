@@ -28,4 +28,12 @@ void cg_embed_free(cg_embed *e);
 gboolean cg_embed_show(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyphString *gs,
                        const char *text, int len, double x, double y);
 
+/* The same, queued: consecutive runs of one font are drawn by one Cairo call
+ * (fewer operations for Cairo's PDF analysis and output) when the queue is
+ * flushed, with the source then current; flush before changing the source,
+ * tags or anything drawn otherwise. FALSE: nothing queued. */
+gboolean cg_embed_add(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyphString *gs,
+                      const char *text, int len, double x, double y);
+void cg_embed_flush(cg_embed *e, cairo_t *cr);
+
 #endif

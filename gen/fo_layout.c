@@ -19,6 +19,31 @@
 
 /* ---- environment --------------------------------------------------------- */
 
+/* Keys of the font metrics cache: a font description and an interned language. */
+typedef struct {
+    PangoFontDescription *fd;
+    const char *lang;
+} metrics_key;
+
+static guint metrics_key_hash(gconstpointer p)
+{
+    const metrics_key *k = p;
+    return pango_font_description_hash(k->fd) * 31u + g_direct_hash(k->lang);
+}
+
+static gboolean metrics_key_equal(gconstpointer a, gconstpointer b)
+{
+    const metrics_key *x = a, *y = b;
+    return x->lang == y->lang && pango_font_description_equal(x->fd, y->fd);
+}
+
+static void metrics_key_free(gpointer p)
+{
+    metrics_key *k = p;
+    pango_font_description_free(k->fd);
+    g_free(k);
+}
+
 void cg_layout_init(cg_layout *L, cg_fo_tree *t, cg_diags *d, PangoContext *ctx, const char *base_dir)
 {
     memset(L, 0, sizeof *L);
@@ -27,7 +52,7 @@ void cg_layout_init(cg_layout *L, cg_fo_tree *t, cg_diags *d, PangoContext *ctx,
     L->ctx = ctx;
     L->base_dir = g_strdup(base_dir ? base_dir : ".");
     L->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    L->metrics = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    L->metrics = g_hash_table_new_full(metrics_key_hash, metrics_key_equal, metrics_key_free, g_free);
     L->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cg_image_free);
     L->ids = g_hash_table_new(g_str_hash, g_str_equal);
     L->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -110,14 +135,14 @@ PangoFontDescription *cg_layout_font(cg_layout *L, const cg_props *p, const cg_f
 
 const cg_metrics *cg_layout_metrics(cg_layout *L, const PangoFontDescription *fd, const char *lang)
 {
-    char *fs = pango_font_description_to_string(fd);
-    char *key = g_strconcat(fs, "|", lang ? lang : "", NULL);
-    g_free(fs);
-    cg_metrics *m = g_hash_table_lookup(L->metrics, key);
-    if (m) {
-        g_free(key);
+    /* Keyed by the description itself (its string form cost 6% of a long run). */
+    metrics_key k = { (PangoFontDescription *)fd, g_intern_string(lang ? lang : "") };
+    cg_metrics *m = g_hash_table_lookup(L->metrics, &k);
+    if (m)
         return m;
-    }
+    metrics_key *key = g_new(metrics_key, 1);
+    key->fd = pango_font_description_copy(fd);
+    key->lang = k.lang;
     m = g_new0(cg_metrics, 1);
     PangoFontMetrics *fm = pango_context_get_metrics(L->ctx, fd,
                                                      lang && *lang ? pango_language_from_string(lang) : NULL);

@@ -1244,6 +1244,87 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
     return last;
 }
 
+/* Freeing what finished pages needed: the paragraphs (text, glyphs) of the
+ * flow's lines and the contents of its table rows once every page that shows
+ * them is drawn, so that memory follows the open pages, not the whole page
+ * sequence. Items before pos never move (row splitting inserts after it); a
+ * paragraph's lines are consecutive, and the pieces of a split row follow
+ * one another (all but the last are cont_after). */
+typedef struct {
+    int upto;                   /* items before it are released */
+    GHashTable *paras;          /* cg_para* -> index + 1 in vl->owned_paras */
+    GHashTable *lists;          /* cg_vlist* -> index + 1 in vl->owned_lists */
+} releaser;
+
+static void release_init(releaser *R, const cg_vlist *vl)
+{
+    R->upto = 0;
+    R->paras = g_hash_table_new(g_direct_hash, g_direct_equal);
+    R->lists = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < vl->owned_paras->len; i++)
+        g_hash_table_insert(R->paras, vl->owned_paras->pdata[i], GUINT_TO_POINTER(i + 1));
+    for (guint i = 0; i < vl->owned_lists->len; i++)
+        g_hash_table_insert(R->lists, vl->owned_lists->pdata[i], GUINT_TO_POINTER(i + 1));
+    /* Table headers and footers are repeated on later pages: the rows that show
+     * them first share their cells' contents. */
+    for (int k = 0; k < NI(vl); k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind != VI_START || !it->blk || !it->blk->is_table)
+            continue;
+        const cg_vlist *hf[2] = { it->blk->header, it->blk->footer };
+        for (int h = 0; h < 2; h++)
+            for (int j = 0; hf[h] && j < (int)hf[h]->items->len; j++) {
+                const cg_vitem *r = &g_array_index(hf[h]->items, cg_vitem, j);
+                if (r->kind == VI_ROW && r->row)
+                    for (int c = 0; c < r->row->n_cells; c++)
+                        g_hash_table_remove(R->lists, r->row->cells[c].content);
+            }
+    }
+}
+
+static void release_clear(releaser *R)
+{
+    g_hash_table_destroy(R->paras);
+    g_hash_table_destroy(R->lists);
+}
+
+static void release_done(releaser *R, cg_vlist *vl, int pos)
+{
+    const cg_para *keep = NULL;
+    for (int k = pos; k < NI(vl); k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_LINE) {
+            keep = it->line->para;
+            break;
+        }
+        if (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX)
+            break;
+    }
+    for (int k = R->upto; k < pos && k < NI(vl); k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_LINE && it->line->para && it->line->para != keep) {
+            guint i = GPOINTER_TO_UINT(g_hash_table_lookup(R->paras, it->line->para));
+            if (i) {
+                g_hash_table_remove(R->paras, it->line->para);
+                cg_para_free(vl->owned_paras->pdata[i - 1]);
+                vl->owned_paras->pdata[i - 1] = NULL;
+            }
+        } else if (it->kind == VI_ROW && it->row && !it->row->cont_after) {
+            for (int c = 0; c < it->row->n_cells; c++) {
+                cg_vlist *cv = it->row->cells[c].content;
+                guint i = cv ? GPOINTER_TO_UINT(g_hash_table_lookup(R->lists, cv)) : 0;
+                if (i) {
+                    g_hash_table_remove(R->lists, cv);
+                    cg_vlist_free(cv);
+                    vl->owned_lists->pdata[i - 1] = NULL;
+                }
+            }
+        }
+    }
+    if (pos > R->upto)
+        R->upto = pos;
+}
+
 /* Returns the number the next page-sequence would start with. */
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
@@ -1259,6 +1340,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
     int i = 0;
     flow_state st = { 0, FALSE, g_ptr_array_new() };
+    releaser rel;
+    release_init(&rel, vl);
     gboolean blank_next = FALSE;
     do {
         geometry g;
@@ -1355,6 +1438,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             G->sink(G->ctx, L, &pg);
         page_free(&pg);
         g_ptr_array_free(keep, TRUE);
+        release_done(&rel, vl, st.pos);
 
         G->page_index++;
         i++;
@@ -1370,6 +1454,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
     } while (st.pos < NI(vl) || blank_next);
     g_ptr_array_free(st.open, TRUE);
+    release_clear(&rel);
     cg_vlist_free(vl);
     return number;
 }

@@ -56,6 +56,8 @@ struct cg_para {
     double *char_w;
     double *end_trim;           /* width a line ending after this character loses:
                                    half of a full-width closing or stop mark (GB/T 15834) */
+    int *item_span;             /* after layout (char_item, char_w, end_trim, char_span and
+                                   fixed_space freed): each item's first span */
 };
 
 /* ---- collection ---------------------------------------------------------- */
@@ -405,9 +407,12 @@ void cg_para_free(cg_para *pa)
     g_string_free(pa->text, TRUE);
     g_array_free(pa->chars, TRUE);
     g_array_free(pa->bytes, TRUE);
-    g_array_free(pa->char_span, TRUE);
+    if (pa->char_span)
+        g_array_free(pa->char_span, TRUE);
     g_array_free(pa->char_obj, TRUE);
-    g_array_free(pa->fixed_space, TRUE);
+    if (pa->fixed_space)
+        g_array_free(pa->fixed_space, TRUE);
+    g_free(pa->item_span);
     g_array_free(pa->spans, TRUE);
     g_array_free(pa->objs, TRUE);
     g_array_free(pa->anchors, TRUE);
@@ -634,10 +639,16 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
         return NULL;
     if (!pa->hyphens[item]) {
         PangoItem *it = pa->items[item];
-        int c = 0;
-        for (int i = 0; i < (int)pa->chars->len; i++)
-            if (pa->char_item[i] == item) { c = i; break; }
-        cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
+        int span;
+        if (pa->item_span)
+            span = pa->item_span[item];     /* after layout */
+        else {
+            int c = 0;
+            for (int i = 0; i < (int)pa->chars->len; i++)
+                if (pa->char_item[i] == item) { c = i; break; }
+            span = SPAN(pa, c);
+        }
+        cg_span *sp = &g_array_index(pa->spans, cg_span, span);
         char buf[8];
         int l = g_unichar_to_utf8(sp->p->i.hyph_char, buf);
         buf[l] = 0;
@@ -1142,6 +1153,23 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     cg_lb_result_clear(&res);
     g_array_free(F.lb, TRUE);
     g_array_free(F.el, TRUE);
+    /* What only fitting the lines needed goes now (about a third of a
+     * paragraph's memory, held until its page sequence ends): hyphens drawn
+     * later need only each item's span. */
+    pa->item_span = g_new(int, MAX(1, pa->n_items));
+    int nc = (int)pa->chars->len;
+    for (int i = 0; i < pa->n_items; i++)
+        pa->item_span[i] = nc ? SPAN(pa, 0) : 0;
+    for (int i = nc - 1; i >= 0; i--)
+        if (pa->char_item[i] >= 0 && pa->char_item[i] < pa->n_items)
+            pa->item_span[pa->char_item[i]] = SPAN(pa, i);
+    g_clear_pointer(&pa->char_item, g_free);
+    g_clear_pointer(&pa->char_w, g_free);
+    g_clear_pointer(&pa->end_trim, g_free);
+    g_array_free(pa->char_span, TRUE);
+    pa->char_span = NULL;
+    g_array_free(pa->fixed_space, TRUE);
+    pa->fixed_space = NULL;
 }
 
 /* ---- accessors for drawing and dumps ------------------------------------- */

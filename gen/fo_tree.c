@@ -69,6 +69,40 @@ static gboolean uses_block_margins(cg_fo_kind k)
     return cg_fo_is_block_level(k) || k == FO_LIST_ITEM;
 }
 
+/* Objects whose properties may be shared with others: not inline-level ones,
+ * whose property pointers tell their spans apart in a paragraph. */
+static gboolean shareable(cg_fo_kind k)
+{
+    switch (k) {
+    case FO_BLOCK: case FO_BLOCK_CONTAINER: case FO_LIST_BLOCK: case FO_LIST_ITEM:
+    case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY: case FO_TABLE: case FO_TABLE_COLUMN:
+    case FO_TABLE_HEADER: case FO_TABLE_FOOTER: case FO_TABLE_BODY: case FO_TABLE_ROW: case FO_TABLE_CELL:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+static guint props_hash(gconstpointer p)
+{
+    const guint8 *b = p;
+    guint64 h = 1469598103934665603ull;
+    size_t i = 0;
+    for (; i + 8 <= sizeof(cg_props); i += 8) {
+        guint64 w;
+        memcpy(&w, b + i, 8);
+        h = (h ^ w) * 1099511628211ull;
+    }
+    for (; i < sizeof(cg_props); i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return (guint)(h ^ (h >> 32));
+}
+
+static gboolean props_equal(gconstpointer a, gconstpointer b)
+{
+    return memcmp(a, b, sizeof(cg_props)) == 0;
+}
+
 typedef struct {
     cg_fo_tree *t;
     cg_diags *d;
@@ -169,9 +203,31 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
             }
 
     cg_fo *n = node_new(k, el, parent);
-    n->p = g_new(cg_props, 1);
     cg_prop_ctx ctx = { b->d, el, b->t->strings, (const char *)el->name };
-    cg_props_compute(n->p, parent ? parent->p : NULL, el, &ctx, uses_block_margins(k));
+    if (shareable(k)) {
+        /* Thousands of table cells, rows and paragraphs compute the same
+         * properties: keep one copy of each (zeroed first, so that equal
+         * values are equal bytes). */
+        cg_props tmp;
+        memset(&tmp, 0, sizeof tmp);
+        cg_props_compute(&tmp, parent ? parent->p : NULL, el, &ctx, uses_block_margins(k));
+        /* label-end() and body-start() are resolved in place by the layout
+         * (per list item): such properties stay the object's own. */
+        unsigned lf = CG_LEN_LABEL_END | CG_LEN_BODY_START;
+        gboolean own = (tmp.i.start_indent.flags & lf) || (tmp.i.end_indent.flags & lf);
+        cg_props *shared = own ? NULL : g_hash_table_lookup(b->t->props, &tmp);
+        if (own) {
+            shared = g_memdup2(&tmp, sizeof tmp);
+            g_ptr_array_add(b->t->props_own, shared);
+        } else if (!shared) {
+            shared = g_memdup2(&tmp, sizeof tmp);
+            g_hash_table_add(b->t->props, shared);
+        }
+        n->p = shared;
+    } else {
+        n->p = g_new(cg_props, 1);
+        cg_props_compute(n->p, parent ? parent->p : NULL, el, &ctx, uses_block_margins(k));
+    }
     xmlChar *id = xmlGetNoNsProp(el, (const xmlChar *)"id");
     if (id) {
         n->id = g_string_chunk_insert_const(b->t->strings, (const char *)id);
@@ -204,6 +260,8 @@ cg_fo_tree *cg_fo_tree_new(xmlDocPtr doc, cg_diags *d)
     t->file = g_strdup(url);
     t->strings = g_string_chunk_new(4096);
     t->ids = g_hash_table_new(g_str_hash, g_str_equal);
+    t->props = g_hash_table_new_full(props_hash, props_equal, g_free, NULL);
+    t->props_own = g_ptr_array_new_with_free_func(g_free);
     builder b = { t, d, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
     t->root = build(&b, NULL, root, 0);
     g_hash_table_destroy(b.warned);
@@ -216,7 +274,7 @@ static void free_nodes(cg_fo *n)
     while (n) {
         cg_fo *next = n->next;
         free_nodes(n->first);
-        if (n->kind != FO_TEXT)
+        if (n->kind != FO_TEXT && !shareable(n->kind))
             g_free(n->p);
         g_free(n);
         n = next;
@@ -228,6 +286,8 @@ void cg_fo_tree_free(cg_fo_tree *t)
     if (!t)
         return;
     free_nodes(t->root);
+    g_hash_table_destroy(t->props);
+    g_ptr_array_free(t->props_own, TRUE);
     g_hash_table_destroy(t->ids);
     g_string_chunk_free(t->strings);
     g_free(t->file);

@@ -49,6 +49,9 @@ typedef struct {
     GStringChunk *strings;        /* interned property strings */
     GHashTable *ids;              /* id -> cg_fo* (borrowed) */
     gboolean has_citations;       /* page-number-citation(-last) present */
+    GHashTable *props;            /* shared computed properties of block-level and table
+                                   * objects (cg_props*, owned): equal ones are stored once */
+    GPtrArray *props_own;         /* those of them that stay an object's own (owned) */
 } cg_fo_tree;
 
 /* Build the tree of doc. Problems (unsupported objects and properties, bad
