@@ -437,6 +437,14 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
             *y += it->h;
         return;
     }
+    case VI_ABS: {
+        double sy = P->ro->y + it->x;
+        placer sub = *P;
+        sub.in_group = FALSE;
+        sub.started = FALSE;
+        place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
+        return;
+    }
     default:
         return;
     }
@@ -889,6 +897,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
+        case VI_ABS:
+            started = TRUE;     /* content on this page, though it takes no room */
+            break;
         case VI_SPAN:
             r.brk = k;          /* the span changes: the caller goes on below */
             r.pen = 0;
@@ -1229,6 +1240,41 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
 }
 
 /* Returns the number the next page-sequence would start with. */
+/* force-page-count (XSL 1.1 §7.27.6) of page-sequence ps, which has n pages
+ * ending with number last: TRUE when one blank page must be added. auto
+ * follows the next page-sequence's initial-page-number (odd: end on even). */
+static gboolean force_blank_page(cg_layout *L, const cg_fo *ps, int n, int last)
+{
+    const char *v = cg_fo_attr(L->t, ps, "force-page-count");
+    if (!v || !strcmp(v, "auto")) {
+        const cg_fo *nx = ps->next;
+        while (nx && nx->kind != FO_PAGE_SEQUENCE)
+            nx = nx->next;
+        const char *ip = nx ? cg_fo_attr(L->t, nx, "initial-page-number") : NULL;
+        if (!ip || !strcmp(ip, "auto"))
+            return FALSE;
+        int next_odd;
+        if (!strcmp(ip, "auto-odd"))
+            next_odd = 1;
+        else if (!strcmp(ip, "auto-even"))
+            next_odd = 0;
+        else {
+            char *end;
+            long k = strtol(ip, &end, 10);
+            if (*end || k < 0)
+                return FALSE;
+            next_odd = (int)(k % 2);
+        }
+        /* the next sequence starts odd: this one ends on an even page */
+        return next_odd ? last % 2 != 0 : last % 2 == 0;
+    }
+    if (!strcmp(v, "even")) return n % 2 != 0;
+    if (!strcmp(v, "odd")) return n % 2 == 0;
+    if (!strcmp(v, "end-on-even")) return last % 2 != 0;
+    if (!strcmp(v, "end-on-odd")) return last % 2 == 0;
+    return FALSE;
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
@@ -1351,6 +1397,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         if (br.forced_kind == CG_BREAK_EVEN_PAGE && number % 2 != 0)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
+            blank_next = TRUE;
+        if (st.pos >= NI(vl) && !blank_next && force_blank_page(L, ps, i, number - 1))
             blank_next = TRUE;
     } while (st.pos < NI(vl) || blank_next);
     g_ptr_array_free(st.open, TRUE);
