@@ -1183,6 +1183,16 @@ static gboolean f_ignore(cg_props *p, const cg_props *par, const prop_def *d, co
     return TRUE;
 }
 
+/* writing-mode: rl-tb and rl set lines right to left; the vertical modes
+ * (tb-rl...) are taken as lr-tb. */
+static gboolean f_writing_mode(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                               cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    p->i.rtl = !strcmp(v, "rl-tb") || !strcmp(v, "rl");
+    return TRUE;
+}
+
 #define SIDES(prefix, round, fn) \
     { prefix "top", round, fn, CG_BEFORE }, { prefix "right", round, fn, CG_END }, \
     { prefix "bottom", round, fn, CG_AFTER }, { prefix "left", round, fn, CG_START }
@@ -1308,8 +1318,8 @@ static const prop_def props[] = {
     { "role", 2, f_role, 0 },
     { "cx:role", 2, f_role, 0 },
     { "cx:cjk-latin-spacing", 2, f_cjk_spacing, 0 },
-    /* Recognised; no visible effect in circgen's single-writing-mode subset. */
-    { "writing-mode", 2, f_ignore, 0 },
+    /* rl-tb / rl: right-to-left lines; vertical modes are not supported. */
+    { "writing-mode", 2, f_writing_mode, 0 },
     { "relative-position", 2, f_ignore, 0 },
     { "overflow", 2, f_ignore, 0 },
     { "font-selection-strategy", 2, f_ignore, 0 },

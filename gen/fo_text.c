@@ -522,7 +522,9 @@ static void shape(cg_layout *L, cg_para *pa)
         }
         i = j;
     }
-    GList *items = pango_itemize_with_base_dir(L->ctx, PANGO_DIRECTION_LTR, pa->text->str, 0,
+    GList *items = pango_itemize_with_base_dir(L->ctx, pa->block->p->i.rtl ? PANGO_DIRECTION_RTL
+                                                                               : PANGO_DIRECTION_LTR,
+                                               pa->text->str, 0,
                                                (int)pa->text->len, attrs, NULL);
     pango_attr_list_unref(attrs);
     pa->n_items = (int)g_list_length(items);
@@ -920,6 +922,79 @@ typedef struct {
     GArray *lb, *el;
 } fitting;
 
+/* Bidi (UAX #9 rule L2): put the pieces of a line, built in logical order at
+ * x from the line start, in visual order left to right. The gaps between
+ * pieces (spaces, indents) move with them, taking the lower level of their
+ * neighbours. Lines all at level 0 are left alone. */
+static void visual_order(const cg_para *pa, GArray *pcs)
+{
+    int n = (int)pcs->len, base = pa->block->p->i.rtl ? 1 : 0;
+    gboolean odd = base;
+    for (int i = 0; i < n && !odd; i++) {
+        const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
+        odd = pc->kind == PC_GLYPHS && pc->item >= 0 && pa->items[pc->item]->analysis.level % 2;
+    }
+    if (!odd || n == 0)
+        return;
+    /* segments: gap before piece 0, piece 0, gap, piece 1, ... (2n of them) */
+    int ns = 2 * n;
+    int *lev = g_new(int, ns), *ord = g_new(int, ns);
+    double *wd = g_new(double, ns);
+    double end = 0;
+    for (int i = 0; i < n; i++) {
+        const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
+        int l = pc->kind == PC_GLYPHS && pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+        lev[2 * i + 1] = l;
+        wd[2 * i + 1] = pc->w;
+        wd[2 * i] = MAX(0, pc->x - end);
+        end = MAX(end, pc->x + pc->w);
+    }
+    int maxl = 0, minodd = 1000;
+    for (int i = 0; i < n; i++) {
+        int l = lev[2 * i + 1];
+        lev[2 * i] = i == 0 ? base : MIN(l, lev[2 * i - 1]);
+        maxl = MAX(maxl, l);
+        if (l % 2) minodd = MIN(minodd, l);
+    }
+    if (base) minodd = MIN(minodd, 1);
+    for (int i = 0; i < ns; i++)
+        ord[i] = i;
+    for (int k = maxl; k >= minodd && k > 0; k--)
+        for (int i = 0; i < ns;) {
+            if (lev[ord[i]] < k) { i++; continue; }
+            int j = i;
+            while (j < ns && lev[ord[j]] >= k)
+                j++;
+            for (int a = i, b = j - 1; a < b; a++, b--) {
+                int t = ord[a]; ord[a] = ord[b]; ord[b] = t;
+            }
+            i = j;
+        }
+    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(cg_piece), (guint)n);
+    double x = 0;
+    for (int i = 0; i < ns; i++) {
+        if (ord[i] % 2) {
+            cg_piece pc = g_array_index(pcs, cg_piece, ord[i] / 2);
+            pc.x = x;
+            g_array_append_val(out, pc);
+        }
+        x += wd[ord[i]];
+    }
+    memcpy(pcs->data, out->data, sizeof(cg_piece) * (size_t)n);
+    g_array_free(out, TRUE);
+    g_free(lev);
+    g_free(ord);
+    g_free(wd);
+}
+
+/* text-align in a right-to-left line: start is the right edge, end the left. */
+static int rtl_align(int align)
+{
+    if (align == CG_ALIGN_START) return CG_ALIGN_RIGHT;
+    if (align == CG_ALIGN_END) return CG_ALIGN_LEFT;
+    return align;
+}
+
 static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
                           gboolean last, double x, double w, gboolean greedy_overfull)
 {
@@ -1026,6 +1101,9 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         }
         cx += it->width;
     }
+    visual_order(pa, pcs);
+    if (bp->i.rtl)
+        align = rtl_align(align);
     cg_line *ln = cg_vlist_alloc(vl, sizeof *ln);
     ln->para = pa;
     ln->width = w;
