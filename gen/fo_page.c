@@ -1289,10 +1289,11 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
     int i = 0;
     flow_state st = { 0, FALSE, g_ptr_array_new() };
-    gboolean blank_next = FALSE;
+    gboolean blank_next = FALSE, trailing_last = FALSE;
     do {
         geometry g;
-        const cg_fo *spm = cg_select_master(L, ps, i, number, FALSE, blank_next);
+        const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
+        gboolean last_unused = FALSE;
         geometry_of(L, spm, &g);
         if (g.ncol != g0.ncol || fabs(g.colw - g0.colw) > 0.5) {
             /* The flow is set at the first page's column width. */
@@ -1315,7 +1316,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                     if (u.pos >= NI(vl)) {
                         g = gl;
                         spm = lspm;
-                    }
+                    } else
+                        last_unused = TRUE;
                     g_ptr_array_free(u.open, TRUE);
                 }
                 g_ptr_array_free(t.open, TRUE);
@@ -1337,6 +1339,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         /* Place the body: continued blocks, repeated headers, items, footers. */
         placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
                      g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        /* the page-sequence's id spans all its pages (page-number-citation-last) */
+        note_id(&P, ps->id, g.by, i == 0, TRUE);
         GPtrArray *fns = g_ptr_array_new();
         page_break br = { st.pos, st.pos, 0, FALSE, 0 };
         if (!blank_next)
@@ -1400,6 +1404,11 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
         if (st.pos >= NI(vl) && !blank_next && force_blank_page(L, ps, i, number - 1))
             blank_next = TRUE;
+        /* The rest did not fit on the page-position="last" master: as FOP
+         * does, the sequence ends with one more (empty) page of that master
+         * (not after a first page: FOP then keeps the first page as the last). */
+        if (st.pos >= NI(vl) && !blank_next && last_unused && i > 1)
+            blank_next = trailing_last = TRUE;
     } while (st.pos < NI(vl) || blank_next);
     g_ptr_array_free(st.open, TRUE);
     cg_vlist_free(vl);
