@@ -38,6 +38,8 @@ typedef struct {
     const char *link_dest;      /* basic-link internal-destination, or NULL */
     PangoFontDescription *font; /* owned by the paragraph */
     double shift;               /* baseline shift, up positive */
+    const char *leader_text;    /* leader-pattern="use-content" of text only: the text repeated
+                                 * (owned by the paragraph's pool), else NULL */
 } cg_span;
 
 typedef struct {

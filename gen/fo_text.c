@@ -60,6 +60,26 @@ struct cg_para {
 
 /* ---- collection ---------------------------------------------------------- */
 
+/* The content of a leader when it is text only (collapsed white space
+ * trimmed), for leader-pattern="use-content"; NULL otherwise. Caller frees. */
+static char *leader_content_text(const cg_fo *fo)
+{
+    GString *s = g_string_new(NULL);
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind != FO_TEXT || !c->text) {
+            g_string_free(s, TRUE);
+            return NULL;
+        }
+        g_string_append(s, c->text);
+    }
+    char *t = g_strstrip(g_string_free(s, FALSE));
+    if (!*t) {
+        g_free(t);
+        return NULL;
+    }
+    return t;
+}
+
 static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *uri,
                     const char *dest, const cg_fo *fo)
 {
@@ -69,7 +89,7 @@ static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *ur
         if (last->p == p && last->link_uri == uri && last->link_dest == dest)
             return (int)pa->spans->len - 1;
     }
-    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0 };
+    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL };
     switch (p->n.baseline_shift) {
     case CG_BSHIFT_SUPER: s.shift = p->i.font_size * 0.45; break;
     case CG_BSHIFT_SUB: s.shift = -p->i.font_size * 0.2; break;
@@ -288,6 +308,18 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
         return;
     }
     case FO_LEADER: {
+        char *lt = p->i.leader_pattern == CG_LEADER_USE_CONTENT ? leader_content_text(fo) : NULL;
+        if (lt) {
+            obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+            int si = span_for(L, pa, p, uri, dest, fo);
+            cg_span *spn = &g_array_index(pa->spans, cg_span, si);
+            if (!spn->leader_text)
+                spn->leader_text = lt;
+            else
+                g_free(lt);
+            add_obj(pa, o, si);
+            return;
+        }
         if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
             cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
             collect_children(L, pa, fo, uri, dest, depth);
@@ -400,8 +432,10 @@ void cg_para_free(cg_para *pa)
     g_free(pa->char_item);
     g_free(pa->char_w);
     g_free(pa->end_trim);
-    for (guint i = 0; i < pa->spans->len; i++)
+    for (guint i = 0; i < pa->spans->len; i++) {
         pango_font_description_free(g_array_index(pa->spans, cg_span, i).font);
+        g_free((char *)g_array_index(pa->spans, cg_span, i).leader_text);
+    }
     g_string_free(pa->text, TRUE);
     g_array_free(pa->chars, TRUE);
     g_array_free(pa->bytes, TRUE);

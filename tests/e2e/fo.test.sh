@@ -64,6 +64,10 @@ pdftotext "$tmp/zh.pdf" - | tr -d ' \n' | grep -q "十项ITU-T建议草案，现
 pdffonts "$tmp/zh.pdf" | grep -q "NotoSerifCJKsc" && ok || bad "zh: Noto Serif CJK SC"
 pdffonts "$tmp/zh.pdf" | grep -q -e "CJKjp" -e "CJKkr" -e "CJKtc" && bad "zh: a non-SC CJK face" || ok
 
+# leader-pattern="use-content" repeats its content: x is 12pt wide at 24pt, three in 36pt.
+$CG fo tests/fo/leader_content.fo -o "$tmp/lc.pdf" -q && ok || bad "leader_content: render"
+pdftotext "$tmp/lc.pdf" - | tr -d ' \n' | grep -q "^xxxend" && ok || bad "leader_content: content not repeated three times"
+
 # 4. Reproducible: two renders are byte-identical.
 $CG fo tests/fo/letter.fo -o "$tmp/again.pdf" -q --title "Circular 50" --author TSB
 cmp -s "$pdf" "$tmp/again.pdf" && ok || bad "letter: two renders differ"
