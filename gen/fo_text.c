@@ -701,8 +701,18 @@ static gboolean is_latin_letter(gunichar c)
 
 #define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
 
-/* Build boxes, glue and penalties. em of the block for glue in em units. */
-static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
+/* Character i is a white space set as glue (spaces; other white space such
+ * as U+2009 THIN SPACE is a box after which the line may break, UAX #14 BA). */
+static gboolean space_glue(const cg_para *pa, const cg_brk *brk, int i)
+{
+    return brk[i].white && (CH(pa, i) == ' ' || CH(pa, i) == '\t' || CH(pa, i) == '\n' || CH(pa, i) == '\r');
+}
+
+/* Build boxes, glue and penalties. em of the block for glue in em units.
+ * all_breaks: every break opportunity of UAX #14, identifiers included (the
+ * retry of a paragraph that overflows otherwise: no content is pushed off
+ * the page). */
+static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
 {
     const cg_props *bp = pa->block->p;
     int n = (int)pa->chars->len;
@@ -714,7 +724,8 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
     /* cx:cjk-latin-spacing: auto 1/4 em, none, or a length (in em of the block) */
     double cls = bp->i.cjk_latin_spacing;
     cg_brk_opts bo = { primary, cls != 0,
-                       (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0) };
+                       (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0),
+                       all_breaks };
     gboolean zh = !strcmp(primary, "zh");
     cg_breaks_find(pa->text->str, (int)pa->text->len, (const gunichar *)pa->chars->data, n, &bo, brk);
     (void)lang;
@@ -851,7 +862,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
         /* A run of characters with no break, hyphen or glue inside. */
         gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
                             OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
-        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !brk[i - 1].white &&
+        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !space_glue(pa, brk, i - 1) &&
              OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
             /* A break here, or (penalty 10000) only glue: Chinese inter-character
              * gaps are glue whether or not a line may break there. A full-width
@@ -1189,7 +1200,7 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
                   g_array_new(FALSE, FALSE, sizeof(elem)) };
     double saved_fw = L->footnote_width;
     L->footnote_width = w;      /* percentages of text-indent and leaders: the line width */
-    build_items(L, pa, F.lb, F.el);
+    build_items(L, pa, F.lb, F.el, FALSE);
     L->footnote_width = saved_fw;
     cg_lb_params prm;
     cg_lb_params_default(&prm, MAX(w, 1));
@@ -1200,6 +1211,30 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
     int nlb = (int)F.lb->len;
     cg_linebreak(lb, nlb, &prm, &res);
+    if (res.overfull) {
+        /* Overflowing lines lose their end off the page: try again with the
+         * breaks inside identifiers (hyphens, slashes, dots) allowed. */
+        GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
+        L->footnote_width = w;
+        build_items(L, pa, lb2, el2, TRUE);
+        L->footnote_width = saved_fw;
+        cg_lb_result res2;
+        cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
+        if (res2.overfull < res.overfull) {
+            cg_lb_result_clear(&res);
+            res = res2;
+            g_array_free(F.lb, TRUE);
+            g_array_free(F.el, TRUE);
+            F.lb = lb2;
+            F.el = el2;
+            lb = (const cg_lb_item *)F.lb->data;
+            nlb = (int)F.lb->len;
+        } else {
+            cg_lb_result_clear(&res2);
+            g_array_free(lb2, TRUE);
+            g_array_free(el2, TRUE);
+        }
+    }
     if (res.overfull)
         cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
                     "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
