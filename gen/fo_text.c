@@ -702,9 +702,12 @@ static gboolean is_latin_letter(gunichar c)
 #define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
 
 /* Character i is a white space set as glue (spaces; other white space such
- * as U+2009 THIN SPACE is a box after which the line may break, UAX #14 BA). */
+ * as U+2009 THIN SPACE, and preserved spaces, are boxes after which the line
+ * may break, UAX #14 BA / SP). */
 static gboolean space_glue(const cg_para *pa, const cg_brk *brk, int i)
 {
+    if (CH(pa, i) == ' ' && g_array_index(pa->fixed_space, gboolean, i))
+        return FALSE;   /* a preserved space: a box, and the line may break after it */
     return brk[i].white && (CH(pa, i) == ' ' || CH(pa, i) == '\t' || CH(pa, i) == '\n' || CH(pa, i) == '\r');
 }
 
