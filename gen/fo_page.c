@@ -1275,6 +1275,22 @@ static gboolean force_blank_page(cg_layout *L, const cg_fo *ps, int n, int last)
     return FALSE;
 }
 
+/* The flow's flow-name names region (default xsl-region-body), or names the
+ * region-body of no page master at all (then it flows into every body). */
+static gboolean flow_maps_to(cg_layout *L, const cg_fo *flow, const char *region)
+{
+    const char *fn = cg_fo_attr(L->t, flow, "flow-name");
+    if (!fn || !region || !strcmp(fn, region))
+        return TRUE;
+    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
+    for (const cg_fo *c = lms ? lms->first : NULL; c; c = c->next) {
+        const cg_fo *rb = c->kind == FO_SIMPLE_PAGE_MASTER ? cg_fo_child(c, FO_REGION_BODY) : NULL;
+        if (rb && !strcmp(fn, region_name(L, rb, 0)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
@@ -1290,6 +1306,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     int i = 0;
     flow_state st = { 0, FALSE, g_ptr_array_new() };
     gboolean blank_next = FALSE, trailing_last = FALSE;
+    int unmapped_run = 0;
     do {
         geometry g;
         const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
@@ -1343,7 +1360,12 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         note_id(&P, ps->id, g.by, i == 0, TRUE);
         GPtrArray *fns = g_ptr_array_new();
         page_break br = { st.pos, st.pos, 0, FALSE, 0 };
-        if (!blank_next)
+        /* A page whose region-body is not the flow's gets none of it (FOP:
+         * simple-page-master_unmapped_flow-name); a few in a row at most. */
+        gboolean unmapped = flow && !blank_next && unmapped_run < 8 &&
+                            !flow_maps_to(L, flow, region_name(L, g.regions[0], 0));
+        unmapped_run = unmapped ? unmapped_run + 1 : 0;
+        if (!blank_next && !unmapped)
             br = fill_page(&P, vl, &g, &st, fns);
         if (br.overflow)
             cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
