@@ -284,6 +284,20 @@ static void draw_leader(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, do
     }
 }
 
+/* A line that draws something: not only leaders of pattern space (a
+ * structure element begun for nothing must not span a page break, see
+ * cg_draw_tag_push). */
+static gboolean line_has_marks(const cg_line *ln)
+{
+    for (int k = 0; k < ln->n_pieces; k++) {
+        const cg_piece *pc = &ln->pieces[k];
+        if (pc->kind != PC_LEADER ||
+            cg_para_span(ln->para, pc->span)->p->i.leader_pattern != CG_LEADER_SPACE)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
 {
     const cg_line *ln = pl->line;
@@ -379,7 +393,7 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
                 cg_draw_tag_pop(D, cr);
             break;
         case PL_LINE:
-            if (pl->tagged)
+            if (pl->tagged && line_has_marks(pl->line))
                 cg_draw_tag_flush(D, cr);
             draw_line(cr, D, pl);
             break;

@@ -46,6 +46,8 @@ struct cg_para {
     GArray *spans;              /* cg_span */
     GArray *objs;               /* obj */
     GArray *anchors;            /* anchor */
+    GArray *page_breaks;        /* int pairs (c, CG_BREAK_*): a forced break before the line
+                                 * starting at char c (blocks inside inlines), or NULL */
     gboolean after_lf;
     /* shaping */
     int n_items;
@@ -234,6 +236,37 @@ static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double 
     *h = MAX(ch, 0);
 }
 
+/* break-before/-after of a block inside an inline: a forced page break
+ * between the lines around the current position (none at the start). */
+static void add_page_break(cg_para *pa, int kind)
+{
+    if (kind == CG_BREAK_AUTO)
+        return;
+    /* not in table cells, footnotes, static content...: only in the flow's
+     * own blocks (a forced break splitting a row piece mid-paragraph is not
+     * supported) */
+    for (const cg_fo *a = pa->block; a; a = a->parent)
+        if (a->kind == FO_TABLE_CELL || a->kind == FO_FOOTNOTE_BODY || a->kind == FO_STATIC_CONTENT ||
+            a->kind == FO_LIST_ITEM || a->kind == FO_BLOCK_CONTAINER)
+            return;
+    if (!pa->page_breaks)
+        pa->page_breaks = g_array_new(FALSE, FALSE, sizeof(int));
+    int v[2] = { (int)pa->chars->len, kind };
+    g_array_append_vals(pa->page_breaks, v, 2);
+}
+
+/* The kind of a forced break recorded at a char in (from, to], else 0
+ * (from -1: the paragraph's first line, a break at char 0 included). */
+static int page_break_in(const cg_para *pa, int from, int to)
+{
+    for (guint k = 0; pa->page_breaks && k + 1 < pa->page_breaks->len; k += 2) {
+        int c = g_array_index(pa->page_breaks, int, k);
+        if (c > from && c <= to)
+            return g_array_index(pa->page_breaks, int, k + 1);
+    }
+    return 0;
+}
+
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                     const char *dest, int depth);
 
@@ -371,12 +404,14 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
         if (pa->chars->len && last_char(pa) != '\n')
             push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         pa->after_lf = TRUE;
+        add_page_break(pa, fo->p->n.break_before);
         collect_children(L, pa, fo, uri, dest, depth);
         while (last_is_collapsible_space(pa))
             pop_char(pa);
         if (pa->chars->len && last_char(pa) != '\n')
             push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         pa->after_lf = TRUE;
+        add_page_break(pa, fo->p->n.break_after);
         return;
     }
     if (depth > 150) {
@@ -445,6 +480,8 @@ void cg_para_free(cg_para *pa)
     g_array_free(pa->spans, TRUE);
     g_array_free(pa->objs, TRUE);
     g_array_free(pa->anchors, TRUE);
+    if (pa->page_breaks)
+        g_array_free(pa->page_breaks, TRUE);
     g_free(pa);
 }
 
@@ -1249,6 +1286,7 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     guint na = pa->anchors->len, ai = 0;
     int prev = -1;
     int nlines = res.n;
+    int prev_c0 = -1;
     int widows = bp->i.widows, orphans = bp->i.orphans;
     const elem *el = (const elem *)F.el->data;
     for (int l = 0; l < nlines; l++) {
@@ -1276,6 +1314,15 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
             g_ptr_array_add(vl->owned_arrays, ln->footnotes);
         if (ln->ids)
             g_ptr_array_add(vl->owned_arrays, ln->ids);
+        int line_c0 = el[start].c0;
+        int forced_page = page_break_in(pa, prev_c0, line_c0);
+        prev_c0 = line_c0;
+        if (l == 0 && forced_page) {
+            /* a block inside an inline that starts the paragraph: before it */
+            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+            p->pen = CG_PEN_FORCE;
+            p->break_kind = forced_page;
+        }
         if (l > 0) {
             cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
             int keep = bp->i.keep_together_page;
@@ -1283,6 +1330,10 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
             if (l < orphans || nlines - l < widows)
                 keep = MAX(keep, CG_KEEP_ALWAYS);
             p->pen = keep;
+            if (forced_page) {
+                p->pen = CG_PEN_FORCE;
+                p->break_kind = forced_page;
+            }
         }
         cg_vitem *it = cg_vlist_add(vl, VI_LINE);
         it->line = ln;
