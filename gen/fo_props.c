@@ -1083,10 +1083,13 @@ static gboolean f_dimension(cg_props *p, const cg_props *par, const prop_def *d,
         return FALSE;
     if (comp && strcmp(comp, ".optimum"))
         return TRUE;    /* min/max of ranges are accepted and not used */
+    /* flag 16: scale to the viewport; abs 0 scale-to-fit, 1 down only, 2 up only */
     if (d->arg >= 2 && !strcmp(v, "scale-to-fit"))
         l = (cg_len){ 0, 1, 16 };
-    else if (d->arg >= 2 && (!strcmp(v, "scale-down-to-fit") || !strcmp(v, "scale-up-to-fit")))
-        l = (cg_len){ 0, 1, 16 };
+    else if (d->arg >= 2 && !strcmp(v, "scale-down-to-fit"))
+        l = (cg_len){ 1, 1, 16 };
+    else if (d->arg >= 2 && !strcmp(v, "scale-up-to-fit"))
+        l = (cg_len){ 2, 1, 16 };
     else if (!len_nonneg(v, em_of(p), &l, TRUE))
         return FALSE;
     switch (d->arg) {

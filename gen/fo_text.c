@@ -208,6 +208,20 @@ static void add_anchor(cg_para *pa, anchor_kind k, const cg_fo *fo)
 }
 
 /* Image size from content-width/height, width/height and scaling (XSL 1.1 §6.6.5). */
+/* content-width/-height scale-to-fit (kind 0), scale-down-to-fit (1),
+ * scale-up-to-fit (2): the intrinsic size i fitted to the viewport's v
+ * (v <= 0: none, the intrinsic size). */
+static double fit_dim(double i, double v, double kind)
+{
+    if (v <= 0)
+        return i;
+    if (kind == 1)
+        return MIN(i, v);
+    if (kind == 2)
+        return MAX(i, v);
+    return v;
+}
+
 static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double *w, double *h)
 {
     const cg_noninherited *n = &fo->p->n;
@@ -215,12 +229,14 @@ static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double 
     gboolean cw_auto = n->content_width.flags & CG_LEN_AUTO;
     gboolean ch_auto = n->content_height.flags & CG_LEN_AUTO;
     double vw = n->width.flags & CG_LEN_AUTO ? -1 : cg_len_resolve(n->width, avail_w, NULL);
+    double vh = n->height.flags & CG_LEN_AUTO ? -1 : cg_len_resolve(n->height, 0, NULL);
     double cw = iw, ch = ih;
     if (!cw_auto)
-        cw = (n->content_width.flags & 16) ? (vw > 0 ? vw : avail_w)
+        cw = (n->content_width.flags & 16) ? fit_dim(iw, vw > 0 ? vw : avail_w, n->content_width.abs)
                                            : cg_len_resolve(n->content_width, iw, NULL);
     if (!ch_auto)
-        ch = (n->content_height.flags & 16) ? ih : cg_len_resolve(n->content_height, ih, NULL);
+        ch = (n->content_height.flags & 16) ? fit_dim(ih, vh, n->content_height.abs)
+                                            : cg_len_resolve(n->content_height, ih, NULL);
     if (n->scaling == CG_SCALE_UNIFORM && iw > 0 && ih > 0) {
         if (!cw_auto && ch_auto)
             ch = ih * cw / iw;
