@@ -207,7 +207,6 @@ static void add_anchor(cg_para *pa, anchor_kind k, const cg_fo *fo)
     g_array_append_val(pa->anchors, a);
 }
 
-/* Image size from content-width/height, width/height and scaling (XSL 1.1 §6.6.5). */
 /* content-width/-height scale-to-fit (kind 0), scale-down-to-fit (1),
  * scale-up-to-fit (2): the intrinsic size i fitted to the viewport's v
  * (v <= 0: none, the intrinsic size). */
@@ -222,6 +221,7 @@ static double fit_dim(double i, double v, double kind)
     return v;
 }
 
+/* Image size from content-width/height, width/height and scaling (XSL 1.1 §6.6.5). */
 static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double *w, double *h)
 {
     const cg_noninherited *n = &fo->p->n;
@@ -436,6 +436,12 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     }
     /* inline, wrapper, unknown objects: their content. */
     collect_children(L, pa, fo, uri, dest, depth);
+    if (fo->id && pa->chars->len) {
+        /* the id again with its last character: the line holding it gives
+         * the last page (page-number-citation-last) */
+        anchor a = { ANCHOR_ID, (int)pa->chars->len - 1, fo };
+        g_array_append_val(pa->anchors, a);
+    }
 }
 
 cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
