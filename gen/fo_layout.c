@@ -1152,6 +1152,8 @@ cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, 
         while (stop && !is_block_child(stop))
             stop = stop->next;
         cg_para *pa = cg_para_collect(L, flow, c, stop);
+        if (!pa)
+            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
         if (pa) {
             if (in_all) {
                 add_span_marker(vl, FALSE);

@@ -444,6 +444,14 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     }
 }
 
+static gboolean has_footnote_anchor(const cg_para *pa)
+{
+    for (guint i = 0; i < pa->anchors->len; i++)
+        if (g_array_index(pa->anchors, anchor, i).kind == ANCHOR_FOOTNOTE)
+            return TRUE;
+    return FALSE;
+}
+
 cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
 {
     cg_para *pa = g_new0(cg_para, 1);
@@ -466,7 +474,9 @@ cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, c
         pop_char(pa);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
-    if (pa->chars->len == 0 && pa->anchors->len == 0) {
+    if (pa->chars->len == 0 && !has_footnote_anchor(pa)) {
+        /* nothing to set: ids alone (empty wrappers, inlines) make no empty
+         * line; the caller records them with zero-height markers */
         cg_para_free(pa);
         return NULL;
     }
