@@ -38,6 +38,8 @@ typedef struct {
     const char *link_dest;      /* basic-link internal-destination, or NULL */
     PangoFontDescription *font; /* owned by the paragraph */
     double shift;               /* baseline shift, up positive */
+    const char *leader_text;    /* leader-pattern="use-content" of text only: the text repeated
+                                 * (owned by the paragraph's pool), else NULL */
 } cg_span;
 
 typedef struct {
@@ -105,6 +107,8 @@ typedef struct {
 
 typedef enum {
     VI_LINE, VI_SPACE, VI_PENALTY, VI_START, VI_END, VI_GAP, VI_ROW, VI_OVERLAY, VI_BOX,
+    VI_ABS,                     /* absolutely positioned block-container: sub placed at x, y from
+                                 * the region's top, taking no room in the flow */
     VI_SPAN                     /* multi-column flows: the span changes here; pen 1: span="all"
                                  * content (laid out at the body's width) follows, 0: column
                                  * content follows */
@@ -117,7 +121,7 @@ typedef struct {
     double h;                   /* LINE, GAP, ROW, BOX: height; SPACE: optimum; OVERLAY: sub height */
     int precedence;             /* VI_SPACE */
     gboolean retain;            /* VI_SPACE: conditionality retain */
-    double x;                   /* OVERLAY, BOX: offset of the sub-list */
+    double x;                   /* OVERLAY, BOX: offset of the sub-list; VI_ABS: y from the region top */
     cg_line *line;
     cg_block *blk;              /* START, END */
     cg_row *row;

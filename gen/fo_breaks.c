@@ -154,7 +154,8 @@ void cg_breaks_find(const char *text, int len, const gunichar *chars, int n,
         out[i].glue_width = out[i].glue_stretch = out[i].glue_shrink = 0;
     }
     out[0].brk = CG_BRK_NONE;   /* never before the first character */
-    cg_breaks_identifiers(chars, n, out);
+    if (!o->all_breaks)
+        cg_breaks_identifiers(chars, n, out);
     hook_for(o->lang)(chars, n, la, o, out);
     g_free(la);
 }

@@ -28,6 +28,7 @@ typedef struct {
     const char *lang;              /* "en", "zh", ... ("" when unknown) */
     gboolean cjk_latin_spacing;    /* cx:cjk-latin-spacing (used by the zh hook) */
     float cjk_latin_em;            /* its width in em (1/4 for "auto") */
+    gboolean all_breaks;           /* keep every break of UAX #14: no identifier rules */
 } cg_brk_opts;
 
 /* A per-language correction: may change brk and the glue fields of out[0..n]. */

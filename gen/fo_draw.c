@@ -225,6 +225,29 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
     pango_glyph_string_free(sub);
 }
 
+/* leader-pattern="use-content": the text repeated as often as it fits, each
+ * copy taking the leader's inline borders and padding as FOP does. */
+static void draw_leader_content(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, double w, double base)
+{
+    const cg_props *p = sp->p;
+    PangoLayout *lay = pango_layout_new(D->L->ctx);
+    pango_layout_set_font_description(lay, sp->font);
+    pango_layout_set_text(lay, sp->leader_text, -1);
+    PangoRectangle lr;
+    pango_layout_get_extents(lay, NULL, &lr);
+    double tw = lr.width / (double)PANGO_SCALE;
+    double bp = p->n.border[CG_START].width + p->n.border[CG_END].width +
+                cg_len_resolve(p->n.padding[CG_START], w, NULL) + cg_len_resolve(p->n.padding[CG_END], w, NULL);
+    PangoLayoutLine *ll = pango_layout_get_line_readonly(lay, 0);
+    set_color(cr, p->i.color);
+    if (tw > 0.1 && ll) {
+        int n = (int)floor((w - bp + 0.01) / (tw + bp));
+        for (int k = 0; k < n && k < 10000; k++)
+            show_layout_line(cr, D, ll, x + bp / 2 + k * (tw + bp) + (bp > 0 ? bp / 2 : 0), base);
+    }
+    g_object_unref(lay);
+}
+
 static void draw_leader(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, double w, double base)
 {
     const cg_props *p = sp->p;
@@ -247,6 +270,8 @@ static void draw_leader(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, do
             cairo_rectangle(cr, x, y - t / 2, w, t);
             cairo_fill(cr);
         }
+    } else if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && sp->leader_text) {
+        draw_leader_content(cr, D, sp, x, w, base);
     } else if (p->i.leader_pattern == CG_LEADER_DOTS) {
         PangoLayout *lay = pango_layout_new(D->L->ctx);
         pango_layout_set_font_description(lay, sp->font);
@@ -265,6 +290,20 @@ static void draw_leader(cairo_t *cr, cg_draw *D, const cg_span *sp, double x, do
                 show_layout_line(cr, D, ll, dx, base);
         g_object_unref(lay);
     }
+}
+
+/* A line that draws something: not only leaders of pattern space (a
+ * structure element begun for nothing must not span a page break, see
+ * cg_draw_tag_push). */
+static gboolean line_has_marks(const cg_line *ln)
+{
+    for (int k = 0; k < ln->n_pieces; k++) {
+        const cg_piece *pc = &ln->pieces[k];
+        if (pc->kind != PC_LEADER ||
+            cg_para_span(ln->para, pc->span)->p->i.leader_pattern != CG_LEADER_SPACE)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
@@ -371,7 +410,7 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
                 cg_draw_tag_pop(D, cr);
             break;
         case PL_LINE:
-            if (pl->tagged)
+            if (pl->tagged && line_has_marks(pl->line))
                 cg_draw_tag_flush(D, cr);
             draw_line(cr, D, pl);
             break;

@@ -3,8 +3,9 @@
  * PNG through Cairo; JPEG passed through to the PDF as it is (Cairo embeds the
  * JPEG data attached as MIME data; the raster surface is only a stand-in of
  * the right size); SVG through librsvg; GIF, BMP and TIFF through gdk-pixbuf.
- * Intrinsic sizes are taken at 72 dpi (one pixel = one point), as Apache FOP's
- * default source resolution, unless an SVG gives its own size.
+ * Intrinsic sizes are taken at the resolution the file records (PNG pHYs,
+ * JPEG JFIF density, BMP), else at 72 dpi (one pixel = one point), as Apache
+ * FOP's default source resolution; an SVG gives its own size.
  * Network URIs are refused: circgen never fetches anything. Local files are
  * read only when they resolve (symbolic links followed) inside one of the
  * folders the layout allows (L->read_dirs: by default the FO document's
@@ -118,6 +119,41 @@ static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
     }
     cairo_surface_mark_dirty(s);
     return s;
+}
+
+/* The resolution a raster file records (PNG pHYs in pixels per metre, JPEG
+ * JFIF density in dots per inch or per cm, BMP pixels per metre): FALSE when
+ * it records none. Values within half a dot of 72 dpi are 72 (the metre
+ * units round 72 dpi to 2834 or 2835). */
+static gboolean file_dpi(const guchar *d, gsize n, double *dx, double *dy)
+{
+    double x = 0, y = 0;
+    if (n >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8)) {
+        for (gsize i = 8; i + 12 <= n;) {
+            guint32 len = (guint32)d[i] << 24 | (guint32)d[i + 1] << 16 | (guint32)d[i + 2] << 8 | d[i + 3];
+            if (!memcmp(d + i + 4, "IDAT", 4) || len > n)
+                break;
+            if (!memcmp(d + i + 4, "pHYs", 4) && len >= 9 && i + 17 <= n && d[i + 16] == 1) {
+                x = ((guint32)d[i + 8] << 24 | (guint32)d[i + 9] << 16 | (guint32)d[i + 10] << 8 | d[i + 11]) * 0.0254;
+                y = ((guint32)d[i + 12] << 24 | (guint32)d[i + 13] << 16 | (guint32)d[i + 14] << 8 | d[i + 15]) * 0.0254;
+                break;
+            }
+            i += 12 + (gsize)len;
+        }
+    } else if (n >= 20 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF && d[3] == 0xE0 &&
+               !memcmp(d + 6, "JFIF", 5)) {
+        double f = d[13] == 1 ? 1 : d[13] == 2 ? 2.54 : 0;
+        x = f * (d[14] << 8 | d[15]);
+        y = f * (d[16] << 8 | d[17]);
+    } else if (n >= 46 && d[0] == 'B' && d[1] == 'M') {
+        x = (gint32)((guint32)d[38] | (guint32)d[39] << 8 | (guint32)d[40] << 16 | (guint32)d[41] << 24) * 0.0254;
+        y = (gint32)((guint32)d[42] | (guint32)d[43] << 8 | (guint32)d[44] << 16 | (guint32)d[45] << 24) * 0.0254;
+    }
+    if (x < 1 || y < 1 || x > 100000 || y > 100000)
+        return FALSE;
+    *dx = fabs(x - 72) < 0.5 ? 72 : x;
+    *dy = fabs(y - 72) < 0.5 ? 72 : y;
+    return TRUE;
 }
 
 #define CG_IMAGE_MAX_BYTES (64u * 1024u * 1024u)
@@ -240,6 +276,12 @@ static cg_image *load(const char *path, char **why)
         img->w = gdk_pixbuf_get_width(pb);
         img->h = gdk_pixbuf_get_height(pb);
         g_object_unref(pb);
+    }
+    double dx, dy;
+    if (!img->svg && file_dpi(d, len, &dx, &dy)) {
+        /* the file's resolution gives its size, as in FOP */
+        img->w *= 72 / dx;
+        img->h *= 72 / dy;
     }
     g_free(data);
     return img;

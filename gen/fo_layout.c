@@ -341,6 +341,71 @@ static void layout_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     add_break(vl, p->n.break_after);
 }
 
+/* An offset (top, left, right, bottom) of an absolutely positioned
+ * block-container; auto (or invalid): -1. Percentages of base. */
+static double abs_offset(cg_layout *L, const cg_fo *fo, const char *name, double base)
+{
+    const char *v = cg_fo_attr(L->t, fo, name);
+    cg_len l;
+    if (!v || !strcmp(v, "auto") || !cg_parse_length(v, fo->p->i.font_size, &l))
+        return -1;
+    return cg_len_resolve(l, base, NULL);
+}
+
+/* absolute-position="absolute" (and "fixed", taken as absolute on the page's
+ * region): the block-container takes no room in the flow; its content is set
+ * at left/top from the containing reference area (XSL 1.1 §7.6.1), its width
+ * from width or from left and right. Placed on the page where its place in the
+ * flow falls. */
+static void layout_abs_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    const cg_props *p = fo->p;
+    double left = abs_offset(L, fo, "left", bc->ref_w), right = abs_offset(L, fo, "right", bc->ref_w);
+    double top = abs_offset(L, fo, "top", 0);
+    double ps = cg_len_resolve(p->n.padding[CG_START], bc->ref_w, NULL);
+    double pe = cg_len_resolve(p->n.padding[CG_END], bc->ref_w, NULL);
+    double bs = p->n.border[CG_START].width, be = p->n.border[CG_END].width;
+    double cw = -1;
+    if (!(p->n.width.flags & CG_LEN_AUTO))
+        cw = cg_len_resolve(p->n.width, bc->ref_w, NULL);
+    if (cw <= 0)
+        cw = bc->ref_w - MAX(left, 0) - MAX(right, 0) - ps - pe - bs - be;
+    if (cw < 1)
+        cw = 1;
+    if (left < 0 && right >= 0)
+        left = bc->ref_w - right - cw - ps - pe - bs - be;
+    double cx = bc->base_x + MAX(left, 0) + bs + ps;
+    cg_vlist *sub = cg_vlist_new();
+    g_ptr_array_add(vl->owned_lists, sub);
+    cg_block *b = new_block(sub, fo, cx, cw, bc, "Div");
+    cg_vitem *s = cg_vlist_add(sub, VI_START);
+    s->blk = b;
+    double gb, ga;
+    pad_gaps(fo, bc->ref_w, &gb, &ga);
+    add_gap(sub, gb);
+    bctx inner = { cx, cw, NULL };
+    cg_vlist *content = cg_vlist_new();
+    g_ptr_array_add(sub->owned_lists, content);
+    layout_content(L, content, fo, &inner);
+    double ch = cg_vlist_measure(content);
+    double h = ch;
+    if (!(p->n.height.flags & CG_LEN_AUTO))
+        h = MAX(cg_len_resolve(p->n.height, 0, NULL), 0);
+    double off = 0;
+    if (p->n.display_align == CG_DA_CENTER) off = MAX(0, (h - ch) / 2);
+    else if (p->n.display_align == CG_DA_AFTER) off = MAX(0, h - ch);
+    add_gap(sub, off);
+    cg_vitem *bx = cg_vlist_add(sub, VI_BOX);
+    bx->sub = content;
+    bx->h = MAX(h - off, 0);
+    add_gap(sub, ga);
+    cg_vitem *e = cg_vlist_add(sub, VI_END);
+    e->blk = b;
+    cg_vitem *ab = cg_vlist_add(vl, VI_ABS);
+    ab->sub = sub;
+    ab->x = MAX(top, 0);
+}
+
 static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
 {
     const cg_props *p = fo->p;
@@ -352,6 +417,10 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
             cw = w;
     }
     const char *abs = cg_fo_attr(L->t, fo, "absolute-position");
+    if (abs && (!strcmp(abs, "absolute") || !strcmp(abs, "fixed"))) {
+        layout_abs_block_container(L, vl, fo, bc);
+        return;
+    }
     if (abs && strcmp(abs, "auto"))
         cg_layout_warn_once(L, fo, "absolute-position=\"%s\" is not supported: the block-container is laid out in the flow", abs);
     add_break(vl, p->n.break_before);
@@ -1108,6 +1177,8 @@ cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, 
         while (stop && !is_block_child(stop))
             stop = stop->next;
         cg_para *pa = cg_para_collect(L, flow, c, stop);
+        if (!pa)
+            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
         if (pa) {
             if (in_all) {
                 add_span_marker(vl, FALSE);

@@ -437,6 +437,14 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
             *y += it->h;
         return;
     }
+    case VI_ABS: {
+        double sy = P->ro->y + it->x;
+        placer sub = *P;
+        sub.in_group = FALSE;
+        sub.started = FALSE;
+        place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
+        return;
+    }
     default:
         return;
     }
@@ -905,6 +913,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
+        case VI_ABS:
+            started = TRUE;     /* content on this page, though it takes no room */
+            break;
         case VI_SPAN:
             r.brk = k;          /* the span changes: the caller goes on below */
             r.pen = 0;
@@ -1326,6 +1337,57 @@ static void release_done(releaser *R, cg_vlist *vl, int pos)
 }
 
 /* Returns the number the next page-sequence would start with. */
+/* force-page-count (XSL 1.1 §7.27.6) of page-sequence ps, which has n pages
+ * ending with number last: TRUE when one blank page must be added. auto
+ * follows the next page-sequence's initial-page-number (odd: end on even). */
+static gboolean force_blank_page(cg_layout *L, const cg_fo *ps, int n, int last)
+{
+    const char *v = cg_fo_attr(L->t, ps, "force-page-count");
+    if (!v || !strcmp(v, "auto")) {
+        const cg_fo *nx = ps->next;
+        while (nx && nx->kind != FO_PAGE_SEQUENCE)
+            nx = nx->next;
+        const char *ip = nx ? cg_fo_attr(L->t, nx, "initial-page-number") : NULL;
+        if (!ip || !strcmp(ip, "auto"))
+            return FALSE;
+        int next_odd;
+        if (!strcmp(ip, "auto-odd"))
+            next_odd = 1;
+        else if (!strcmp(ip, "auto-even"))
+            next_odd = 0;
+        else {
+            char *end;
+            long k = strtol(ip, &end, 10);
+            if (*end || k < 0)
+                return FALSE;
+            next_odd = (int)(k % 2);
+        }
+        /* the next sequence starts odd: this one ends on an even page */
+        return next_odd ? last % 2 != 0 : last % 2 == 0;
+    }
+    if (!strcmp(v, "even")) return n % 2 != 0;
+    if (!strcmp(v, "odd")) return n % 2 == 0;
+    if (!strcmp(v, "end-on-even")) return last % 2 != 0;
+    if (!strcmp(v, "end-on-odd")) return last % 2 == 0;
+    return FALSE;
+}
+
+/* The flow's flow-name names region (default xsl-region-body), or names the
+ * region-body of no page master at all (then it flows into every body). */
+static gboolean flow_maps_to(cg_layout *L, const cg_fo *flow, const char *region)
+{
+    const char *fn = cg_fo_attr(L->t, flow, "flow-name");
+    if (!fn || !region || !strcmp(fn, region))
+        return TRUE;
+    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
+    for (const cg_fo *c = lms ? lms->first : NULL; c; c = c->next) {
+        const cg_fo *rb = c->kind == FO_SIMPLE_PAGE_MASTER ? cg_fo_child(c, FO_REGION_BODY) : NULL;
+        if (rb && !strcmp(fn, region_name(L, rb, 0)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
@@ -1342,10 +1404,12 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     flow_state st = { 0, FALSE, g_ptr_array_new() };
     releaser rel;
     release_init(&rel, vl);
-    gboolean blank_next = FALSE;
+    gboolean blank_next = FALSE, trailing_last = FALSE;
+    int unmapped_run = 0;
     do {
         geometry g;
-        const cg_fo *spm = cg_select_master(L, ps, i, number, FALSE, blank_next);
+        const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
+        gboolean last_unused = FALSE;
         geometry_of(L, spm, &g);
         if (g.ncol != g0.ncol || fabs(g.colw - g0.colw) > 0.5) {
             /* The flow is set at the first page's column width. */
@@ -1368,7 +1432,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                     if (u.pos >= NI(vl)) {
                         g = gl;
                         spm = lspm;
-                    }
+                    } else
+                        last_unused = TRUE;
                     g_ptr_array_free(u.open, TRUE);
                 }
                 g_ptr_array_free(t.open, TRUE);
@@ -1390,9 +1455,16 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         /* Place the body: continued blocks, repeated headers, items, footers. */
         placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
                      g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        /* the page-sequence's id spans all its pages (page-number-citation-last) */
+        note_id(&P, ps->id, g.by, i == 0, TRUE);
         GPtrArray *fns = g_ptr_array_new();
         page_break br = { st.pos, st.pos, 0, FALSE, 0 };
-        if (!blank_next)
+        /* A page whose region-body is not the flow's gets none of it (FOP:
+         * simple-page-master_unmapped_flow-name); a few in a row at most. */
+        gboolean unmapped = flow && !blank_next && unmapped_run < 8 &&
+                            !flow_maps_to(L, flow, region_name(L, g.regions[0], 0));
+        unmapped_run = unmapped ? unmapped_run + 1 : 0;
+        if (!blank_next && !unmapped)
             br = fill_page(&P, vl, &g, &st, fns);
         if (br.overflow)
             cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
@@ -1452,6 +1524,13 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
+        if (st.pos >= NI(vl) && !blank_next && force_blank_page(L, ps, i, number - 1))
+            blank_next = TRUE;
+        /* The rest did not fit on the page-position="last" master: as FOP
+         * does, the sequence ends with one more (empty) page of that master
+         * (not after a first page: FOP then keeps the first page as the last). */
+        if (st.pos >= NI(vl) && !blank_next && last_unused && i > 1)
+            blank_next = trailing_last = TRUE;
     } while (st.pos < NI(vl) || blank_next);
     g_ptr_array_free(st.open, TRUE);
     release_clear(&rel);

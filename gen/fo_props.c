@@ -1083,10 +1083,13 @@ static gboolean f_dimension(cg_props *p, const cg_props *par, const prop_def *d,
         return FALSE;
     if (comp && strcmp(comp, ".optimum"))
         return TRUE;    /* min/max of ranges are accepted and not used */
+    /* flag 16: scale to the viewport; abs 0 scale-to-fit, 1 down only, 2 up only */
     if (d->arg >= 2 && !strcmp(v, "scale-to-fit"))
         l = (cg_len){ 0, 1, 16 };
-    else if (d->arg >= 2 && (!strcmp(v, "scale-down-to-fit") || !strcmp(v, "scale-up-to-fit")))
-        l = (cg_len){ 0, 1, 16 };
+    else if (d->arg >= 2 && !strcmp(v, "scale-down-to-fit"))
+        l = (cg_len){ 1, 1, 16 };
+    else if (d->arg >= 2 && !strcmp(v, "scale-up-to-fit"))
+        l = (cg_len){ 2, 1, 16 };
     else if (!len_nonneg(v, em_of(p), &l, TRUE))
         return FALSE;
     switch (d->arg) {
@@ -1180,6 +1183,16 @@ static gboolean f_ignore(cg_props *p, const cg_props *par, const prop_def *d, co
                          cg_prop_ctx *c)
 {
     (void)p; (void)par; (void)d; (void)v; (void)c;
+    return TRUE;
+}
+
+/* writing-mode: rl-tb and rl set lines right to left; the vertical modes
+ * (tb-rl...) are taken as lr-tb. */
+static gboolean f_writing_mode(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                               cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    p->i.rtl = !strcmp(v, "rl-tb") || !strcmp(v, "rl");
     return TRUE;
 }
 
@@ -1308,8 +1321,8 @@ static const prop_def props[] = {
     { "role", 2, f_role, 0 },
     { "cx:role", 2, f_role, 0 },
     { "cx:cjk-latin-spacing", 2, f_cjk_spacing, 0 },
-    /* Recognised; no visible effect in circgen's single-writing-mode subset. */
-    { "writing-mode", 2, f_ignore, 0 },
+    /* rl-tb / rl: right-to-left lines; vertical modes are not supported. */
+    { "writing-mode", 2, f_writing_mode, 0 },
     { "relative-position", 2, f_ignore, 0 },
     { "overflow", 2, f_ignore, 0 },
     { "font-selection-strategy", 2, f_ignore, 0 },

@@ -109,6 +109,8 @@ typedef struct {
     double border_spacing;
     double cjk_latin_spacing;    /* cx:cjk-latin-spacing: CG_CJK_SPACING_AUTO (1/4 em,
                                     shrinkable to 1/8 em), 0 none, else a length in pt */
+    gboolean rtl;                /* writing-mode rl-tb / rl: lines run right to left
+                                    (the paragraph's base direction; start is right) */
 } cg_inherited;
 
 /* Properties that are not inherited: reset to their initial values on each FO. */

@@ -46,6 +46,8 @@ struct cg_para {
     GArray *spans;              /* cg_span */
     GArray *objs;               /* obj */
     GArray *anchors;            /* anchor */
+    GArray *page_breaks;        /* int pairs (c, CG_BREAK_*): a forced break before the line
+                                 * starting at char c (blocks inside inlines), or NULL */
     gboolean after_lf;
     /* shaping */
     int n_items;
@@ -62,6 +64,26 @@ struct cg_para {
 
 /* ---- collection ---------------------------------------------------------- */
 
+/* The content of a leader when it is text only (collapsed white space
+ * trimmed), for leader-pattern="use-content"; NULL otherwise. Caller frees. */
+static char *leader_content_text(const cg_fo *fo)
+{
+    GString *s = g_string_new(NULL);
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind != FO_TEXT || !c->text) {
+            g_string_free(s, TRUE);
+            return NULL;
+        }
+        g_string_append(s, c->text);
+    }
+    char *t = g_strstrip(g_string_free(s, FALSE));
+    if (!*t) {
+        g_free(t);
+        return NULL;
+    }
+    return t;
+}
+
 static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *uri,
                     const char *dest, const cg_fo *fo)
 {
@@ -71,7 +93,7 @@ static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *ur
         if (last->p == p && last->link_uri == uri && last->link_dest == dest)
             return (int)pa->spans->len - 1;
     }
-    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0 };
+    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL };
     switch (p->n.baseline_shift) {
     case CG_BSHIFT_SUPER: s.shift = p->i.font_size * 0.45; break;
     case CG_BSHIFT_SUB: s.shift = -p->i.font_size * 0.2; break;
@@ -187,6 +209,20 @@ static void add_anchor(cg_para *pa, anchor_kind k, const cg_fo *fo)
     g_array_append_val(pa->anchors, a);
 }
 
+/* content-width/-height scale-to-fit (kind 0), scale-down-to-fit (1),
+ * scale-up-to-fit (2): the intrinsic size i fitted to the viewport's v
+ * (v <= 0: none, the intrinsic size). */
+static double fit_dim(double i, double v, double kind)
+{
+    if (v <= 0)
+        return i;
+    if (kind == 1)
+        return MIN(i, v);
+    if (kind == 2)
+        return MAX(i, v);
+    return v;
+}
+
 /* Image size from content-width/height, width/height and scaling (XSL 1.1 §6.6.5). */
 static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double *w, double *h)
 {
@@ -195,12 +231,14 @@ static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double 
     gboolean cw_auto = n->content_width.flags & CG_LEN_AUTO;
     gboolean ch_auto = n->content_height.flags & CG_LEN_AUTO;
     double vw = n->width.flags & CG_LEN_AUTO ? -1 : cg_len_resolve(n->width, avail_w, NULL);
+    double vh = n->height.flags & CG_LEN_AUTO ? -1 : cg_len_resolve(n->height, 0, NULL);
     double cw = iw, ch = ih;
     if (!cw_auto)
-        cw = (n->content_width.flags & 16) ? (vw > 0 ? vw : avail_w)
+        cw = (n->content_width.flags & 16) ? fit_dim(iw, vw > 0 ? vw : avail_w, n->content_width.abs)
                                            : cg_len_resolve(n->content_width, iw, NULL);
     if (!ch_auto)
-        ch = (n->content_height.flags & 16) ? ih : cg_len_resolve(n->content_height, ih, NULL);
+        ch = (n->content_height.flags & 16) ? fit_dim(ih, vh, n->content_height.abs)
+                                            : cg_len_resolve(n->content_height, ih, NULL);
     if (n->scaling == CG_SCALE_UNIFORM && iw > 0 && ih > 0) {
         if (!cw_auto && ch_auto)
             ch = ih * cw / iw;
@@ -214,6 +252,37 @@ static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double 
     }
     *w = MAX(cw, 0);
     *h = MAX(ch, 0);
+}
+
+/* break-before/-after of a block inside an inline: a forced page break
+ * between the lines around the current position (none at the start). */
+static void add_page_break(cg_para *pa, int kind)
+{
+    if (kind == CG_BREAK_AUTO)
+        return;
+    /* not in table cells, footnotes, static content...: only in the flow's
+     * own blocks (a forced break splitting a row piece mid-paragraph is not
+     * supported) */
+    for (const cg_fo *a = pa->block; a; a = a->parent)
+        if (a->kind == FO_TABLE_CELL || a->kind == FO_FOOTNOTE_BODY || a->kind == FO_STATIC_CONTENT ||
+            a->kind == FO_LIST_ITEM || a->kind == FO_BLOCK_CONTAINER)
+            return;
+    if (!pa->page_breaks)
+        pa->page_breaks = g_array_new(FALSE, FALSE, sizeof(int));
+    int v[2] = { (int)pa->chars->len, kind };
+    g_array_append_vals(pa->page_breaks, v, 2);
+}
+
+/* The kind of a forced break recorded at a char in (from, to], else 0
+ * (from -1: the paragraph's first line, a break at char 0 included). */
+static int page_break_in(const cg_para *pa, int from, int to)
+{
+    for (guint k = 0; pa->page_breaks && k + 1 < pa->page_breaks->len; k += 2) {
+        int c = g_array_index(pa->page_breaks, int, k);
+        if (c > from && c <= to)
+            return g_array_index(pa->page_breaks, int, k + 1);
+    }
+    return 0;
 }
 
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
@@ -290,6 +359,18 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
         return;
     }
     case FO_LEADER: {
+        char *lt = p->i.leader_pattern == CG_LEADER_USE_CONTENT ? leader_content_text(fo) : NULL;
+        if (lt) {
+            obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+            int si = span_for(L, pa, p, uri, dest, fo);
+            cg_span *spn = &g_array_index(pa->spans, cg_span, si);
+            if (!spn->leader_text)
+                spn->leader_text = lt;
+            else
+                g_free(lt);
+            add_obj(pa, o, si);
+            return;
+        }
         if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
             cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
             collect_children(L, pa, fo, uri, dest, depth);
@@ -341,12 +422,14 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
         if (pa->chars->len && last_char(pa) != '\n')
             push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         pa->after_lf = TRUE;
+        add_page_break(pa, fo->p->n.break_before);
         collect_children(L, pa, fo, uri, dest, depth);
         while (last_is_collapsible_space(pa))
             pop_char(pa);
         if (pa->chars->len && last_char(pa) != '\n')
             push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         pa->after_lf = TRUE;
+        add_page_break(pa, fo->p->n.break_after);
         return;
     }
     if (depth > 150) {
@@ -355,6 +438,20 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     }
     /* inline, wrapper, unknown objects: their content. */
     collect_children(L, pa, fo, uri, dest, depth);
+    if (fo->id && pa->chars->len) {
+        /* the id again with its last character: the line holding it gives
+         * the last page (page-number-citation-last) */
+        anchor a = { ANCHOR_ID, (int)pa->chars->len - 1, fo };
+        g_array_append_val(pa->anchors, a);
+    }
+}
+
+static gboolean has_footnote_anchor(const cg_para *pa)
+{
+    for (guint i = 0; i < pa->anchors->len; i++)
+        if (g_array_index(pa->anchors, anchor, i).kind == ANCHOR_FOOTNOTE)
+            return TRUE;
+    return FALSE;
 }
 
 cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
@@ -379,7 +476,9 @@ cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, c
         pop_char(pa);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
-    if (pa->chars->len == 0 && pa->anchors->len == 0) {
+    if (pa->chars->len == 0 && !has_footnote_anchor(pa)) {
+        /* nothing to set: ids alone (empty wrappers, inlines) make no empty
+         * line; the caller records them with zero-height markers */
         cg_para_free(pa);
         return NULL;
     }
@@ -402,8 +501,10 @@ void cg_para_free(cg_para *pa)
     g_free(pa->char_item);
     g_free(pa->char_w);
     g_free(pa->end_trim);
-    for (guint i = 0; i < pa->spans->len; i++)
+    for (guint i = 0; i < pa->spans->len; i++) {
         pango_font_description_free(g_array_index(pa->spans, cg_span, i).font);
+        g_free((char *)g_array_index(pa->spans, cg_span, i).leader_text);
+    }
     g_string_free(pa->text, TRUE);
     g_array_free(pa->chars, TRUE);
     g_array_free(pa->bytes, TRUE);
@@ -416,6 +517,8 @@ void cg_para_free(cg_para *pa)
     g_array_free(pa->spans, TRUE);
     g_array_free(pa->objs, TRUE);
     g_array_free(pa->anchors, TRUE);
+    if (pa->page_breaks)
+        g_array_free(pa->page_breaks, TRUE);
     g_free(pa);
 }
 
@@ -527,7 +630,9 @@ static void shape(cg_layout *L, cg_para *pa)
         }
         i = j;
     }
-    GList *items = pango_itemize_with_base_dir(L->ctx, PANGO_DIRECTION_LTR, pa->text->str, 0,
+    GList *items = pango_itemize_with_base_dir(L->ctx, pa->block->p->i.rtl ? PANGO_DIRECTION_RTL
+                                                                               : PANGO_DIRECTION_LTR,
+                                               pa->text->str, 0,
                                                (int)pa->text->len, attrs, NULL);
     pango_attr_list_unref(attrs);
     pa->n_items = (int)g_list_length(items);
@@ -676,8 +781,21 @@ static gboolean is_latin_letter(gunichar c)
 
 #define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
 
-/* Build boxes, glue and penalties. em of the block for glue in em units. */
-static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
+/* Character i is a white space set as glue (spaces; other white space such
+ * as U+2009 THIN SPACE, and preserved spaces, are boxes after which the line
+ * may break, UAX #14 BA / SP). */
+static gboolean space_glue(const cg_para *pa, const cg_brk *brk, int i)
+{
+    if (CH(pa, i) == ' ' && g_array_index(pa->fixed_space, gboolean, i))
+        return FALSE;   /* a preserved space: a box, and the line may break after it */
+    return brk[i].white && (CH(pa, i) == ' ' || CH(pa, i) == '\t' || CH(pa, i) == '\n' || CH(pa, i) == '\r');
+}
+
+/* Build boxes, glue and penalties. em of the block for glue in em units.
+ * all_breaks: every break opportunity of UAX #14, identifiers included (the
+ * retry of a paragraph that overflows otherwise: no content is pushed off
+ * the page). */
+static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
 {
     const cg_props *bp = pa->block->p;
     int n = (int)pa->chars->len;
@@ -689,7 +807,8 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
     /* cx:cjk-latin-spacing: auto 1/4 em, none, or a length (in em of the block) */
     double cls = bp->i.cjk_latin_spacing;
     cg_brk_opts bo = { primary, cls != 0,
-                       (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0) };
+                       (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0),
+                       all_breaks };
     gboolean zh = !strcmp(primary, "zh");
     cg_breaks_find(pa->text->str, (int)pa->text->len, (const gunichar *)pa->chars->data, n, &bo, brk);
     (void)lang;
@@ -826,7 +945,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el)
         /* A run of characters with no break, hyphen or glue inside. */
         gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
                             OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
-        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !brk[i - 1].white &&
+        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !space_glue(pa, brk, i - 1) &&
              OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
             /* A break here, or (penalty 10000) only glue: Chinese inter-character
              * gaps are glue whether or not a line may break there. A full-width
@@ -930,6 +1049,79 @@ typedef struct {
     cg_para *pa;
     GArray *lb, *el;
 } fitting;
+
+/* Bidi (UAX #9 rule L2): put the pieces of a line, built in logical order at
+ * x from the line start, in visual order left to right. The gaps between
+ * pieces (spaces, indents) move with them, taking the lower level of their
+ * neighbours. Lines all at level 0 are left alone. */
+static void visual_order(const cg_para *pa, GArray *pcs)
+{
+    int n = (int)pcs->len, base = pa->block->p->i.rtl ? 1 : 0;
+    gboolean odd = base;
+    for (int i = 0; i < n && !odd; i++) {
+        const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
+        odd = pc->kind == PC_GLYPHS && pc->item >= 0 && pa->items[pc->item]->analysis.level % 2;
+    }
+    if (!odd || n == 0)
+        return;
+    /* segments: gap before piece 0, piece 0, gap, piece 1, ... (2n of them) */
+    int ns = 2 * n;
+    int *lev = g_new(int, ns), *ord = g_new(int, ns);
+    double *wd = g_new(double, ns);
+    double end = 0;
+    for (int i = 0; i < n; i++) {
+        const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
+        int l = pc->kind == PC_GLYPHS && pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+        lev[2 * i + 1] = l;
+        wd[2 * i + 1] = pc->w;
+        wd[2 * i] = MAX(0, pc->x - end);
+        end = MAX(end, pc->x + pc->w);
+    }
+    int maxl = 0, minodd = 1000;
+    for (int i = 0; i < n; i++) {
+        int l = lev[2 * i + 1];
+        lev[2 * i] = i == 0 ? base : MIN(l, lev[2 * i - 1]);
+        maxl = MAX(maxl, l);
+        if (l % 2) minodd = MIN(minodd, l);
+    }
+    if (base) minodd = MIN(minodd, 1);
+    for (int i = 0; i < ns; i++)
+        ord[i] = i;
+    for (int k = maxl; k >= minodd && k > 0; k--)
+        for (int i = 0; i < ns;) {
+            if (lev[ord[i]] < k) { i++; continue; }
+            int j = i;
+            while (j < ns && lev[ord[j]] >= k)
+                j++;
+            for (int a = i, b = j - 1; a < b; a++, b--) {
+                int t = ord[a]; ord[a] = ord[b]; ord[b] = t;
+            }
+            i = j;
+        }
+    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(cg_piece), (guint)n);
+    double x = 0;
+    for (int i = 0; i < ns; i++) {
+        if (ord[i] % 2) {
+            cg_piece pc = g_array_index(pcs, cg_piece, ord[i] / 2);
+            pc.x = x;
+            g_array_append_val(out, pc);
+        }
+        x += wd[ord[i]];
+    }
+    memcpy(pcs->data, out->data, sizeof(cg_piece) * (size_t)n);
+    g_array_free(out, TRUE);
+    g_free(lev);
+    g_free(ord);
+    g_free(wd);
+}
+
+/* text-align in a right-to-left line: start is the right edge, end the left. */
+static int rtl_align(int align)
+{
+    if (align == CG_ALIGN_START) return CG_ALIGN_RIGHT;
+    if (align == CG_ALIGN_END) return CG_ALIGN_LEFT;
+    return align;
+}
 
 static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
                           gboolean last, double x, double w, gboolean greedy_overfull)
@@ -1037,6 +1229,9 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         }
         cx += it->width;
     }
+    visual_order(pa, pcs);
+    if (bp->i.rtl)
+        align = rtl_align(align);
     cg_line *ln = cg_vlist_alloc(vl, sizeof *ln);
     ln->para = pa;
     ln->width = w;
@@ -1088,7 +1283,7 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
                   g_array_new(FALSE, FALSE, sizeof(elem)) };
     double saved_fw = L->footnote_width;
     L->footnote_width = w;      /* percentages of text-indent and leaders: the line width */
-    build_items(L, pa, F.lb, F.el);
+    build_items(L, pa, F.lb, F.el, FALSE);
     L->footnote_width = saved_fw;
     cg_lb_params prm;
     cg_lb_params_default(&prm, MAX(w, 1));
@@ -1099,6 +1294,30 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
     int nlb = (int)F.lb->len;
     cg_linebreak(lb, nlb, &prm, &res);
+    if (res.overfull) {
+        /* Overflowing lines lose their end off the page: try again with the
+         * breaks inside identifiers (hyphens, slashes, dots) allowed. */
+        GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
+        L->footnote_width = w;
+        build_items(L, pa, lb2, el2, TRUE);
+        L->footnote_width = saved_fw;
+        cg_lb_result res2;
+        cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
+        if (res2.overfull < res.overfull) {
+            cg_lb_result_clear(&res);
+            res = res2;
+            g_array_free(F.lb, TRUE);
+            g_array_free(F.el, TRUE);
+            F.lb = lb2;
+            F.el = el2;
+            lb = (const cg_lb_item *)F.lb->data;
+            nlb = (int)F.lb->len;
+        } else {
+            cg_lb_result_clear(&res2);
+            g_array_free(lb2, TRUE);
+            g_array_free(el2, TRUE);
+        }
+    }
     if (res.overfull)
         cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
                     "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
@@ -1110,6 +1329,7 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     guint na = pa->anchors->len, ai = 0;
     int prev = -1;
     int nlines = res.n;
+    int prev_c0 = -1;
     int widows = bp->i.widows, orphans = bp->i.orphans;
     const elem *el = (const elem *)F.el->data;
     for (int l = 0; l < nlines; l++) {
@@ -1137,6 +1357,15 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
             g_ptr_array_add(vl->owned_arrays, ln->footnotes);
         if (ln->ids)
             g_ptr_array_add(vl->owned_arrays, ln->ids);
+        int line_c0 = el[start].c0;
+        int forced_page = page_break_in(pa, prev_c0, line_c0);
+        prev_c0 = line_c0;
+        if (l == 0 && forced_page) {
+            /* a block inside an inline that starts the paragraph: before it */
+            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+            p->pen = CG_PEN_FORCE;
+            p->break_kind = forced_page;
+        }
         if (l > 0) {
             cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
             int keep = bp->i.keep_together_page;
@@ -1144,6 +1373,10 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
             if (l < orphans || nlines - l < widows)
                 keep = MAX(keep, CG_KEEP_ALWAYS);
             p->pen = keep;
+            if (forced_page) {
+                p->pen = CG_PEN_FORCE;
+                p->break_kind = forced_page;
+            }
         }
         cg_vitem *it = cg_vlist_add(vl, VI_LINE);
         it->line = ln;

@@ -64,6 +64,13 @@ pdftotext "$tmp/zh.pdf" - | tr -d ' \n' | grep -q "十项ITU-T建议草案，现
 pdffonts "$tmp/zh.pdf" | grep -q "NotoSerifCJKsc" && ok || bad "zh: Noto Serif CJK SC"
 pdffonts "$tmp/zh.pdf" | grep -q -e "CJKjp" -e "CJKkr" -e "CJKtc" && bad "zh: a non-SC CJK face" || ok
 
+# leader-pattern="use-content" repeats its content: x is 12pt wide at 24pt, three in 36pt.
+$CG fo tests/fo/leader_content.fo -o "$tmp/lc.pdf" -q && ok || bad "leader_content: render"
+pdftotext "$tmp/lc.pdf" - | tr -d ' \n' | grep -q "^xxxend" && ok || bad "leader_content: content not repeated three times"
+
+# A leader-only line before a forced page break: the tagged PDF is written.
+$CG fo tests/fo/inline_block_break.fo -o "$tmp/ib.pdf" -q 2>/dev/null && ok || bad "inline_block_break: PDF not written"
+
 # 4. Reproducible: two renders are byte-identical.
 $CG fo tests/fo/letter.fo -o "$tmp/again.pdf" -q --title "Circular 50" --author TSB
 cmp -s "$pdf" "$tmp/again.pdf" && ok || bad "letter: two renders differ"

@@ -163,7 +163,7 @@ static cg_brk *breaks_of(const char *text, const char *lang, int *n)
     glong len;
     gunichar *chars = g_utf8_to_ucs4_fast(text, -1, &len);
     cg_brk *b = g_new0(cg_brk, len + 1);
-    cg_brk_opts o = { lang, TRUE, 0.25f };
+    cg_brk_opts o = { lang, TRUE, 0.25f, FALSE };
     cg_breaks_find(text, (int)strlen(text), chars, (int)len, &o, b);
     g_free(chars);
     *n = (int)len;
