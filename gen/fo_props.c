@@ -229,7 +229,22 @@ static gboolean parse_val(const char *s, double em, val *out)
     return TRUE;
 }
 
+static gboolean parse_length(const char *s, double font_size, cg_len *out);
+
 gboolean cg_parse_length(const char *s, double font_size, cg_len *out)
+{
+    /* Parsed into a zeroed value, padding included: computed properties are
+     * hashed and compared byte by byte to share them (fo_tree.c). On failure
+     * *out is left untouched. */
+    cg_len l;
+    memset(&l, 0, sizeof l);
+    if (!parse_length(s, font_size, &l))
+        return FALSE;
+    memcpy(out, &l, sizeof l);
+    return TRUE;
+}
+
+static gboolean parse_length(const char *s, double font_size, cg_len *out)
 {
     if (!s)
         return FALSE;

@@ -225,7 +225,9 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
         }
         n->p = shared;
     } else {
-        n->p = g_new(cg_props, 1);
+        /* zeroed: a shared child's properties start as a copy of these, padding
+         * included, and are then hashed byte by byte */
+        n->p = g_new0(cg_props, 1);
         cg_props_compute(n->p, parent ? parent->p : NULL, el, &ctx, uses_block_margins(k));
     }
     xmlChar *id = xmlGetNoNsProp(el, (const xmlChar *)"id");
