@@ -399,8 +399,10 @@ again:
                 rc = 2;
                 close(R.fd);
                 R.fd = -1;
+                cg_embed_free(R.draw.emb);
                 goto done;
             }
+            cg_embed_free(R.draw.emb);
             memset(&R.draw, 0, sizeof R.draw);
             R.surface = NULL;
             R.cr = NULL;
