@@ -1088,16 +1088,37 @@ static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, cons
     L->depth--;
 }
 
-static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+static gboolean spans_all(cg_layout *L, const cg_fo *c)
+{
+    const char *sp = (c->kind == FO_BLOCK || c->kind == FO_BLOCK_CONTAINER) ? cg_fo_attr(L->t, c, "span") : NULL;
+    return sp && !strcmp(sp, "all");
+}
+
+static void add_span_marker(cg_vlist *vl, gboolean all)
+{
+    cg_vitem *it = cg_vlist_add(vl, VI_SPAN);
+    it->pen = all;
+}
+
+/* Lay out the children of fo into vl at bc's width. With all (a flow set in
+ * columns), children with span="all" are set at all's width, between span
+ * markers that tell pagination where the columns stop and start again. */
+static void layout_content_spans(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc,
+                                 const bctx *all)
 {
     int prev_keep = 0;
-    gboolean have_prev = FALSE;
+    gboolean have_prev = FALSE, in_all = FALSE;
     int keep_together = fo->p->i.keep_together_page;
     for (const cg_fo *c = fo->first; c;) {
         if (is_block_child(c)) {
+            gboolean a = all && spans_all(L, c);
+            if (a != in_all) {
+                add_span_marker(vl, a);
+                in_all = a;
+            }
             if (have_prev)
                 add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), keep_together));
-            layout_block_level(L, vl, c, bc);
+            layout_block_level(L, vl, c, a ? all : bc);
             prev_keep = c->p->n.keep_with_next_page;
             have_prev = TRUE;
             c = c->next;
@@ -1110,6 +1131,10 @@ static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bc
         if (!pa)
             add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
         if (pa) {
+            if (in_all) {
+                add_span_marker(vl, FALSE);
+                in_all = FALSE;
+            }
             if (have_prev)
                 add_penalty(vl, MAX(prev_keep, keep_together));
             double x, w;
@@ -1120,6 +1145,11 @@ static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bc
         }
         c = stop;
     }
+}
+
+static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
+{
+    layout_content_spans(L, vl, fo, bc, NULL);
 }
 
 cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
@@ -1135,18 +1165,6 @@ cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
     return vl;
 }
 
-static gboolean spans_all(cg_layout *L, const cg_fo *c)
-{
-    const char *sp = (c->kind == FO_BLOCK || c->kind == FO_BLOCK_CONTAINER) ? cg_fo_attr(L->t, c, "span") : NULL;
-    return sp && !strcmp(sp, "all");
-}
-
-static void add_span_marker(cg_vlist *vl, gboolean all)
-{
-    cg_vitem *it = cg_vlist_add(vl, VI_SPAN);
-    it->pen = all;
-}
-
 cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
 {
     if (fabs(col_w - full_w) < 0.01)
@@ -1155,45 +1173,7 @@ cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, 
     bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
     double saved = L->footnote_width;
     L->footnote_width = col_w;
-    /* As layout_content, with the span of each child of the flow. */
-    int prev_keep = 0;
-    gboolean have_prev = FALSE, in_all = FALSE;
-    for (const cg_fo *c = flow->first; c;) {
-        if (is_block_child(c)) {
-            gboolean a = spans_all(L, c);
-            if (a != in_all) {
-                add_span_marker(vl, a);
-                in_all = a;
-            }
-            if (have_prev)
-                add_penalty(vl, MAX(prev_keep, c->p->n.keep_with_previous_page));
-            layout_block_level(L, vl, c, a ? &all : &col);
-            prev_keep = c->p->n.keep_with_next_page;
-            have_prev = TRUE;
-            c = c->next;
-            continue;
-        }
-        const cg_fo *stop = c;
-        while (stop && !is_block_child(stop))
-            stop = stop->next;
-        cg_para *pa = cg_para_collect(L, flow, c, stop);
-        if (!pa)
-            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
-        if (pa) {
-            if (in_all) {
-                add_span_marker(vl, FALSE);
-                in_all = FALSE;
-            }
-            if (have_prev)
-                add_penalty(vl, prev_keep);
-            double x, w;
-            content_box(L, flow, &col, &x, &w);
-            cg_para_layout(L, pa, vl, x, w);
-            prev_keep = 0;
-            have_prev = TRUE;
-        }
-        c = stop;
-    }
+    layout_content_spans(L, vl, flow, &col, &all);
     L->footnote_width = saved;
     vl->height = cg_vlist_measure(vl);
     return vl;
