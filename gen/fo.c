@@ -212,17 +212,6 @@ static void collect_dests(const cg_fo_tree *t, const cg_fo *fo, GHashTable *set)
     }
 }
 
-static char *esc(const char *s)
-{
-    GString *o = g_string_new(NULL);
-    for (; *s; s++) {
-        if (*s == '\'' || *s == '\\')
-            g_string_append_c(o, '\\');
-        g_string_append_c(o, *s);
-    }
-    return g_string_free(o, FALSE);
-}
-
 static void add_bookmarks(cairo_surface_t *s, cg_layout *L, const cg_fo *parent, int parent_id, int depth)
 {
     for (const cg_fo *b = parent->first; b; b = b->next) {
@@ -239,11 +228,11 @@ static void add_bookmarks(cairo_surface_t *s, cg_layout *L, const cg_fo *parent,
         const char *uri = cg_fo_attr(L->t, b, "external-destination");
         char *attr = NULL;
         if (id && g_hash_table_contains(L->t->ids, id)) {
-            char *e = esc(id);
+            char *e = cg_draw_attr_escape(id);
             attr = g_strdup_printf("dest='%s'", e);
             g_free(e);
         } else if (uri) {
-            char *e = esc(uri);
+            char *e = cg_draw_attr_escape(uri);
             attr = g_strdup_printf("uri='%s'", e);
             g_free(e);
         } else

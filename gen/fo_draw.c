@@ -111,8 +111,7 @@ static void draw_frag(cairo_t *cr, const cg_frag *f)
     draw_border_side(cr, &b->border[CG_END], x + w - b->border[CG_END].width, y, 0, y + h, TRUE);
 }
 
-/* Escape a string for a Cairo attribute value in single quotes. */
-static char *attr_escape(const char *s)
+char *cg_draw_attr_escape(const char *s)
 {
     GString *o = g_string_new(NULL);
     for (; *s; s++) {
@@ -328,7 +327,7 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         have_color = TRUE;
         if (link) {
             const char *target = sp->link_uri ? sp->link_uri : sp->link_dest;
-            char *esc = attr_escape(target);
+            char *esc = cg_draw_attr_escape(target);
             double h = ln->height;
             char *attr;
             if (sp->link_uri)
@@ -417,7 +416,7 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
         case PL_DEST:
             if (pl->tagged && D->dests && g_hash_table_contains(D->dests, pl->id) &&
                 !g_hash_table_contains(D->dests_done, pl->id)) {
-                char *esc = attr_escape(pl->id);
+                char *esc = cg_draw_attr_escape(pl->id);
                 char *attr = g_strdup_printf("name='%s' x=%.3f y=%.3f", esc, pl->x, pl->y);
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
                 cairo_tag_end(cr, CAIRO_TAG_DEST);

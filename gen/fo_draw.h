@@ -25,4 +25,8 @@ void cg_draw_tag_pop(cg_draw *D, cairo_t *cr);
 
 void cg_draw_page(cg_draw *D, cairo_t *cr, const cg_page *pg);
 
+/* s escaped for a Cairo tag attribute value in single quotes (links, outline
+ * destinations). Caller frees. */
+char *cg_draw_attr_escape(const char *s);
+
 #endif
