@@ -320,6 +320,20 @@ static gboolean is_block_child(const cg_fo *c)
     return FALSE;
 }
 
+/* Open a block area in vl: the block, its start marker and the gap of its
+ * before-padding and border. *after receives the gap that closes it. */
+static cg_block *open_block(cg_vlist *vl, const cg_fo *fo, double cx, double cw, const bctx *bc,
+                            const char *role, double *after)
+{
+    cg_block *b = new_block(vl, fo, cx, cw, bc, role);
+    cg_vitem *s = cg_vlist_add(vl, VI_START);
+    s->blk = b;
+    double before;
+    pad_gaps(fo, bc->ref_w, &before, after);
+    add_gap(vl, before);
+    return b;
+}
+
 static void layout_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
 {
     const cg_props *p = fo->p;
@@ -327,12 +341,8 @@ static void layout_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     content_box(L, fo, bc, &cx, &cw);
     add_break(vl, p->n.break_before);
     add_space(vl, &p->n.space_before);
-    cg_block *b = new_block(vl, fo, cx, cw, bc, has_block_child(fo) ? "Div" : "P");
-    cg_vitem *s = cg_vlist_add(vl, VI_START);
-    s->blk = b;
-    double gb, ga;
-    pad_gaps(fo, bc->ref_w, &gb, &ga);
-    add_gap(vl, gb);
+    double ga;
+    cg_block *b = open_block(vl, fo, cx, cw, bc, has_block_child(fo) ? "Div" : "P", &ga);
     layout_content(L, vl, fo, bc);
     add_gap(vl, ga);
     cg_vitem *e = cg_vlist_add(vl, VI_END);
@@ -377,12 +387,8 @@ static void layout_abs_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *
     double cx = bc->base_x + MAX(left, 0) + bs + ps;
     cg_vlist *sub = cg_vlist_new();
     g_ptr_array_add(vl->owned_lists, sub);
-    cg_block *b = new_block(sub, fo, cx, cw, bc, "Div");
-    cg_vitem *s = cg_vlist_add(sub, VI_START);
-    s->blk = b;
-    double gb, ga;
-    pad_gaps(fo, bc->ref_w, &gb, &ga);
-    add_gap(sub, gb);
+    double ga;
+    cg_block *b = open_block(sub, fo, cx, cw, bc, "Div", &ga);
     bctx inner = { cx, cw, NULL };
     cg_vlist *content = cg_vlist_new();
     g_ptr_array_add(sub->owned_lists, content);
@@ -425,12 +431,8 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
         cg_layout_warn_once(L, fo, "absolute-position=\"%s\" is not supported: the block-container is laid out in the flow", abs);
     add_break(vl, p->n.break_before);
     add_space(vl, &p->n.space_before);
-    cg_block *b = new_block(vl, fo, cx, cw, bc, "Div");
-    cg_vitem *s = cg_vlist_add(vl, VI_START);
-    s->blk = b;
-    double gb, ga;
-    pad_gaps(fo, bc->ref_w, &gb, &ga);
-    add_gap(vl, gb);
+    double ga;
+    cg_block *b = open_block(vl, fo, cx, cw, bc, "Div", &ga);
     /* A new reference area: its content's indents are measured from it. */
     bctx inner = { cx, cw, NULL };
     if (!(p->n.height.flags & CG_LEN_AUTO)) {
@@ -506,12 +508,8 @@ static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, cons
     content_box(L, item, bc, &cx, &cw);
     add_break(vl, p->n.break_before);
     add_space(vl, &p->n.space_before);
-    cg_block *b = new_block(vl, item, cx, cw, bc, "LI");
-    cg_vitem *s = cg_vlist_add(vl, VI_START);
-    s->blk = b;
-    double gb, ga;
-    pad_gaps(item, bc->ref_w, &gb, &ga);
-    add_gap(vl, gb);
+    double ga;
+    cg_block *b = open_block(vl, item, cx, cw, bc, "LI", &ga);
     const cg_fo *label = cg_fo_child(item, FO_LIST_ITEM_LABEL);
     const cg_fo *body = cg_fo_child(item, FO_LIST_ITEM_BODY);
     for (cg_fo *c = item->first; c; c = c->next)
@@ -572,12 +570,8 @@ static void layout_list_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const
     content_box(L, fo, bc, &cx, &cw);
     add_break(vl, p->n.break_before);
     add_space(vl, &p->n.space_before);
-    cg_block *b = new_block(vl, fo, cx, cw, bc, "L");
-    cg_vitem *s = cg_vlist_add(vl, VI_START);
-    s->blk = b;
-    double gb, ga;
-    pad_gaps(fo, bc->ref_w, &gb, &ga);
-    add_gap(vl, gb);
+    double ga;
+    cg_block *b = open_block(vl, fo, cx, cw, bc, "L", &ga);
     int prev_keep = 0;
     gboolean have_prev = FALSE;
     for (const cg_fo *c = fo->first; c; c = c->next) {
