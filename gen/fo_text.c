@@ -954,6 +954,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
                              may ? 0 : CG_LB_INF };
             elem e0 = { E_GAP, i, i, -1, span };
+            if (may && CH(pa, i - 1) == 0x00AD) {
+                /* a soft hyphen: a line broken there ends with a visible
+                 * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
+                p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+                e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            }
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
             if (HAS_GLUE(brk[i])) {
