@@ -53,6 +53,8 @@ typedef struct {
     cg_image *img;              /* PC_IMAGE */
     double img_h;
     const char *ref;            /* PC_CITATION*: the ref-id */
+    double shift;               /* baseline of the piece above the line's, in points (baseline-shift,
+                                 * vertical-align) */
 } cg_piece;
 
 typedef struct {

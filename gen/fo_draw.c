@@ -317,7 +317,7 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         const cg_props *p = sp->p;
         if (!p->i.visible)
             continue;
-        double x = pl->x + pc->x, b = base - sp->shift;
+        double x = pl->x + pc->x, b = base - pc->shift;
         gboolean link = (sp->link_uri || sp->link_dest) && D->tagged_links;
         /* Plain glyph pieces of one colour are queued and drawn together. */
         gboolean batch = pc->kind == PC_GLYPHS && !pc->hyphen && !link && !p->i.text_decoration;

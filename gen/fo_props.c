@@ -1076,14 +1076,51 @@ static gboolean f_text_decoration(cg_props *p, const cg_props *par, const prop_d
 static gboolean f_baseline_shift(cg_props *p, const cg_props *par, const prop_def *d,
                                  const char *v, cg_prop_ctx *c)
 {
-    (void)par; (void)d; (void)c;
+    (void)par; (void)c;
     int k = KW(v, "baseline", "super", "sub");
-    if (k >= 0) { p->n.baseline_shift = k; return TRUE; }
+    if (k >= 0) {
+        p->n.baseline_shift = k;
+        if (d->arg)
+            p->n.valign = CG_VALIGN_BASELINE;
+        return TRUE;
+    }
+    if (d->arg) {
+        /* vertical-align (XSL 1.1 §7.14.10): top, middle, bottom, text-top and
+         * text-bottom set alignment-baseline before-edge, middle, after-edge,
+         * text-before-edge, text-after-edge, with no baseline shift */
+        static const int va[] = { CG_VALIGN_TOP, CG_VALIGN_MIDDLE, CG_VALIGN_BOTTOM,
+                                  CG_VALIGN_TEXT_TOP, CG_VALIGN_TEXT_BOTTOM };
+        k = KW(v, "top", "middle", "bottom", "text-top", "text-bottom");
+        if (k >= 0) {
+            p->n.valign = va[k];
+            p->n.baseline_shift = CG_BSHIFT_BASELINE;
+            return TRUE;
+        }
+    }
     cg_len l;
     if (!len_any(v, em_of(p), &l)) return FALSE;
     /* Percentages refer to the line-height of the parent. */
     p->n.baseline_shift = CG_BSHIFT_LENGTH;
     p->n.baseline_shift_len = l;
+    if (d->arg)
+        p->n.valign = CG_VALIGN_BASELINE;
+    return TRUE;
+}
+
+/* alignment-baseline: the baselines circgen places by (the others: baseline) */
+static gboolean f_alignment_baseline(cg_props *p, const cg_props *par, const prop_def *d,
+                                     const char *v, cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    static const int va[] = { CG_VALIGN_BASELINE, CG_VALIGN_BASELINE, CG_VALIGN_BASELINE,
+                              CG_VALIGN_BASELINE, CG_VALIGN_BASELINE, CG_VALIGN_BASELINE,
+                              CG_VALIGN_TOP, CG_VALIGN_TEXT_TOP, CG_VALIGN_MIDDLE,
+                              CG_VALIGN_BOTTOM, CG_VALIGN_TEXT_BOTTOM };
+    int k = KW(v, "auto", "baseline", "alphabetic", "ideographic", "hanging", "mathematical",
+               "before-edge", "text-before-edge", "middle", "after-edge", "text-after-edge");
+    if (k < 0)
+        return FALSE;
+    p->n.valign = va[k];
     return TRUE;
 }
 
@@ -1313,7 +1350,7 @@ static const prop_def props[] = {
     { "rule-style", 2, f_rule, 1 },
     { "text-decoration", 2, f_text_decoration, 0 },
     { "baseline-shift", 2, f_baseline_shift, 0 },
-    { "vertical-align", 2, f_baseline_shift, 0 },
+    { "vertical-align", 2, f_baseline_shift, 1 },
     { "width", 2, f_dimension, 0 },
     { "height", 2, f_dimension, 1 },
     { "inline-progression-dimension", 2, f_dimension, 0 },
@@ -1343,7 +1380,7 @@ static const prop_def props[] = {
     { "font-selection-strategy", 2, f_ignore, 0 },
     { "line-stacking-strategy", 2, f_ignore, 0 },
     { "line-height-shift-adjustment", 2, f_ignore, 0 },
-    { "alignment-baseline", 2, f_ignore, 0 },
+    { "alignment-baseline", 2, f_alignment_baseline, 0 },
     { "dominant-baseline", 2, f_ignore, 0 },
     { "alignment-adjust", 2, f_ignore, 0 },
     { "score-spaces", 2, f_ignore, 0 },

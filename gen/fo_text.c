@@ -1025,6 +1025,8 @@ static void glyph_range(const PangoItem *it, const PangoGlyphString *gs, int b0,
     }
 }
 
+/* The box of a piece around its own baseline (half-leading included; an
+ * image stands on the baseline), before any shift. */
 static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double *above, double *below)
 {
     cg_span *sp = &g_array_index(pa->spans, cg_span, pc->span);
@@ -1041,13 +1043,13 @@ static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double 
         pango_font_metrics_unref(fm);
     }
     if (pc->kind == PC_IMAGE) {
-        *above = pc->img_h + sp->shift;
-        *below = -sp->shift;
+        *above = pc->img_h;
+        *below = 0;
         return;
     }
     double half = (lh - (a + d)) / 2;
-    *above = a + half + sp->shift;
-    *below = d + half - sp->shift;
+    *above = a + half;
+    *below = d + half;
 }
 
 typedef struct {
@@ -1177,7 +1179,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
                 cx += it->width;     /* a line-end mark keeps its left half */
             if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
                 double hw = it->width;
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL };
+                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0 };
                 g_array_append_val(pcs, pc);
                 cx += hw;
             }
@@ -1189,7 +1191,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
             double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
             if (e->kind == E_LEADER) {
-                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL };
+                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
                 g_array_append_val(pcs, pc);
             }
             cx += gw;
@@ -1209,7 +1211,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         c1 = e->c1;
         if (e->kind == E_OBJ) {
             obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
-            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref };
+            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0 };
             if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
             else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
             else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
@@ -1230,7 +1232,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             prev->c1 = e->c1;
             prev->w += it->width;
         } else {
-            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL };
+            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
             g_array_append_val(pcs, pc);
         }
         cx += it->width;
@@ -1269,11 +1271,40 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     pango_font_description_free(bfd);
     double half = (lh - (m->ascent + m->descent)) / 2;
     double above = m->ascent + half, below = m->descent + half;
+    /* Pieces aligned on the block's baseline (shifted by baseline-shift, or
+     * placed against its font by vertical-align text-top, text-bottom,
+     * middle) make the line's extent; top and bottom ones (alignment-baseline
+     * before-edge, after-edge: XSL 1.1 §7.14.2, §7.14.10) are placed against
+     * the line's edges afterwards, making it taller only when taller than it. */
+    double edge_h = 0;
     for (int k = 0; k < ln->n_pieces; k++) {
+        cg_piece *pc = &ln->pieces[k];
+        const cg_span *sp = &g_array_index(pa->spans, cg_span, pc->span);
         double a, b;
-        piece_metrics(F->L, pa, &ln->pieces[k], &a, &b);
-        above = MAX(above, a);
-        below = MAX(below, b);
+        piece_metrics(F->L, pa, pc, &a, &b);
+        pc->shift = sp->shift;
+        switch (sp->p->n.valign) {
+        case CG_VALIGN_TOP: case CG_VALIGN_BOTTOM:
+            edge_h = MAX(edge_h, a + b);
+            continue;
+        case CG_VALIGN_TEXT_TOP: pc->shift = m->ascent - a; break;
+        case CG_VALIGN_TEXT_BOTTOM: pc->shift = b - m->descent; break;
+        case CG_VALIGN_MIDDLE: pc->shift = m->st_pos - (a - b) / 2; break;
+        default: break;
+        }
+        above = MAX(above, a + pc->shift);
+        below = MAX(below, b - pc->shift);
+    }
+    if (edge_h > above + below)
+        below = edge_h - above;     /* the line grows downwards (CSS 2.1 §10.8) */
+    for (int k = 0; k < ln->n_pieces && edge_h > 0; k++) {
+        cg_piece *pc = &ln->pieces[k];
+        int va = g_array_index(pa->spans, cg_span, pc->span).p->n.valign;
+        double a, b;
+        if (va != CG_VALIGN_TOP && va != CG_VALIGN_BOTTOM)
+            continue;
+        piece_metrics(F->L, pa, pc, &a, &b);
+        pc->shift = va == CG_VALIGN_TOP ? above - a : b - below;
     }
     ln->baseline = above;
     ln->height = MAX(0, above + below);
