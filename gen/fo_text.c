@@ -454,6 +454,20 @@ static gboolean has_footnote_anchor(const cg_para *pa)
     return FALSE;
 }
 
+/* May text stand directly in fo? Not in the objects whose content is
+ * (%block;)+ (XSL 1.1 §6.4.18 fo:flow, §6.5.3 fo:block-container, §6.7.10
+ * fo:table-cell...): text there is an error, which FOP ignores too. */
+static gboolean block_takes_text(const cg_fo *fo)
+{
+    switch (fo->kind) {
+    case FO_FLOW: case FO_STATIC_CONTENT: case FO_BLOCK_CONTAINER: case FO_TABLE_CELL:
+    case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY: case FO_FOOTNOTE_BODY:
+        return FALSE;
+    default:
+        return TRUE;
+    }
+}
+
 cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
 {
     cg_para *pa = g_new0(cg_para, 1);
@@ -467,8 +481,19 @@ cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, c
     pa->spans = g_array_new(FALSE, FALSE, sizeof(cg_span));
     pa->objs = g_array_new(FALSE, FALSE, sizeof(obj));
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
-    for (const cg_fo *c = first; c && c != stop; c = c->next)
+    gboolean no_text = !block_takes_text(block);
+    for (const cg_fo *c = first; c && c != stop; c = c->next) {
+        if (no_text && c->kind == FO_TEXT) {
+            gboolean blank = TRUE;
+            for (const char *q = c->text; q && *q && blank; q++)
+                blank = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+            if (!blank)
+                cg_xml_diag(L->d, CG_WARNING, c->xml, "text directly inside fo:%s is not allowed "
+                            "(its content is blocks, XSL 1.1 §6.2): ignored", cg_fo_kind_name(block->kind));
+            continue;
+        }
         collect(L, pa, c, NULL, NULL, 0);
+    }
     while (last_is_collapsible_space(pa))
         pop_char(pa);
     /* A trailing preserved line feed ends the last line; it adds no line. */
