@@ -1121,22 +1121,40 @@ static void layout_content_spans(cg_layout *L, cg_vlist *vl, const cg_fo *fo, co
         const cg_fo *stop = c;
         while (stop && !is_block_child(stop))
             stop = stop->next;
-        cg_para *pa = cg_para_collect(L, fo, c, stop);
-        if (!pa)
-            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
-        if (pa) {
-            if (in_all) {
+        /* The inline content, in segments between the blocks nested in its
+         * inlines, each of which is a block area of its own. */
+        const cg_fo *nested = NULL;
+        GPtrArray *lost = g_ptr_array_new();
+        for (int k = 0; k == 0 || nested; k++) {
+            g_ptr_array_set_size(lost, 0);
+            cg_para *pa = cg_para_collect_segment(L, fo, c, stop, k, &nested, lost);
+            if (!pa && k == 0 && !nested)
+                add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
+            else
+                for (guint i = 0; i < lost->len; i++)
+                    add_id_end(vl, add_id_start(vl, g_ptr_array_index(lost, i)));
+            if (in_all && (pa || nested)) {
                 add_span_marker(vl, FALSE);
                 in_all = FALSE;
             }
-            if (have_prev)
-                add_penalty(vl, MAX(prev_keep, keep_together));
-            double x, w;
-            content_box(L, fo, bc, &x, &w);
-            cg_para_layout(L, pa, vl, x, w);
-            prev_keep = 0;
-            have_prev = TRUE;
+            if (pa) {
+                if (have_prev)
+                    add_penalty(vl, MAX(prev_keep, keep_together));
+                double x, w;
+                content_box(L, fo, bc, &x, &w);
+                cg_para_layout(L, pa, vl, x, w);
+                prev_keep = 0;
+                have_prev = TRUE;
+            }
+            if (nested) {
+                if (have_prev)
+                    add_penalty(vl, MAX(MAX(prev_keep, nested->p->n.keep_with_previous_page), keep_together));
+                layout_block_level(L, vl, nested, bc);
+                prev_keep = nested->p->n.keep_with_next_page;
+                have_prev = TRUE;
+            }
         }
+        g_ptr_array_free(lost, TRUE);
         c = stop;
     }
 }

@@ -58,6 +58,11 @@ struct cg_para {
     double *char_w;
     double *end_trim;           /* width a line ending after this character loses:
                                    half of a full-width closing or stop mark (GB/T 15834) */
+    /* collection of one segment of inline content interrupted by blocks
+     * nested in its inlines (cg_para_collect_segment) */
+    gboolean segmented;
+    int seg, seg_target;        /* nested blocks met so far; the segment wanted */
+    const cg_fo *seg_block;     /* the nested block ending the segment wanted */
     int *item_span;             /* after layout (char_item, char_w, end_trim, char_span and
                                    fixed_space freed): each item's first span */
 };
@@ -295,10 +300,38 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
         collect(L, pa, c, uri, dest, depth + 1);
 }
 
+/* Inline objects whose content is laid out within the paragraph: a block
+ * nested in them is set as a block area of its own between the lines. */
+static gboolean inline_container(cg_fo_kind k)
+{
+    return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
+           k == FO_FOOTNOTE || k == FO_LEADER;
+}
+
+static gboolean nested_block(cg_fo_kind k)
+{
+    return cg_fo_is_block_level(k) || k == FO_LIST_ITEM;
+}
+
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                     const char *dest, int depth)
 {
     const cg_props *p = fo->p;
+    if (pa->segmented) {
+        if (nested_block(fo->kind)) {
+            if (pa->seg == pa->seg_target)
+                pa->seg_block = fo;
+            pa->seg++;
+            return;
+        }
+        if (pa->seg != pa->seg_target) {
+            /* outside the segment wanted: only count the nested blocks */
+            if (inline_container(fo->kind) && depth <= 150)
+                for (const cg_fo *c = fo->first; c; c = c->next)
+                    collect(L, pa, c, uri, dest, depth + 1);
+            return;
+        }
+    }
     if (fo->id && fo->kind != FO_TEXT)
         add_anchor(pa, ANCHOR_ID, fo);
     switch (fo->kind) {
@@ -438,6 +471,8 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     }
     /* inline, wrapper, unknown objects: their content. */
     collect_children(L, pa, fo, uri, dest, depth);
+    if (pa->segmented && pa->seg != pa->seg_target)
+        return;     /* the inline goes on after the segment */
     if (fo->id && pa->chars->len) {
         /* the id again with its last character: the line holding it gives
          * the last page (page-number-citation-last) */
@@ -468,9 +503,12 @@ static gboolean block_takes_text(const cg_fo *fo)
     }
 }
 
-cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
+static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop,
+                              int seg, const cg_fo **nested, GPtrArray *lost_ids)
 {
     cg_para *pa = g_new0(cg_para, 1);
+    pa->segmented = nested != NULL;
+    pa->seg_target = seg;
     pa->block = block;
     pa->text = g_string_new(NULL);
     pa->chars = g_array_new(FALSE, FALSE, sizeof(gunichar));
@@ -501,13 +539,30 @@ cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, c
         pop_char(pa);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
+    if (nested)
+        *nested = pa->seg_block;
     if (pa->chars->len == 0 && !has_footnote_anchor(pa)) {
         /* nothing to set: ids alone (empty wrappers, inlines) make no empty
          * line; the caller records them with zero-height markers */
+        for (guint i = 0; lost_ids && i < pa->anchors->len; i++)
+            if (g_array_index(pa->anchors, anchor, i).kind == ANCHOR_ID)
+                g_ptr_array_add(lost_ids, (gpointer)g_array_index(pa->anchors, anchor, i).fo);
         cg_para_free(pa);
         return NULL;
     }
+    pa->seg_block = NULL;
     return pa;
+}
+
+cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
+{
+    return collect_range(L, block, first, stop, 0, NULL, NULL);
+}
+
+cg_para *cg_para_collect_segment(cg_layout *L, const cg_fo *block, const cg_fo *first,
+                                 const cg_fo *stop, int k, const cg_fo **nested, GPtrArray *lost_ids)
+{
+    return collect_range(L, block, first, stop, k, nested, lost_ids);
 }
 
 void cg_para_free(cg_para *pa)
