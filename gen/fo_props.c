@@ -363,7 +363,11 @@ void cg_props_init(cg_props *p)
 {
     memset(p, 0, sizeof *p);
     cg_inherited *i = &p->i;
-    i->font_family = "serif";
+    /* XSL 1.1 §7.9.2 leaves the initial font-family to the implementation:
+     * sans-serif, as FOP, for whose FO files a face of Helvetica's metrics
+     * (Liberation Sans) breaks lines where theirs do; circgen's templates
+     * name their faces. */
+    i->font_family = "sans-serif";
     i->font_size = 12;
     i->font_weight = 400;
     i->color = (cg_color){ 0, 0, 0, 1 };
