@@ -40,6 +40,8 @@ typedef struct {
     double shift;               /* baseline shift, up positive */
     const char *leader_text;    /* leader-pattern="use-content" of text only: the text repeated
                                  * (owned by the paragraph's pool), else NULL */
+    cg_color background;        /* of the innermost inline around the run that has one
+                                 * (alpha 0: none) */
 } cg_span;
 
 typedef struct {

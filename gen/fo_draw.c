@@ -311,6 +311,28 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
     double base = pl->y + ln->baseline;
     cg_color color;
     gboolean have_color = FALSE;
+    /* Backgrounds of inlines first: each piece over its font's ascent and
+     * descent, joined to the next piece of the same background across the
+     * space between them. */
+    for (int k = 0; k < ln->n_pieces; k++) {
+        const cg_piece *pc = &ln->pieces[k];
+        const cg_span *sp = cg_para_span(ln->para, pc->span);
+        if (sp->background.a <= 0 || !sp->p->i.visible)
+            continue;
+        char lbuf[32];
+        const cg_metrics *m = cg_layout_metrics(D->L, sp->font, cg_layout_lang(sp->p, lbuf));
+        double x0 = pl->x + pc->x, x1 = x0 + pc->w;
+        if (k + 1 < ln->n_pieces) {
+            const cg_piece *nx = &ln->pieces[k + 1];
+            const cg_span *ns = cg_para_span(ln->para, nx->span);
+            if (!memcmp(&ns->background, &sp->background, sizeof sp->background) && nx->x > pc->x + pc->w)
+                x1 = pl->x + nx->x;
+        }
+        double top = base - pc->shift - m->ascent;
+        set_color(cr, sp->background);
+        cairo_rectangle(cr, x0, top, x1 - x0, m->ascent + m->descent);
+        cairo_fill(cr);
+    }
     for (int k = 0; k < ln->n_pieces; k++) {
         const cg_piece *pc = &ln->pieces[k];
         const cg_span *sp = cg_para_span(ln->para, pc->span);

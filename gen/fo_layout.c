@@ -1149,7 +1149,26 @@ static void layout_content_spans(cg_layout *L, cg_vlist *vl, const cg_fo *fo, co
             if (nested) {
                 if (have_prev)
                     add_penalty(vl, MAX(MAX(prev_keep, nested->p->n.keep_with_previous_page), keep_together));
+                /* the background of the inline around it, over the width of the lines */
+                const cg_fo *bgi = NULL;
+                for (const cg_fo *a = nested->parent; a && a != fo && !bgi; a = a->parent)
+                    if (a->p->n.background.a > 0)
+                        bgi = a;
+                cg_block *ib = NULL;
+                if (bgi) {
+                    ib = cg_vlist_alloc(vl, sizeof *ib);
+                    memset(ib, 0, sizeof *ib);
+                    ib->fo = bgi;
+                    content_box(L, fo, bc, &ib->x, &ib->w);
+                    ib->background = bgi->p->n.background;
+                    cg_vitem *st = cg_vlist_add(vl, VI_START);
+                    st->blk = ib;
+                }
                 layout_block_level(L, vl, nested, bc);
+                if (ib) {
+                    cg_vitem *en = cg_vlist_add(vl, VI_END);
+                    en->blk = ib;
+                }
                 prev_keep = nested->p->n.keep_with_next_page;
                 have_prev = TRUE;
             }

@@ -89,16 +89,32 @@ static char *leader_content_text(const cg_fo *fo)
     return t;
 }
 
+/* The background of the innermost inline-level FO from fo up to the
+ * paragraph's block that has one (alpha 0: none). */
+static cg_color inline_background(const cg_para *pa, const cg_fo *fo)
+{
+    for (const cg_fo *a = fo; a && a != pa->block && !cg_fo_is_block_level(a->kind) &&
+                              a->kind != FO_FLOW && a->kind != FO_STATIC_CONTENT &&
+                              a->kind != FO_TABLE_CELL && a->kind != FO_LIST_ITEM_BODY &&
+                              a->kind != FO_LIST_ITEM_LABEL && a->kind != FO_FOOTNOTE_BODY;
+         a = a->parent)
+        if (a->kind != FO_TEXT && a->p && a->p->n.background.a > 0)
+            return a->p->n.background;
+    return (cg_color){ 0 };
+}
+
 static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *uri,
                     const char *dest, const cg_fo *fo)
 {
+    cg_color bg = inline_background(pa, fo);
     /* Reuse the last span when nothing differs (the common case: text nodes). */
     if (pa->spans->len) {
         cg_span *last = &g_array_index(pa->spans, cg_span, pa->spans->len - 1);
-        if (last->p == p && last->link_uri == uri && last->link_dest == dest)
+        if (last->p == p && last->link_uri == uri && last->link_dest == dest &&
+            !memcmp(&last->background, &bg, sizeof bg))
             return (int)pa->spans->len - 1;
     }
-    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL };
+    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL, bg };
     switch (p->n.baseline_shift) {
     case CG_BSHIFT_SUPER: s.shift = p->i.font_size * 0.45; break;
     case CG_BSHIFT_SUB: s.shift = -p->i.font_size * 0.2; break;

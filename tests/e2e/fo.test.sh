@@ -93,5 +93,12 @@ if CIRCGEN_FONTS_CONF="$tmp/empty.conf" $CG fo "$tmp/l2.fo" -o "$tmp/nf.pdf" 2>"
 grep -q "fonts-liberation2" "$tmp/err" && ok || bad "missing font: package not named"
 [ ! -e "$tmp/nf.pdf" ] && ok || bad "missing font: output written"
 
+# 7. Inline backgrounds: the aqua of the fo:inline of inline_block_props.fo
+# under its two pieces of text and under the block nested in it.
+if $CG fo tests/fo/inline_block_props.fo -o "$tmp/ibp.pdf" -q; then ok; else bad "inline background: render"; fi
+qpdf --qdf --object-streams=disable "$tmp/ibp.pdf" "$tmp/ibpq.pdf" 2>/dev/null
+n=$(grep -ac "0 1 1 rg" "$tmp/ibpq.pdf")
+[ "${n:-0}" -ge 3 ] && ok || bad "inline background: $n aqua fills, expected 3"
+
 echo "fo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
