@@ -805,6 +805,19 @@ static int table_end_after(const cg_vlist *vl, int k)
     return -1;
 }
 
+/* Do only the ends of blocks (and spaces, penalties) follow item k? A forced
+ * break there (break-after of the last block) has no next area to push onto
+ * a new page (XSL 1.1 §7.20.1): no empty page is made for the ends. */
+static gboolean only_ends_after(const cg_vlist *vl, int k)
+{
+    for (guint j = (guint)k + 1; j < vl->items->len; j++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
+        if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* Footnotes cited in nested lists (table cells, list-item labels and bodies,
  * block-containers) of item it, appended to out when not NULL; returns their
  * height. */
@@ -931,7 +944,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                     k--;
                     continue;
                 }
-                if (started) {
+                if (started && !only_ends_after(vl, k)) {
                     r.brk = k;
                     r.pen = 0;
                     r.forced_kind = it->break_kind;
