@@ -1240,17 +1240,14 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
     (void)greedy_overfull;
 
-    /* Leaders take the slack of non-justified lines (up to their maximum). */
+    /* Leaders keep their optimum length in lines that are not justified
+     * (only justification stretches them, as in FOP and Antenna House: a
+     * table of contents sets text-align-last="justify"); they shrink towards
+     * their minimum in an overfull line. */
     double nat, yst, zsh;
     cg_lb_measure(lb, start, brk, &nat, &yst, &zsh);
-    double leader_stretch = 0;
-    for (int k = start; k < brk; k++)
-        if (el[k].kind == E_LEADER)
-            leader_stretch += lb[k].stretch;
     double leader_ratio = 0;
-    if (!stretch_glue && leader_stretch > 0 && nat < w)
-        leader_ratio = MIN(1.0, (w - nat) / leader_stretch);
-    else if (!stretch_glue && nat > w) {
+    if (!stretch_glue && nat > w) {
         double lsh = 0;
         for (int k = start; k < brk; k++)
             if (el[k].kind == E_LEADER)
