@@ -100,5 +100,9 @@ qpdf --qdf --object-streams=disable "$tmp/ibp.pdf" "$tmp/ibpq.pdf" 2>/dev/null
 n=$(grep -ac "0 1 1 rg" "$tmp/ibpq.pdf")
 [ "${n:-0}" -ge 3 ] && ok || bad "inline background: $n aqua fills, expected 3"
 
+# 8. Arabic falls back to the pinned DejaVu Sans, embedded and subset.
+if $CG fo tests/fo/arabic.fo -o "$tmp/ar.pdf" -q; then ok; else bad "arabic: render"; fi
+pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+DejaVuSans " && ok || bad "arabic: no DejaVu Sans in the PDF"
+
 echo "fo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
