@@ -201,7 +201,9 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
     double ls = cg_para_letter_spacing(pa, pc->span);
     if (ls != 0)
         for (int g = 0; g < n; g++)
-            if (g + 1 == n || sub->log_clusters[g + 1] != sub->log_clusters[g])
+            if ((g + 1 == n || sub->log_clusters[g + 1] != sub->log_clusters[g]) &&
+                !(sub->log_clusters[g] >= 0 && sub->log_clusters[g] < b1 - b0 &&
+                  cg_invisible_char(g_utf8_get_char(cg_para_utf8(pa) + b0 + sub->log_clusters[g]))))
                 sub->glyphs[g].geometry.width += (int)lround(ls * PANGO_SCALE);
     /* Right-to-left runs are drawn in visual order from their start. */
     gboolean ok = it->analysis.level % 2 == 0;

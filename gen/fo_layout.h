@@ -64,6 +64,8 @@ cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, 
 /* Collect the inline content of the children [first, stop) of block (stop NULL:
  * to the end) into a new paragraph; NULL when there is nothing to set (only
  * white space). Block-level objects met inside inlines become forced breaks. */
+/* Characters drawn with no glyph of their own, which letter-spacing skips. */
+gboolean cg_invisible_char(gunichar c);
 cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop);
 /* Inline content interrupted by blocks nested in its inlines (XSL 1.1 §4.7.2:
  * a block inside an fo:inline ends the line before it and makes a block area

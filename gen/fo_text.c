@@ -766,7 +766,8 @@ static void shape(cg_layout *L, cg_para *pa)
             if (gs->log_clusters[g] != last_cluster) {
                 last_cluster = gs->log_clusters[g];
                 cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
-                pa->char_w[c] += sp->p->i.letter_spacing;
+                if (!cg_invisible_char(CH(pa, c)))
+                    pa->char_w[c] += sp->p->i.letter_spacing;
             }
         }
         /* Full-width marks of Chinese spans: their half widths from halt. */
@@ -1536,6 +1537,13 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
 }
 
 /* ---- accessors for drawing and dumps ------------------------------------- */
+
+gboolean cg_invisible_char(gunichar c)
+{
+    /* soft hyphens and format characters (ZWSP, ZWJ, bidi marks...): no
+     * letter-spacing after them */
+    return c == 0x00AD || g_unichar_type(c) == G_UNICODE_FORMAT;
+}
 
 const char *cg_para_utf8(const cg_para *pa) { return pa->text->str; }
 
