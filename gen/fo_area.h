@@ -42,6 +42,7 @@ typedef struct {
                                  * (owned by the paragraph's pool), else NULL */
     cg_color background;        /* of the innermost inline around the run that has one
                                  * (alpha 0: none) */
+    int valign;                 /* CG_VALIGN_* of an inline-level FO (baseline for a block's own text) */
 } cg_span;
 
 typedef struct {

@@ -89,15 +89,20 @@ static char *leader_content_text(const cg_fo *fo)
     return t;
 }
 
+/* Is fo inline content of the paragraph (not its block or a container)? */
+static gboolean in_line(const cg_para *pa, const cg_fo *a)
+{
+    return a && a != pa->block && !cg_fo_is_block_level(a->kind) &&
+           a->kind != FO_FLOW && a->kind != FO_STATIC_CONTENT &&
+           a->kind != FO_TABLE_CELL && a->kind != FO_LIST_ITEM_BODY &&
+           a->kind != FO_LIST_ITEM_LABEL && a->kind != FO_FOOTNOTE_BODY;
+}
+
 /* The background of the innermost inline-level FO from fo up to the
  * paragraph's block that has one (alpha 0: none). */
 static cg_color inline_background(const cg_para *pa, const cg_fo *fo)
 {
-    for (const cg_fo *a = fo; a && a != pa->block && !cg_fo_is_block_level(a->kind) &&
-                              a->kind != FO_FLOW && a->kind != FO_STATIC_CONTENT &&
-                              a->kind != FO_TABLE_CELL && a->kind != FO_LIST_ITEM_BODY &&
-                              a->kind != FO_LIST_ITEM_LABEL && a->kind != FO_FOOTNOTE_BODY;
-         a = a->parent)
+    for (const cg_fo *a = fo; in_line(pa, a); a = a->parent)
         if (a->kind != FO_TEXT && a->p && a->p->n.background.a > 0)
             return a->p->n.background;
     return (cg_color){ 0 };
@@ -107,14 +112,16 @@ static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *ur
                     const char *dest, const cg_fo *fo)
 {
     cg_color bg = inline_background(pa, fo);
+    /* vertical-align places inline-level objects, not a block's own text */
+    int valign = in_line(pa, fo) ? p->n.valign : CG_VALIGN_BASELINE;
     /* Reuse the last span when nothing differs (the common case: text nodes). */
     if (pa->spans->len) {
         cg_span *last = &g_array_index(pa->spans, cg_span, pa->spans->len - 1);
         if (last->p == p && last->link_uri == uri && last->link_dest == dest &&
-            !memcmp(&last->background, &bg, sizeof bg))
+            !memcmp(&last->background, &bg, sizeof bg) && last->valign == valign)
             return (int)pa->spans->len - 1;
     }
-    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL, bg };
+    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL, bg, valign };
     switch (p->n.baseline_shift) {
     case CG_BSHIFT_SUPER: s.shift = p->i.font_size * 0.45; break;
     case CG_BSHIFT_SUB: s.shift = -p->i.font_size * 0.2; break;
@@ -1377,7 +1384,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         double a, b;
         piece_metrics(F->L, pa, pc, &a, &b);
         pc->shift = sp->shift;
-        switch (sp->p->n.valign) {
+        switch (sp->valign) {
         case CG_VALIGN_TOP: case CG_VALIGN_BOTTOM:
             edge_h = MAX(edge_h, a + b);
             continue;
@@ -1393,7 +1400,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         below = edge_h - above;     /* the line grows downwards (CSS 2.1 §10.8) */
     for (int k = 0; k < ln->n_pieces && edge_h > 0; k++) {
         cg_piece *pc = &ln->pieces[k];
-        int va = g_array_index(pa->spans, cg_span, pc->span).p->n.valign;
+        int va = g_array_index(pa->spans, cg_span, pc->span).valign;
         double a, b;
         if (va != CG_VALIGN_TOP && va != CG_VALIGN_BOTTOM)
             continue;

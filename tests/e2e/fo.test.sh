@@ -104,5 +104,13 @@ n=$(grep -ac "0 1 1 rg" "$tmp/ibpq.pdf")
 if $CG fo tests/fo/arabic.fo -o "$tmp/ar.pdf" -q; then ok; else bad "arabic: render"; fi
 pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+DejaVuSans " && ok || bad "arabic: no DejaVu Sans in the PDF"
 
+# 9. vertical-align on a block leaves its own text on the baseline: 'block'
+# (10pt) and 'big' (20pt) share one, so their boxes' bottoms differ by the
+# difference of their descents (about 2pt), not 0 as if 'block' stood on
+# the line's bottom.
+if $CG fo tests/fo/vertical_align.fo -o "$tmp/va.pdf" -q; then ok; else bad "vertical-align: render"; fi
+d=$(pdftotext -bbox "$tmp/va.pdf" - 2>/dev/null | awk -F'"' '/>block</ { b = $8 } />big</ { g = $8 } END { printf "%.2f", g - b }')
+awk -v d="$d" 'BEGIN { exit !(d > 1 && d < 3) }' && ok || bad "vertical-align: block text moved (descent gap $d)"
+
 echo "fo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
