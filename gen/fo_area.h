@@ -87,6 +87,8 @@ typedef struct {
     cg_vlist *content;
     double content_h;
     double pad_before, pad_after, border_before, border_after;
+    double out_before, out_after;   /* collapsed borders: the border box reaches this far
+                                     * beyond the row's grid lines (half a border) */
     cg_block *blk;              /* decoration (background, borders) and tag */
     int display_align;
     /* A row split across pages (fo_page.c) places part of each cell: items

@@ -346,7 +346,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
     for (int k = 0; k < r->n_cells; k++) {
         const cg_cell *c = &r->cells[k];
         double h = r->span_h[k];
-        open_frag(P, c->blk, x0, y, TRUE);
+        open_frag(P, c->blk, x0, y - c->out_before, TRUE);
         double inner = h - c->border_before - c->pad_before - c->pad_after - c->border_after;
         double off = 0;
         if (c->display_align == CG_DA_CENTER) off = MAX(0, (inner - c->content_h) / 2);
@@ -376,7 +376,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         place_list(&sub, c->content, from, to, x0, &cy);
         while (P->open->len > base)
             close_frag(P, y + h, FALSE);
-        close_frag(P, y + h, TRUE);
+        close_frag(P, y + h + c->out_after, TRUE);
     }
     close_frag(P, y + r->h, TRUE);
 }
@@ -666,7 +666,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         ca->from = s;
         ca->to = cut[c];
         ca->cont_after = TRUE;
-        ca->pad_after = ca->border_after = 0;
+        ca->pad_after = ca->border_after = ca->out_after = 0;
         ca->content_h = hh[c];
         ca->display_align = CG_DA_BEFORE;
         ca->blk = block_without(vl, cl->blk, CG_AFTER);
@@ -674,7 +674,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         cb->from = next[c];
         cb->to = e;
         cb->cont_before = TRUE;
-        cb->pad_before = cb->border_before = 0;
+        cb->pad_before = cb->border_before = cb->out_before = 0;
         cb->content_h = cg_vlist_measure_range(cl->content, next[c], e);
         cb->display_align = CG_DA_BEFORE;
         ha = MAX(ha, cell_pre(ca) + ca->content_h);
@@ -710,6 +710,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
             b->cells[c].cont_before = r->cells[c].cont_before;
             b->cells[c].pad_before = r->cells[c].pad_before;
             b->cells[c].border_before = r->cells[c].border_before;
+            b->cells[c].out_before = r->cells[c].out_before;
         }
         ib.h = b->h = MAX(hb, r->h);
         for (int c = 0; c < nc; c++) {
@@ -731,6 +732,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
             a->cells[c].cont_after = r->cells[c].cont_after;
             a->cells[c].pad_after = r->cells[c].pad_after;
             a->cells[c].border_after = r->cells[c].border_after;
+            a->cells[c].out_after = r->cells[c].out_after;
             ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
         }
         ia.h = a->h = MAX(ha, r->h);

@@ -1157,18 +1157,33 @@ static gboolean f_text_transform(cg_props *p, const cg_props *par, const prop_de
     return TRUE;
 }
 
+/* border-collapse (arg 0); border-separation / border-spacing (arg 1): one
+ * length for both directions, or two (inline-progression-direction, then
+ * block-progression-direction), as CSS2 border-spacing; and the components
+ * border-separation.inline-progression-direction (arg 2) and
+ * .block-progression-direction (arg 3). */
 static gboolean f_border_collapse(cg_props *p, const cg_props *par, const prop_def *d,
                                   const char *v, cg_prop_ctx *c)
 {
     (void)par; (void)c;
     if (d->arg) {
-        cg_len l;
+        cg_len l[2];
         int n;
         char **w = split_words(v, &n);
-        gboolean ok = n >= 1 && len_nonneg(w[0], em_of(p), &l, FALSE) && l.rel == 0;
+        gboolean ok = n >= 1 && n <= (d->arg == 1 ? 2 : 1);
+        for (int i = 0; ok && i < n; i++)
+            ok = len_nonneg(w[i], em_of(p), &l[i], FALSE) && l[i].rel == 0;
         g_strfreev(w);
-        if (ok) p->i.border_spacing = l.abs;
-        return ok;
+        if (!ok)
+            return FALSE;
+        if (d->arg == 1) {
+            p->i.border_spacing = l[0].abs;
+            p->i.border_spacing_b = l[n - 1].abs;
+        } else if (d->arg == 2)
+            p->i.border_spacing = l[0].abs;
+        else
+            p->i.border_spacing_b = l[0].abs;
+        return TRUE;
     }
     int k = KW(v, "collapse", "separate", "collapse-with-precedence");
     if (k < 0) return FALSE;
@@ -1333,6 +1348,8 @@ static const prop_def props[] = {
     { "border-collapse", 2, f_border_collapse, 0 },
     { "border-separation", 2, f_border_collapse, 1 },
     { "border-spacing", 2, f_border_collapse, 1 },
+    { "border-separation.inline-progression-direction", 2, f_border_collapse, 2 },
+    { "border-separation.block-progression-direction", 2, f_border_collapse, 3 },
     { "role", 2, f_role, 0 },
     { "cx:role", 2, f_role, 0 },
     { "cx:cjk-latin-spacing", 2, f_cjk_spacing, 0 },
