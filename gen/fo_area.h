@@ -129,6 +129,8 @@ typedef struct {
     cg_row *row;
     cg_vlist *sub;              /* OVERLAY, BOX */
     const cg_fo *table;         /* VI_ROW of a table body: the table (header repetition) */
+    gboolean final_footer;      /* VI_ROW of a table's footer where the table ends (its
+                                 * room is not reserved again for a repeated footer) */
 } cg_vitem;
 
 struct cg_vlist {

@@ -1355,7 +1355,10 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
         g_ptr_array_add(vl->owned_lists, f);
         b->footer = f;
         add_penalty(vl, CG_KEEP_ALWAYS);
+        guint first = vl->items->len;
         emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
+        for (guint i = first; i < vl->items->len; i++)
+            g_array_index(vl->items, cg_vitem, i).final_footer = TRUE;
         g_ptr_array_free(rows, TRUE);
     }
     add_gap(vl, ga);

@@ -482,6 +482,24 @@ static double open_tables_h(GPtrArray *stack, gboolean header)
     return h;
 }
 
+/* The room the repeated footers of the open tables take below item it: none
+ * for the innermost table's when it is a row of that table's own footer, set
+ * where the table ends. */
+static double footers_below(GPtrArray *stack, const cg_vitem *it)
+{
+    double h = open_tables_h(stack, FALSE);
+    if (it->kind == VI_ROW && it->final_footer)
+        for (guint i = stack->len; i-- > 0;) {
+            const cg_block *b = stack->pdata[i];
+            if (!b->is_table)
+                continue;
+            if (b->footer && !b->omit_footer_at_break)
+                h -= cg_vlist_measure(b->footer);
+            break;
+        }
+    return h;
+}
+
 static double footnotes_h(const cg_line *ln)
 {
     double h = 0;
@@ -873,9 +891,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (it->kind == VI_ROW) {
                 /* Rows break across pages: at forced breaks in their cells,
                  * and where they do not fit. */
-                double room = avail - y - fn - open_tables_h(stack, FALSE);
+                double room = avail - y - fn - footers_below(stack, it);
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
-                    (y + it->h + fn + open_tables_h(stack, FALSE) > avail + 0.01 && room > 1 &&
+                    (y + it->h + fn + footers_below(stack, it) > avail + 0.01 && room > 1 &&
                      /* a keep-together row taller than a whole page can never be
                       * kept: split it rather than lose what overflows */
                      split_row(vl, k, room, FALSE, !started || it->h > avail))) {
@@ -887,7 +905,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (it->kind != VI_LINE && it->kind != VI_GAP)
                 item_fn = nested_footnotes(it, NULL, 0);
             double bottom = y + it->h;
-            if (bottom + fn + item_fn + open_tables_h(stack, FALSE) > avail + 0.01 && started) {
+            if (bottom + fn + item_fn + footers_below(stack, it) > avail + 0.01 && started) {
                 /* Overflow: cut at the best break seen. */
                 if (best >= 0) {
                     r.brk = best;
