@@ -1476,6 +1476,25 @@ static void warn(cg_prop_ctx *c, const char *fmt, ...)
     g_free(msg);
 }
 
+/* A number without a unit (other than 0), such as font-size="36". XSL 1.1
+ * §5.11 requires a unit for a length; where the property takes a length,
+ * circgen reads the number as points, as Apache FOP does (pixels at its 72
+ * dpi), and warns. */
+static gboolean bare_number(const char *v)
+{
+    char *end;
+    if (!*v || g_ascii_isalpha(*v))
+        return FALSE;
+    double d = g_ascii_strtod(v, &end);
+    return end != v && !*end && d != 0 && isfinite(d);
+}
+
+static void warn_unitless(cg_prop_ctx *c, const char *v, const char *name)
+{
+    warn(c, "value '%s' for property '%s' on fo:%s has no unit: taken as %spt "
+         "(XSL 1.1 §5.11 requires a unit)", v, name, c->fo_name, v);
+}
+
 /* The attribute's name as written in FO: prefix:name for namespaced ones. */
 static char *attr_name(xmlAttrPtr a)
 {
@@ -1505,9 +1524,17 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
     /* font-size first: em lengths of every other property refer to it. */
     xmlChar *fs = xmlGetNoNsProp(el, (const xmlChar *)"font-size");
     if (fs) {
-        double v;
+        double v = -1;
         char *s = g_strstrip(g_strdup((const char *)fs));
-        if (!font_size_value(s, parent_fs, &v) || v < 0 || !isfinite(v))
+        gboolean ok = font_size_value(s, parent_fs, &v);
+        if (!ok && bare_number(s)) {
+            char *pt = g_strconcat(s, "pt", NULL);
+            ok = font_size_value(pt, parent_fs, &v);
+            g_free(pt);
+            if (ok)
+                warn_unitless(ctx, s, "font-size");
+        }
+        if (!ok || v < 0 || !isfinite(v))
             warn(ctx, "invalid value '%s' for property 'font-size' on fo:%s; using %gpt",
                  (const char *)fs, ctx->fo_name, parent_fs);
         else if (v > 10000) {
@@ -1568,9 +1595,15 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
                  * take it explicitly for the common cases. */
                 if (parent && !strncmp(name, "background-color", 16))
                     p->n.background = parent->n.background;
-            } else if (!def->fn(p, parent, def, v, ctx))
-                warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
-                     ctx->fo_name);
+            } else if (!def->fn(p, parent, def, v, ctx)) {
+                char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
+                if (pt && def->fn(p, parent, def, pt, ctx))
+                    warn_unitless(ctx, v, name);
+                else
+                    warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
+                         ctx->fo_name);
+                g_free(pt);
+            }
             g_free(v);
             g_free(name);
         }
