@@ -1182,6 +1182,21 @@ static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, d
     return fit;
 }
 
+/* The least height (within 0.05pt) at which the content from pos up to the
+ * next change of span fits in ncol columns; hi: a height at which it fits. */
+static double balanced_height(cg_vlist *vl, int pos, GPtrArray *open, int ncol, double hi)
+{
+    double lo = 0;
+    for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
+        double mid = (lo + hi) / 2;
+        if (columns_fit(vl, pos, open, ncol, mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
 /* Fill the body of one page from st, in bands: span="all" content (or all
  * content of a one-column body) across the body, column content in columns,
  * the columns before a change to span="all" balanced. P NULL: a dry run
@@ -1213,6 +1228,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         gboolean first_band = y <= g->by + 0.001;
         int ncol = st->in_all ? 1 : g->ncol;
         double h = avail;
+        gboolean balance = FALSE;
         if (ncol > 1 && columns_fit(vl, st->pos, st->open, ncol, avail)) {
             /* All fits before the span changes (or the flow ends): balance
              * the columns when span="all" content follows. */
@@ -1220,20 +1236,18 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             while (k < NI(vl) && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
                 k++;
             if (k < NI(vl)) {
-                double lo = 0, hi = avail;
-                for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
-                    double mid = (lo + hi) / 2;
-                    if (columns_fit(vl, st->pos, st->open, ncol, mid))
-                        hi = mid;
-                    else
-                        lo = mid;
-                }
-                h = hi;
+                h = balanced_height(vl, st->pos, st->open, ncol, avail);
+                balance = TRUE;
             }
         }
         double bottom = y;
         gboolean page_ends = FALSE, band_ends = FALSE;
         for (int c = 0; c < ncol && st->pos < NI(vl); c++) {
+            /* Balancing: each column is filled only as far as lets the columns
+             * after it share the rest evenly (the first ones are not filled to
+             * the brim at the expense of the last), as in Apache FOP. */
+            if (balance && c > 0)
+                h = balanced_height(vl, st->pos, st->open, ncol - c, h);
             page_break br = find_break(vl, st->pos, h, st->open);
             if (br.overflow && !first_band && c == 0) {
                 /* Not even the first item fits below the bands above. */
