@@ -1551,6 +1551,10 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
                  * take it explicitly for the common cases. */
                 if (parent && !strncmp(name, "background-color", 16))
                     p->n.background = parent->n.background;
+                else if (parent && !strncmp(name, "space-before", 12))
+                    p->n.space_before = parent->n.space_before;
+                else if (parent && !strncmp(name, "space-after", 11))
+                    p->n.space_after = parent->n.space_after;
             } else if (!def->fn(p, parent, def, v, ctx))
                 warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
                      ctx->fo_name);
