@@ -889,6 +889,20 @@ static gboolean f_bool(cg_props *p, const cg_props *par, const prop_def *d, cons
     return TRUE;
 }
 
+/* line-stacking-strategy (XSL 1.1 §7.16.6): "font-height" sets every line at
+ * the block's nominal line height; "max-height" and "line-height" let taller
+ * inline content (each with its half-leading) make the line taller. */
+static gboolean f_line_stacking(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                                cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    int k = KW(v, "max-height", "font-height", "line-height");
+    if (k < 0)
+        return FALSE;
+    p->i.lss_font_height = k == 1;
+    return TRUE;
+}
+
 /* cx:cjk-latin-spacing: "auto" (1/4 em), "none", a length, or true/false. */
 static gboolean f_cjk_spacing(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
                               cg_prop_ctx *c)
@@ -1341,7 +1355,7 @@ static const prop_def props[] = {
     { "relative-position", 2, f_ignore, 0 },
     { "overflow", 2, f_ignore, 0 },
     { "font-selection-strategy", 2, f_ignore, 0 },
-    { "line-stacking-strategy", 2, f_ignore, 0 },
+    { "line-stacking-strategy", 2, f_line_stacking, 0 },
     { "line-height-shift-adjustment", 2, f_ignore, 0 },
     { "alignment-baseline", 2, f_ignore, 0 },
     { "dominant-baseline", 2, f_ignore, 0 },

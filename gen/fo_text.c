@@ -1265,6 +1265,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     double above = m->ascent + half, below = m->descent + half;
     for (int k = 0; k < ln->n_pieces; k++) {
         double a, b;
+        if (bp->i.lss_font_height && ln->pieces[k].kind != PC_IMAGE)
+            continue;           /* text sits in the block's nominal line */
         piece_metrics(F->L, pa, &ln->pieces[k], &a, &b);
         above = MAX(above, a);
         below = MAX(below, b);
