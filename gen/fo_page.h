@@ -33,6 +33,8 @@ typedef struct {
     double x, y0, w, y1;
     gboolean first, last;       /* the block starts / ends on this page */
     int depth;
+    gboolean reopened;          /* continued, yet begun by a PL_START here (the pieces of a
+                                 * footnote split across pages are tagged page by page) */
 } cg_frag;
 
 typedef struct {
