@@ -1627,6 +1627,10 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     int number = initial_number(L, ps, first_number);
     geometry g0;
     geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
+    /* The flow is set at the width of the first page that takes it: leading
+     * pages whose region-body is another (a cover page) get none of it. */
+    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0.regions[0], 0)); k++)
+        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), &g0);
     double width = g0.bw;
     cg_vlist *vl = flow ? cg_layout_flow_columns(L, flow, g0.colw, g0.bw) : cg_vlist_new();
     if (!flow)
@@ -1675,7 +1679,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                 g_ptr_array_free(t.open, TRUE);
             }
         }
-        if (fabs(g.bw - width) > 0.5)
+        if (fabs(g.bw - width) > 0.5 && !blank_next && flow &&
+            flow_maps_to(L, flow, region_name(L, g.regions[0], 0)))
             cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
                                 "the flow is set at the width of the first page (%.2fpt)", width);
         cg_page pg = { 0 };
