@@ -1280,6 +1280,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
     page_break last = { NI(vl), NI(vl), 0, FALSE, 0 };
     gboolean overflow = FALSE;
     double y = g->by;
+    double band_fn = 0;         /* footnotes cited in the bands above: the room they take */
     cg_region_out scratch;
     placer dry;
     if (!P) {
@@ -1297,8 +1298,11 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         }
         if (st->pos >= NI(vl))
             break;
-        double avail = g->bh - (y - g->by);
+        double avail = g->bh - (y - g->by) - band_fn;
+        if (band_fn > 0 && fc && fc->pending_h <= 0)
+            avail -= fc->sep_h;
         gboolean first_band = y <= g->by + 0.001;
+        int band_from = st->pos;
         int ncol = st->in_all ? 1 : g->ncol;
         double h = avail;
         if (ncol > 1 && columns_fit(vl, st->pos, st->open, ncol, avail)) {
@@ -1352,6 +1356,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         if (page_ends || !band_ends || st->pos >= NI(vl))
             break;
         y = bottom;
+        band_fn += list_footnotes(vl, band_from, st->pos, NULL, 0);
     }
     if (P == &dry) {
         g_array_free(scratch.placed, TRUE);
