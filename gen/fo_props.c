@@ -1597,16 +1597,20 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
             l.rel += p->n.margin[CG_END].rel + p->n.padding[CG_END].rel;
             p->i.end_indent = l;
         }
-        /* margin-top/bottom are space-before/after when those are not given. */
+        /* margin-top/bottom are space-before/after when those are not given;
+         * such spaces are not conditional (XSL 1.1 §5.3.2, as CSS margins):
+         * kept at the top of a page too. */
         if (p->n.margin_set[CG_BEFORE] && !xmlHasProp(el, (const xmlChar *)"space-before") &&
             !xmlHasProp(el, (const xmlChar *)"space-before.optimum")) {
             cg_len m = p->n.margin[CG_BEFORE];
             p->n.space_before.min = p->n.space_before.opt = p->n.space_before.max = m;
+            p->n.space_before.retain = TRUE;
         }
         if (p->n.margin_set[CG_AFTER] && !xmlHasProp(el, (const xmlChar *)"space-after") &&
             !xmlHasProp(el, (const xmlChar *)"space-after.optimum")) {
             cg_len m = p->n.margin[CG_AFTER];
             p->n.space_after.min = p->n.space_after.opt = p->n.space_after.max = m;
+            p->n.space_after.retain = TRUE;
         }
     }
     /* A space given only as .optimum: min and max follow it. */
