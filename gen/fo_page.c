@@ -832,12 +832,64 @@ static double list_footnotes(const cg_vlist *vl, int from, int to, GPtrArray *ou
     return h;
 }
 
+/* A footnote cited in a table cell, with how far down the row its line is. */
+typedef struct {
+    double y;
+    int cell, seq;
+    gpointer fn;
+} cell_fn;
+
+static int cell_fn_cmp(gconstpointer a, gconstpointer b)
+{
+    const cell_fn *x = a, *y = b;
+    if (x->y != y->y)
+        return x->y < y->y ? -1 : 1;
+    if (x->cell != y->cell)
+        return x->cell < y->cell ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth)
 {
     if (depth > 64)
         return 0;
     double h = 0;
-    if (it->kind == VI_ROW) {
+    if (it->kind == VI_ROW && out) {
+        /* The footnotes of a row in the order of their lines down the row
+         * (as FOP), not cell after cell. */
+        GArray *found = g_array_new(FALSE, FALSE, sizeof(cell_fn));
+        GPtrArray *sub = g_ptr_array_new();
+        int seq = 0;
+        for (int c = 0; c < it->row->n_cells; c++) {
+            const cg_cell *cl = &it->row->cells[c];
+            int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+            double y = 0;
+            for (int k = s; k < e; k++) {
+                const cg_vitem *ci = &g_array_index(cl->content->items, cg_vitem, k);
+                g_ptr_array_set_size(sub, 0);
+                if (ci->kind == VI_LINE && ci->line->footnotes)
+                    for (guint f = 0; f < ci->line->footnotes->len; f++)
+                        g_ptr_array_add(sub, ci->line->footnotes->pdata[f]);
+                else if (ci->kind != VI_LINE)
+                    nested_footnotes(ci, sub, depth + 1);
+                for (guint f = 0; f < sub->len; f++) {
+                    cell_fn cf = { y, c, seq++, sub->pdata[f] };
+                    g_array_append_val(found, cf);
+                }
+                if (ci->kind == VI_LINE || ci->kind == VI_GAP || ci->kind == VI_ROW ||
+                    ci->kind == VI_BOX || ci->kind == VI_SPACE)
+                    y += ci->h;
+            }
+        }
+        g_array_sort(found, cell_fn_cmp);
+        for (guint f = 0; f < found->len; f++) {
+            const cell_fn *cf = &g_array_index(found, cell_fn, f);
+            g_ptr_array_add(out, cf->fn);
+            h += cg_vlist_measure(cf->fn);
+        }
+        g_ptr_array_free(sub, TRUE);
+        g_array_free(found, TRUE);
+    } else if (it->kind == VI_ROW) {
         for (int c = 0; c < it->row->n_cells; c++) {
             const cg_cell *cl = &it->row->cells[c];
             int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
