@@ -1720,7 +1720,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                 pending_ctx(pending, &dfc);
                 flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
                 fill_page(NULL, vl, &g, &t, NULL, &dfc);
-                if (t.pos >= NI(vl)) {
+                /* (footnotes carried over taller than the body need more pages) */
+                if (t.pos >= NI(vl) && dfc.pending_h <= g.bh) {
                     geometry gl;
                     geometry_of(L, lspm, &gl);
                     gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
@@ -1793,7 +1794,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         for (guint k = 0; k < body->frags->len; k++)
             y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
         /* Footnotes at the bottom of the body. */
-        place_footnotes(&P, &g, y, pending, fns, sep);
+        if (!blank_next && !unmapped)   /* blank pages and others' bodies take none */
+            place_footnotes(&P, &g, y, pending, fns, sep);
         g_ptr_array_free(fns, TRUE);
         g_array_free(P.open, TRUE);
 
@@ -1817,12 +1819,12 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
-        if (st.pos >= NI(vl) && !blank_next && force_blank_page(L, ps, i, number - 1))
+        if (st.pos >= NI(vl) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
             blank_next = TRUE;
         /* The rest did not fit on the page-position="last" master: as FOP
          * does, the sequence ends with one more (empty) page of that master
          * (not after a first page: FOP then keeps the first page as the last). */
-        if (st.pos >= NI(vl) && !blank_next && last_unused && i > 1)
+        if (st.pos >= NI(vl) && !pending->len && !blank_next && last_unused && i > 1)
             blank_next = trailing_last = TRUE;
     } while (st.pos < NI(vl) || blank_next || pending->len);
     g_array_free(pending, TRUE);
