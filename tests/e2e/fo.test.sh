@@ -78,6 +78,9 @@ case "$ro" in
     BEFORESTARTbodyone*fifteenENDAFTERBEFORESTARTsixteen*twentytwoENDAFTER) ok ;;
     *) bad "region_order: regions drawn out of order: $ro" ;;
 esac
+# ... and the static content drawn after the body stays out of the structure tree.
+pdfinfo -struct-text "$tmp/ro.pdf" 2>/dev/null | grep -q -e BEFORE -e START -e END -e AFTER &&
+    bad "region_order: static content in the structure tree" || ok
 
 # 4. Reproducible: two renders are byte-identical.
 $CG fo tests/fo/letter.fo -o "$tmp/again.pdf" -q --title "Circular 50" --author TSB
