@@ -980,7 +980,7 @@ static double item_footnotes(const cg_vitem *it, GPtrArray *out)
         if (it->line->footnotes)
             for (guint f = 0; f < it->line->footnotes->len; f++)
                 g_ptr_array_add(out, it->line->footnotes->pdata[f]);
-    } else if (it->kind != VI_GAP)
+    } else if (it->kind != VI_GAP && nested_footnotes(it, NULL, 0) > 0)
         nested_footnotes(it, out, 0);
     double h = 0;
     for (guint f = 0; f < out->len; f++)
