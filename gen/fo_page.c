@@ -170,6 +170,12 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
     return cg_len_resolve(l, limit, NULL);
 }
 
+static gboolean precedence_of(cg_layout *L, const cg_fo *r)
+{
+    const char *v = cg_fo_attr(L->t, r, "precedence");
+    return v && !strcmp(v, "true");
+}
+
 /* column-count and column-gap of the region-body: columns at least 1pt wide. */
 static void columns_of(cg_layout *L, geometry *g)
 {
@@ -236,10 +242,18 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
     double ea = g->regions[2] ? extent_of(L, g->regions[2], g->ch) : 0;
     double es = g->regions[3] ? extent_of(L, g->regions[3], g->cw) : 0;
     double ee = g->regions[4] ? extent_of(L, g->regions[4], g->cw) : 0;
-    g->rx[1] = g->cx; g->ry[1] = g->cy; g->rw[1] = g->cw; g->rh[1] = eb;
-    g->rx[2] = g->cx; g->ry[2] = g->cy + g->ch - ea; g->rw[2] = g->cw; g->rh[2] = ea;
-    g->rx[3] = g->cx; g->ry[3] = g->cy + eb; g->rw[3] = es; g->rh[3] = g->ch - eb - ea;
-    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + eb; g->rw[4] = ee; g->rh[4] = g->ch - eb - ea;
+    /* precedence (XSL 1.1 §7.27.16): region-before/after with precedence="true"
+     * take the corners, across the whole width; with "false" (the initial
+     * value) they lie between region-start and region-end, which then run
+     * the whole height beside them. */
+    gboolean pb = g->regions[1] && precedence_of(L, g->regions[1]);
+    gboolean pa = g->regions[2] && precedence_of(L, g->regions[2]);
+    double top = pb ? eb : 0, bot = pa ? ea : 0;
+    g->rx[1] = pb ? g->cx : g->cx + es; g->ry[1] = g->cy; g->rw[1] = pb ? g->cw : g->cw - es - ee; g->rh[1] = eb;
+    g->rx[2] = pa ? g->cx : g->cx + es; g->ry[2] = g->cy + g->ch - ea;
+    g->rw[2] = pa ? g->cw : g->cw - es - ee; g->rh[2] = ea;
+    g->rx[3] = g->cx; g->ry[3] = g->cy + top; g->rw[3] = es; g->rh[3] = g->ch - top - bot;
+    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + top; g->rw[4] = ee; g->rh[4] = g->ch - top - bot;
     g->bx = g->cx;
     g->by = g->cy;
     g->bw = g->cw;
