@@ -909,7 +909,7 @@ static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth)
             int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
             h += list_footnotes(cl->content, s, e, out, depth + 1);
         }
-    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX) && it->sub)
+    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX || it->kind == VI_ABS) && it->sub)
         h += list_footnotes(it->sub, 0, (int)it->sub->items->len, out, depth + 1);
     return h;
 }
@@ -1080,9 +1080,17 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
-        case VI_ABS:
+        case VI_ABS: {
             started = TRUE;     /* content on this page, though it takes no room */
+            /* ... but the footnotes cited in it do, at the bottom of the page */
+            double abs_fn = item_footnotes(it, itf);
+            if (abs_fn > 0) {
+                if (fn_new <= 0)
+                    new_first = fn_first_piece(itf->pdata[0], 0);
+                fn_new += abs_fn;
+            }
             break;
+        }
         case VI_SPAN:
             r.brk = k;          /* the span changes: the caller goes on below */
             r.pen = 0;
@@ -1286,7 +1294,8 @@ static void place_column(placer *Pp, const cg_vlist *vl, int from, int to, GPtrA
         else if (it->kind == VI_LINE && it->line->footnotes && fns)
             for (guint f = 0; f < it->line->footnotes->len; f++)
                 g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
-        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX))
+        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX ||
+                         it->kind == VI_ABS))
             nested_footnotes(it, fns, 0);
         place_item(&P, it, x, y);
     }
