@@ -87,6 +87,8 @@ typedef struct {
     cg_vlist *content;
     double content_h;
     double pad_before, pad_after, border_before, border_after;
+    double out_before, out_after;   /* collapsed borders: the border box reaches this far
+                                     * beyond the row's grid lines (half a border) */
     cg_block *blk;              /* decoration (background, borders) and tag */
     int display_align;
     /* A row split across pages (fo_page.c) places part of each cell: items
@@ -127,6 +129,8 @@ typedef struct {
     cg_row *row;
     cg_vlist *sub;              /* OVERLAY, BOX */
     const cg_fo *table;         /* VI_ROW of a table body: the table (header repetition) */
+    gboolean final_footer;      /* VI_ROW of a table's footer where the table ends (its
+                                 * room is not reserved again for a repeated footer) */
 } cg_vitem;
 
 struct cg_vlist {

@@ -366,7 +366,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
     for (int k = 0; k < r->n_cells; k++) {
         const cg_cell *c = &r->cells[k];
         double h = r->span_h[k];
-        open_frag(P, c->blk, x0, y, TRUE);
+        open_frag(P, c->blk, x0, y - c->out_before, TRUE);
         double inner = h - c->border_before - c->pad_before - c->pad_after - c->border_after;
         double off = 0;
         if (c->display_align == CG_DA_CENTER) off = MAX(0, (inner - c->content_h) / 2);
@@ -396,7 +396,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         place_list(&sub, c->content, from, to, x0, &cy);
         while (P->open->len > base)
             close_frag(P, y + h, FALSE);
-        close_frag(P, y + h, TRUE);
+        close_frag(P, y + h + c->out_after, TRUE);
     }
     close_frag(P, y + r->h, TRUE);
 }
@@ -499,6 +499,24 @@ static double open_tables_h(GPtrArray *stack, gboolean header)
         if (v && !omit)
             h += cg_vlist_measure(v);
     }
+    return h;
+}
+
+/* The room the repeated footers of the open tables take below item it: none
+ * for the innermost table's when it is a row of that table's own footer, set
+ * where the table ends. */
+static double footers_below(GPtrArray *stack, const cg_vitem *it)
+{
+    double h = open_tables_h(stack, FALSE);
+    if (it->kind == VI_ROW && it->final_footer)
+        for (guint i = stack->len; i-- > 0;) {
+            const cg_block *b = stack->pdata[i];
+            if (!b->is_table)
+                continue;
+            if (b->footer && !b->omit_footer_at_break)
+                h -= cg_vlist_measure(b->footer);
+            break;
+        }
     return h;
 }
 
@@ -686,7 +704,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         ca->from = s;
         ca->to = cut[c];
         ca->cont_after = TRUE;
-        ca->pad_after = ca->border_after = 0;
+        ca->pad_after = ca->border_after = ca->out_after = 0;
         ca->content_h = hh[c];
         ca->display_align = CG_DA_BEFORE;
         ca->blk = block_without(vl, cl->blk, CG_AFTER);
@@ -694,7 +712,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         cb->from = next[c];
         cb->to = e;
         cb->cont_before = TRUE;
-        cb->pad_before = cb->border_before = 0;
+        cb->pad_before = cb->border_before = cb->out_before = 0;
         cb->content_h = cg_vlist_measure_range(cl->content, next[c], e);
         cb->display_align = CG_DA_BEFORE;
         ha = MAX(ha, cell_pre(ca) + ca->content_h);
@@ -730,6 +748,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
             b->cells[c].cont_before = r->cells[c].cont_before;
             b->cells[c].pad_before = r->cells[c].pad_before;
             b->cells[c].border_before = r->cells[c].border_before;
+            b->cells[c].out_before = r->cells[c].out_before;
         }
         ib.h = b->h = MAX(hb, r->h);
         for (int c = 0; c < nc; c++) {
@@ -751,6 +770,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
             a->cells[c].cont_after = r->cells[c].cont_after;
             a->cells[c].pad_after = r->cells[c].pad_after;
             a->cells[c].border_after = r->cells[c].border_after;
+            a->cells[c].out_after = r->cells[c].out_after;
             ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
         }
         ia.h = a->h = MAX(ha, r->h);
@@ -1035,9 +1055,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                 /* Rows break across pages: at forced breaks in their cells,
                  * and where they do not fit. */
                 double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
-                double room = avail - y - fn - open_tables_h(stack, FALSE);
+                double room = avail - y - fn - footers_below(stack, it);
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
-                    (y + it->h + fn + open_tables_h(stack, FALSE) > avail + 0.01 && room > 1 &&
+                    (y + it->h + fn + footers_below(stack, it) > avail + 0.01 && room > 1 &&
                      /* a keep-together row taller than a whole page can never be
                       * kept: split it rather than lose what overflows */
                      split_row(vl, k, room, FALSE, !started || it->h > avail))) {
@@ -1051,7 +1071,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             double item_first = fn_new > 0 ? new_first : itf->len ? fn_first_piece(itf->pdata[0], 0) : 0;
             double need = fn_need(fc, first_break, fn_prev, item_new, item_first);
             double bottom = y + it->h;
-            if (bottom + need + open_tables_h(stack, FALSE) > avail + 0.01 && started) {
+            if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
                 /* Overflow: cut at the best break seen. */
                 if (best >= 0) {
                     r.brk = best;
@@ -1345,6 +1365,21 @@ static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, d
     return fit;
 }
 
+/* The least height (within 0.05pt) at which the content from pos up to the
+ * next change of span fits in ncol columns; hi: a height at which it fits. */
+static double balanced_height(cg_vlist *vl, int pos, GPtrArray *open, int ncol, double hi)
+{
+    double lo = 0;
+    for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
+        double mid = (lo + hi) / 2;
+        if (columns_fit(vl, pos, open, ncol, mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
 /* Fill the body of one page from st, in bands: span="all" content (or all
  * content of a one-column body) across the body, column content in columns,
  * the columns before a change to span="all" balanced. P NULL: a dry run
@@ -1380,6 +1415,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         int band_from = st->pos;
         int ncol = st->in_all ? 1 : g->ncol;
         double h = avail;
+        gboolean balance = FALSE;
         if (ncol > 1 && columns_fit(vl, st->pos, st->open, ncol, avail)) {
             /* All fits before the span changes (or the flow ends): balance
              * the columns when span="all" content follows. */
@@ -1387,20 +1423,18 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             while (k < NI(vl) && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
                 k++;
             if (k < NI(vl)) {
-                double lo = 0, hi = avail;
-                for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
-                    double mid = (lo + hi) / 2;
-                    if (columns_fit(vl, st->pos, st->open, ncol, mid))
-                        hi = mid;
-                    else
-                        lo = mid;
-                }
-                h = hi;
+                h = balanced_height(vl, st->pos, st->open, ncol, avail);
+                balance = TRUE;
             }
         }
         double bottom = y;
         gboolean page_ends = FALSE, band_ends = FALSE;
         for (int c = 0; c < ncol && st->pos < NI(vl); c++) {
+            /* Balancing: each column is filled only as far as lets the columns
+             * after it share the rest evenly (the first ones are not filled to
+             * the brim at the expense of the last), as in Apache FOP. */
+            if (balance && c > 0)
+                h = balanced_height(vl, st->pos, st->open, ncol - c, h);
             page_break br = find_break(vl, st->pos, h, st->open, fc);
             if (br.overflow && !first_band && c == 0) {
                 /* Not even the first item fits below the bands above. */

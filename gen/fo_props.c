@@ -1171,18 +1171,33 @@ static gboolean f_text_transform(cg_props *p, const cg_props *par, const prop_de
     return TRUE;
 }
 
+/* border-collapse (arg 0); border-separation / border-spacing (arg 1): one
+ * length for both directions, or two (inline-progression-direction, then
+ * block-progression-direction), as CSS2 border-spacing; and the components
+ * border-separation.inline-progression-direction (arg 2) and
+ * .block-progression-direction (arg 3). */
 static gboolean f_border_collapse(cg_props *p, const cg_props *par, const prop_def *d,
                                   const char *v, cg_prop_ctx *c)
 {
     (void)par; (void)c;
     if (d->arg) {
-        cg_len l;
+        cg_len l[2];
         int n;
         char **w = split_words(v, &n);
-        gboolean ok = n >= 1 && len_nonneg(w[0], em_of(p), &l, FALSE) && l.rel == 0;
+        gboolean ok = n >= 1 && n <= (d->arg == 1 ? 2 : 1);
+        for (int i = 0; ok && i < n; i++)
+            ok = len_nonneg(w[i], em_of(p), &l[i], FALSE) && l[i].rel == 0;
         g_strfreev(w);
-        if (ok) p->i.border_spacing = l.abs;
-        return ok;
+        if (!ok)
+            return FALSE;
+        if (d->arg == 1) {
+            p->i.border_spacing = l[0].abs;
+            p->i.border_spacing_b = l[n - 1].abs;
+        } else if (d->arg == 2)
+            p->i.border_spacing = l[0].abs;
+        else
+            p->i.border_spacing_b = l[0].abs;
+        return TRUE;
     }
     int k = KW(v, "collapse", "separate", "collapse-with-precedence");
     if (k < 0) return FALSE;
@@ -1347,6 +1362,8 @@ static const prop_def props[] = {
     { "border-collapse", 2, f_border_collapse, 0 },
     { "border-separation", 2, f_border_collapse, 1 },
     { "border-spacing", 2, f_border_collapse, 1 },
+    { "border-separation.inline-progression-direction", 2, f_border_collapse, 2 },
+    { "border-separation.block-progression-direction", 2, f_border_collapse, 3 },
     { "role", 2, f_role, 0 },
     { "cx:role", 2, f_role, 0 },
     { "cx:cjk-latin-spacing", 2, f_cjk_spacing, 0 },
@@ -1473,6 +1490,25 @@ static void warn(cg_prop_ctx *c, const char *fmt, ...)
     g_free(msg);
 }
 
+/* A number without a unit (other than 0), such as font-size="36". XSL 1.1
+ * §5.11 requires a unit for a length; where the property takes a length,
+ * circgen reads the number as points, as Apache FOP does (pixels at its 72
+ * dpi), and warns. */
+static gboolean bare_number(const char *v)
+{
+    char *end;
+    if (!*v || g_ascii_isalpha(*v))
+        return FALSE;
+    double d = g_ascii_strtod(v, &end);
+    return end != v && !*end && d != 0 && isfinite(d);
+}
+
+static void warn_unitless(cg_prop_ctx *c, const char *v, const char *name)
+{
+    warn(c, "value '%s' for property '%s' on fo:%s has no unit: taken as %spt "
+         "(XSL 1.1 §5.11 requires a unit)", v, name, c->fo_name, v);
+}
+
 /* The attribute's name as written in FO: prefix:name for namespaced ones. */
 static char *attr_name(xmlAttrPtr a)
 {
@@ -1502,9 +1538,17 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
     /* font-size first: em lengths of every other property refer to it. */
     xmlChar *fs = xmlGetNoNsProp(el, (const xmlChar *)"font-size");
     if (fs) {
-        double v;
+        double v = -1;
         char *s = g_strstrip(g_strdup((const char *)fs));
-        if (!font_size_value(s, parent_fs, &v) || v < 0 || !isfinite(v))
+        gboolean ok = font_size_value(s, parent_fs, &v);
+        if (!ok && bare_number(s)) {
+            char *pt = g_strconcat(s, "pt", NULL);
+            ok = font_size_value(pt, parent_fs, &v);
+            g_free(pt);
+            if (ok)
+                warn_unitless(ctx, s, "font-size");
+        }
+        if (!ok || v < 0 || !isfinite(v))
             warn(ctx, "invalid value '%s' for property 'font-size' on fo:%s; using %gpt",
                  (const char *)fs, ctx->fo_name, parent_fs);
         else if (v > 10000) {
@@ -1569,9 +1613,15 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
                     p->n.space_before = parent->n.space_before;
                 else if (parent && !strncmp(name, "space-after", 11))
                     p->n.space_after = parent->n.space_after;
-            } else if (!def->fn(p, parent, def, v, ctx))
-                warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
-                     ctx->fo_name);
+            } else if (!def->fn(p, parent, def, v, ctx)) {
+                char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
+                if (pt && def->fn(p, parent, def, pt, ctx))
+                    warn_unitless(ctx, v, name);
+                else
+                    warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
+                         ctx->fo_name);
+                g_free(pt);
+            }
             g_free(v);
             g_free(name);
         }

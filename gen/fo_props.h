@@ -108,7 +108,8 @@ typedef struct {
     gboolean visible;
     int text_transform;
     gboolean border_collapse;    /* border-collapse = collapse (table) */
-    double border_spacing;
+    double border_spacing;       /* border-separation: inline-progression-direction */
+    double border_spacing_b;     /* border-separation: block-progression-direction */
     double cjk_latin_spacing;    /* cx:cjk-latin-spacing: CG_CJK_SPACING_AUTO (1/4 em,
                                     shrinkable to 1/8 em), 0 none, else a length in pt */
     gboolean rtl;                /* writing-mode rl-tb / rl: lines run right to left
