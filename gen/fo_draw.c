@@ -602,11 +602,25 @@ void cg_draw_page(cg_draw *D, cairo_t *cr, const cg_page *pg)
     D->page = pg;
     if (D->tags && D->mixed && pg->n_regions)
         mark_continued(D, &pg->regions[0]);
-    /* Body last: its open structure tags stay open across the page boundary,
-     * so the side regions (artifacts) must not be drawn inside them... they
-     * are untagged, and drawing them first keeps the tag nesting simple. */
-    for (int k = 1; k < pg->n_regions; k++)
-        draw_region(cr, D, &pg->regions[k]);
-    if (pg->n_regions)
-        draw_region(cr, D, &pg->regions[0]);
+    /* The regions in the order of XSL 1.1 §6.4.13-§6.4.14's page areas as
+     * FOP draws them (and as they are read): region-before, region-start,
+     * region-body (with its footnotes), region-end, region-after. Static
+     * content is untagged: drawn while body elements that go on to the next
+     * page are open, it stays out of the structure tree because their own
+     * text is in Spans (mark_continued). */
+    static const cg_fo_kind order[] = { FO_REGION_BEFORE, FO_REGION_START, FO_REGION_BODY,
+                                        FO_REGION_END, FO_REGION_AFTER };
+    gboolean done[G_N_ELEMENTS(pg->regions)] = { FALSE };
+    for (size_t o = 0; o < G_N_ELEMENTS(order); o++)
+        for (int k = 0; k < pg->n_regions; k++) {
+            const cg_region_out *ro = &pg->regions[k];
+            cg_fo_kind kind = ro->region ? ro->region->kind : k == 0 ? FO_REGION_BODY : FO_REGION_BEFORE;
+            if (!done[k] && kind == order[o]) {
+                draw_region(cr, D, ro);
+                done[k] = TRUE;
+            }
+        }
+    for (int k = 0; k < pg->n_regions; k++)
+        if (!done[k])
+            draw_region(cr, D, &pg->regions[k]);
 }

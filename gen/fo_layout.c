@@ -1559,7 +1559,7 @@ cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, 
     cg_vlist *vl = cg_vlist_new();
     bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
     double saved = L->footnote_width;
-    L->footnote_width = col_w;
+    L->footnote_width = full_w;     /* footnotes span the body, below all columns */
     layout_content_spans(L, vl, flow, &col, &all);
     L->footnote_width = saved;
     vl->height = cg_vlist_measure(vl);

@@ -170,6 +170,12 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
     return cg_len_resolve(l, limit, NULL);
 }
 
+static gboolean precedence_of(cg_layout *L, const cg_fo *r)
+{
+    const char *v = cg_fo_attr(L->t, r, "precedence");
+    return v && !strcmp(v, "true");
+}
+
 /* column-count and column-gap of the region-body: columns at least 1pt wide. */
 static void columns_of(cg_layout *L, geometry *g)
 {
@@ -236,10 +242,18 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
     double ea = g->regions[2] ? extent_of(L, g->regions[2], g->ch) : 0;
     double es = g->regions[3] ? extent_of(L, g->regions[3], g->cw) : 0;
     double ee = g->regions[4] ? extent_of(L, g->regions[4], g->cw) : 0;
-    g->rx[1] = g->cx; g->ry[1] = g->cy; g->rw[1] = g->cw; g->rh[1] = eb;
-    g->rx[2] = g->cx; g->ry[2] = g->cy + g->ch - ea; g->rw[2] = g->cw; g->rh[2] = ea;
-    g->rx[3] = g->cx; g->ry[3] = g->cy + eb; g->rw[3] = es; g->rh[3] = g->ch - eb - ea;
-    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + eb; g->rw[4] = ee; g->rh[4] = g->ch - eb - ea;
+    /* precedence (XSL 1.1 §7.27.16): region-before/after with precedence="true"
+     * take the corners, across the whole width; with "false" (the initial
+     * value) they lie between region-start and region-end, which then run
+     * the whole height beside them. */
+    gboolean pb = g->regions[1] && precedence_of(L, g->regions[1]);
+    gboolean pa = g->regions[2] && precedence_of(L, g->regions[2]);
+    double top = pb ? eb : 0, bot = pa ? ea : 0;
+    g->rx[1] = pb ? g->cx : g->cx + es; g->ry[1] = g->cy; g->rw[1] = pb ? g->cw : g->cw - es - ee; g->rh[1] = eb;
+    g->rx[2] = pa ? g->cx : g->cx + es; g->ry[2] = g->cy + g->ch - ea;
+    g->rw[2] = pa ? g->cw : g->cw - es - ee; g->rh[2] = ea;
+    g->rx[3] = g->cx; g->ry[3] = g->cy + top; g->rw[3] = es; g->rh[3] = g->ch - top - bot;
+    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + top; g->rw[4] = ee; g->rh[4] = g->ch - top - bot;
     g->bx = g->cx;
     g->by = g->cy;
     g->bw = g->cw;
@@ -284,6 +298,8 @@ typedef struct {
     GArray *open;               /* int: frag indexes of open blocks */
     double group;               /* space resolution */
     gboolean in_group, started;
+    gboolean piece;             /* placing a piece of a footnote split across pages: its
+                                 * continued blocks are begun and ended (tags) here too */
 } placer;
 
 static void note_id(placer *P, const char *id, double y, gboolean start, gboolean end)
@@ -313,14 +329,17 @@ static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x
 
 static void open_frag(placer *P, const cg_block *b, double x0, double y, gboolean first)
 {
-    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len };
+    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len, FALSE };
     g_array_append_val(P->ro->frags, f);
     int fi = (int)P->ro->frags->len - 1;
     g_array_append_val(P->open, fi);
-    if (first) {
+    if (first || P->piece) {
         cg_placed pl = { PL_START, b, fi, NULL, NULL, x0 + b->x, y, P->tagged };
         g_array_append_val(P->ro->placed, pl);
-        note_id(P, b->id, y, TRUE, FALSE);
+        if (first)
+            note_id(P, b->id, y, TRUE, FALSE);
+        else
+            g_array_index(P->ro->frags, cg_frag, fi).reopened = TRUE;
     }
 }
 
@@ -333,10 +352,11 @@ static void close_frag(placer *P, double y, gboolean last)
     cg_frag *f = &g_array_index(P->ro->frags, cg_frag, fi);
     f->y1 = y;
     f->last = last;
-    if (last) {
+    if (last || P->piece) {
         cg_placed pl = { PL_END, f->blk, fi, NULL, NULL, f->x, y, P->tagged };
         g_array_append_val(P->ro->placed, pl);
-        note_id(P, f->blk->id, y, FALSE, TRUE);
+        if (last)
+            note_id(P, f->blk->id, y, FALSE, TRUE);
     }
 }
 
@@ -859,36 +879,181 @@ static double list_footnotes(const cg_vlist *vl, int from, int to, GPtrArray *ou
     return h;
 }
 
+/* A footnote cited in a table cell, with how far down the row its line is. */
+typedef struct {
+    double y;
+    int cell, seq;
+    gpointer fn;
+} cell_fn;
+
+static int cell_fn_cmp(gconstpointer a, gconstpointer b)
+{
+    const cell_fn *x = a, *y = b;
+    if (x->y != y->y)
+        return x->y < y->y ? -1 : 1;
+    if (x->cell != y->cell)
+        return x->cell < y->cell ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth)
 {
     if (depth > 64)
         return 0;
     double h = 0;
-    if (it->kind == VI_ROW) {
+    if (it->kind == VI_ROW && out) {
+        /* The footnotes of a row in the order of their lines down the row
+         * (as FOP), not cell after cell. */
+        GArray *found = g_array_new(FALSE, FALSE, sizeof(cell_fn));
+        GPtrArray *sub = g_ptr_array_new();
+        int seq = 0;
+        for (int c = 0; c < it->row->n_cells; c++) {
+            const cg_cell *cl = &it->row->cells[c];
+            int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+            double y = 0;
+            for (int k = s; k < e; k++) {
+                const cg_vitem *ci = &g_array_index(cl->content->items, cg_vitem, k);
+                g_ptr_array_set_size(sub, 0);
+                if (ci->kind == VI_LINE && ci->line->footnotes)
+                    for (guint f = 0; f < ci->line->footnotes->len; f++)
+                        g_ptr_array_add(sub, ci->line->footnotes->pdata[f]);
+                else if (ci->kind != VI_LINE)
+                    nested_footnotes(ci, sub, depth + 1);
+                for (guint f = 0; f < sub->len; f++) {
+                    cell_fn cf = { y, c, seq++, sub->pdata[f] };
+                    g_array_append_val(found, cf);
+                }
+                if (ci->kind == VI_LINE || ci->kind == VI_GAP || ci->kind == VI_ROW ||
+                    ci->kind == VI_BOX || ci->kind == VI_SPACE)
+                    y += ci->h;
+            }
+        }
+        g_array_sort(found, cell_fn_cmp);
+        for (guint f = 0; f < found->len; f++) {
+            const cell_fn *cf = &g_array_index(found, cell_fn, f);
+            g_ptr_array_add(out, cf->fn);
+            h += cg_vlist_measure(cf->fn);
+        }
+        g_ptr_array_free(sub, TRUE);
+        g_array_free(found, TRUE);
+    } else if (it->kind == VI_ROW) {
         for (int c = 0; c < it->row->n_cells; c++) {
             const cg_cell *cl = &it->row->cells[c];
             int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
             h += list_footnotes(cl->content, s, e, out, depth + 1);
         }
-    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX) && it->sub)
+    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX || it->kind == VI_ABS) && it->sub)
         h += list_footnotes(it->sub, 0, (int)it->sub->items->len, out, depth + 1);
     return h;
 }
 
-static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start)
+/* ---- footnotes ----------------------------------------------------------- */
+
+/* A footnote body still to be placed, from its item from on: a footnote that
+ * does not fit goes on at the bottom of the next page, before the footnotes
+ * cited there (as in FOP), so that none is ever lost. */
+typedef struct {
+    const cg_vlist *vl;
+    int from;
+} fn_part;
+
+/* What breaking a page needs to know of footnotes: those carried over from
+ * earlier pages and the height of the footnote separator. */
+typedef struct {
+    double pending_h;           /* height of the footnotes carried over */
+    double pending_first;       /* height of the first piece of the first of them */
+    double sep_h;               /* the xsl-footnote-separator on this page (0: none) */
+} fn_ctx;
+
+/* Height of the first piece of footnote body vl from item from: up to its
+ * first legal break, else all of it. */
+static double fn_first_piece(const cg_vlist *vl, int from)
+{
+    double y = 0, group = 0, bottom = 0;
+    gboolean in_group = FALSE, started = FALSE;
+    for (int k = from; k < (int)vl->items->len; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        switch (it->kind) {
+        case VI_SPACE:
+            if (!started && !it->retain)
+                break;
+            if (!in_group) { in_group = TRUE; group = 0; }
+            if (it->h > group) { y += it->h - group; group = it->h; }
+            break;
+        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
+            if (it->kind == VI_GAP && it->h <= 0)
+                break;
+            bottom = MAX(bottom, y + it->h);
+            if (it->kind != VI_OVERLAY)
+                y += it->h;
+            in_group = FALSE;
+            started = TRUE;
+            break;
+        case VI_PENALTY:
+            if (started && it->pen < CG_PEN_NEVER)
+                return bottom;
+            break;
+        default:
+            break;
+        }
+    }
+    return bottom;
+}
+
+/* The least room the footnotes of a page need at a break (with the separator):
+ * all of those carried over and of those cited before the last legal break,
+ * except that (FOP's rules) at the first legal break of a page the carried-over
+ * ones may be split or deferred (then only their first piece must fit), and
+ * the footnotes cited since the last legal break may be split (only the first
+ * piece of the first of them must fit). */
+static double fn_need(const fn_ctx *fc, gboolean first_break, double prev, double new_h, double new_first)
+{
+    double old_h = fc ? fc->pending_h : 0, need;
+    if (first_break && old_h > 0)
+        need = fc->pending_first;
+    else if (new_h > 0)
+        need = old_h + prev + new_first;
+    else
+        need = old_h + prev;
+    return need > 0 ? need + (fc ? fc->sep_h : 0) : 0;
+}
+
+/* The footnotes cited in item it (on a line or in nested lists), into out
+ * (emptied first); returns their height. */
+static double item_footnotes(const cg_vitem *it, GPtrArray *out)
+{
+    g_ptr_array_set_size(out, 0);
+    if (it->kind == VI_LINE) {
+        if (it->line->footnotes)
+            for (guint f = 0; f < it->line->footnotes->len; f++)
+                g_ptr_array_add(out, it->line->footnotes->pdata[f]);
+    } else if (it->kind != VI_GAP && nested_footnotes(it, NULL, 0) > 0)
+        nested_footnotes(it, out, 0);
+    double h = 0;
+    for (guint f = 0; f < out->len; f++)
+        h += cg_vlist_measure(out->pdata[f]);
+    return h;
+}
+
+/* The best break of a page (or column) from item from in height avail, with
+ * the footnotes cited on it and those carried over (fc, may be NULL). */
+static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start, const fn_ctx *fc)
 {
     int n = (int)vl->items->len;
     GPtrArray *stack = g_ptr_array_new();
     for (guint i = 0; i < open_at_start->len; i++)
         g_ptr_array_add(stack, open_at_start->pdata[i]);
     double y = open_tables_h(stack, TRUE);
-    double group = 0, content_y = y, fn = 0;
+    double group = 0, content_y = y;
+    /* footnotes cited on the page before the last legal break, and since */
+    double fn_prev = 0, fn_new = 0, new_first = 0;
+    gboolean first_break = TRUE;
+    GPtrArray *itf = g_ptr_array_new();
     gboolean in_group = FALSE, started = FALSE;
     int best = -1, best_pen = G_MAXINT;
     page_break r = { n, n, 0, FALSE, 0 };
     for (int k = from; k < n; k++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
-        double item_fn = 0;
         switch (it->kind) {
         case VI_SPACE:
             if (!started && !it->retain)
@@ -899,11 +1064,10 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
             if (it->kind == VI_GAP && it->h <= 0)
                 break;
-            if (it->kind == VI_LINE)
-                item_fn = footnotes_h(it->line);
             if (it->kind == VI_ROW) {
                 /* Rows break across pages: at forced breaks in their cells,
                  * and where they do not fit. */
+                double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
                 double room = avail - y - fn - footers_below(stack, it);
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
                     (y + it->h + fn + footers_below(stack, it) > avail + 0.01 && room > 1 &&
@@ -915,10 +1079,12 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                     continue;
                 }
             }
-            if (it->kind != VI_LINE && it->kind != VI_GAP)
-                item_fn = nested_footnotes(it, NULL, 0);
+            double item_fn = item_footnotes(it, itf);
+            double item_new = fn_new + item_fn;
+            double item_first = fn_new > 0 ? new_first : itf->len ? fn_first_piece(itf->pdata[0], 0) : 0;
+            double need = fn_need(fc, first_break, fn_prev, item_new, item_first);
             double bottom = y + it->h;
-            if (bottom + fn + item_fn + footers_below(stack, it) > avail + 0.01 && started) {
+            if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
                 /* Overflow: cut at the best break seen. */
                 if (best >= 0) {
                     r.brk = best;
@@ -933,8 +1099,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (it->kind != VI_OVERLAY)
                 y = bottom;
             content_y = MAX(content_y, bottom);
-            fn += item_fn;
-            if (!started && bottom + fn > avail + 0.01)
+            fn_new = item_new;
+            new_first = item_first;
+            if (!started && bottom > avail + 0.01)
                 r.overflow = TRUE;
             started = TRUE;
             break;
@@ -946,9 +1113,17 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
-        case VI_ABS:
+        case VI_ABS: {
             started = TRUE;     /* content on this page, though it takes no room */
+            /* ... but the footnotes cited in it do, at the bottom of the page */
+            double abs_fn = item_footnotes(it, itf);
+            if (abs_fn > 0) {
+                if (fn_new <= 0)
+                    new_first = fn_first_piece(itf->pdata[0], 0);
+                fn_new += abs_fn;
+            }
             break;
+        }
         case VI_SPAN:
             r.brk = k;          /* the span changes: the caller goes on below */
             r.pen = 0;
@@ -974,7 +1149,13 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             }
             if (!started || it->pen >= CG_PEN_NEVER)
                 break;
-            if (content_y + fn + open_tables_h(stack, FALSE) > avail + 0.01)
+            gboolean fits = content_y + fn_need(fc, first_break, fn_prev, fn_new, new_first) +
+                            open_tables_h(stack, FALSE) <= avail + 0.01;
+            /* past a legal break, the footnotes cited before it are no longer new */
+            first_break = FALSE;
+            fn_prev += fn_new;
+            fn_new = new_first = 0;
+            if (!fits)
                 break;
             /* Prefer weaker keeps; among equals, the later break. */
             if (it->pen <= best_pen || best_pen > 0) {
@@ -992,6 +1173,7 @@ done:
     if (r.brk < n && g_array_index(vl->items, cg_vitem, r.brk).kind != VI_PENALTY)
         r.next = r.brk;
     g_ptr_array_free(stack, TRUE);
+    g_ptr_array_free(itf, TRUE);
     return r;
 }
 
@@ -1051,7 +1233,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         int da = g->regions[k]->p->i.display_align;
         if (da == CG_DA_CENTER) y += MAX(0, (g->rh[k] - h) / 2);
         else if (da == CG_DA_AFTER) y += MAX(0, g->rh[k] - h);
-        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
         place_list(&P, vl, 0, (int)vl->items->len, g->rx[k], &y);
         while (P.open->len)
             close_frag(&P, y, TRUE);
@@ -1145,7 +1327,8 @@ static void place_column(placer *Pp, const cg_vlist *vl, int from, int to, GPtrA
         else if (it->kind == VI_LINE && it->line->footnotes && fns)
             for (guint f = 0; f < it->line->footnotes->len; f++)
                 g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
-        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX))
+        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX ||
+                         it->kind == VI_ABS))
             nested_footnotes(it, fns, 0);
         place_item(&P, it, x, y);
     }
@@ -1179,7 +1362,7 @@ static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, d
     GPtrArray *open = copy_stack(open0);
     gboolean fit = FALSE;
     for (int c = 0; c < ncol && pos < NI(vl); c++) {
-        page_break br = find_break(vl, pos, h, open);
+        page_break br = find_break(vl, pos, h, open, NULL);
         if (br.overflow)
             break;
         advance_open(vl, pos, br.next, open);
@@ -1215,11 +1398,12 @@ static double balanced_height(cg_vlist *vl, int pos, GPtrArray *open, int ncol, 
  * the columns before a change to span="all" balanced. P NULL: a dry run
  * (only st moves). Returns the break that ended the page. */
 static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_state *st,
-                            GPtrArray *fns)
+                            GPtrArray *fns, const fn_ctx *fc)
 {
     page_break last = { NI(vl), NI(vl), 0, FALSE, 0 };
     gboolean overflow = FALSE;
     double y = g->by;
+    double band_fn = 0;         /* footnotes cited in the bands above: the room they take */
     cg_region_out scratch;
     placer dry;
     if (!P) {
@@ -1237,8 +1421,11 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         }
         if (st->pos >= NI(vl))
             break;
-        double avail = g->bh - (y - g->by);
+        double avail = g->bh - (y - g->by) - band_fn;
+        if (band_fn > 0 && fc && fc->pending_h <= 0)
+            avail -= fc->sep_h;
         gboolean first_band = y <= g->by + 0.001;
+        int band_from = st->pos;
         int ncol = st->in_all ? 1 : g->ncol;
         double h = avail;
         gboolean balance = FALSE;
@@ -1261,7 +1448,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
              * the brim at the expense of the last), as in Apache FOP. */
             if (balance && c > 0)
                 h = balanced_height(vl, st->pos, st->open, ncol - c, h);
-            page_break br = find_break(vl, st->pos, h, st->open);
+            page_break br = find_break(vl, st->pos, h, st->open, fc);
             if (br.overflow && !first_band && c == 0) {
                 /* Not even the first item fits below the bands above. */
                 last = br;
@@ -1291,6 +1478,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         if (page_ends || !band_ends || st->pos >= NI(vl))
             break;
         y = bottom;
+        band_fn += list_footnotes(vl, band_from, st->pos, NULL, 0);
     }
     if (P == &dry) {
         g_array_free(scratch.placed, TRUE);
@@ -1419,6 +1607,129 @@ static gboolean force_blank_page(cg_layout *L, const cg_fo *ps, int n, int last)
     return FALSE;
 }
 
+/* Footnotes carried over to the next page: their height and the height of
+ * the first piece of the first of them. */
+static void pending_ctx(const GArray *pending, fn_ctx *fc)
+{
+    fc->pending_h = fc->pending_first = 0;
+    for (guint i = 0; i < pending->len; i++) {
+        const fn_part *fp = &g_array_index(pending, fn_part, i);
+        fc->pending_h += cg_vlist_measure_range(fp->vl, fp->from, (int)fp->vl->items->len);
+    }
+    if (pending->len) {
+        const fn_part *fp = &g_array_index(pending, fn_part, 0);
+        fc->pending_first = fn_first_piece(fp->vl, fp->from);
+    }
+}
+
+/* Items [from, to) of footnote body vl at (x, *y): a piece of a footnote split
+ * across pages has the blocks open at its ends continued (without borders
+ * there), each piece tagged on its own page. */
+static void place_fn_piece(placer *P, const cg_vlist *vl, int from, int to, double x, double *y)
+{
+    int n = (int)vl->items->len;
+    placer FN = *P;
+    FN.in_group = FALSE;
+    FN.started = FALSE;
+    FN.piece = from > 0 || to < n;
+    guint base = FN.open->len;
+    if (from > 0) {
+        GPtrArray *st = g_ptr_array_new();
+        for (int i = 0; i < from; i++) {
+            const cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+            if (it->kind == VI_START)
+                g_ptr_array_add(st, it->blk);
+            else if (it->kind == VI_END && st->len)
+                g_ptr_array_remove_index(st, st->len - 1);
+        }
+        for (guint i = 0; i < st->len; i++)
+            open_frag(&FN, st->pdata[i], x, *y, FALSE);
+        g_ptr_array_free(st, TRUE);
+    }
+    double y0 = *y;
+    place_list(&FN, vl, from, to, x, y);
+    *y = y0 + cg_vlist_measure_range(vl, from, to);
+    while (FN.open->len > base)
+        close_frag(&FN, *y, to >= n);
+}
+
+/* Place the footnotes of a page at the bottom of its body, below its content
+ * (which ends at y), under the separator sep (may be NULL): first those
+ * carried over (pending), then those cited on the page (fns), in order, as
+ * far as they fit, a footnote being split at a legal break between its lines;
+ * the rest stays in pending, in order, for the next pages. On a page with no
+ * other content at least one piece is placed (overflowing if it must), so
+ * that the footnote pages that follow the flow always progress. */
+static void place_footnotes(placer *P, const geometry *g, double y, GArray *pending, GPtrArray *fns,
+                            const cg_vlist *sep)
+{
+    for (guint f = 0; f < fns->len; f++) {
+        fn_part fp = { fns->pdata[f], 0 };
+        g_array_append_val(pending, fp);
+    }
+    if (!pending->len)
+        return;
+    double sep_h = sep ? sep->height : 0;
+    double room = g->by + g->bh - y - sep_h;
+    gboolean empty = y <= g->by + 0.01;
+    /* How much of each part fits: parts [0, whole) whole, then part `whole`
+     * up to item cut_to (when cut_to > its from; the rest from cut_next). */
+    double used = 0;
+    guint whole = 0;
+    int cut_to = -1, cut_next = -1;
+    for (; whole < pending->len; whole++) {
+        const fn_part *fp = &g_array_index(pending, fn_part, whole);
+        int n = (int)fp->vl->items->len;
+        double full = cg_vlist_measure_range(fp->vl, fp->from, n);
+        if (used + full <= room + 0.01) {
+            used += full;
+            continue;
+        }
+        int next, forced;
+        double h;
+        int to = cell_cut(fp->vl, fp->from, n, MAX(0, room - used), &next, &h, &forced);
+        if (to <= fp->from && empty && whole == 0) {
+            /* nothing fits on an empty page: its first piece overflows */
+            to = cell_cut(fp->vl, fp->from, n, fn_first_piece(fp->vl, fp->from), &next, &h, &forced);
+            if (to <= fp->from)
+                to = next = n;
+        }
+        if (to > fp->from) {
+            cut_to = to;
+            cut_next = next;
+            used += cg_vlist_measure_range(fp->vl, fp->from, to);
+        }
+        break;
+    }
+    if (whole == 0 && cut_to < 0)
+        return;                 /* none fits: all wait for the next page */
+    double fy = MAX(y, g->by + g->bh - sep_h - used);
+    if (sep) {
+        placer S = *P;
+        S.tagged = FALSE;
+        S.in_group = FALSE;
+        S.started = FALSE;
+        guint base = S.open->len;
+        double y0 = fy;
+        place_list(&S, sep, 0, (int)sep->items->len, g->bx, &fy);
+        fy = y0 + sep_h;
+        while (S.open->len > base)
+            close_frag(&S, fy, TRUE);
+    }
+    for (guint i = 0; i < whole; i++) {
+        const fn_part *fp = &g_array_index(pending, fn_part, i);
+        place_fn_piece(P, fp->vl, fp->from, (int)fp->vl->items->len, g->bx, &fy);
+    }
+    if (cut_to >= 0) {
+        fn_part *fp = &g_array_index(pending, fn_part, whole);
+        place_fn_piece(P, fp->vl, fp->from, cut_to, g->bx, &fy);
+        fp->from = cut_next;
+        if (fp->from >= (int)fp->vl->items->len)
+            whole++;
+    }
+    g_array_remove_range(pending, 0, whole);
+}
+
 /* The flow's flow-name names region (default xsl-region-body), or names the
  * region-body of no page master at all (then it flows into every body). */
 static gboolean flow_maps_to(cg_layout *L, const cg_fo *flow, const char *region)
@@ -1443,6 +1754,10 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     int number = initial_number(L, ps, first_number);
     geometry g0;
     geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
+    /* The flow is set at the width of the first page that takes it: leading
+     * pages whose region-body is another (a cover page) get none of it. */
+    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0.regions[0], 0)); k++)
+        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), &g0);
     double width = g0.bw;
     cg_vlist *vl = flow ? cg_layout_flow_columns(L, flow, g0.colw, g0.bw) : cg_vlist_new();
     if (!flow)
@@ -1453,6 +1768,9 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     release_init(&rel, vl);
     gboolean blank_next = FALSE, trailing_last = FALSE;
     int unmapped_run = 0;
+    /* footnotes that did not fit on their page, placed on the next ones */
+    GArray *pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
+    const cg_fo *sep_fo = static_for(ps, L, "xsl-footnote-separator");
     do {
         geometry g;
         const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
@@ -1468,14 +1786,17 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             /* If the rest fits on this page, it is the last; its master may differ. */
             const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
             if (lspm != spm) {
+                fn_ctx dfc = { 0, 0, 0 };
+                pending_ctx(pending, &dfc);
                 flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
-                fill_page(NULL, vl, &g, &t, NULL);
-                if (t.pos >= NI(vl)) {
+                fill_page(NULL, vl, &g, &t, NULL, &dfc);
+                /* (footnotes carried over taller than the body need more pages) */
+                if (t.pos >= NI(vl) && dfc.pending_h <= g.bh) {
                     geometry gl;
                     geometry_of(L, lspm, &gl);
                     gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
                     flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
-                    fill_page(NULL, vl, &gl, &u, NULL);
+                    fill_page(NULL, vl, &gl, &u, NULL, &dfc);
                     if (u.pos >= NI(vl)) {
                         g = gl;
                         spm = lspm;
@@ -1486,7 +1807,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                 g_ptr_array_free(t.open, TRUE);
             }
         }
-        if (fabs(g.bw - width) > 0.5)
+        if (fabs(g.bw - width) > 0.5 && !blank_next && flow &&
+            flow_maps_to(L, flow, region_name(L, g.regions[0], 0)))
             cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
                                 "the flow is set at the width of the first page (%.2fpt)", width);
         cg_page pg = { 0 };
@@ -1501,7 +1823,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 
         /* Place the body: continued blocks, repeated headers, items, footers. */
         placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
-                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
         /* the page-sequence's id spans all its pages (page-number-citation-last) */
         note_id(&P, ps->id, g.by, i == 0, TRUE);
         GPtrArray *fns = g_ptr_array_new();
@@ -1511,8 +1833,19 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         gboolean unmapped = flow && !blank_next && unmapped_run < 8 &&
                             !flow_maps_to(L, flow, region_name(L, g.regions[0], 0));
         unmapped_run = unmapped ? unmapped_run + 1 : 0;
+        /* The footnote separator, laid out on each page (it may hold its number). */
+        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
+        cg_vlist *sep = NULL;
+        if (sep_fo) {
+            L->page_number = pg.number_text;
+            sep = cg_layout_blocks(L, sep_fo, g.bw);
+            L->page_number = NULL;
+            g_ptr_array_add(keep, sep);
+        }
+        fn_ctx fc = { 0, 0, sep ? sep->height : 0 };
+        pending_ctx(pending, &fc);
         if (!blank_next && !unmapped)
-            br = fill_page(&P, vl, &g, &st, fns);
+            br = fill_page(&P, vl, &g, &st, fns, &fc);
         if (br.overflow)
             cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
                                 g.bh, pg.number_text);
@@ -1531,33 +1864,18 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         for (guint k = 0; k < body->frags->len; k++)
             y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
         /* Footnotes at the bottom of the body. */
-        if (fns->len) {
-            double fh = 0;
-            for (guint f = 0; f < fns->len; f++)
-                fh += cg_vlist_measure(fns->pdata[f]);
-            double fy = MAX(y, g.by + g.bh - fh);
-            for (guint f = 0; f < fns->len; f++) {
-                placer FN = P;
-                FN.in_group = FALSE;
-                FN.started = FALSE;
-                const cg_vlist *fv = fns->pdata[f];
-                double y0 = fy;
-                place_list(&FN, fv, 0, (int)fv->items->len, g.bx, &fy);
-                fy = y0 + cg_vlist_measure(fv);
-                while (FN.open->len > P.open->len)
-                    close_frag(&FN, fy, TRUE);
-            }
-        }
+        if (!blank_next && !unmapped)   /* blank pages and others' bodies take none */
+            place_footnotes(&P, &g, y, pending, fns, sep);
         g_ptr_array_free(fns, TRUE);
         g_array_free(P.open, TRUE);
 
-        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
         place_static(G, ps, &g, &pg, keep);
         if (G->sink)
             G->sink(G->ctx, L, &pg);
         page_free(&pg);
         g_ptr_array_free(keep, TRUE);
-        release_done(&rel, vl, st.pos);
+        if (!pending->len)          /* a footnote carried over may be a table cell's */
+            release_done(&rel, vl, st.pos);
 
         G->page_index++;
         i++;
@@ -1571,14 +1889,15 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
-        if (st.pos >= NI(vl) && !blank_next && force_blank_page(L, ps, i, number - 1))
+        if (st.pos >= NI(vl) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
             blank_next = TRUE;
         /* The rest did not fit on the page-position="last" master: as FOP
          * does, the sequence ends with one more (empty) page of that master
          * (not after a first page: FOP then keeps the first page as the last). */
-        if (st.pos >= NI(vl) && !blank_next && last_unused && i > 1)
+        if (st.pos >= NI(vl) && !pending->len && !blank_next && last_unused && i > 1)
             blank_next = trailing_last = TRUE;
-    } while (st.pos < NI(vl) || blank_next);
+    } while (st.pos < NI(vl) || blank_next || pending->len);
+    g_array_free(pending, TRUE);
     g_ptr_array_free(st.open, TRUE);
     release_clear(&rel);
     cg_vlist_free(vl);

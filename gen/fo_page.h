@@ -6,7 +6,10 @@
  * items that fits and ending at the best legal break (a penalty with no keep,
  * else the weakest keep, else — when nothing fits — after the first item,
  * which then overflows with a warning). So pagination always progresses and
- * never loses content. Each finished page is handed to a sink (the PDF writer,
+ * never loses content. Footnotes go at the bottom of the page that cites
+ * them, under the xsl-footnote-separator; as in FOP, one that does not fit is
+ * split between its lines and its rest (with the footnotes after it) carried
+ * over to the next pages, ahead of the footnotes cited there. Each finished page is handed to a sink (the PDF writer,
  * the area dump) and freed: memory holds one page-sequence's flow and one page.
  */
 #ifndef CG_FO_PAGE_H
@@ -33,6 +36,8 @@ typedef struct {
     double x, y0, w, y1;
     gboolean first, last;       /* the block starts / ends on this page */
     int depth;
+    gboolean reopened;          /* continued, yet begun by a PL_START here (the pieces of a
+                                 * footnote split across pages are tagged page by page) */
 } cg_frag;
 
 typedef struct {

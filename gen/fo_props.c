@@ -893,6 +893,20 @@ static gboolean f_bool(cg_props *p, const cg_props *par, const prop_def *d, cons
     return TRUE;
 }
 
+/* line-stacking-strategy (XSL 1.1 §7.16.6): "font-height" sets every line at
+ * the block's nominal line height; "max-height" and "line-height" let taller
+ * inline content (each with its half-leading) make the line taller. */
+static gboolean f_line_stacking(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                                cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    int k = KW(v, "max-height", "font-height", "line-height");
+    if (k < 0)
+        return FALSE;
+    p->i.lss_font_height = k == 1;
+    return TRUE;
+}
+
 /* cx:cjk-latin-spacing: "auto" (1/4 em), "none", a length, or true/false. */
 static gboolean f_cjk_spacing(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
                               cg_prop_ctx *c)
@@ -1399,7 +1413,7 @@ static const prop_def props[] = {
     { "relative-position", 2, f_ignore, 0 },
     { "overflow", 2, f_ignore, 0 },
     { "font-selection-strategy", 2, f_ignore, 0 },
-    { "line-stacking-strategy", 2, f_ignore, 0 },
+    { "line-stacking-strategy", 2, f_line_stacking, 0 },
     { "line-height-shift-adjustment", 2, f_ignore, 0 },
     { "alignment-baseline", 2, f_alignment_baseline, 0 },
     { "dominant-baseline", 2, f_ignore, 0 },
@@ -1636,6 +1650,10 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
                  * take it explicitly for the common cases. */
                 if (parent && !strncmp(name, "background-color", 16))
                     p->n.background = parent->n.background;
+                else if (parent && !strncmp(name, "space-before", 12))
+                    p->n.space_before = parent->n.space_before;
+                else if (parent && !strncmp(name, "space-after", 11))
+                    p->n.space_after = parent->n.space_after;
             } else if (!def->fn(p, parent, def, v, ctx)) {
                 char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
                 if (pt && def->fn(p, parent, def, pt, ctx))
@@ -1670,16 +1688,20 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
             l.rel += p->n.margin[CG_END].rel + p->n.padding[CG_END].rel;
             p->i.end_indent = l;
         }
-        /* margin-top/bottom are space-before/after when those are not given. */
+        /* margin-top/bottom are space-before/after when those are not given;
+         * such spaces are not conditional (XSL 1.1 §5.3.2, as CSS margins):
+         * kept at the top of a page too. */
         if (p->n.margin_set[CG_BEFORE] && !xmlHasProp(el, (const xmlChar *)"space-before") &&
             !xmlHasProp(el, (const xmlChar *)"space-before.optimum")) {
             cg_len m = p->n.margin[CG_BEFORE];
             p->n.space_before.min = p->n.space_before.opt = p->n.space_before.max = m;
+            p->n.space_before.retain = TRUE;
         }
         if (p->n.margin_set[CG_AFTER] && !xmlHasProp(el, (const xmlChar *)"space-after") &&
             !xmlHasProp(el, (const xmlChar *)"space-after.optimum")) {
             cg_len m = p->n.margin[CG_AFTER];
             p->n.space_after.min = p->n.space_after.opt = p->n.space_after.max = m;
+            p->n.space_after.retain = TRUE;
         }
     }
     /* A space given only as .optimum: min and max follow it. */

@@ -87,6 +87,8 @@ typedef struct {
     cg_color color;
     gboolean lh_is_factor;       /* line-height: a number (factor of font-size) */
     double line_height;          /* factor, or points */
+    gboolean lss_font_height;    /* line-stacking-strategy="font-height": lines as tall as
+                                  * the block's own line-height, whatever their text */
     int text_align, text_align_last;
     cg_len text_indent, last_line_end_indent;
     cg_len start_indent, end_indent;

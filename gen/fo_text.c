@@ -1393,6 +1393,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         case CG_VALIGN_MIDDLE: pc->shift = m->st_pos - (a - b) / 2; break;
         default: break;
         }
+        if (bp->i.lss_font_height && pc->kind != PC_IMAGE)
+            continue;           /* text sits in the block's nominal line */
         above = MAX(above, a + pc->shift);
         below = MAX(below, b - pc->shift);
     }

@@ -71,6 +71,17 @@ pdftotext "$tmp/lc.pdf" - | tr -d ' \n' | grep -q "^xxxend" && ok || bad "leader
 # A leader-only line before a forced page break: the tagged PDF is written.
 $CG fo tests/fo/inline_block_break.fo -o "$tmp/ib.pdf" -q 2>/dev/null && ok || bad "inline_block_break: PDF not written"
 
+# The regions are drawn in FOP's order: before, start, body, end, after (each page).
+$CG fo tests/fo/region_order.fo -o "$tmp/ro.pdf" -q && ok || bad "region_order: render"
+ro=$(pdftotext -raw "$tmp/ro.pdf" - | tr -d ' \n\f')
+case "$ro" in
+    BEFORESTARTbodyone*fifteenENDAFTERBEFORESTARTsixteen*twentytwoENDAFTER) ok ;;
+    *) bad "region_order: regions drawn out of order: $ro" ;;
+esac
+# ... and the static content drawn after the body stays out of the structure tree.
+pdfinfo -struct-text "$tmp/ro.pdf" 2>/dev/null | grep -q -e BEFORE -e START -e END -e AFTER &&
+    bad "region_order: static content in the structure tree" || ok
+
 # 4. Reproducible: two renders are byte-identical.
 $CG fo tests/fo/letter.fo -o "$tmp/again.pdf" -q --title "Circular 50" --author TSB
 cmp -s "$pdf" "$tmp/again.pdf" && ok || bad "letter: two renders differ"
