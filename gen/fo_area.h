@@ -109,7 +109,9 @@ typedef struct {
     int n_cells;
     double *span_h;             /* per cell: height of the rows it spans (set by the table) */
     cg_block *blk;              /* the TR tag */
-    gboolean cont_before, cont_after;   /* a piece of a row split across pages */
+    gboolean cont_before, cont_after;   /* a piece of a row split across pages (cont_after
+                                         * too: a row holding the piece of a spanning cell
+                                         * that goes on after a page break) */
 } cg_row;
 
 typedef enum {
@@ -136,6 +138,10 @@ typedef struct {
     const cg_fo *table;         /* VI_ROW of a table body: the table (header repetition) */
     gboolean final_footer;      /* VI_ROW of a table's footer where the table ends (its
                                  * room is not reserved again for a repeated footer) */
+    gboolean span_tie;          /* VI_PENALTY of CG_PEN_NEVER between table-body rows tied by
+                                 * a cell spanning them: pagination breaks the rows apart
+                                 * there (cutting the cell) when they do not fit on a page */
+    int span_pen;               /* span_tie: the strength of the break once allowed (keeps) */
 } cg_vitem;
 
 struct cg_vlist {

@@ -1165,9 +1165,16 @@ static void emit_rows(cg_vlist *vl, GPtrArray *rows, const cg_fo *table, int kee
         if (i > 0 && penalties) {
             row_build *pr = rows->pdata[i - 1];
             int pen = MAX(MAX(pr->keep_next, rb->keep_prev), keep_together);
+            gboolean tie = span_left > 0 && pen < CG_PEN_NEVER;
             if (span_left > 0)
                 pen = CG_PEN_NEVER;
             add_penalty(vl, pen);
+            if (tie) {
+                /* broken only when the tied rows do not fit (fo_page.c split_group) */
+                cg_vitem *t = &g_array_index(vl->items, cg_vitem, vl->items->len - 1);
+                t->span_tie = TRUE;
+                t->span_pen = MAX(MAX(pr->keep_next, rb->keep_prev), keep_together);
+            }
         }
         if (span_left > 0)
             span_left--;

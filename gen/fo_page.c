@@ -790,6 +790,258 @@ no:
     return FALSE;
 }
 
+/* ---- rows tied by a spanning cell ----------------------------------------- */
+
+/* Is item k a penalty between rows tied by a cell spanning them? */
+static gboolean is_tie(const cg_vlist *vl, int k)
+{
+    if (k < 0 || k >= (int)vl->items->len)
+        return FALSE;
+    const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+    return it->kind == VI_PENALTY && it->span_tie && it->pen >= CG_PEN_NEVER;
+}
+
+static gboolean is_row(const cg_vlist *vl, int k)
+{
+    return k >= 0 && k < (int)vl->items->len && g_array_index(vl->items, cg_vitem, k).kind == VI_ROW;
+}
+
+/* The piece of cell cl before a break in it: items [s, cut), content height hh. */
+static void cell_piece_before(cg_vlist *vl, cg_cell *ca, const cg_cell *cl, int s, int cut, double hh)
+{
+    *ca = *cl;
+    ca->ranged = TRUE;
+    ca->from = s;
+    ca->to = cut;
+    ca->cont_after = TRUE;
+    ca->pad_after = ca->border_after = ca->out_after = 0;
+    ca->content_h = hh;
+    ca->display_align = CG_DA_BEFORE;
+    ca->blk = block_without(vl, cl->blk, CG_AFTER);
+}
+
+/* The piece of cell cl after a break in it: items [next, e). */
+static void cell_piece_after(cg_vlist *vl, cg_cell *cb, const cg_cell *cl, int next, int e)
+{
+    *cb = *cl;
+    cb->ranged = TRUE;
+    cb->from = next;
+    cb->to = e;
+    cb->cont_before = TRUE;
+    cb->pad_before = cb->border_before = cb->out_before = 0;
+    cb->content_h = cg_vlist_measure_range(cl->content, next, e);
+    cb->display_align = CG_DA_BEFORE;
+    cb->blk = block_without(vl, cl->blk, CG_BEFORE);
+}
+
+static int cell_x_cmp(const void *a, const void *b)
+{
+    const cg_cell *x = a, *y = b;
+    return x->x < y->x ? -1 : x->x > y->x;
+}
+
+/* A crossing cell of a group being broken: the cell c of the group's row i,
+ * cut at items [cut, next). */
+typedef struct {
+    int i, c, s, e, cut, next;
+    double hh;
+} cross_cell;
+
+/* Break the rows tied by spanning cells (a row group) that row item k belongs
+ * to, with room for row k of its height: inside row k (every cell reaching
+ * into it cut there, the spanning ones going on in a piece of row k after the
+ * break), else, when row k's own cells cannot begin in the room, between row
+ * k and the row before it (the cells spanning both cut at that row boundary
+ * and going on in row k). The tied rows are broken only when the room is too
+ * small for them and no keep holds them together, unless (allow_keep) they
+ * begin the page or are taller than a page (avail) and would else overflow.
+ * Returns 0 when nothing was done, 1 when row k was split in two pieces
+ * (pagination goes on at k), 2 when the break is now allowed just before k
+ * (pagination goes on at k - 1). */
+static int split_group(cg_vlist *vl, int k, double room, double avail, gboolean allow_keep)
+{
+    int k0 = k, k1 = k;
+    while (is_tie(vl, k0 - 1) && is_row(vl, k0 - 2))
+        k0 -= 2;
+    while (is_tie(vl, k1 + 1) && is_row(vl, k1 + 2))
+        k1 += 2;
+    if (k0 == k1)
+        return 0;
+    int m = (k1 - k0) / 2 + 1, r = (k - k0) / 2;
+    cg_row **R = g_new0(cg_row *, m);
+    double *Y = g_new0(double, m + 1);
+    int keep = 0;
+    for (int i = 0; i < m; i++) {
+        R[i] = g_array_index(vl->items, cg_vitem, k0 + 2 * i).row;
+        Y[i + 1] = Y[i] + R[i]->h;
+        const cg_block *rb = R[i]->blk;
+        if (rb && rb->fo && rb->fo->kind == FO_TABLE_ROW)
+            keep = MAX(keep, rb->fo->p->i.keep_together_page);
+        if (i > 0)
+            keep = MAX(keep, g_array_index(vl->items, cg_vitem, k0 + 2 * i - 1).span_pen);
+    }
+    GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
+    int ret = 0;
+    if (keep > 0 && !allow_keep && Y[m] <= avail + 0.01)
+        goto done;
+    /* Inside row r, at height H from the group's top. */
+    double H = Y[r] + room;
+    gboolean mid = TRUE, progress = FALSE, all_done = TRUE, stuck = FALSE;
+    for (int pass = 0; pass < 2; pass++) {
+        g_array_set_size(cross, 0);
+        for (int i = 0; i <= r; i++)
+            for (int c = 0; c < R[i]->n_cells; c++) {
+                const cg_cell *cl = &R[i]->cells[c];
+                int end = i + MAX(1, cl->rows);
+                if (mid ? end <= r : (i == r || end <= r))
+                    continue;
+                cross_cell x = { i, c, cl->ranged ? cl->from : 0, 0, 0, 0, 0 };
+                x.e = cl->ranged ? cl->to : (int)cl->content->items->len;
+                int f;
+                double hmax = MAX(0, (mid ? H : Y[r]) - Y[i] - cell_pre(cl));
+                x.cut = cell_cut(cl->content, x.s, x.e, hmax, &x.next, &x.hh, &f);
+                if (x.cut > x.s)
+                    progress = TRUE;
+                else if (i == r && cg_vlist_measure_range(cl->content, x.s, x.e) > 0)
+                    stuck = TRUE;   /* a cell of row r that cannot begin in the room */
+                if (x.next < x.e)
+                    all_done = FALSE;
+                g_array_append_val(cross, x);
+            }
+        if (!mid)
+            break;
+        if (all_done)
+            goto done;      /* all fits: the rows are only taller than their content */
+        if (progress && !stuck)
+            break;
+        if (r > 0) {
+            mid = FALSE;    /* break before row r instead */
+            continue;
+        }
+        if (!progress || !allow_keep)
+            goto done;
+        break;
+    }
+    /* the pieces before the break: rows [0, r) with their crossing cells cut,
+     * and in a break inside row r, the piece of row r before it */
+    cg_row *A = NULL;
+    double ha = 0;
+    if (mid) {
+        A = cg_vlist_alloc(vl, sizeof *A);
+        *A = *R[r];
+        A->cells = cg_vlist_alloc(vl, sizeof(cg_cell) * (size_t)MAX(1, R[r]->n_cells));
+        A->span_h = cg_vlist_alloc(vl, sizeof(double) * (size_t)MAX(1, R[r]->n_cells));
+        A->cont_after = TRUE;
+        A->blk = block_without(vl, R[r]->blk, CG_AFTER);
+        for (guint j = 0; j < cross->len; j++) {
+            const cross_cell *x = &g_array_index(cross, cross_cell, j);
+            ha = MAX(ha, Y[x->i] + cell_pre(&R[x->i]->cells[x->c]) + x->hh - Y[r]);
+        }
+    }
+    cg_row **Rn = g_new0(cg_row *, r + 1);
+    for (guint j = 0; j < cross->len; j++) {
+        const cross_cell *x = &g_array_index(cross, cross_cell, j);
+        const cg_cell *cl = &R[x->i]->cells[x->c];
+        cg_cell *ca;
+        if (x->i == r) {
+            ca = &A->cells[x->c];
+        } else {
+            if (!Rn[x->i]) {
+                cg_row *cp = cg_vlist_alloc(vl, sizeof *cp);
+                *cp = *R[x->i];
+                cp->cells = cg_vlist_alloc(vl, sizeof(cg_cell) * (size_t)MAX(1, cp->n_cells));
+                cp->span_h = cg_vlist_alloc(vl, sizeof(double) * (size_t)MAX(1, cp->n_cells));
+                memcpy(cp->cells, R[x->i]->cells, sizeof(cg_cell) * (size_t)cp->n_cells);
+                memcpy(cp->span_h, R[x->i]->span_h, sizeof(double) * (size_t)cp->n_cells);
+                /* a cell of it goes on after the break: its content is still needed */
+                cp->cont_after = TRUE;
+                Rn[x->i] = cp;
+            }
+            ca = &Rn[x->i]->cells[x->c];
+            Rn[x->i]->span_h[x->c] = Y[r] + ha - Y[x->i];
+        }
+        cell_piece_before(vl, ca, cl, x->s, x->cut, x->hh);
+        ca->rows = r - x->i + (mid ? 1 : 0);
+    }
+    if (mid) {
+        A->h = ha;
+        for (int c = 0; c < A->n_cells; c++)
+            A->span_h[c] = ha;
+    }
+    /* the piece after the break: row r (its piece after a break inside it)
+     * with the spanning cells going on in it */
+    cg_row *B = cg_vlist_alloc(vl, sizeof *B);
+    *B = *R[r];
+    int nb = 0;
+    for (guint j = 0; j < cross->len; j++)
+        if (g_array_index(cross, cross_cell, j).i < r)
+            nb++;
+    nb += R[r]->n_cells;
+    B->n_cells = nb;
+    B->cells = cg_vlist_alloc(vl, sizeof(cg_cell) * (size_t)MAX(1, nb));
+    B->span_h = cg_vlist_alloc(vl, sizeof(double) * (size_t)MAX(1, nb));
+    int bi = 0;
+    if (mid) {
+        B->cont_before = TRUE;
+        B->blk = block_without(vl, R[r]->blk, CG_BEFORE);
+    } else {
+        memcpy(B->cells, R[r]->cells, sizeof(cg_cell) * (size_t)R[r]->n_cells);
+        bi = R[r]->n_cells;
+    }
+    for (guint j = 0; j < cross->len; j++) {
+        const cross_cell *x = &g_array_index(cross, cross_cell, j);
+        const cg_cell *cl = &R[x->i]->cells[x->c];
+        cg_cell *cb = &B->cells[bi++];
+        cell_piece_after(vl, cb, cl, x->next, x->e);
+        cb->rows = x->i + MAX(1, cl->rows) - r;
+    }
+    qsort(B->cells, (size_t)nb, sizeof(cg_cell), cell_x_cmp);
+    double hb = mid ? MAX(0, R[r]->h - ha) : R[r]->h;
+    for (int c = 0; c < nb; c++) {
+        const cg_cell *cb = &B->cells[c];
+        double need = cell_pre(cb) + cb->content_h + cell_post(cb);
+        for (int t = r + 1; t < r + cb->rows && t < m; t++)
+            need -= R[t]->h;
+        hb = MAX(hb, need);
+    }
+    B->h = hb;
+    for (int c = 0; c < nb; c++) {
+        double sh = hb;
+        for (int t = r + 1; t < r + B->cells[c].rows && t < m; t++)
+            sh += R[t]->h;
+        B->span_h[c] = sh;
+    }
+    for (int i = 0; i < r; i++)
+        if (Rn[i])
+            g_array_index(vl->items, cg_vitem, k0 + 2 * i).row = Rn[i];
+    g_free(Rn);
+    cg_vitem ib = g_array_index(vl->items, cg_vitem, k);
+    ib.row = B;
+    ib.h = hb;
+    if (mid) {
+        cg_vitem ia = ib, pen = { 0 };
+        ia.row = A;
+        ia.h = ha;
+        pen.kind = VI_PENALTY;
+        pen.pen = keep;
+        g_array_index(vl->items, cg_vitem, k) = ia;
+        g_array_insert_val(vl->items, (guint)k + 1, pen);
+        g_array_insert_val(vl->items, (guint)k + 2, ib);
+        ret = 1;
+    } else {
+        g_array_index(vl->items, cg_vitem, k) = ib;
+        cg_vitem *t = &g_array_index(vl->items, cg_vitem, k - 1);
+        t->span_tie = FALSE;
+        t->pen = t->span_pen;
+        ret = 2;
+    }
+done:
+    g_array_free(cross, TRUE);
+    g_free(R);
+    g_free(Y);
+    return ret;
+}
+
 /* Does a cell of the row hold a forced break? */
 static gboolean row_has_forced(const cg_row *r)
 {
@@ -1050,6 +1302,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
     gboolean first_break = TRUE;
     GPtrArray *itf = g_ptr_array_new();
     gboolean in_group = FALSE, started = FALSE;
+    gboolean group_started = FALSE;     /* started, at the first of the rows tied to this one */
     int best = -1, best_pen = G_MAXINT;
     page_break r = { n, n, 0, FALSE, 0 };
     for (int k = from; k < n; k++) {
@@ -1069,13 +1322,18 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                  * and where they do not fit. */
                 double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
                 double room = avail - y - fn - footers_below(stack, it);
+                int back = 1;
+                if (!is_tie(vl, k - 1) || k <= from)
+                    group_started = started;
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
                     (y + it->h + fn + footers_below(stack, it) > avail + 0.01 && room > 1 &&
                      /* a keep-together row taller than a whole page can never be
                       * kept: split it rather than lose what overflows */
-                     split_row(vl, k, room, FALSE, !started || it->h > avail))) {
+                     (split_row(vl, k, room, FALSE, !started || it->h > avail) ||
+                      /* rows tied by a spanning cell: likewise as a whole */
+                      (back = split_group(vl, k, room, avail, !group_started)) > 0))) {
                     n = (int)vl->items->len;
-                    k--;
+                    k -= back;
                     continue;
                 }
             }

@@ -123,5 +123,16 @@ if $CG fo tests/fo/vertical_align.fo -o "$tmp/va.pdf" -q; then ok; else bad "ver
 d=$(pdftotext -bbox "$tmp/va.pdf" - 2>/dev/null | awk -F'"' '/>block</ { b = $8 } />big</ { g = $8 } END { printf "%.2f", g - b }')
 awk -v d="$d" 'BEGIN { exit !(d > 1 && d < 3) }' && ok || bad "vertical-align: block text moved (descent gap $d)"
 
+# 10. Rows tied by a spanning cell break across pages: every line of every cell
+# of rowspan_break.fo is on some page of the PDF (none lost past a page bottom).
+if $CG fo tests/fo/rowspan_break.fo -o "$tmp/rs.pdf" -q; then ok; else bad "rowspan_break: render"; fi
+pdftotext "$tmp/rs.pdf" - 2>/dev/null | tr -s ' \f' '\n\n' | sort -u >"$tmp/rs.txt"
+missing=0
+for w in $(sed -n 's/.*<fo:block[^>]*>\([^<]*\)<\/fo:block>.*/\1/p' tests/fo/rowspan_break.fo); do
+    grep -qxF "$w" "$tmp/rs.txt" || { missing=$((missing + 1)); echo "rowspan_break: '$w' not in the PDF"; }
+done
+[ "$missing" = 0 ] && ok || bad "rowspan_break: $missing lines missing from the PDF"
+[ "$(pdfinfo "$tmp/rs.pdf" | awk '/^Pages:/ { print $2 }')" = 7 ] && ok || bad "rowspan_break: page count"
+
 echo "fo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
