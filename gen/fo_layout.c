@@ -1094,51 +1094,83 @@ static void add_span_marker(cg_vlist *vl, gboolean all)
     it->pen = all;
 }
 
+/* Laying out the children of a block-level object one at a time: each step
+ * sets one block-level child, or one run of inline children as a paragraph,
+ * with the penalty that joins it to what came before. */
+typedef struct {
+    const cg_fo *fo, *c;        /* the parent and its next child */
+    bctx bc, all;
+    gboolean has_all;           /* a flow set in columns: all is the span="all" context */
+    int prev_keep, keep_together;
+    gboolean have_prev, in_all;
+} spans_state;
+
+static void spans_init(spans_state *S, const cg_fo *fo, const bctx *bc, const bctx *all)
+{
+    memset(S, 0, sizeof *S);
+    S->fo = fo;
+    S->c = fo->first;
+    S->bc = *bc;
+    if (all) {
+        S->all = *all;
+        S->has_all = TRUE;
+    }
+    S->keep_together = fo->p->i.keep_together_page;
+}
+
+/* One step; FALSE when no child is left. */
+static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
+{
+    const cg_fo *c = S->c, *fo = S->fo;
+    if (!c)
+        return FALSE;
+    if (is_block_child(c)) {
+        gboolean a = S->has_all && spans_all(L, c);
+        if (a != S->in_all) {
+            add_span_marker(vl, a);
+            S->in_all = a;
+        }
+        if (S->have_prev)
+            add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+        layout_block_level(L, vl, c, a ? &S->all : &S->bc);
+        S->prev_keep = c->p->n.keep_with_next_page;
+        S->have_prev = TRUE;
+        S->c = c->next;
+        return TRUE;
+    }
+    const cg_fo *stop = c;
+    while (stop && !is_block_child(stop))
+        stop = stop->next;
+    cg_para *pa = cg_para_collect(L, fo, c, stop);
+    if (!pa)
+        add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
+    if (pa) {
+        if (S->in_all) {
+            add_span_marker(vl, FALSE);
+            S->in_all = FALSE;
+        }
+        if (S->have_prev)
+            add_penalty(vl, MAX(S->prev_keep, S->keep_together));
+        double x, w;
+        content_box(L, fo, &S->bc, &x, &w);
+        cg_para_layout(L, pa, vl, x, w);
+        S->prev_keep = 0;
+        S->have_prev = TRUE;
+    }
+    S->c = stop;
+    return TRUE;
+}
+
 /* Lay out the children of fo into vl at bc's width. With all (a flow set in
  * columns), children with span="all" are set at all's width, between span
  * markers that tell pagination where the columns stop and start again. */
 static void layout_content_spans(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc,
                                  const bctx *all)
 {
-    int prev_keep = 0;
-    gboolean have_prev = FALSE, in_all = FALSE;
-    int keep_together = fo->p->i.keep_together_page;
-    for (const cg_fo *c = fo->first; c;) {
-        if (is_block_child(c)) {
-            gboolean a = all && spans_all(L, c);
-            if (a != in_all) {
-                add_span_marker(vl, a);
-                in_all = a;
-            }
-            if (have_prev)
-                add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), keep_together));
-            layout_block_level(L, vl, c, a ? all : bc);
-            prev_keep = c->p->n.keep_with_next_page;
-            have_prev = TRUE;
-            c = c->next;
-            continue;
-        }
-        const cg_fo *stop = c;
-        while (stop && !is_block_child(stop))
-            stop = stop->next;
-        cg_para *pa = cg_para_collect(L, fo, c, stop);
-        if (!pa)
-            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
-        if (pa) {
-            if (in_all) {
-                add_span_marker(vl, FALSE);
-                in_all = FALSE;
-            }
-            if (have_prev)
-                add_penalty(vl, MAX(prev_keep, keep_together));
-            double x, w;
-            content_box(L, fo, bc, &x, &w);
-            cg_para_layout(L, pa, vl, x, w);
-            prev_keep = 0;
-            have_prev = TRUE;
-        }
-        c = stop;
-    }
+    spans_state S;
+    spans_init(&S, fo, bc, all);
+    while (spans_step(L, vl, &S))
+        ;
 }
 
 static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
@@ -1171,4 +1203,37 @@ cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, 
     L->footnote_width = saved;
     vl->height = cg_vlist_measure(vl);
     return vl;
+}
+
+struct cg_flow_feed {
+    cg_layout *L;
+    spans_state S;
+    double footnote_width;
+};
+
+cg_flow_feed *cg_flow_feed_new(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
+{
+    cg_flow_feed *f = g_new0(cg_flow_feed, 1);
+    f->L = L;
+    bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
+    spans_init(&f->S, flow, &col, fabs(col_w - full_w) < 0.01 ? NULL : &all);
+    f->footnote_width = col_w;
+    return f;
+}
+
+gboolean cg_flow_feed_next(cg_flow_feed *f, cg_vlist *vl)
+{
+    guint n = vl->items->len;
+    double saved = f->L->footnote_width;
+    f->L->footnote_width = f->footnote_width;
+    gboolean more = TRUE;
+    while (vl->items->len == n && (more = spans_step(f->L, vl, &f->S)))
+        ;
+    f->L->footnote_width = saved;
+    return more;
+}
+
+void cg_flow_feed_free(cg_flow_feed *f)
+{
+    g_free(f);
 }

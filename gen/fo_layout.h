@@ -59,6 +59,16 @@ cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w);
  * each run of them between VI_SPAN markers. col_w == full_w: cg_layout_blocks. */
 cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w);
 
+/* The same, laid out as pagination asks for it: each call of
+ * cg_flow_feed_next appends to vl the next child of the flow (a block-level
+ * object, or a run of inline content set as one paragraph) with the penalty
+ * before it, and returns FALSE when nothing is left. The items are those
+ * cg_layout_flow_columns would make; a child is always laid out whole. */
+typedef struct cg_flow_feed cg_flow_feed;
+cg_flow_feed *cg_flow_feed_new(cg_layout *L, const cg_fo *flow, double col_w, double full_w);
+gboolean cg_flow_feed_next(cg_flow_feed *f, cg_vlist *vl);
+void cg_flow_feed_free(cg_flow_feed *f);
+
 /* ---- fo_text.c ---- */
 
 /* Collect the inline content of the children [first, stop) of block (stop NULL:
