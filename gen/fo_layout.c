@@ -1191,20 +1191,6 @@ cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
     return vl;
 }
 
-cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
-{
-    if (fabs(col_w - full_w) < 0.01)
-        return cg_layout_blocks(L, flow, full_w);
-    cg_vlist *vl = cg_vlist_new();
-    bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
-    double saved = L->footnote_width;
-    L->footnote_width = col_w;
-    layout_content_spans(L, vl, flow, &col, &all);
-    L->footnote_width = saved;
-    vl->height = cg_vlist_measure(vl);
-    return vl;
-}
-
 struct cg_flow_feed {
     cg_layout *L;
     spans_state S;

@@ -1,13 +1,16 @@
 /* fo_page.h — pagination: page masters, cutting the flow into pages, and
  * placing each page's content at its final position.
  *
- * Design: the flow of a page-sequence is laid out once into a vertical list
- * (fo_area.h); pages are then filled greedily, each taking the longest run of
- * items that fits and ending at the best legal break (a penalty with no keep,
- * else the weakest keep, else — when nothing fits — after the first item,
- * which then overflows with a warning). So pagination always progresses and
- * never loses content. Each finished page is handed to a sink (the PDF writer,
- * the area dump) and freed: memory holds one page-sequence's flow and one page.
+ * Design: the flow of a page-sequence is laid out into a vertical list
+ * (fo_area.h) as pagination reads it, one child of the fo:flow at a time;
+ * pages are filled greedily, each taking the longest run of items that fits
+ * and ending at the best legal break (a penalty with no keep, else the
+ * weakest keep, else — when nothing fits — after the first item, which then
+ * overflows with a warning). So pagination always progresses and never loses
+ * content. Each finished page is handed to a sink (the PDF writer, the area
+ * dump) and freed with the children of the flow it finished: memory holds
+ * the flow's children on the open page (one of them may be long: a table is
+ * laid out whole) and one page, however long the page-sequence.
  */
 #ifndef CG_FO_PAGE_H
 #define CG_FO_PAGE_H
