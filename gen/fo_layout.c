@@ -1191,35 +1191,119 @@ cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
     return vl;
 }
 
+/* A block being laid out child by child: what closes it comes when its
+ * children are done. */
+typedef struct {
+    spans_state S;              /* its children */
+    const cg_fo *fo;            /* the block; NULL for the flow */
+    cg_block *b;
+    double after;               /* the gap of its after-padding and border */
+} feed_frame;
+
 struct cg_flow_feed {
     cg_layout *L;
-    spans_state S;
+    GArray *frames;             /* feed_frame: [0] the flow, then the blocks open */
+    cg_vlist *pool;             /* owns the cg_block of the blocks opened here: they outlive
+                                 * the items pagination drops while the block goes on */
     double footnote_width;
 };
+
+/* Blocks holding blocks are opened and their children laid out one at a
+ * time (a document is often one block per part, each many pages long);
+ * other children are laid out whole. Bounded nesting: deeper blocks whole. */
+#define FEED_MAX_FRAMES 16
 
 cg_flow_feed *cg_flow_feed_new(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
 {
     cg_flow_feed *f = g_new0(cg_flow_feed, 1);
     f->L = L;
+    f->frames = g_array_new(FALSE, TRUE, sizeof(feed_frame));
+    f->pool = cg_vlist_new();
+    feed_frame fr = { 0 };
     bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
-    spans_init(&f->S, flow, &col, fabs(col_w - full_w) < 0.01 ? NULL : &all);
+    spans_init(&fr.S, flow, &col, fabs(col_w - full_w) < 0.01 ? NULL : &all);
+    g_array_append_val(f->frames, fr);
     f->footnote_width = col_w;
     return f;
+}
+
+/* One step of the innermost open block: open a child block holding blocks,
+ * lay out one other child, or close the block when its children are done.
+ * The items are those layout_block_level would make for the whole. */
+static gboolean feed_step(cg_flow_feed *f, cg_vlist *vl)
+{
+    cg_layout *L = f->L;
+    feed_frame *top = &g_array_index(f->frames, feed_frame, f->frames->len - 1);
+    spans_state *S = &top->S;
+    const cg_fo *c = S->c;
+    if (!c) {
+        if (f->frames->len == 1)
+            return FALSE;
+        const cg_fo *fo = top->fo;
+        add_gap(vl, top->after);
+        cg_vitem *e = cg_vlist_add(vl, VI_END);
+        e->blk = top->b;
+        add_space(vl, &fo->p->n.space_after);
+        add_break(vl, fo->p->n.break_after);
+        g_array_set_size(f->frames, f->frames->len - 1);
+        S = &g_array_index(f->frames, feed_frame, f->frames->len - 1).S;
+        S->prev_keep = fo->p->n.keep_with_next_page;
+        S->have_prev = TRUE;
+        S->c = fo->next;
+        return TRUE;
+    }
+    /* layout_block_level: the depth is that of the blocks open */
+    int depth = (int)f->frames->len - 1;
+    if (c->kind != FO_BLOCK || !has_block_child(c) || f->frames->len >= FEED_MAX_FRAMES ||
+        depth > MAX_BLOCK_DEPTH) {
+        L->depth = depth;
+        gboolean r = spans_step(L, vl, S);
+        L->depth = 0;
+        return r;
+    }
+    gboolean a = S->has_all && spans_all(L, c);
+    if (a != S->in_all) {
+        add_span_marker(vl, a);
+        S->in_all = a;
+    }
+    if (S->have_prev)
+        add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+    /* layout_block, up to its content */
+    feed_frame fr = { 0 };
+    const bctx *bc = a ? &S->all : &S->bc;
+    double cx, cw;
+    content_box(L, c, bc, &cx, &cw);
+    add_break(vl, c->p->n.break_before);
+    add_space(vl, &c->p->n.space_before);
+    fr.b = open_block(vl, c, cx, cw, bc, "Div", &fr.after);
+    /* the block belongs to the pool, not to the items that pagination drops */
+    g_assert(vl->owned->len && vl->owned->pdata[vl->owned->len - 1] == fr.b);
+    g_ptr_array_add(f->pool->owned, g_ptr_array_steal_index(vl->owned, vl->owned->len - 1));
+    fr.fo = c;
+    spans_init(&fr.S, c, bc, NULL);
+    g_array_append_val(f->frames, fr);
+    return TRUE;
 }
 
 gboolean cg_flow_feed_next(cg_flow_feed *f, cg_vlist *vl)
 {
     guint n = vl->items->len;
     double saved = f->L->footnote_width;
+    int saved_depth = f->L->depth;
     f->L->footnote_width = f->footnote_width;
     gboolean more = TRUE;
-    while (vl->items->len == n && (more = spans_step(f->L, vl, &f->S)))
+    while (vl->items->len == n && (more = feed_step(f, vl)))
         ;
     f->L->footnote_width = saved;
+    f->L->depth = saved_depth;
     return more;
 }
 
 void cg_flow_feed_free(cg_flow_feed *f)
 {
+    if (!f)
+        return;
+    g_array_free(f->frames, TRUE);
+    cg_vlist_free(f->pool);
     g_free(f);
 }

@@ -1275,27 +1275,31 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
     return last;
 }
 
-/* The flow is laid out as pagination reads it, one child of the fo:flow at a
- * time (cg_flow_feed), and what finished pages needed is freed:
+/* The flow is laid out as pagination reads it, a piece at a time
+ * (cg_flow_feed: a child of the flow, or of a block holding blocks, laid out
+ * whole; or the opening or closing of such a block), and what finished pages
+ * needed is freed:
  *
  * - the paragraphs (text, glyphs) of the flow's lines and the contents of its
  *   table rows once every page that shows them is drawn (release_done), so
  *   that a child spanning many pages (a long table) is freed as it goes;
- * - whole children once pagination has gone past them: their items are
+ * - whole pieces once pagination has gone past them: their items are
  *   removed from the front of the list with all they own (drop_done), so
  *   that memory follows the open pages, not the whole page sequence.
  *
  * Items before pos never move (row splitting inserts after it); a
  * paragraph's lines are consecutive, and the pieces of a split row follow
  * one another (all but the last are cont_after). Blocks open at pos belong to
- * the child that holds pos: children are laid out whole. Indexes below are
+ * the piece that holds pos (pieces laid out whole are balanced), or to the
+ * feed (the blocks it opened, kept until the page-sequence ends). Indexes below are
  * absolute: counted from the start of the flow, before anything was dropped. */
 typedef struct {
     int items, owned, paras, lists, arrays;   /* lengths of vl's arrays */
 } flow_mark;
 
 typedef struct {
-    cg_flow_feed *feed;
+    cg_flow_feed *feed;         /* owns the blocks open across children: freed after vl */
+    gboolean done;              /* the whole flow is laid out */
     GArray *marks;              /* flow_mark at the end of each child laid out, oldest first */
     flow_mark base;             /* what was dropped from the front of vl's arrays */
 } flow_src;
@@ -1312,9 +1316,8 @@ static void mark_now(const cg_vlist *vl, const flow_src *F, flow_mark *m)
 static gboolean flow_more(void *ctx, cg_vlist *vl)
 {
     flow_src *F = ctx;
-    if (!F->feed || !cg_flow_feed_next(F->feed, vl)) {
-        cg_flow_feed_free(F->feed);
-        F->feed = NULL;
+    if (F->done || !F->feed || !cg_flow_feed_next(F->feed, vl)) {
+        F->done = TRUE;
         return FALSE;
     }
     flow_mark m;
@@ -1511,7 +1514,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
     double width = g0.bw;
     cg_vlist *vl = cg_vlist_new();
-    flow_src fsrc = { flow ? cg_flow_feed_new(L, flow, g0.colw, g0.bw) : NULL,
+    flow_src fsrc = { flow ? cg_flow_feed_new(L, flow, g0.colw, g0.bw) : NULL, FALSE,
                       g_array_new(FALSE, FALSE, sizeof(flow_mark)), { 0, 0, 0, 0, 0 } };
     vl->more = flow_more;
     vl->more_ctx = &fsrc;
