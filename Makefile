@@ -104,7 +104,9 @@ e2e: $(PROG)
 
 # Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
 # writes bench/RESULTS.md). bench-setup installs what they compare against.
-BENCH_PKGS = fop default-jre-headless weasyprint time libharfbuzz-bin poppler-utils qpdf python3
+BENCH_PKGS = fop default-jre-headless weasyprint time libharfbuzz-bin poppler-utils qpdf python3 mupdf-tools
+# Typst, for the PDF size comparison: its compiler as an npm package, in build/typst.
+TYPST_NPM = @myriaddreamin/typst-ts-node-compiler@0.7.0
 bench-setup: setup
 	@missing=""; for p in $(BENCH_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
@@ -116,6 +118,12 @@ bench-setup: setup
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@$(MAKE) --no-print-directory $(BUILD)/floor
+	@command -v npm >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm; }
+	@[ -d $(BUILD)/typst/node_modules/@myriaddreamin/typst-ts-node-compiler ] || { \
+	  echo "bench-setup: installing $(TYPST_NPM) into $(BUILD)/typst"; \
+	  mkdir -p $(BUILD)/typst && echo '{"private": true}' >$(BUILD)/typst/package.json && \
+	  npm install --prefix $(BUILD)/typst --no-audit --no-fund --silent $(TYPST_NPM); }
 $(BUILD)/floor: bench/floor.c | $(BUILD)
 	@echo "  CC      $<"
 	@$(CC) -std=gnu11 $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs pangocairo)

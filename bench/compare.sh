@@ -14,10 +14,11 @@ RUNS="${RUNS:-3}"
 FLOOR="$PWD/build/floor"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 out="$tmp/report"
-for t in fop weasyprint hb-subset qpdf; do
+for t in fop weasyprint hb-subset qpdf mutool node; do
     command -v $t >/dev/null || { echo "bench: $t missing (make bench-setup)" >&2; exit 2; }
 done
 [ -x "$FLOOR" ] || { echo "bench: $FLOOR missing (make bench-setup)" >&2; exit 2; }
+[ -d build/typst/node_modules ] || { echo "bench: Typst missing in build/typst (make bench-setup)" >&2; exit 2; }
 
 # meas CMD...: median wall seconds and median peak RSS (KiB) of RUNS runs
 meas() {
@@ -132,6 +133,18 @@ echo '```'
 FONTCONFIG_FILE="$PWD/fonts/fonts.conf" python3 bench/pdfsize.py "$tmp/zh.pdf"
 echo "WeasyPrint's PDF of the HTML: $(stat -c %s "$tmp/zhw.pdf") bytes; the floor's: $(stat -c %s "$tmp/floor.pdf") bytes"
 echo '```'
+# The same content in Typst: the characters of circgen's PDF in the same fonts,
+# weights and sizes (bench/stext2typ.py), compiled by Typst's npm package.
+mutool draw -q -F stext -o "$tmp/zh.stext" "$tmp/zh.pdf"
+python3 bench/stext2typ.py "$tmp/zh.stext" >"$tmp/zh.typ"
+set -- $(RUNS=5 node bench/typst.js "$tmp/zh.typ" "$tmp/zht.pdf" 2>/dev/null); tb=$1 tt=$2
+cb=$(stat -c %s "$tmp/zh.pdf")
+echo
+echo "Against Typst $(echo '#sys.version' >"$tmp/v.typ"; RUNS=1 node bench/typst.js "$tmp/v.typ" "$tmp/v.pdf" >/dev/null 2>&1; pdftotext "$tmp/v.pdf" - 2>/dev/null | head -1) (npm @myriaddreamin/typst-ts-node-compiler; tagged PDF like circgen's),"
+echo "the same characters in the same fonts, weights and sizes: Typst $tb bytes"
+echo "($(pages "$tmp/zht.pdf") pages; its own line and page breaks), circgen $cb bytes ($(pages "$tmp/zh.pdf") pages):"
+echo "circgen is $(echo "$cb $tb" | awk '{ printf "%.2f", $1 / $2 }')x Typst (bar 1.2x). Typst's compile alone: $tt s (median of 5, fonts loaded)."
+
 } >>"$out"
 cat "$out"
 { cat "$out"; echo; cat bench/profile.md; } >bench/RESULTS.md

@@ -1,6 +1,6 @@
 /* fo.c — see fo.h: the passes, the PDF file, metadata and outline. */
 #include "fo.h"
-#include "pdf_lang.h"
+#include "pdf_update.h"
 #include "fo_draw.h"
 #include "fo_dump.h"
 #include "fo_embed.h"
@@ -345,8 +345,10 @@ again:
         collect_dests(t, t->root, R.draw.dests);
         R.draw.emb = cg_embed_new(doc);
         R.draw.tag_names = g_ptr_array_new();
-        R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(gboolean));
-        cg_draw_tag_push(&R.draw, "Document");
+        R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(cg_tag_state));
+        R.draw.figure_alts = g_ptr_array_new_with_free_func(g_free);
+        R.draw.mixed = g_hash_table_new(NULL, NULL);
+        cg_draw_tag_push(&R.draw, "Document", NULL);
     }
     GHashTable *ids2 = cg_id_table_new();
     R.draw.ids_now = ids2;
@@ -389,9 +391,13 @@ again:
                 close(R.fd);
                 R.fd = -1;
                 cg_embed_free(R.draw.emb);
+                g_ptr_array_free(R.draw.figure_alts, TRUE);
+                g_hash_table_destroy(R.draw.mixed);
                 goto done;
             }
             cg_embed_free(R.draw.emb);
+            g_ptr_array_free(R.draw.figure_alts, TRUE);
+            g_hash_table_destroy(R.draw.mixed);
             memset(&R.draw, 0, sizeof R.draw);
             R.surface = NULL;
             R.cr = NULL;
@@ -409,7 +415,7 @@ again:
         if (R.fd >= 0) {
             if (!rc) {
                 char *lang = document_lang(t);
-                if (cg_pdf_set_lang(R.fd, lang, opts->output, d) != 0)
+                if (cg_pdf_update(R.fd, lang, tagged ? R.draw.figure_alts : NULL, opts->output, d) != 0)
                     rc = 2;
                 g_free(lang);
             }
@@ -423,6 +429,8 @@ again:
         g_hash_table_destroy(R.draw.dests);
         g_hash_table_destroy(R.draw.dests_done);
         cg_embed_free(R.draw.emb);
+        g_ptr_array_free(R.draw.figure_alts, TRUE);
+        g_hash_table_destroy(R.draw.mixed);
     }
     g_hash_table_destroy(ids2);
 done:

@@ -16,20 +16,28 @@
 /* Structure tags are begun lazily, just before their first content: Cairo
  * 1.16 rejects a structure element that spans a page break before it has
  * any content, and elements with no content at all are better left out. */
-void cg_draw_tag_push(cg_draw *D, const char *tag)
+void cg_draw_tag_push(cg_draw *D, const char *tag, const cg_fo *fo)
 {
     g_ptr_array_add(D->tag_names, (gpointer)tag);
-    gboolean f = FALSE;
-    g_array_append_val(D->tag_begun, f);
+    cg_tag_state st = { FALSE, fo, -1 };
+    g_array_append_val(D->tag_begun, st);
 }
 
 void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
 {
-    for (guint i = 0; i < D->tag_names->len; i++)
-        if (!g_array_index(D->tag_begun, gboolean, i)) {
-            cairo_tag_begin(cr, D->tag_names->pdata[i], NULL);
-            g_array_index(D->tag_begun, gboolean, i) = TRUE;
+    for (guint i = 0; i < D->tag_names->len; i++) {
+        cg_tag_state *st = &g_array_index(D->tag_begun, cg_tag_state, i);
+        if (st->begun)
+            continue;
+        const char *tag = D->tag_names->pdata[i];
+        cairo_tag_begin(cr, tag, NULL);
+        st->begun = TRUE;
+        if (D->figure_alts && !strcmp(tag, "Figure")) {
+            char *alt = cg_draw_alt_text(st->fo);
+            st->alt = (int)D->figure_alts->len;
+            g_ptr_array_add(D->figure_alts, alt ? alt : g_strdup(""));
         }
+    }
 }
 
 void cg_draw_tag_pop(cg_draw *D, cairo_t *cr)
@@ -37,7 +45,7 @@ void cg_draw_tag_pop(cg_draw *D, cairo_t *cr)
     guint n = D->tag_names->len;
     if (!n)
         return;
-    if (g_array_index(D->tag_begun, gboolean, n - 1))
+    if (g_array_index(D->tag_begun, cg_tag_state, n - 1).begun)
         cairo_tag_end(cr, D->tag_names->pdata[n - 1]);
     g_ptr_array_set_size(D->tag_names, n - 1);
     g_array_set_size(D->tag_begun, n - 1);
@@ -305,8 +313,68 @@ static gboolean line_has_marks(const cg_line *ln)
     return FALSE;
 }
 
+/* Cairo 1.16 writes a structure element's kids as either its child elements or
+ * its own marked content, never both: the text of a paragraph that also holds a
+ * link, an image or a nested block would be left out of the structure tree. The
+ * own text of such an element is therefore set in Span elements of its own.
+ * scan_mixed: does fo's content (through inlines) hold text (bit 1) and child
+ * elements (bit 2)? */
+static int scan_mixed(const cg_fo *fo, int depth)
+{
+    int r = 0;
+    for (const cg_fo *c = fo->first; c && r != 3 && depth < 64; c = c->next) {
+        switch (c->kind) {
+        case FO_TEXT:
+            for (const char *t = c->text; t && *t; t++)
+                if (!g_ascii_isspace(*t)) {
+                    r |= 1;
+                    break;
+                }
+            break;
+        case FO_BASIC_LINK:
+        case FO_EXTERNAL_GRAPHIC:
+            r |= 2;
+            break;
+        case FO_FOOTNOTE_BODY:
+        case FO_MARKER:
+            break;
+        case FO_CHARACTER:
+        case FO_PAGE_NUMBER:
+        case FO_PAGE_NUMBER_CITATION:
+        case FO_PAGE_NUMBER_CITATION_LAST:
+        case FO_LEADER:
+            r |= 1 | scan_mixed(c, depth + 1);
+            break;
+        default:
+            if (cg_fo_is_block_level(c->kind) || c->kind == FO_LIST_ITEM || c->kind == FO_TABLE_ROW ||
+                c->kind == FO_TABLE_CELL)
+                r |= 2;
+            else
+                r |= scan_mixed(c, depth + 1);
+            break;
+        }
+    }
+    return r;
+}
+
+static gboolean tag_is_mixed(cg_draw *D)
+{
+    guint n = D->tag_begun->len;
+    const cg_fo *fo = n ? g_array_index(D->tag_begun, cg_tag_state, n - 1).fo : NULL;
+    if (!fo || !D->mixed)
+        return FALSE;
+    int v = GPOINTER_TO_INT(g_hash_table_lookup(D->mixed, fo));
+    if (!v) {
+        v = 1 + (scan_mixed(fo, 0) == 3);
+        g_hash_table_insert(D->mixed, (gpointer)fo, GINT_TO_POINTER(v));
+    }
+    return v == 2;
+}
+
 static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
 {
+    /* own text of an element with child elements goes in Spans (see scan_mixed) */
+    gboolean spans = pl->tagged && D->tags && tag_is_mixed(D), in_span = FALSE;
     const cg_line *ln = pl->line;
     double base = pl->y + ln->baseline;
     cg_color color;
@@ -323,6 +391,19 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         gboolean batch = pc->kind == PC_GLYPHS && !pc->hyphen && !link && !p->i.text_decoration;
         if (!batch || !have_color || memcmp(&color, &p->i.color, sizeof color))
             cg_embed_flush(D->emb, cr);
+        if (spans) {
+            gboolean own = !link && !(pc->kind == PC_IMAGE && pc->img);
+            if (own && !in_span) {
+                cg_embed_flush(D->emb, cr);
+                cg_draw_tag_push(D, "Span", NULL);
+                cg_draw_tag_flush(D, cr);
+                in_span = TRUE;
+            } else if (!own && in_span) {
+                cg_embed_flush(D->emb, cr);
+                cg_draw_tag_pop(D, cr);
+                in_span = FALSE;
+            }
+        }
         color = p->i.color;
         have_color = TRUE;
         if (link) {
@@ -349,7 +430,29 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
             draw_glyphs(cr, D, ln, pc, x, b, batch);
             break;
         case PC_IMAGE:
-            if (pc->img)
+            if (pc->img && pl->tagged && D->tags) {
+                /* An image of the body is a Figure of the structure, with its
+                 * alternate text (see cg_draw_tag_flush); in a block that is a
+                 * Figure already (role="Figure"), it gives that one its text.
+                 * Static content stays untagged. */
+                const cg_fo *gfo = cg_para_obj_fo(ln->para, pc->c0);
+                guint n = D->tag_begun->len;
+                cg_tag_state *top = n ? &g_array_index(D->tag_begun, cg_tag_state, n - 1) : NULL;
+                if (top && top->alt >= 0 && D->figure_alts &&
+                    !*(const char *)D->figure_alts->pdata[top->alt]) {
+                    char *alt = cg_draw_alt_text(gfo);
+                    if (alt) {
+                        g_free(D->figure_alts->pdata[top->alt]);
+                        D->figure_alts->pdata[top->alt] = alt;
+                    }
+                    cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
+                    break;
+                }
+                cg_draw_tag_push(D, "Figure", gfo);
+                cg_draw_tag_flush(D, cr);
+                cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
+                cg_draw_tag_pop(D, cr);
+            } else if (pc->img)
                 cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
             else {
                 /* a visible placeholder for a missing image */
@@ -385,6 +488,8 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
             cairo_tag_end(cr, CAIRO_TAG_LINK);
     }
     cg_embed_flush(D->emb, cr);
+    if (in_span)
+        cg_draw_tag_pop(D, cr);
 }
 
 static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
@@ -402,7 +507,7 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
         switch (pl->kind) {
         case PL_START:
             if (pl->tagged && D->tags && pl->blk->tag)
-                cg_draw_tag_push(D, pl->blk->tag);
+                cg_draw_tag_push(D, pl->blk->tag, pl->blk->fo);
             break;
         case PL_END:
             if (pl->tagged && D->tags && pl->blk->tag)
@@ -429,9 +534,50 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
     }
 }
 
+char *cg_draw_alt_text(const cg_fo *fo)
+{
+    if (!fo || !fo->xml)
+        return NULL;
+    xmlChar *v = xmlGetNsProp(fo->xml, (const xmlChar *)"alt-text",
+                              (const xmlChar *)"http://xmlgraphics.apache.org/fop/extensions");
+    if (!v)
+        v = xmlGetNsProp(fo->xml, (const xmlChar *)"alt-text", (const xmlChar *)"urn:circgen:fo-extensions");
+    if (!v)
+        return NULL;
+    char *r = g_strstrip(g_strdup((const char *)v));
+    xmlFree(v);
+    return r;
+}
+
+/* Elements still open at the end of the page's body go on to the next page:
+ * their own text is set in Spans too (see scan_mixed), so that what is drawn
+ * while they are open but is not theirs (static content, footnotes, the next
+ * page's header: Cairo 1.16 has no artifacts) stays out of the structure tree. */
+static void mark_continued(cg_draw *D, const cg_region_out *body)
+{
+    GPtrArray *open = g_ptr_array_new();
+    for (guint i = 0; i < D->tag_begun->len; i++)
+        g_ptr_array_add(open, (gpointer)g_array_index(D->tag_begun, cg_tag_state, i).fo);
+    for (guint i = 0; i < body->placed->len; i++) {
+        const cg_placed *pl = &g_array_index(body->placed, cg_placed, i);
+        if (!pl->tagged || !pl->blk || !pl->blk->tag)
+            continue;
+        if (pl->kind == PL_START)
+            g_ptr_array_add(open, (gpointer)pl->blk->fo);
+        else if (pl->kind == PL_END && open->len)
+            g_ptr_array_set_size(open, open->len - 1);
+    }
+    for (guint i = 0; i < open->len; i++)
+        if (open->pdata[i])
+            g_hash_table_insert(D->mixed, open->pdata[i], GINT_TO_POINTER(2));
+    g_ptr_array_free(open, TRUE);
+}
+
 void cg_draw_page(cg_draw *D, cairo_t *cr, const cg_page *pg)
 {
     D->page = pg;
+    if (D->tags && D->mixed && pg->n_regions)
+        mark_continued(D, &pg->regions[0]);
     /* Body last: its open structure tags stay open across the page boundary,
      * so the side regions (artifacts) must not be drawn inside them... they
      * are untagged, and drawing them first keeps the tag nesting simple. */

@@ -100,6 +100,8 @@ PangoGlyphString *cg_para_hyphen(const cg_para *para, int item);
 const cg_span *cg_para_span(const cg_para *para, int span);
 double cg_para_letter_spacing(const cg_para *para, int span);
 int cg_para_char_byte(const cg_para *para, int c);
+/* The FO of the inline object (image, leader, page number...) at character c, or NULL. */
+const cg_fo *cg_para_obj_fo(const cg_para *para, int c);
 
 /* Warn once per distinct message. */
 void cg_layout_warn_once(cg_layout *L, const cg_fo *fo, const char *fmt, ...) G_GNUC_PRINTF(3, 4);

@@ -1400,7 +1400,7 @@ static const char *const layout_attrs[] = {
     "column-count", "column-gap", "text-align", "ends-row", "starts-row",
     "background-image", "background-repeat", "background-position",
     "background-position-horizontal", "background-position-vertical", "background-attachment",
-    "fox:alt-text", "role", "cx:alt", "retrieve-class-name", "retrieve-position",
+    "fox:alt-text", "role", "cx:alt-text", "retrieve-class-name", "retrieve-position",
     "retrieve-boundary", "marker-class-name", "provisional-distance-between-starts",
     "show-destination", "merge-pages-across-index-key-references",
     "initial-page-number", "force-page-count", "display-align",

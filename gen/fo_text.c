@@ -1428,6 +1428,13 @@ double cg_para_letter_spacing(const cg_para *pa, int span)
     return g_array_index(pa->spans, cg_span, span).p->i.letter_spacing;
 }
 
+const cg_fo *cg_para_obj_fo(const cg_para *pa, int c)
+{
+    if (c < 0 || c >= (int)pa->chars->len || OBJ(pa, c) < 0)
+        return NULL;
+    return g_array_index(pa->objs, obj, OBJ(pa, c)).fo;
+}
+
 int cg_para_char_byte(const cg_para *pa, int c)
 {
     return BYTE(pa, CLAMP(c, 0, (int)pa->chars->len));

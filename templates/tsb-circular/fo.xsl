@@ -147,8 +147,11 @@
           <fo:table-row>
             <fo:table-cell display-align="center">
               <fo:block role="Figure">
-                <fo:external-graphic src="url('{$emblem}')" content-width="18mm" content-height="18mm"
-                                     fox:alt-text="emblem" xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"/>
+                <fo:external-graphic src="url('{$emblem}')" content-width="18mm" content-height="18mm">
+                  <xsl:attribute name="fox:alt-text" namespace="http://xmlgraphics.apache.org/fop/extensions">
+                    <xsl:call-template name="str"><xsl:with-param name="key" select="'emblem'"/></xsl:call-template>
+                  </xsl:attribute>
+                </fo:external-graphic>
               </fo:block>
             </fo:table-cell>
             <fo:table-cell display-align="center">

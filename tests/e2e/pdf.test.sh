@@ -16,6 +16,9 @@ for pdf in "$tmp"/out/*/*.pdf; do
     html=${pdf%.pdf}.html
     # Same words in the same order as the HTML.
     python3 tests/e2e/pdftext.py same "$html" "$pdf" && ok || ko "$name: PDF and HTML text differ"
+    # What a screen reader reads (the structure tree): the same text, none left out
+    # (paragraphs with links, continued paragraphs), no running header inside it.
+    python3 tests/e2e/pdftext.py tagged "$html" "$pdf" && ok || ko "$name: structure tree text and HTML text differ"
     # Fonts: pinned faces only, each embedded, subset, with a Unicode map; no Type 3.
     pdffonts "$pdf" | tail -n +3 > "$tmp/fonts"
     [ -s "$tmp/fonts" ] && ok || ko "$name: no fonts"

@@ -6,6 +6,10 @@
   pdftext.py seed SEED.txt DOC.pdf DOC.html
                                       every sentence of the seed text is in the PDF
                                       (the HTML tells the PDF's page furniture)
+  pdftext.py tagged PAGE.html DOC.pdf the text of the PDF's structure tree (what a screen
+                                      reader reads: pdfinfo -struct-text) is the HTML's
+                                      text in the same order: nothing left out, no page
+                                      furniture inside it
 
 Page furniture is what repeats at the top of pages: static content (the running
 header "- 2 -" and the document's name; footers such as "1 / 2" and the address
@@ -74,14 +78,15 @@ def strip_furniture(pages, furniture):
     return "\n".join(out)
 
 
-def match(pdf, html_text):
-    """Compare white-space-free texts; a hyphen before a PDF line end is optional.
+def match(pdf, html_text, any_hyphen=False):
+    """Compare white-space-free texts; a hyphen before a PDF line end (any hyphen
+    with any_hyphen: the structure tree's text has no line ends) is optional.
     Returns None or a description of the first difference."""
     p = []  # (char, optional)
     for i, c in enumerate(pdf):
         if c.isspace():
             continue
-        optional = c in "-\u00ad\u2010" and pdf[i + 1:i + 2] == "\n"
+        optional = c in "-\u00ad\u2010" and (any_hyphen or pdf[i + 1:i + 2] == "\n")
         p.append((c, optional))
     h = squeeze(html_text)
     i = j = 0
@@ -121,6 +126,21 @@ def cmd_same(html_path, pdf_path):
     return 0
 
 
+def cmd_tagged(html_path, pdf_path):
+    parser, _ = read_html(html_path)
+    tree = subprocess.run(["pdfinfo", "-struct-text", pdf_path],
+                          capture_output=True, text=True, check=True).stdout
+    if not tree.startswith("Document"):
+        print("%s: no structure tree" % pdf_path)
+        return 1
+    text = "\n".join(m.group(1) for m in re.finditer(r'^\s*"(.*)"\s*$', tree, re.M))
+    problem = match(text, "".join(parser.body), any_hyphen=True)
+    if problem:
+        print("%s structure tree vs %s: %s" % (pdf_path, html_path, problem))
+        return 1
+    return 0
+
+
 def cmd_seed(seed_path, pdf_path, html_path):
     parser, furniture = read_html(html_path)
     pages = pdf_pages(pdf_path)
@@ -148,6 +168,8 @@ def cmd_seed(seed_path, pdf_path, html_path):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["same"] and len(sys.argv) == 4:
         sys.exit(cmd_same(sys.argv[2], sys.argv[3]))
+    if sys.argv[1:2] == ["tagged"] and len(sys.argv) == 4:
+        sys.exit(cmd_tagged(sys.argv[2], sys.argv[3]))
     if sys.argv[1:2] == ["seed"] and len(sys.argv) == 5:
         sys.exit(cmd_seed(sys.argv[2], sys.argv[3], sys.argv[4]))
     sys.exit(__doc__)
