@@ -463,7 +463,9 @@ static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x
 #define NI(vl) ((int)(vl)->items->len)
 
 /* Is pos past the last item of the flow? Lays out more of it when pos is at
- * the end of what is laid out. */
+ * the end of what is laid out. Whatever looks ahead in the flow asks this, not
+ * NI (the end of what is laid out so far), and takes its item pointers again
+ * after asking: laying out more may move the items. */
 static gboolean at_end(cg_vlist *vl, int pos)
 {
     while (pos >= NI(vl))
