@@ -40,6 +40,9 @@ typedef struct {
     double shift;               /* baseline shift, up positive */
     const char *leader_text;    /* leader-pattern="use-content" of text only: the text repeated
                                  * (owned by the paragraph's pool), else NULL */
+    cg_color background;        /* of the innermost inline around the run that has one
+                                 * (alpha 0: none) */
+    int valign;                 /* CG_VALIGN_* of an inline-level FO (baseline for a block's own text) */
 } cg_span;
 
 typedef struct {
@@ -53,6 +56,8 @@ typedef struct {
     cg_image *img;              /* PC_IMAGE */
     double img_h;
     const char *ref;            /* PC_CITATION*: the ref-id */
+    double shift;               /* baseline of the piece above the line's, in points (baseline-shift,
+                                 * vertical-align) */
 } cg_piece;
 
 typedef struct {
@@ -87,6 +92,8 @@ typedef struct {
     cg_vlist *content;
     double content_h;
     double pad_before, pad_after, border_before, border_after;
+    double out_before, out_after;   /* collapsed borders: the border box reaches this far
+                                     * beyond the row's grid lines (half a border) */
     cg_block *blk;              /* decoration (background, borders) and tag */
     int display_align;
     /* A row split across pages (fo_page.c) places part of each cell: items
@@ -127,6 +134,8 @@ typedef struct {
     cg_row *row;
     cg_vlist *sub;              /* OVERLAY, BOX */
     const cg_fo *table;         /* VI_ROW of a table body: the table (header repetition) */
+    gboolean final_footer;      /* VI_ROW of a table's footer where the table ends (its
+                                 * room is not reserved again for a repeated footer) */
 } cg_vitem;
 
 struct cg_vlist {

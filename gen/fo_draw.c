@@ -201,7 +201,9 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
     double ls = cg_para_letter_spacing(pa, pc->span);
     if (ls != 0)
         for (int g = 0; g < n; g++)
-            if (g + 1 == n || sub->log_clusters[g + 1] != sub->log_clusters[g])
+            if ((g + 1 == n || sub->log_clusters[g + 1] != sub->log_clusters[g]) &&
+                !(sub->log_clusters[g] >= 0 && sub->log_clusters[g] < b1 - b0 &&
+                  cg_invisible_char(g_utf8_get_char(cg_para_utf8(pa) + b0 + sub->log_clusters[g]))))
                 sub->glyphs[g].geometry.width += (int)lround(ls * PANGO_SCALE);
     /* Right-to-left runs are drawn in visual order from their start. */
     gboolean ok = it->analysis.level % 2 == 0;
@@ -379,13 +381,35 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
     double base = pl->y + ln->baseline;
     cg_color color;
     gboolean have_color = FALSE;
+    /* Backgrounds of inlines first: each piece over its font's ascent and
+     * descent, joined to the next piece of the same background across the
+     * space between them. */
+    for (int k = 0; k < ln->n_pieces; k++) {
+        const cg_piece *pc = &ln->pieces[k];
+        const cg_span *sp = cg_para_span(ln->para, pc->span);
+        if (sp->background.a <= 0 || !sp->p->i.visible)
+            continue;
+        char lbuf[32];
+        const cg_metrics *m = cg_layout_metrics(D->L, sp->font, cg_layout_lang(sp->p, lbuf));
+        double x0 = pl->x + pc->x, x1 = x0 + pc->w;
+        if (k + 1 < ln->n_pieces) {
+            const cg_piece *nx = &ln->pieces[k + 1];
+            const cg_span *ns = cg_para_span(ln->para, nx->span);
+            if (!memcmp(&ns->background, &sp->background, sizeof sp->background) && nx->x > pc->x + pc->w)
+                x1 = pl->x + nx->x;
+        }
+        double top = base - pc->shift - m->ascent;
+        set_color(cr, sp->background);
+        cairo_rectangle(cr, x0, top, x1 - x0, m->ascent + m->descent);
+        cairo_fill(cr);
+    }
     for (int k = 0; k < ln->n_pieces; k++) {
         const cg_piece *pc = &ln->pieces[k];
         const cg_span *sp = cg_para_span(ln->para, pc->span);
         const cg_props *p = sp->p;
         if (!p->i.visible)
             continue;
-        double x = pl->x + pc->x, b = base - sp->shift;
+        double x = pl->x + pc->x, b = base - pc->shift;
         gboolean link = (sp->link_uri || sp->link_dest) && D->tagged_links;
         /* Plain glyph pieces of one colour are queued and drawn together. */
         gboolean batch = pc->kind == PC_GLYPHS && !pc->hyphen && !link && !p->i.text_decoration;
@@ -578,11 +602,25 @@ void cg_draw_page(cg_draw *D, cairo_t *cr, const cg_page *pg)
     D->page = pg;
     if (D->tags && D->mixed && pg->n_regions)
         mark_continued(D, &pg->regions[0]);
-    /* Body last: its open structure tags stay open across the page boundary,
-     * so the side regions (artifacts) must not be drawn inside them... they
-     * are untagged, and drawing them first keeps the tag nesting simple. */
-    for (int k = 1; k < pg->n_regions; k++)
-        draw_region(cr, D, &pg->regions[k]);
-    if (pg->n_regions)
-        draw_region(cr, D, &pg->regions[0]);
+    /* The regions in the order of XSL 1.1 §6.4.13-§6.4.14's page areas as
+     * FOP draws them (and as they are read): region-before, region-start,
+     * region-body (with its footnotes), region-end, region-after. Static
+     * content is untagged: drawn while body elements that go on to the next
+     * page are open, it stays out of the structure tree because their own
+     * text is in Spans (mark_continued). */
+    static const cg_fo_kind order[] = { FO_REGION_BEFORE, FO_REGION_START, FO_REGION_BODY,
+                                        FO_REGION_END, FO_REGION_AFTER };
+    gboolean done[G_N_ELEMENTS(pg->regions)] = { FALSE };
+    for (size_t o = 0; o < G_N_ELEMENTS(order); o++)
+        for (int k = 0; k < pg->n_regions; k++) {
+            const cg_region_out *ro = &pg->regions[k];
+            cg_fo_kind kind = ro->region ? ro->region->kind : k == 0 ? FO_REGION_BODY : FO_REGION_BEFORE;
+            if (!done[k] && kind == order[o]) {
+                draw_region(cr, D, ro);
+                done[k] = TRUE;
+            }
+        }
+    for (int k = 0; k < pg->n_regions; k++)
+        if (!done[k])
+            draw_region(cr, D, &pg->regions[k]);
 }

@@ -80,7 +80,7 @@ void cg_dump_page(FILE *f, const cg_page *pg, cg_layout *L)
         int depth = 2;
         for (guint i = 0; i < ro->frags->len; i++) {
             const cg_frag *fr = &g_array_index(ro->frags, cg_frag, i);
-            if (fr->first)
+            if (fr->first || fr->reopened)
                 continue;
             indent(f, depth++);
             fprintf(f, "block %s x=%.2f y=%.2f w=%.2f h=%.2f%s%s%s continued%s\n",
@@ -94,11 +94,11 @@ void cg_dump_page(FILE *f, const cg_page *pg, cg_layout *L)
             case PL_START: {
                 const cg_frag *fr = &g_array_index(ro->frags, cg_frag, pl->frag);
                 indent(f, depth++);
-                fprintf(f, "block %s x=%.2f y=%.2f w=%.2f h=%.2f%s%s%s%s\n",
+                fprintf(f, "block %s x=%.2f y=%.2f w=%.2f h=%.2f%s%s%s%s%s\n",
                         fr->blk->tag ? fr->blk->tag : cg_fo_kind_name(fr->blk->fo->kind),
                         fr->x, fr->y0, fr->w, fr->y1 - fr->y0, fr->blk->id ? " id=" : "",
                         fr->blk->id ? fr->blk->id : "", pl->tagged ? "" : " artifact",
-                        fr->last ? "" : " continues");
+                        fr->first ? "" : " continued", fr->last ? "" : " continues");
                 break;
             }
             case PL_END:

@@ -602,6 +602,7 @@ static void layout_list_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const
 typedef struct {
     double *w;
     int n;
+    double sep_i, sep_b;        /* separate border model: border-separation (between cells) */
 } columns;
 
 static int int_attr(cg_layout *L, const cg_fo *fo, const char *name, int dflt, int max)
@@ -624,28 +625,9 @@ static int int_attr(cg_layout *L, const cg_fo *fo, const char *name, int dflt, i
 
 #define MAX_COLUMNS 1000
 
-/* Count the columns of the first row (for tables without fo:table-column). */
-static int first_row_columns(cg_layout *L, const cg_fo *table)
-{
-    for (const cg_fo *sec = table->first; sec; sec = sec->next) {
-        if (sec->kind != FO_TABLE_BODY && sec->kind != FO_TABLE_HEADER)
-            continue;
-        const cg_fo *row = cg_fo_child(sec, FO_TABLE_ROW);
-        const cg_fo *from = row ? row : sec;
-        int n = 0;
-        for (const cg_fo *c = from->first; c; c = c->next)
-            if (c->kind == FO_TABLE_CELL) {
-                n += int_attr(L, c, "number-columns-spanned", 1, MAX_COLUMNS);
-                if (!row && cg_fo_attr(L->t, c, "ends-row"))
-                    break;
-            }
-        if (n)
-            return n;
-    }
-    return 1;
-}
-
-static columns table_columns(cg_layout *L, const cg_fo *table, double tw)
+/* The columns' widths; implicit: their number when the table has no
+ * fo:table-column (each then takes an equal share). */
+static columns table_columns(cg_layout *L, const cg_fo *table, double tw, int implicit)
 {
     GArray *spec = g_array_new(FALSE, TRUE, sizeof(cg_len));
     for (const cg_fo *c = table->first; c; c = c->next) {
@@ -675,12 +657,12 @@ static columns table_columns(cg_layout *L, const cg_fo *table, double tw)
     }
     int n = (int)spec->len;
     if (n == 0) {
-        n = first_row_columns(L, table);
+        n = MAX(1, implicit);
         g_array_set_size(spec, (guint)n);
         for (int i = 0; i < n; i++)
             g_array_index(spec, cg_len, i) = (cg_len){ 1, 0, CG_LEN_PROPORTIONAL };
     }
-    columns cols = { g_new0(double, n), n };
+    columns cols = { g_new0(double, n), n, 0, 0 };
     double fixed = 0, units = 0;
     for (int i = 0; i < n; i++) {
         cg_len l = g_array_index(spec, cg_len, i);
@@ -715,62 +697,34 @@ typedef struct {
     int col, cols, rows;
 } cell_pos;
 
+/* One row of a section's grid: its fo:table-row (NULL for cells without one)
+ * and the positions of the cells that start in it. */
+typedef struct {
+    const cg_fo *fo;
+    GArray *cps;                /* of cell_pos */
+} grid_row;
+
+static void grid_row_free(gpointer p)
+{
+    grid_row *g = p;
+    g_array_free(g->cps, TRUE);
+    g_free(g);
+}
+
 typedef struct {
     cg_row *row;
     const cg_fo *fo;            /* table-row, or NULL for cells without one */
     int keep_next, keep_prev;
 } row_build;
 
-/* Lay out one cell's content and decoration into a cg_cell. */
-static void make_cell(cg_layout *L, cg_vlist *owner, cg_cell *cell, const cell_pos *cp,
-                      const columns *cols, double table_x, gboolean header)
+/* The rows of a table-header, -footer or -body and the columns of their
+ * cells: rows are fo:table-row children, or runs of cells split by
+ * starts-row/ends-row; a cell takes the first column free of the cells
+ * spanning from the rows above. Spans are cut at the section's end. */
+static GPtrArray *section_grid(cg_layout *L, const cg_fo *sec, int ncol)
 {
-    const cg_fo *fo = cp->fo;
-    const cg_props *p = fo->p;
-    double x = table_x, w = 0;
-    for (int i = 0; i < cp->col && i < cols->n; i++)
-        x += cols->w[i];
-    for (int i = cp->col; i < cp->col + cp->cols && i < cols->n; i++)
-        w += cols->w[i];
-    cell->x = x;
-    cell->w = w;
-    cell->rows = cp->rows;
-    double ps = cg_len_resolve(p->n.padding[CG_START], w, NULL);
-    double pe = cg_len_resolve(p->n.padding[CG_END], w, NULL);
-    double bs = p->n.border[CG_START].width, be = p->n.border[CG_END].width;
-    double cx = x + bs + ps, cw = w - bs - ps - pe - be;
-    if (cw < 1)
-        cw = 1;
-    cell->border_before = p->n.border[CG_BEFORE].width;
-    cell->border_after = p->n.border[CG_AFTER].width;
-    cell->pad_before = cg_len_resolve(p->n.padding[CG_BEFORE], w, NULL);
-    cell->pad_after = cg_len_resolve(p->n.padding[CG_AFTER], w, NULL);
-    cell->display_align = p->n.display_align;
-    cg_block *b = cg_vlist_alloc(owner, sizeof *b);
-    b->fo = fo;
-    b->x = x;
-    b->w = w;
-    memcpy(b->border, p->n.border, sizeof b->border);
-    b->background = p->n.background;
-    b->tag = role_tag(fo, header ? "TH" : "TD");
-    b->id = fo->id;
-    cell->blk = b;
-    /* The cell is a reference area for its content, as in Apache FOP. */
-    bctx inner = { cx, cw, NULL };
-    cell->content = cg_vlist_new();
-    g_ptr_array_add(owner->owned_lists, cell->content);
-    layout_content(L, cell->content, fo, &inner);
-    cell->content_h = cg_vlist_measure(cell->content);
-}
-
-/* Build the rows of a table-header, -footer or -body. */
-static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, const columns *cols,
-                               double table_x, gboolean header)
-{
-    GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
-    int ncol = cols->n;
+    GPtrArray *grid = g_ptr_array_new_with_free_func(grid_row_free);
     int *busy = g_new0(int, ncol);          /* rows still covered by a span from above */
-    /* Rows are fo:table-row children, or runs of cells split by starts-row/ends-row. */
     const cg_fo *c = sec->first;
     while (c) {
         if (c->kind == FO_TEXT) { c = c->next; continue; }
@@ -833,6 +787,303 @@ static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, 
                 busy[k] = MAX(busy[k], cp.rows);
             col = cp.col + cp.cols;
         }
+        grid_row *g = g_new0(grid_row, 1);
+        g->fo = row_fo;
+        g->cps = cps;
+        g_ptr_array_add(grid, g);
+        for (int k = 0; k < ncol; k++)
+            if (busy[k] > 0)
+                busy[k]--;
+    }
+    g_free(busy);
+    for (guint i = 0; i < grid->len; i++) {
+        grid_row *g = grid->pdata[i];
+        for (guint k = 0; k < g->cps->len; k++) {
+            cell_pos *cp = &g_array_index(g->cps, cell_pos, k);
+            cp->rows = MIN(cp->rows, (int)(grid->len - i));
+        }
+    }
+    return grid;
+}
+
+/* ---- collapsed borders (border-collapse="collapse") ----
+ * XSL 1.1 §7.26.1 and CSS2 §17.6.2: each edge between two cells, or between a
+ * cell and the table's edge, has one border, chosen among those of the cells,
+ * rows, row groups (header, body, footer), columns and the table that meet
+ * there: hidden suppresses it, then the wider wins, then the style (double,
+ * solid, dashed, dotted, ridge, outset, groove, inset), then the object (cell,
+ * row, row group, column, table). The border is centred on the grid line: half
+ * of it lies in each cell. Each cell keeps, for each side, the winner over its
+ * whole side (the widest of those along it). */
+
+typedef struct {
+    const cell_pos *cp;
+    int r0;                     /* first grid row */
+} grid_cell;
+
+typedef struct {
+    int nrow, ncol;
+    const grid_cell **at;       /* nrow * ncol: the cell over each slot, or NULL */
+    const cg_fo **row_fo;       /* per grid row: the fo:table-row, or NULL */
+    const cg_fo **sec;          /* per grid row: its header, body or footer */
+    const cg_fo **col_fo;       /* per column: its fo:table-column, or NULL */
+    const cg_fo *table;
+} table_grid;
+
+static int style_rank(int s)
+{
+    switch (s) {
+    case CG_BS_DOUBLE: return 8;
+    case CG_BS_SOLID: return 7;
+    case CG_BS_DASHED: return 6;
+    case CG_BS_DOTTED: return 5;
+    case CG_BS_RIDGE: return 4;
+    case CG_BS_OUTSET: return 3;
+    case CG_BS_GROOVE: return 2;
+    case CG_BS_INSET: return 1;
+    default: return 0;
+    }
+}
+
+enum { PREC_TABLE = 1, PREC_COLUMN, PREC_GROUP, PREC_ROW, PREC_CELL };
+
+typedef struct {
+    cg_border b;
+    int prec;
+    gboolean hidden;
+} border_pick;
+
+static void pick_border(border_pick *w, const cg_fo *fo, int side, int prec)
+{
+    if (!fo)
+        return;
+    const cg_border *c = &fo->p->n.border[side];
+    if (c->style == CG_BS_HIDDEN) {
+        w->hidden = TRUE;
+        return;
+    }
+    if (c->style == CG_BS_NONE || c->width <= 0)
+        return;
+    double d = c->width - w->b.width;
+    if (w->b.width <= 0 || d > 1e-9 ||
+        (fabs(d) <= 1e-9 && (style_rank(c->style) > style_rank(w->b.style) ||
+                             (style_rank(c->style) == style_rank(w->b.style) && prec > w->prec)))) {
+        w->b = *c;
+        w->prec = prec;
+    }
+}
+
+static const cg_fo *grid_cell_fo(const table_grid *G, int r, int c)
+{
+    if (r < 0 || r >= G->nrow || c < 0 || c >= G->ncol)
+        return NULL;
+    const grid_cell *gc = G->at[r * G->ncol + c];
+    return gc ? gc->cp->fo : NULL;
+}
+
+/* The border on the before side of grid row r (r = nrow: after the last row)
+ * over column c. */
+static border_pick horizontal_edge(const table_grid *G, int r, int c)
+{
+    border_pick w = { { 0 }, 0, FALSE };
+    if (r > 0) {
+        pick_border(&w, grid_cell_fo(G, r - 1, c), CG_AFTER, PREC_CELL);
+        pick_border(&w, G->row_fo[r - 1], CG_AFTER, PREC_ROW);
+        if (r == G->nrow || G->sec[r] != G->sec[r - 1])
+            pick_border(&w, G->sec[r - 1], CG_AFTER, PREC_GROUP);
+    }
+    if (r < G->nrow) {
+        pick_border(&w, grid_cell_fo(G, r, c), CG_BEFORE, PREC_CELL);
+        pick_border(&w, G->row_fo[r], CG_BEFORE, PREC_ROW);
+        if (r == 0 || G->sec[r] != G->sec[r - 1])
+            pick_border(&w, G->sec[r], CG_BEFORE, PREC_GROUP);
+    }
+    if (r == 0 || r == G->nrow) {
+        int side = r == 0 ? CG_BEFORE : CG_AFTER;
+        pick_border(&w, G->col_fo[c], side, PREC_COLUMN);
+        pick_border(&w, G->table, side, PREC_TABLE);
+    }
+    return w;
+}
+
+/* The border on the start side of column c (c = ncol: after the last column)
+ * in grid row r. */
+static border_pick vertical_edge(const table_grid *G, int r, int c)
+{
+    border_pick w = { { 0 }, 0, FALSE };
+    if (c > 0) {
+        pick_border(&w, grid_cell_fo(G, r, c - 1), CG_END, PREC_CELL);
+        pick_border(&w, G->col_fo[c - 1], CG_END, PREC_COLUMN);
+    }
+    if (c < G->ncol) {
+        pick_border(&w, grid_cell_fo(G, r, c), CG_START, PREC_CELL);
+        pick_border(&w, G->col_fo[c], CG_START, PREC_COLUMN);
+    }
+    if (c == 0 || c == G->ncol) {
+        int side = c == 0 ? CG_START : CG_END;
+        pick_border(&w, G->row_fo[r], side, PREC_ROW);
+        pick_border(&w, G->sec[r], side, PREC_GROUP);
+        pick_border(&w, G->table, side, PREC_TABLE);
+    }
+    return w;
+}
+
+static void widest(cg_border *into, const border_pick *w)
+{
+    if (w->hidden)
+        return;
+    if (w->b.width > into->width + 1e-9 ||
+        (into->width <= 0 && w->b.style != CG_BS_NONE))
+        *into = w->b;
+}
+
+/* The fo:table-column over each column (NULL where none). */
+static const cg_fo **column_fos(cg_layout *L, const cg_fo *table, int ncol)
+{
+    const cg_fo **cf = g_new0(const cg_fo *, ncol);
+    int next = 1;
+    for (const cg_fo *c = table->first; c; c = c->next) {
+        if (c->kind != FO_TABLE_COLUMN)
+            continue;
+        int rep = int_attr(L, c, "number-columns-repeated", 1, MAX_COLUMNS);
+        int num = int_attr(L, c, "column-number", next, MAX_COLUMNS);
+        for (int r = 0; r < rep; r++)
+            if (num - 1 + r < ncol)
+                cf[num - 1 + r] = c;
+        next = num + rep;
+    }
+    return cf;
+}
+
+/* Collapsed borders of every cell of the table: cell fo -> cg_border[4]
+ * (widths are whole borders; each cell has half of each). grids: the grids
+ * of the sections in order (header, bodies, footer), secs their FOs. */
+static GHashTable *collapse_borders(cg_layout *L, const cg_fo *table, int ncol,
+                                    GPtrArray *grids, const cg_fo **secs)
+{
+    table_grid G = { 0, ncol, NULL, NULL, NULL, NULL, table };
+    for (guint s = 0; s < grids->len; s++)
+        G.nrow += (int)((GPtrArray *)grids->pdata[s])->len;
+    G.at = g_new0(const grid_cell *, (size_t)MAX(1, G.nrow) * (size_t)ncol);
+    G.row_fo = g_new0(const cg_fo *, MAX(1, G.nrow));
+    G.sec = g_new0(const cg_fo *, MAX(1, G.nrow));
+    G.col_fo = column_fos(L, table, ncol);
+    GArray *cells = g_array_new(FALSE, FALSE, sizeof(grid_cell));
+    int r = 0;
+    for (guint s = 0; s < grids->len; s++) {
+        GPtrArray *grid = grids->pdata[s];
+        for (guint i = 0; i < grid->len; i++, r++) {
+            grid_row *g = grid->pdata[i];
+            G.row_fo[r] = g->fo;
+            G.sec[r] = secs[s];
+            for (guint k = 0; k < g->cps->len; k++) {
+                grid_cell gc = { &g_array_index(g->cps, cell_pos, k), r };
+                g_array_append_val(cells, gc);
+            }
+        }
+    }
+    /* the slots (after filling cells, whose array no longer moves) */
+    for (guint i = 0; i < cells->len; i++) {
+        const grid_cell *gc = &g_array_index(cells, grid_cell, i);
+        for (int rr = gc->r0; rr < gc->r0 + gc->cp->rows && rr < G.nrow; rr++)
+            for (int cc = gc->cp->col; cc < gc->cp->col + gc->cp->cols; cc++)
+                if (!G.at[rr * ncol + cc])
+                    G.at[rr * ncol + cc] = gc;
+    }
+    GHashTable *res = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    for (guint i = 0; i < cells->len; i++) {
+        const grid_cell *gc = &g_array_index(cells, grid_cell, i);
+        const cell_pos *cp = gc->cp;
+        int r1 = MIN(gc->r0 + cp->rows, G.nrow);
+        cg_border *b = g_new0(cg_border, 4);
+        for (int cc = cp->col; cc < cp->col + cp->cols; cc++) {
+            border_pick w = horizontal_edge(&G, gc->r0, cc);
+            widest(&b[CG_BEFORE], &w);
+            w = horizontal_edge(&G, r1, cc);
+            widest(&b[CG_AFTER], &w);
+        }
+        for (int rr = gc->r0; rr < r1; rr++) {
+            border_pick w = vertical_edge(&G, rr, cp->col);
+            widest(&b[CG_START], &w);
+            w = vertical_edge(&G, rr, cp->col + cp->cols);
+            widest(&b[CG_END], &w);
+        }
+        g_hash_table_insert(res, (gpointer)cp->fo, b);
+    }
+    g_array_free(cells, TRUE);
+    g_free(G.at);
+    g_free(G.row_fo);
+    g_free(G.sec);
+    g_free(G.col_fo);
+    return res;
+}
+
+/* Lay out one cell's content and decoration into a cg_cell. collapsed: the
+ * cell's collapsed borders (half of each is the cell's), or NULL in the
+ * separate border model, where half of the border-separation lies on each
+ * side of the cell, inside its columns and rows (as in Apache FOP). */
+static void make_cell(cg_layout *L, cg_vlist *owner, cg_cell *cell, const cell_pos *cp,
+                      const columns *cols, double table_x, gboolean header,
+                      const cg_border *collapsed)
+{
+    const cg_fo *fo = cp->fo;
+    const cg_props *p = fo->p;
+    double x = table_x, w = 0;
+    for (int i = 0; i < cp->col && i < cols->n; i++)
+        x += cols->w[i];
+    for (int i = cp->col; i < cp->col + cp->cols && i < cols->n; i++)
+        w += cols->w[i];
+    cell->x = x;
+    cell->w = w;
+    cell->rows = cp->rows;
+    const cg_border *bd = collapsed ? collapsed : p->n.border;
+    double k = collapsed ? 0.5 : 1;
+    /* the border box: collapsed, half a border beyond the grid lines; separate,
+     * half the border-separation inside them */
+    double si = collapsed ? 0 : MIN(cols->sep_i / 2, w / 2);
+    double sb = collapsed ? 0 : cols->sep_b / 2;
+    double bx = collapsed ? x - k * bd[CG_START].width : x + si;
+    double bw = collapsed ? w + k * (bd[CG_START].width + bd[CG_END].width) : w - 2 * si;
+    double ps = cg_len_resolve(p->n.padding[CG_START], w, NULL);
+    double pe = cg_len_resolve(p->n.padding[CG_END], w, NULL);
+    double cx = bx + bd[CG_START].width + ps, cw = bw - bd[CG_START].width - ps - pe - bd[CG_END].width;
+    if (cw < 1)
+        cw = 1;
+    cell->border_before = sb + k * bd[CG_BEFORE].width;
+    cell->border_after = sb + k * bd[CG_AFTER].width;
+    cell->out_before = collapsed ? cell->border_before : -sb;
+    cell->out_after = collapsed ? cell->border_after : -sb;
+    cell->pad_before = cg_len_resolve(p->n.padding[CG_BEFORE], w, NULL);
+    cell->pad_after = cg_len_resolve(p->n.padding[CG_AFTER], w, NULL);
+    cell->display_align = p->n.display_align;
+    cg_block *b = cg_vlist_alloc(owner, sizeof *b);
+    b->fo = fo;
+    b->x = bx;
+    b->w = bw;
+    memcpy(b->border, bd, sizeof b->border);
+    b->background = p->n.background;
+    b->tag = role_tag(fo, header ? "TH" : "TD");
+    b->id = fo->id;
+    cell->blk = b;
+    /* The cell is a reference area for its content, as in Apache FOP. */
+    bctx inner = { cx, cw, NULL };
+    cell->content = cg_vlist_new();
+    g_ptr_array_add(owner->owned_lists, cell->content);
+    layout_content(L, cell->content, fo, &inner);
+    cell->content_h = cg_vlist_measure(cell->content);
+}
+
+/* Build the rows of a table-header, -footer or -body from its grid. */
+static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, GPtrArray *grid,
+                               const columns *cols, double table_x, gboolean header,
+                               GHashTable *collapsed)
+{
+    GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
+    int ncol = cols->n;
+    for (guint gi = 0; gi < grid->len; gi++) {
+        const grid_row *g = grid->pdata[gi];
+        const cg_fo *row_fo = g->fo;
+        GArray *cps = g->cps;
         row_build *rb = g_new0(row_build, 1);
         cg_row *r = cg_vlist_alloc(owner, sizeof *r);
         r->n_cells = (int)cps->len;
@@ -841,7 +1092,8 @@ static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, 
         double h = 0;
         for (guint k = 0; k < cps->len; k++) {
             cell_pos *cp = &g_array_index(cps, cell_pos, k);
-            make_cell(L, owner, &r->cells[k], cp, cols, table_x, header);
+            make_cell(L, owner, &r->cells[k], cp, cols, table_x, header,
+                      collapsed ? g_hash_table_lookup(collapsed, cp->fo) : NULL);
             cg_cell *cl = &r->cells[k];
             double ch = cl->border_before + cl->pad_before + cl->content_h + cl->pad_after + cl->border_after;
             const cg_props *cpp = cp->fo->p;
@@ -872,12 +1124,7 @@ static GPtrArray *section_rows(cg_layout *L, cg_vlist *owner, const cg_fo *sec, 
             rb->keep_prev = row_fo->p->n.keep_with_previous_page;
         }
         g_ptr_array_add(rows, rb);
-        g_array_free(cps, TRUE);
-        for (int k = 0; k < ncol; k++)
-            if (busy[k] > 0)
-                busy[k]--;
     }
-    g_free(busy);
     /* Spanning cells: the rows they span must together be tall enough. */
     for (guint i = 0; i < rows->len; i++) {
         row_build *rb = rows->pdata[i];
@@ -937,6 +1184,37 @@ static void emit_rows(cg_vlist *vl, GPtrArray *rows, const cg_fo *table, int kee
     }
 }
 
+/* The collapsed borders around the table's edge rows: the widest half of the
+ * before borders of the first row's cells (first) or of the after borders of
+ * the cells that end at the last row: the table takes that much room before
+ * and after its rows (CSS2 §17.6.2: the table's border width is half the
+ * widest collapsed border on that side). */
+static double edge_half(GHashTable *collapsed, GPtrArray *grid, gboolean first)
+{
+    double m = 0;
+    if (!grid->len)
+        return 0;
+    if (first) {
+        const grid_row *g = grid->pdata[0];
+        for (guint k = 0; k < g->cps->len; k++) {
+            const cg_border *b = g_hash_table_lookup(collapsed, g_array_index(g->cps, cell_pos, k).fo);
+            if (b)
+                m = MAX(m, b[CG_BEFORE].width / 2);
+        }
+        return m;
+    }
+    for (guint i = 0; i < grid->len; i++) {
+        const grid_row *g = grid->pdata[i];
+        for (guint k = 0; k < g->cps->len; k++) {
+            const cell_pos *cp = &g_array_index(g->cps, cell_pos, k);
+            const cg_border *b = g_hash_table_lookup(collapsed, cp->fo);
+            if (b && i + (guint)cp->rows == grid->len)
+                m = MAX(m, b[CG_AFTER].width / 2);
+        }
+    }
+    return m;
+}
+
 static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
 {
     const cg_props *p = fo->p;
@@ -948,13 +1226,80 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
         if (w > 0)
             tw = w;
     }
-    double bs = p->n.border[CG_START].width, be = p->n.border[CG_END].width;
-    double ps = cg_len_resolve(p->n.padding[CG_START], bc->ref_w, NULL);
-    double pe = cg_len_resolve(p->n.padding[CG_END], bc->ref_w, NULL);
-    (void)bs; (void)be; (void)ps; (void)pe;
-    columns cols = table_columns(L, fo, tw);
+    /* Without fo:table-column, the table has as many columns as its widest
+     * row needs (XSL 1.1 §6.7.4 and CSS2 §17.5: the grid holds every cell),
+     * as in Apache FOP. */
+    gboolean implicit = !cg_fo_child(fo, FO_TABLE_COLUMN);
+    columns cols = { NULL, 0, 0, 0 };
+    if (!implicit)
+        cols = table_columns(L, fo, tw, 0);
+    int gridcols = implicit ? MAX_COLUMNS : cols.n;
+    gboolean collapse = p->i.border_collapse;
+    /* the grids of the sections, in the order of the rows: header, bodies, footer */
+    const cg_fo *hdr = cg_fo_child(fo, FO_TABLE_HEADER);
+    const cg_fo *ftr = cg_fo_child(fo, FO_TABLE_FOOTER);
+    GPtrArray *grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    GPtrArray *secs = g_ptr_array_new();
+    if (hdr) {
+        g_ptr_array_add(grids, section_grid(L, hdr, gridcols));
+        g_ptr_array_add(secs, (gpointer)hdr);
+    }
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == FO_TABLE_BODY) {
+            g_ptr_array_add(grids, section_grid(L, c, gridcols));
+            g_ptr_array_add(secs, (gpointer)c);
+        } else if (c->kind != FO_TEXT && c->kind != FO_TABLE_COLUMN && c->kind != FO_TABLE_HEADER &&
+                   c->kind != FO_TABLE_FOOTER)
+            cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:table and is ignored",
+                                cg_fo_kind_name(c->kind));
+    }
+    if (ftr) {
+        g_ptr_array_add(grids, section_grid(L, ftr, gridcols));
+        g_ptr_array_add(secs, (gpointer)ftr);
+    }
+    if (implicit) {
+        int n = 1;
+        for (guint s = 0; s < grids->len; s++) {
+            GPtrArray *grid = grids->pdata[s];
+            for (guint i = 0; i < grid->len; i++) {
+                const grid_row *g = grid->pdata[i];
+                for (guint k = 0; k < g->cps->len; k++) {
+                    const cell_pos *cp = &g_array_index(g->cps, cell_pos, k);
+                    n = MAX(n, cp->col + cp->cols);
+                }
+            }
+        }
+        cols = table_columns(L, fo, tw, n);
+    }
+    if (!collapse) {
+        cols.sep_i = p->i.border_spacing;
+        cols.sep_b = p->i.border_spacing_b;
+    }
+    GHashTable *collapsed = collapse ? collapse_borders(L, fo, cols.n, grids, (const cg_fo **)secs->pdata) : NULL;
+    /* Collapsed: the table's own border is drawn centred on the grid's outer
+     * lines (the cells' collapsed borders, never narrower, cover it where
+     * there are cells); the table takes half the widest collapsed border on
+     * each of its before and after sides (CSS2 §17.6.2) and has no padding. */
+    double gb = 0, ga = 0, out_b = 0, out_a = 0;
+    if (collapse) {
+        for (guint i = 0; i < grids->len; i++)
+            if (((GPtrArray *)grids->pdata[i])->len) {
+                gb = edge_half(collapsed, grids->pdata[i], TRUE);
+                break;
+            }
+        for (guint i = grids->len; i-- > 0;)
+            if (((GPtrArray *)grids->pdata[i])->len) {
+                ga = edge_half(collapsed, grids->pdata[i], FALSE);
+                break;
+            }
+        out_b = MAX(0, gb - p->n.border[CG_BEFORE].width / 2);
+        out_a = MAX(0, ga - p->n.border[CG_AFTER].width / 2);
+        gb -= out_b;
+        ga -= out_a;
+    }
     add_break(vl, p->n.break_before);
     add_space(vl, &p->n.space_before);
+    add_gap(vl, out_b);
     cg_block *b = new_block(vl, fo, cx, tw, bc, "Table");
     b->is_table = TRUE;
     const char *oh = cg_fo_attr(L->t, fo, "table-omit-header-at-break");
@@ -963,13 +1308,15 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     b->omit_footer_at_break = of && !strcmp(of, "true");
     cg_vitem *s = cg_vlist_add(vl, VI_START);
     s->blk = b;
-    double gb, ga;
-    pad_gaps(fo, bc->ref_w, &gb, &ga);
+    if (collapse) {
+        b->x = cx - p->n.border[CG_START].width / 2;
+        b->w = tw + (p->n.border[CG_START].width + p->n.border[CG_END].width) / 2;
+    } else
+        pad_gaps(fo, bc->ref_w, &gb, &ga);
     add_gap(vl, gb);
-    const cg_fo *hdr = cg_fo_child(fo, FO_TABLE_HEADER);
-    const cg_fo *ftr = cg_fo_child(fo, FO_TABLE_FOOTER);
+    guint gi = 0;
     if (hdr) {
-        GPtrArray *rows = section_rows(L, vl, hdr, &cols, cx, TRUE);
+        GPtrArray *rows = section_rows(L, vl, hdr, grids->pdata[gi++], &cols, cx, TRUE, collapsed);
         /* The header as it first appears (tagged), and a copy for repetition. */
         emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
         cg_vlist *h = cg_vlist_new();
@@ -981,40 +1328,49 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     }
     gboolean first_body = TRUE;
     for (const cg_fo *c = fo->first; c; c = c->next) {
-        if (c->kind != FO_TABLE_BODY) {
-            if (c->kind != FO_TEXT && c->kind != FO_TABLE_COLUMN && c->kind != FO_TABLE_HEADER &&
-                c->kind != FO_TABLE_FOOTER)
-                cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:table and is ignored",
-                                    cg_fo_kind_name(c->kind));
+        if (c->kind != FO_TABLE_BODY)
             continue;
-        }
         if (!first_body)
             add_penalty(vl, p->i.keep_together_page);
         first_body = FALSE;
         cg_block *bb = new_block(vl, c, cx, tw, bc, "TBody");
+        if (collapse) {
+            /* its borders are collapsed into those of its cells */
+            memset(bb->border, 0, sizeof bb->border);
+            bb->x = cx;
+            bb->w = tw;
+        }
         cg_vitem *bs2 = cg_vlist_add(vl, VI_START);
         bs2->blk = bb;
-        GPtrArray *rows = section_rows(L, vl, c, &cols, cx, FALSE);
+        GPtrArray *rows = section_rows(L, vl, c, grids->pdata[gi++], &cols, cx, FALSE, collapsed);
         emit_rows(vl, rows, fo, p->i.keep_together_page, TRUE);
         g_ptr_array_free(rows, TRUE);
         cg_vitem *be2 = cg_vlist_add(vl, VI_END);
         be2->blk = bb;
     }
     if (ftr) {
-        GPtrArray *rows = section_rows(L, vl, ftr, &cols, cx, FALSE);
+        GPtrArray *rows = section_rows(L, vl, ftr, grids->pdata[gi++], &cols, cx, FALSE, collapsed);
         cg_vlist *f = cg_vlist_new();
         emit_rows(f, rows, fo, CG_PEN_NEVER, FALSE);
         g_ptr_array_add(vl->owned_lists, f);
         b->footer = f;
         add_penalty(vl, CG_KEEP_ALWAYS);
+        guint first = vl->items->len;
         emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
+        for (guint i = first; i < vl->items->len; i++)
+            g_array_index(vl->items, cg_vitem, i).final_footer = TRUE;
         g_ptr_array_free(rows, TRUE);
     }
     add_gap(vl, ga);
     cg_vitem *e = cg_vlist_add(vl, VI_END);
     e->blk = b;
+    add_gap(vl, out_a);
     add_space(vl, &p->n.space_after);
     add_break(vl, p->n.break_after);
+    if (collapsed)
+        g_hash_table_destroy(collapsed);
+    g_ptr_array_free(secs, TRUE);
+    g_ptr_array_free(grids, TRUE);
     g_free(cols.w);
 }
 
@@ -1141,22 +1497,59 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
     const cg_fo *stop = c;
     while (stop && !is_block_child(stop))
         stop = stop->next;
-    cg_para *pa = cg_para_collect(L, fo, c, stop);
-    if (!pa)
-        add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
-    if (pa) {
-        if (S->in_all) {
+    /* The inline content, in segments between the blocks nested in its
+     * inlines, each of which is a block area of its own. */
+    const cg_fo *nested = NULL;
+    GPtrArray *lost = g_ptr_array_new();
+    for (int k = 0; k == 0 || nested; k++) {
+        g_ptr_array_set_size(lost, 0);
+        cg_para *pa = cg_para_collect_segment(L, fo, c, stop, k, &nested, lost);
+        if (!pa && k == 0 && !nested)
+            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
+        else
+            for (guint i = 0; i < lost->len; i++)
+                add_id_end(vl, add_id_start(vl, g_ptr_array_index(lost, i)));
+        if (S->in_all && (pa || nested)) {
             add_span_marker(vl, FALSE);
             S->in_all = FALSE;
         }
-        if (S->have_prev)
-            add_penalty(vl, MAX(S->prev_keep, S->keep_together));
-        double x, w;
-        content_box(L, fo, &S->bc, &x, &w);
-        cg_para_layout(L, pa, vl, x, w);
-        S->prev_keep = 0;
-        S->have_prev = TRUE;
+        if (pa) {
+            if (S->have_prev)
+                add_penalty(vl, MAX(S->prev_keep, S->keep_together));
+            double x, w;
+            content_box(L, fo, &S->bc, &x, &w);
+            cg_para_layout(L, pa, vl, x, w);
+            S->prev_keep = 0;
+            S->have_prev = TRUE;
+        }
+        if (nested) {
+            if (S->have_prev)
+                add_penalty(vl, MAX(MAX(S->prev_keep, nested->p->n.keep_with_previous_page), S->keep_together));
+            /* the background of the inline around it, over the width of the lines */
+            const cg_fo *bgi = NULL;
+            for (const cg_fo *a = nested->parent; a && a != fo && !bgi; a = a->parent)
+                if (a->p->n.background.a > 0)
+                    bgi = a;
+            cg_block *ib = NULL;
+            if (bgi) {
+                ib = cg_vlist_alloc(vl, sizeof *ib);
+                memset(ib, 0, sizeof *ib);
+                ib->fo = bgi;
+                content_box(L, fo, &S->bc, &ib->x, &ib->w);
+                ib->background = bgi->p->n.background;
+                cg_vitem *st = cg_vlist_add(vl, VI_START);
+                st->blk = ib;
+            }
+            layout_block_level(L, vl, nested, &S->bc);
+            if (ib) {
+                cg_vitem *en = cg_vlist_add(vl, VI_END);
+                en->blk = ib;
+            }
+            S->prev_keep = nested->p->n.keep_with_next_page;
+            S->have_prev = TRUE;
+        }
     }
+    g_ptr_array_free(lost, TRUE);
     S->c = stop;
     return TRUE;
 }
@@ -1223,7 +1616,7 @@ cg_flow_feed *cg_flow_feed_new(cg_layout *L, const cg_fo *flow, double col_w, do
     bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
     spans_init(&fr.S, flow, &col, fabs(col_w - full_w) < 0.01 ? NULL : &all);
     g_array_append_val(f->frames, fr);
-    f->footnote_width = col_w;
+    f->footnote_width = full_w;     /* footnotes span the body, below all columns */
     return f;
 }
 

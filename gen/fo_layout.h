@@ -72,7 +72,17 @@ void cg_flow_feed_free(cg_flow_feed *f);
 /* Collect the inline content of the children [first, stop) of block (stop NULL:
  * to the end) into a new paragraph; NULL when there is nothing to set (only
  * white space). Block-level objects met inside inlines become forced breaks. */
+/* Characters drawn with no glyph of their own, which letter-spacing skips. */
+gboolean cg_invisible_char(gunichar c);
 cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop);
+/* Inline content interrupted by blocks nested in its inlines (XSL 1.1 §4.7.2:
+ * a block inside an fo:inline ends the line before it and makes a block area
+ * of its own): segment k of [first, stop) is the content between the
+ * (k-1)-th and the k-th nested block, which *nested receives (NULL after the
+ * last segment). NULL when the segment has nothing to set; the FOs with an
+ * id that start in it are then appended to lost_ids (if not NULL). */
+cg_para *cg_para_collect_segment(cg_layout *L, const cg_fo *block, const cg_fo *first,
+                                 const cg_fo *stop, int k, const cg_fo **nested, GPtrArray *lost_ids);
 
 /* Shape the paragraph, fit it into lines of width w starting at x (from the
  * reference area's start edge), and append the lines with the penalties

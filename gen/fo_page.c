@@ -170,6 +170,12 @@ static double extent_of(cg_layout *L, const cg_fo *r, double limit)
     return cg_len_resolve(l, limit, NULL);
 }
 
+static gboolean precedence_of(cg_layout *L, const cg_fo *r)
+{
+    const char *v = cg_fo_attr(L->t, r, "precedence");
+    return v && !strcmp(v, "true");
+}
+
 /* column-count and column-gap of the region-body: columns at least 1pt wide. */
 static void columns_of(cg_layout *L, geometry *g)
 {
@@ -236,10 +242,18 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
     double ea = g->regions[2] ? extent_of(L, g->regions[2], g->ch) : 0;
     double es = g->regions[3] ? extent_of(L, g->regions[3], g->cw) : 0;
     double ee = g->regions[4] ? extent_of(L, g->regions[4], g->cw) : 0;
-    g->rx[1] = g->cx; g->ry[1] = g->cy; g->rw[1] = g->cw; g->rh[1] = eb;
-    g->rx[2] = g->cx; g->ry[2] = g->cy + g->ch - ea; g->rw[2] = g->cw; g->rh[2] = ea;
-    g->rx[3] = g->cx; g->ry[3] = g->cy + eb; g->rw[3] = es; g->rh[3] = g->ch - eb - ea;
-    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + eb; g->rw[4] = ee; g->rh[4] = g->ch - eb - ea;
+    /* precedence (XSL 1.1 §7.27.16): region-before/after with precedence="true"
+     * take the corners, across the whole width; with "false" (the initial
+     * value) they lie between region-start and region-end, which then run
+     * the whole height beside them. */
+    gboolean pb = g->regions[1] && precedence_of(L, g->regions[1]);
+    gboolean pa = g->regions[2] && precedence_of(L, g->regions[2]);
+    double top = pb ? eb : 0, bot = pa ? ea : 0;
+    g->rx[1] = pb ? g->cx : g->cx + es; g->ry[1] = g->cy; g->rw[1] = pb ? g->cw : g->cw - es - ee; g->rh[1] = eb;
+    g->rx[2] = pa ? g->cx : g->cx + es; g->ry[2] = g->cy + g->ch - ea;
+    g->rw[2] = pa ? g->cw : g->cw - es - ee; g->rh[2] = ea;
+    g->rx[3] = g->cx; g->ry[3] = g->cy + top; g->rw[3] = es; g->rh[3] = g->ch - top - bot;
+    g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + top; g->rw[4] = ee; g->rh[4] = g->ch - top - bot;
     g->bx = g->cx;
     g->by = g->cy;
     g->bw = g->cw;
@@ -284,6 +298,8 @@ typedef struct {
     GArray *open;               /* int: frag indexes of open blocks */
     double group;               /* space resolution */
     gboolean in_group, started;
+    gboolean piece;             /* placing a piece of a footnote split across pages: its
+                                 * continued blocks are begun and ended (tags) here too */
 } placer;
 
 static void note_id(placer *P, const char *id, double y, gboolean start, gboolean end)
@@ -313,14 +329,17 @@ static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x
 
 static void open_frag(placer *P, const cg_block *b, double x0, double y, gboolean first)
 {
-    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len };
+    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len, FALSE };
     g_array_append_val(P->ro->frags, f);
     int fi = (int)P->ro->frags->len - 1;
     g_array_append_val(P->open, fi);
-    if (first) {
+    if (first || P->piece) {
         cg_placed pl = { PL_START, b, fi, NULL, NULL, x0 + b->x, y, P->tagged };
         g_array_append_val(P->ro->placed, pl);
-        note_id(P, b->id, y, TRUE, FALSE);
+        if (first)
+            note_id(P, b->id, y, TRUE, FALSE);
+        else
+            g_array_index(P->ro->frags, cg_frag, fi).reopened = TRUE;
     }
 }
 
@@ -333,10 +352,11 @@ static void close_frag(placer *P, double y, gboolean last)
     cg_frag *f = &g_array_index(P->ro->frags, cg_frag, fi);
     f->y1 = y;
     f->last = last;
-    if (last) {
+    if (last || P->piece) {
         cg_placed pl = { PL_END, f->blk, fi, NULL, NULL, f->x, y, P->tagged };
         g_array_append_val(P->ro->placed, pl);
-        note_id(P, f->blk->id, y, FALSE, TRUE);
+        if (last)
+            note_id(P, f->blk->id, y, FALSE, TRUE);
     }
 }
 
@@ -346,7 +366,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
     for (int k = 0; k < r->n_cells; k++) {
         const cg_cell *c = &r->cells[k];
         double h = r->span_h[k];
-        open_frag(P, c->blk, x0, y, TRUE);
+        open_frag(P, c->blk, x0, y - c->out_before, TRUE);
         double inner = h - c->border_before - c->pad_before - c->pad_after - c->border_after;
         double off = 0;
         if (c->display_align == CG_DA_CENTER) off = MAX(0, (inner - c->content_h) / 2);
@@ -376,7 +396,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         place_list(&sub, c->content, from, to, x0, &cy);
         while (P->open->len > base)
             close_frag(P, y + h, FALSE);
-        close_frag(P, y + h, TRUE);
+        close_frag(P, y + h + c->out_after, TRUE);
     }
     close_frag(P, y + r->h, TRUE);
 }
@@ -497,6 +517,24 @@ static double open_tables_h(GPtrArray *stack, gboolean header)
         if (v && !omit)
             h += cg_vlist_measure(v);
     }
+    return h;
+}
+
+/* The room the repeated footers of the open tables take below item it: none
+ * for the innermost table's when it is a row of that table's own footer, set
+ * where the table ends. */
+static double footers_below(GPtrArray *stack, const cg_vitem *it)
+{
+    double h = open_tables_h(stack, FALSE);
+    if (it->kind == VI_ROW && it->final_footer)
+        for (guint i = stack->len; i-- > 0;) {
+            const cg_block *b = stack->pdata[i];
+            if (!b->is_table)
+                continue;
+            if (b->footer && !b->omit_footer_at_break)
+                h -= cg_vlist_measure(b->footer);
+            break;
+        }
     return h;
 }
 
@@ -684,7 +722,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         ca->from = s;
         ca->to = cut[c];
         ca->cont_after = TRUE;
-        ca->pad_after = ca->border_after = 0;
+        ca->pad_after = ca->border_after = ca->out_after = 0;
         ca->content_h = hh[c];
         ca->display_align = CG_DA_BEFORE;
         ca->blk = block_without(vl, cl->blk, CG_AFTER);
@@ -692,7 +730,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         cb->from = next[c];
         cb->to = e;
         cb->cont_before = TRUE;
-        cb->pad_before = cb->border_before = 0;
+        cb->pad_before = cb->border_before = cb->out_before = 0;
         cb->content_h = cg_vlist_measure_range(cl->content, next[c], e);
         cb->display_align = CG_DA_BEFORE;
         ha = MAX(ha, cell_pre(ca) + ca->content_h);
@@ -728,6 +766,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
             b->cells[c].cont_before = r->cells[c].cont_before;
             b->cells[c].pad_before = r->cells[c].pad_before;
             b->cells[c].border_before = r->cells[c].border_before;
+            b->cells[c].out_before = r->cells[c].out_before;
         }
         ib.h = b->h = MAX(hb, r->h);
         for (int c = 0; c < nc; c++) {
@@ -749,6 +788,7 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
             a->cells[c].cont_after = r->cells[c].cont_after;
             a->cells[c].pad_after = r->cells[c].pad_after;
             a->cells[c].border_after = r->cells[c].border_after;
+            a->cells[c].out_after = r->cells[c].out_after;
             ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
         }
         ia.h = a->h = MAX(ha, r->h);
@@ -823,6 +863,19 @@ static int table_end_after(const cg_vlist *vl, int k)
     return -1;
 }
 
+/* Do only the ends of blocks (and spaces, penalties) follow item k? A forced
+ * break there (break-after of the last block) has no next area to push onto
+ * a new page (XSL 1.1 §7.20.1): no empty page is made for the ends. */
+static gboolean only_ends_after(cg_vlist *vl, int k)
+{
+    for (int j = k + 1; !at_end(vl, j); j++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
+        if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* Footnotes cited in nested lists (table cells, list-item labels and bodies,
  * block-containers) of item it, appended to out when not NULL; returns their
  * height. */
@@ -844,30 +897,176 @@ static double list_footnotes(const cg_vlist *vl, int from, int to, GPtrArray *ou
     return h;
 }
 
+/* A footnote cited in a table cell, with how far down the row its line is. */
+typedef struct {
+    double y;
+    int cell, seq;
+    gpointer fn;
+} cell_fn;
+
+static int cell_fn_cmp(gconstpointer a, gconstpointer b)
+{
+    const cell_fn *x = a, *y = b;
+    if (x->y != y->y)
+        return x->y < y->y ? -1 : 1;
+    if (x->cell != y->cell)
+        return x->cell < y->cell ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static double nested_footnotes(const cg_vitem *it, GPtrArray *out, int depth)
 {
     if (depth > 64)
         return 0;
     double h = 0;
-    if (it->kind == VI_ROW) {
+    if (it->kind == VI_ROW && out) {
+        /* The footnotes of a row in the order of their lines down the row
+         * (as FOP), not cell after cell. */
+        GArray *found = g_array_new(FALSE, FALSE, sizeof(cell_fn));
+        GPtrArray *sub = g_ptr_array_new();
+        int seq = 0;
+        for (int c = 0; c < it->row->n_cells; c++) {
+            const cg_cell *cl = &it->row->cells[c];
+            int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+            double y = 0;
+            for (int k = s; k < e; k++) {
+                const cg_vitem *ci = &g_array_index(cl->content->items, cg_vitem, k);
+                g_ptr_array_set_size(sub, 0);
+                if (ci->kind == VI_LINE && ci->line->footnotes)
+                    for (guint f = 0; f < ci->line->footnotes->len; f++)
+                        g_ptr_array_add(sub, ci->line->footnotes->pdata[f]);
+                else if (ci->kind != VI_LINE)
+                    nested_footnotes(ci, sub, depth + 1);
+                for (guint f = 0; f < sub->len; f++) {
+                    cell_fn cf = { y, c, seq++, sub->pdata[f] };
+                    g_array_append_val(found, cf);
+                }
+                if (ci->kind == VI_LINE || ci->kind == VI_GAP || ci->kind == VI_ROW ||
+                    ci->kind == VI_BOX || ci->kind == VI_SPACE)
+                    y += ci->h;
+            }
+        }
+        g_array_sort(found, cell_fn_cmp);
+        for (guint f = 0; f < found->len; f++) {
+            const cell_fn *cf = &g_array_index(found, cell_fn, f);
+            g_ptr_array_add(out, cf->fn);
+            h += cg_vlist_measure(cf->fn);
+        }
+        g_ptr_array_free(sub, TRUE);
+        g_array_free(found, TRUE);
+    } else if (it->kind == VI_ROW) {
         for (int c = 0; c < it->row->n_cells; c++) {
             const cg_cell *cl = &it->row->cells[c];
             int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
             h += list_footnotes(cl->content, s, e, out, depth + 1);
         }
-    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX) && it->sub)
+    } else if ((it->kind == VI_OVERLAY || it->kind == VI_BOX || it->kind == VI_ABS) && it->sub)
         h += list_footnotes(it->sub, 0, (int)it->sub->items->len, out, depth + 1);
     return h;
 }
 
-static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start)
+/* ---- footnotes ----------------------------------------------------------- */
+
+/* A footnote body still to be placed, from its item from on: a footnote that
+ * does not fit goes on at the bottom of the next page, before the footnotes
+ * cited there (as in FOP), so that none is ever lost. */
+typedef struct {
+    const cg_vlist *vl;
+    int from;
+} fn_part;
+
+/* What breaking a page needs to know of footnotes: those carried over from
+ * earlier pages and the height of the footnote separator. */
+typedef struct {
+    double pending_h;           /* height of the footnotes carried over */
+    double pending_first;       /* height of the first piece of the first of them */
+    double sep_h;               /* the xsl-footnote-separator on this page (0: none) */
+} fn_ctx;
+
+/* Height of the first piece of footnote body vl from item from: up to its
+ * first legal break, else all of it. */
+static double fn_first_piece(const cg_vlist *vl, int from)
+{
+    double y = 0, group = 0, bottom = 0;
+    gboolean in_group = FALSE, started = FALSE;
+    for (int k = from; k < (int)vl->items->len; k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        switch (it->kind) {
+        case VI_SPACE:
+            if (!started && !it->retain)
+                break;
+            if (!in_group) { in_group = TRUE; group = 0; }
+            if (it->h > group) { y += it->h - group; group = it->h; }
+            break;
+        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
+            if (it->kind == VI_GAP && it->h <= 0)
+                break;
+            bottom = MAX(bottom, y + it->h);
+            if (it->kind != VI_OVERLAY)
+                y += it->h;
+            in_group = FALSE;
+            started = TRUE;
+            break;
+        case VI_PENALTY:
+            if (started && it->pen < CG_PEN_NEVER)
+                return bottom;
+            break;
+        default:
+            break;
+        }
+    }
+    return bottom;
+}
+
+/* The least room the footnotes of a page need at a break (with the separator):
+ * all of those carried over and of those cited before the last legal break,
+ * except that (FOP's rules) at the first legal break of a page the carried-over
+ * ones may be split or deferred (then only their first piece must fit), and
+ * the footnotes cited since the last legal break may be split (only the first
+ * piece of the first of them must fit). */
+static double fn_need(const fn_ctx *fc, gboolean first_break, double prev, double new_h, double new_first)
+{
+    double old_h = fc ? fc->pending_h : 0, need;
+    if (first_break && old_h > 0)
+        need = fc->pending_first;
+    else if (new_h > 0)
+        need = old_h + prev + new_first;
+    else
+        need = old_h + prev;
+    return need > 0 ? need + (fc ? fc->sep_h : 0) : 0;
+}
+
+/* The footnotes cited in item it (on a line or in nested lists), into out
+ * (emptied first); returns their height. */
+static double item_footnotes(const cg_vitem *it, GPtrArray *out)
+{
+    g_ptr_array_set_size(out, 0);
+    if (it->kind == VI_LINE) {
+        if (it->line->footnotes)
+            for (guint f = 0; f < it->line->footnotes->len; f++)
+                g_ptr_array_add(out, it->line->footnotes->pdata[f]);
+    } else if (it->kind != VI_GAP && nested_footnotes(it, NULL, 0) > 0)
+        nested_footnotes(it, out, 0);
+    double h = 0;
+    for (guint f = 0; f < out->len; f++)
+        h += cg_vlist_measure(out->pdata[f]);
+    return h;
+}
+
+/* The best break of a page (or column) from item from in height avail, with
+ * the footnotes cited on it and those carried over (fc, may be NULL). */
+static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start, const fn_ctx *fc)
 {
     int n = (int)vl->items->len;
     GPtrArray *stack = g_ptr_array_new();
     for (guint i = 0; i < open_at_start->len; i++)
         g_ptr_array_add(stack, open_at_start->pdata[i]);
     double y = open_tables_h(stack, TRUE);
-    double group = 0, content_y = y, fn = 0;
+    double group = 0, content_y = y;
+    /* footnotes cited on the page before the last legal break, and since */
+    double fn_prev = 0, fn_new = 0, new_first = 0;
+    gboolean first_break = TRUE;
+    GPtrArray *itf = g_ptr_array_new();
     gboolean in_group = FALSE, started = FALSE;
     int best = -1, best_pen = G_MAXINT;
     page_break r = { n, n, 0, FALSE, 0 };
@@ -878,7 +1077,6 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             n = NI(vl);
         }
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
-        double item_fn = 0;
         switch (it->kind) {
         case VI_SPACE:
             if (!started && !it->retain)
@@ -889,14 +1087,13 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
             if (it->kind == VI_GAP && it->h <= 0)
                 break;
-            if (it->kind == VI_LINE)
-                item_fn = footnotes_h(it->line);
             if (it->kind == VI_ROW) {
                 /* Rows break across pages: at forced breaks in their cells,
                  * and where they do not fit. */
-                double room = avail - y - fn - open_tables_h(stack, FALSE);
+                double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
+                double room = avail - y - fn - footers_below(stack, it);
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
-                    (y + it->h + fn + open_tables_h(stack, FALSE) > avail + 0.01 && room > 1 &&
+                    (y + it->h + fn + footers_below(stack, it) > avail + 0.01 && room > 1 &&
                      /* a keep-together row taller than a whole page can never be
                       * kept: split it rather than lose what overflows */
                      split_row(vl, k, room, FALSE, !started || it->h > avail))) {
@@ -906,10 +1103,12 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                     continue;
                 }
             }
-            if (it->kind != VI_LINE && it->kind != VI_GAP)
-                item_fn = nested_footnotes(it, NULL, 0);
+            double item_fn = item_footnotes(it, itf);
+            double item_new = fn_new + item_fn;
+            double item_first = fn_new > 0 ? new_first : itf->len ? fn_first_piece(itf->pdata[0], 0) : 0;
+            double need = fn_need(fc, first_break, fn_prev, item_new, item_first);
             double bottom = y + it->h;
-            if (bottom + fn + item_fn + open_tables_h(stack, FALSE) > avail + 0.01 && started) {
+            if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
                 /* Overflow: cut at the best break seen. */
                 if (best >= 0) {
                     r.brk = best;
@@ -924,8 +1123,9 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (it->kind != VI_OVERLAY)
                 y = bottom;
             content_y = MAX(content_y, bottom);
-            fn += item_fn;
-            if (!started && bottom + fn > avail + 0.01)
+            fn_new = item_new;
+            new_first = item_first;
+            if (!started && bottom > avail + 0.01)
                 r.overflow = TRUE;
             started = TRUE;
             break;
@@ -937,9 +1137,17 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (stack->len)
                 g_ptr_array_remove_index(stack, stack->len - 1);
             break;
-        case VI_ABS:
+        case VI_ABS: {
             started = TRUE;     /* content on this page, though it takes no room */
+            /* ... but the footnotes cited in it do, at the bottom of the page */
+            double abs_fn = item_footnotes(it, itf);
+            if (abs_fn > 0) {
+                if (fn_new <= 0)
+                    new_first = fn_first_piece(itf->pdata[0], 0);
+                fn_new += abs_fn;
+            }
             break;
+        }
         case VI_SPAN:
             r.brk = k;          /* the span changes: the caller goes on below */
             r.pen = 0;
@@ -955,7 +1163,11 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                     k--;
                     continue;
                 }
-                if (started) {
+                gboolean ends = started && only_ends_after(vl, k);
+                /* only_ends_after may have laid out more of the flow: the items moved */
+                it = &g_array_index(vl->items, cg_vitem, k);
+                n = NI(vl);
+                if (started && !ends) {
                     r.brk = k;
                     r.pen = 0;
                     r.forced_kind = it->break_kind;
@@ -965,7 +1177,13 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             }
             if (!started || it->pen >= CG_PEN_NEVER)
                 break;
-            if (content_y + fn + open_tables_h(stack, FALSE) > avail + 0.01)
+            gboolean fits = content_y + fn_need(fc, first_break, fn_prev, fn_new, new_first) +
+                            open_tables_h(stack, FALSE) <= avail + 0.01;
+            /* past a legal break, the footnotes cited before it are no longer new */
+            first_break = FALSE;
+            fn_prev += fn_new;
+            fn_new = new_first = 0;
+            if (!fits)
                 break;
             /* Prefer weaker keeps; among equals, the later break. */
             if (it->pen <= best_pen || best_pen > 0) {
@@ -984,6 +1202,7 @@ done:
     if (r.brk < n && g_array_index(vl->items, cg_vitem, r.brk).kind != VI_PENALTY)
         r.next = r.brk;
     g_ptr_array_free(stack, TRUE);
+    g_ptr_array_free(itf, TRUE);
     return r;
 }
 
@@ -1043,7 +1262,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         int da = g->regions[k]->p->i.display_align;
         if (da == CG_DA_CENTER) y += MAX(0, (g->rh[k] - h) / 2);
         else if (da == CG_DA_AFTER) y += MAX(0, g->rh[k] - h);
-        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
         place_list(&P, vl, 0, (int)vl->items->len, g->rx[k], &y);
         while (P.open->len)
             close_frag(&P, y, TRUE);
@@ -1134,7 +1353,8 @@ static void place_column(placer *Pp, const cg_vlist *vl, int from, int to, GPtrA
         else if (it->kind == VI_LINE && it->line->footnotes && fns)
             for (guint f = 0; f < it->line->footnotes->len; f++)
                 g_ptr_array_add(fns, it->line->footnotes->pdata[f]);
-        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX))
+        else if (fns && (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX ||
+                         it->kind == VI_ABS))
             nested_footnotes(it, fns, 0);
         place_item(&P, it, x, y);
     }
@@ -1168,7 +1388,7 @@ static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, d
     GPtrArray *open = copy_stack(open0);
     gboolean fit = FALSE;
     for (int c = 0; c < ncol && !at_end(vl, pos); c++) {
-        page_break br = find_break(vl, pos, h, open);
+        page_break br = find_break(vl, pos, h, open, NULL);
         if (br.overflow)
             break;
         advance_open(vl, pos, br.next, open);
@@ -1184,16 +1404,32 @@ static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, d
     return fit;
 }
 
+/* The least height (within 0.05pt) at which the content from pos up to the
+ * next change of span fits in ncol columns; hi: a height at which it fits. */
+static double balanced_height(cg_vlist *vl, int pos, GPtrArray *open, int ncol, double hi)
+{
+    double lo = 0;
+    for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
+        double mid = (lo + hi) / 2;
+        if (columns_fit(vl, pos, open, ncol, mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
 /* Fill the body of one page from st, in bands: span="all" content (or all
  * content of a one-column body) across the body, column content in columns,
  * the columns before a change to span="all" balanced. P NULL: a dry run
  * (only st moves). Returns the break that ended the page. */
 static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_state *st,
-                            GPtrArray *fns)
+                            GPtrArray *fns, const fn_ctx *fc)
 {
     page_break last = { NI(vl), NI(vl), 0, FALSE, 0 };
     gboolean overflow = FALSE;
     double y = g->by;
+    double band_fn = 0;         /* footnotes cited in the bands above: the room they take */
     cg_region_out scratch;
     placer dry;
     if (!P) {
@@ -1211,10 +1447,14 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         }
         if (at_end(vl, st->pos))
             break;
-        double avail = g->bh - (y - g->by);
+        double avail = g->bh - (y - g->by) - band_fn;
+        if (band_fn > 0 && fc && fc->pending_h <= 0)
+            avail -= fc->sep_h;
         gboolean first_band = y <= g->by + 0.001;
+        int band_from = st->pos;
         int ncol = st->in_all ? 1 : g->ncol;
         double h = avail;
+        gboolean balance = FALSE;
         if (ncol > 1 && columns_fit(vl, st->pos, st->open, ncol, avail)) {
             /* All fits before the span changes (or the flow ends): balance
              * the columns when span="all" content follows. */
@@ -1222,21 +1462,19 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             while (!at_end(vl, k) && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
                 k++;
             if (!at_end(vl, k)) {
-                double lo = 0, hi = avail;
-                for (int it = 0; it < 24 && hi - lo > 0.05; it++) {
-                    double mid = (lo + hi) / 2;
-                    if (columns_fit(vl, st->pos, st->open, ncol, mid))
-                        hi = mid;
-                    else
-                        lo = mid;
-                }
-                h = hi;
+                h = balanced_height(vl, st->pos, st->open, ncol, avail);
+                balance = TRUE;
             }
         }
         double bottom = y;
         gboolean page_ends = FALSE, band_ends = FALSE;
         for (int c = 0; c < ncol && !at_end(vl, st->pos); c++) {
-            page_break br = find_break(vl, st->pos, h, st->open);
+            /* Balancing: each column is filled only as far as lets the columns
+             * after it share the rest evenly (the first ones are not filled to
+             * the brim at the expense of the last), as in Apache FOP. */
+            if (balance && c > 0)
+                h = balanced_height(vl, st->pos, st->open, ncol - c, h);
+            page_break br = find_break(vl, st->pos, h, st->open, fc);
             if (br.overflow && !first_band && c == 0) {
                 /* Not even the first item fits below the bands above. */
                 last = br;
@@ -1266,6 +1504,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         if (page_ends || !band_ends || at_end(vl, st->pos))
             break;
         y = bottom;
+        band_fn += list_footnotes(vl, band_from, st->pos, NULL, 0);
     }
     if (P == &dry) {
         g_array_free(scratch.placed, TRUE);
@@ -1490,6 +1729,129 @@ static gboolean force_blank_page(cg_layout *L, const cg_fo *ps, int n, int last)
     return FALSE;
 }
 
+/* Footnotes carried over to the next page: their height and the height of
+ * the first piece of the first of them. */
+static void pending_ctx(const GArray *pending, fn_ctx *fc)
+{
+    fc->pending_h = fc->pending_first = 0;
+    for (guint i = 0; i < pending->len; i++) {
+        const fn_part *fp = &g_array_index(pending, fn_part, i);
+        fc->pending_h += cg_vlist_measure_range(fp->vl, fp->from, (int)fp->vl->items->len);
+    }
+    if (pending->len) {
+        const fn_part *fp = &g_array_index(pending, fn_part, 0);
+        fc->pending_first = fn_first_piece(fp->vl, fp->from);
+    }
+}
+
+/* Items [from, to) of footnote body vl at (x, *y): a piece of a footnote split
+ * across pages has the blocks open at its ends continued (without borders
+ * there), each piece tagged on its own page. */
+static void place_fn_piece(placer *P, const cg_vlist *vl, int from, int to, double x, double *y)
+{
+    int n = (int)vl->items->len;
+    placer FN = *P;
+    FN.in_group = FALSE;
+    FN.started = FALSE;
+    FN.piece = from > 0 || to < n;
+    guint base = FN.open->len;
+    if (from > 0) {
+        GPtrArray *st = g_ptr_array_new();
+        for (int i = 0; i < from; i++) {
+            const cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+            if (it->kind == VI_START)
+                g_ptr_array_add(st, it->blk);
+            else if (it->kind == VI_END && st->len)
+                g_ptr_array_remove_index(st, st->len - 1);
+        }
+        for (guint i = 0; i < st->len; i++)
+            open_frag(&FN, st->pdata[i], x, *y, FALSE);
+        g_ptr_array_free(st, TRUE);
+    }
+    double y0 = *y;
+    place_list(&FN, vl, from, to, x, y);
+    *y = y0 + cg_vlist_measure_range(vl, from, to);
+    while (FN.open->len > base)
+        close_frag(&FN, *y, to >= n);
+}
+
+/* Place the footnotes of a page at the bottom of its body, below its content
+ * (which ends at y), under the separator sep (may be NULL): first those
+ * carried over (pending), then those cited on the page (fns), in order, as
+ * far as they fit, a footnote being split at a legal break between its lines;
+ * the rest stays in pending, in order, for the next pages. On a page with no
+ * other content at least one piece is placed (overflowing if it must), so
+ * that the footnote pages that follow the flow always progress. */
+static void place_footnotes(placer *P, const geometry *g, double y, GArray *pending, GPtrArray *fns,
+                            const cg_vlist *sep)
+{
+    for (guint f = 0; f < fns->len; f++) {
+        fn_part fp = { fns->pdata[f], 0 };
+        g_array_append_val(pending, fp);
+    }
+    if (!pending->len)
+        return;
+    double sep_h = sep ? sep->height : 0;
+    double room = g->by + g->bh - y - sep_h;
+    gboolean empty = y <= g->by + 0.01;
+    /* How much of each part fits: parts [0, whole) whole, then part `whole`
+     * up to item cut_to (when cut_to > its from; the rest from cut_next). */
+    double used = 0;
+    guint whole = 0;
+    int cut_to = -1, cut_next = -1;
+    for (; whole < pending->len; whole++) {
+        const fn_part *fp = &g_array_index(pending, fn_part, whole);
+        int n = (int)fp->vl->items->len;
+        double full = cg_vlist_measure_range(fp->vl, fp->from, n);
+        if (used + full <= room + 0.01) {
+            used += full;
+            continue;
+        }
+        int next, forced;
+        double h;
+        int to = cell_cut(fp->vl, fp->from, n, MAX(0, room - used), &next, &h, &forced);
+        if (to <= fp->from && empty && whole == 0) {
+            /* nothing fits on an empty page: its first piece overflows */
+            to = cell_cut(fp->vl, fp->from, n, fn_first_piece(fp->vl, fp->from), &next, &h, &forced);
+            if (to <= fp->from)
+                to = next = n;
+        }
+        if (to > fp->from) {
+            cut_to = to;
+            cut_next = next;
+            used += cg_vlist_measure_range(fp->vl, fp->from, to);
+        }
+        break;
+    }
+    if (whole == 0 && cut_to < 0)
+        return;                 /* none fits: all wait for the next page */
+    double fy = MAX(y, g->by + g->bh - sep_h - used);
+    if (sep) {
+        placer S = *P;
+        S.tagged = FALSE;
+        S.in_group = FALSE;
+        S.started = FALSE;
+        guint base = S.open->len;
+        double y0 = fy;
+        place_list(&S, sep, 0, (int)sep->items->len, g->bx, &fy);
+        fy = y0 + sep_h;
+        while (S.open->len > base)
+            close_frag(&S, fy, TRUE);
+    }
+    for (guint i = 0; i < whole; i++) {
+        const fn_part *fp = &g_array_index(pending, fn_part, i);
+        place_fn_piece(P, fp->vl, fp->from, (int)fp->vl->items->len, g->bx, &fy);
+    }
+    if (cut_to >= 0) {
+        fn_part *fp = &g_array_index(pending, fn_part, whole);
+        place_fn_piece(P, fp->vl, fp->from, cut_to, g->bx, &fy);
+        fp->from = cut_next;
+        if (fp->from >= (int)fp->vl->items->len)
+            whole++;
+    }
+    g_array_remove_range(pending, 0, whole);
+}
+
 /* The flow's flow-name names region (default xsl-region-body), or names the
  * region-body of no page master at all (then it flows into every body). */
 static gboolean flow_maps_to(cg_layout *L, const cg_fo *flow, const char *region)
@@ -1514,6 +1876,10 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     int number = initial_number(L, ps, first_number);
     geometry g0;
     geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
+    /* The flow is set at the width of the first page that takes it: leading
+     * pages whose region-body is another (a cover page) get none of it. */
+    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0.regions[0], 0)); k++)
+        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), &g0);
     double width = g0.bw;
     cg_vlist *vl = cg_vlist_new();
     flow_src fsrc = { flow ? cg_flow_feed_new(L, flow, g0.colw, g0.bw) : NULL, FALSE,
@@ -1528,6 +1894,9 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     release_init(&rel);
     gboolean blank_next = FALSE, trailing_last = FALSE;
     int unmapped_run = 0;
+    /* footnotes that did not fit on their page, placed on the next ones */
+    GArray *pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
+    const cg_fo *sep_fo = static_for(ps, L, "xsl-footnote-separator");
     do {
         geometry g;
         const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
@@ -1543,14 +1912,17 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             /* If the rest fits on this page, it is the last; its master may differ. */
             const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
             if (lspm != spm) {
+                fn_ctx dfc = { 0, 0, 0 };
+                pending_ctx(pending, &dfc);
                 flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
-                fill_page(NULL, vl, &g, &t, NULL);
-                if (at_end(vl, t.pos)) {
+                fill_page(NULL, vl, &g, &t, NULL, &dfc);
+                /* (footnotes carried over taller than the body need more pages) */
+                if (at_end(vl, t.pos) && dfc.pending_h <= g.bh) {
                     geometry gl;
                     geometry_of(L, lspm, &gl);
                     gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
                     flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
-                    fill_page(NULL, vl, &gl, &u, NULL);
+                    fill_page(NULL, vl, &gl, &u, NULL, &dfc);
                     if (at_end(vl, u.pos)) {
                         g = gl;
                         spm = lspm;
@@ -1561,7 +1933,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                 g_ptr_array_free(t.open, TRUE);
             }
         }
-        if (fabs(g.bw - width) > 0.5)
+        if (fabs(g.bw - width) > 0.5 && !blank_next && flow &&
+            flow_maps_to(L, flow, region_name(L, g.regions[0], 0)))
             cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
                                 "the flow is set at the width of the first page (%.2fpt)", width);
         cg_page pg = { 0 };
@@ -1576,7 +1949,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 
         /* Place the body: continued blocks, repeated headers, items, footers. */
         placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
-                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE };
+                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
         /* the page-sequence's id spans all its pages (page-number-citation-last) */
         note_id(&P, ps->id, g.by, i == 0, TRUE);
         GPtrArray *fns = g_ptr_array_new();
@@ -1586,8 +1959,19 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         gboolean unmapped = flow && !blank_next && unmapped_run < 8 &&
                             !flow_maps_to(L, flow, region_name(L, g.regions[0], 0));
         unmapped_run = unmapped ? unmapped_run + 1 : 0;
+        /* The footnote separator, laid out on each page (it may hold its number). */
+        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
+        cg_vlist *sep = NULL;
+        if (sep_fo) {
+            L->page_number = pg.number_text;
+            sep = cg_layout_blocks(L, sep_fo, g.bw);
+            L->page_number = NULL;
+            g_ptr_array_add(keep, sep);
+        }
+        fn_ctx fc = { 0, 0, sep ? sep->height : 0 };
+        pending_ctx(pending, &fc);
         if (!blank_next && !unmapped)
-            br = fill_page(&P, vl, &g, &st, fns);
+            br = fill_page(&P, vl, &g, &st, fns, &fc);
         if (br.overflow)
             cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
                                 g.bh, pg.number_text);
@@ -1606,34 +1990,20 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
         for (guint k = 0; k < body->frags->len; k++)
             y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
         /* Footnotes at the bottom of the body. */
-        if (fns->len) {
-            double fh = 0;
-            for (guint f = 0; f < fns->len; f++)
-                fh += cg_vlist_measure(fns->pdata[f]);
-            double fy = MAX(y, g.by + g.bh - fh);
-            for (guint f = 0; f < fns->len; f++) {
-                placer FN = P;
-                FN.in_group = FALSE;
-                FN.started = FALSE;
-                const cg_vlist *fv = fns->pdata[f];
-                double y0 = fy;
-                place_list(&FN, fv, 0, (int)fv->items->len, g.bx, &fy);
-                fy = y0 + cg_vlist_measure(fv);
-                while (FN.open->len > P.open->len)
-                    close_frag(&FN, fy, TRUE);
-            }
-        }
+        if (!blank_next && !unmapped)   /* blank pages and others' bodies take none */
+            place_footnotes(&P, &g, y, pending, fns, sep);
         g_ptr_array_free(fns, TRUE);
         g_array_free(P.open, TRUE);
 
-        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
         place_static(G, ps, &g, &pg, keep);
         if (G->sink)
             G->sink(G->ctx, L, &pg);
         page_free(&pg);
         g_ptr_array_free(keep, TRUE);
-        release_done(&rel, vl, &fsrc.base, st.pos);
-        drop_done(&fsrc, &rel, vl, &st.pos);
+        if (!pending->len) {        /* a footnote carried over may be a table cell's */
+            release_done(&rel, vl, &fsrc.base, st.pos);
+            drop_done(&fsrc, &rel, vl, &st.pos);
+        }
 
         G->page_index++;
         i++;
@@ -1647,14 +2017,15 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
-        if (at_end(vl, st.pos) && !blank_next && force_blank_page(L, ps, i, number - 1))
+        if (at_end(vl, st.pos) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
             blank_next = TRUE;
         /* The rest did not fit on the page-position="last" master: as FOP
          * does, the sequence ends with one more (empty) page of that master
          * (not after a first page: FOP then keeps the first page as the last). */
-        if (at_end(vl, st.pos) && !blank_next && last_unused && i > 1)
+        if (at_end(vl, st.pos) && !pending->len && !blank_next && last_unused && i > 1)
             blank_next = trailing_last = TRUE;
-    } while (!at_end(vl, st.pos) || blank_next);
+    } while (!at_end(vl, st.pos) || blank_next || pending->len);
+    g_array_free(pending, TRUE);
     g_ptr_array_free(st.open, TRUE);
     release_clear(&rel);
     cg_vlist_free(vl);

@@ -2,15 +2,19 @@
  * placing each page's content at its final position.
  *
  * Design: the flow of a page-sequence is laid out into a vertical list
- * (fo_area.h) as pagination reads it, one child of the fo:flow at a time;
- * pages are filled greedily, each taking the longest run of items that fits
- * and ending at the best legal break (a penalty with no keep, else the
- * weakest keep, else — when nothing fits — after the first item, which then
- * overflows with a warning). So pagination always progresses and never loses
- * content. Each finished page is handed to a sink (the PDF writer, the area
- * dump) and freed with the children of the flow it finished: memory holds
- * the flow's children on the open page (one of them may be long: a table is
- * laid out whole) and one page, however long the page-sequence.
+ * (fo_area.h) as pagination reads it, a piece at a time; pages are filled
+ * greedily, each taking the longest run of items that fits and ending at the
+ * best legal break (a penalty with no keep, else the weakest keep, else —
+ * when nothing fits — after the first item, which then overflows with a
+ * warning). So pagination always progresses and never loses content.
+ * Footnotes go at the bottom of the page that cites them, under the
+ * xsl-footnote-separator; as in FOP, one that does not fit is split between
+ * its lines and its rest (with the footnotes after it) carried over to the
+ * next pages, ahead of the footnotes cited there. Each finished page is
+ * handed to a sink (the PDF writer, the area dump) and freed with the pieces
+ * of the flow it finished (not while footnotes are carried over): memory
+ * holds the flow's pieces on the open page (one may be long: a table is laid
+ * out whole) and one page, however long the page-sequence.
  */
 #ifndef CG_FO_PAGE_H
 #define CG_FO_PAGE_H
@@ -36,6 +40,8 @@ typedef struct {
     double x, y0, w, y1;
     gboolean first, last;       /* the block starts / ends on this page */
     int depth;
+    gboolean reopened;          /* continued, yet begun by a PL_START here (the pieces of a
+                                 * footnote split across pages are tagged page by page) */
 } cg_frag;
 
 typedef struct {

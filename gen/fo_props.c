@@ -363,7 +363,11 @@ void cg_props_init(cg_props *p)
 {
     memset(p, 0, sizeof *p);
     cg_inherited *i = &p->i;
-    i->font_family = "serif";
+    /* XSL 1.1 §7.9.2 leaves the initial font-family to the implementation:
+     * sans-serif, as FOP, for whose FO files a face of Helvetica's metrics
+     * (Liberation Sans) breaks lines where theirs do; circgen's templates
+     * name their faces. */
+    i->font_family = "sans-serif";
     i->font_size = 12;
     i->font_weight = 400;
     i->color = (cg_color){ 0, 0, 0, 1 };
@@ -889,6 +893,20 @@ static gboolean f_bool(cg_props *p, const cg_props *par, const prop_def *d, cons
     return TRUE;
 }
 
+/* line-stacking-strategy (XSL 1.1 §7.16.6): "font-height" sets every line at
+ * the block's nominal line height; "max-height" and "line-height" let taller
+ * inline content (each with its half-leading) make the line taller. */
+static gboolean f_line_stacking(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                                cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    int k = KW(v, "max-height", "font-height", "line-height");
+    if (k < 0)
+        return FALSE;
+    p->i.lss_font_height = k == 1;
+    return TRUE;
+}
+
 /* cx:cjk-latin-spacing: "auto" (1/4 em), "none", a length, or true/false. */
 static gboolean f_cjk_spacing(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
                               cg_prop_ctx *c)
@@ -1076,14 +1094,51 @@ static gboolean f_text_decoration(cg_props *p, const cg_props *par, const prop_d
 static gboolean f_baseline_shift(cg_props *p, const cg_props *par, const prop_def *d,
                                  const char *v, cg_prop_ctx *c)
 {
-    (void)par; (void)d; (void)c;
+    (void)par; (void)c;
     int k = KW(v, "baseline", "super", "sub");
-    if (k >= 0) { p->n.baseline_shift = k; return TRUE; }
+    if (k >= 0) {
+        p->n.baseline_shift = k;
+        if (d->arg)
+            p->n.valign = CG_VALIGN_BASELINE;
+        return TRUE;
+    }
+    if (d->arg) {
+        /* vertical-align (XSL 1.1 §7.14.10): top, middle, bottom, text-top and
+         * text-bottom set alignment-baseline before-edge, middle, after-edge,
+         * text-before-edge, text-after-edge, with no baseline shift */
+        static const int va[] = { CG_VALIGN_TOP, CG_VALIGN_MIDDLE, CG_VALIGN_BOTTOM,
+                                  CG_VALIGN_TEXT_TOP, CG_VALIGN_TEXT_BOTTOM };
+        k = KW(v, "top", "middle", "bottom", "text-top", "text-bottom");
+        if (k >= 0) {
+            p->n.valign = va[k];
+            p->n.baseline_shift = CG_BSHIFT_BASELINE;
+            return TRUE;
+        }
+    }
     cg_len l;
     if (!len_any(v, em_of(p), &l)) return FALSE;
     /* Percentages refer to the line-height of the parent. */
     p->n.baseline_shift = CG_BSHIFT_LENGTH;
     p->n.baseline_shift_len = l;
+    if (d->arg)
+        p->n.valign = CG_VALIGN_BASELINE;
+    return TRUE;
+}
+
+/* alignment-baseline: the baselines circgen places by (the others: baseline) */
+static gboolean f_alignment_baseline(cg_props *p, const cg_props *par, const prop_def *d,
+                                     const char *v, cg_prop_ctx *c)
+{
+    (void)par; (void)d; (void)c;
+    static const int va[] = { CG_VALIGN_BASELINE, CG_VALIGN_BASELINE, CG_VALIGN_BASELINE,
+                              CG_VALIGN_BASELINE, CG_VALIGN_BASELINE, CG_VALIGN_BASELINE,
+                              CG_VALIGN_TOP, CG_VALIGN_TEXT_TOP, CG_VALIGN_MIDDLE,
+                              CG_VALIGN_BOTTOM, CG_VALIGN_TEXT_BOTTOM };
+    int k = KW(v, "auto", "baseline", "alphabetic", "ideographic", "hanging", "mathematical",
+               "before-edge", "text-before-edge", "middle", "after-edge", "text-after-edge");
+    if (k < 0)
+        return FALSE;
+    p->n.valign = va[k];
     return TRUE;
 }
 
@@ -1157,18 +1212,33 @@ static gboolean f_text_transform(cg_props *p, const cg_props *par, const prop_de
     return TRUE;
 }
 
+/* border-collapse (arg 0); border-separation / border-spacing (arg 1): one
+ * length for both directions, or two (inline-progression-direction, then
+ * block-progression-direction), as CSS2 border-spacing; and the components
+ * border-separation.inline-progression-direction (arg 2) and
+ * .block-progression-direction (arg 3). */
 static gboolean f_border_collapse(cg_props *p, const cg_props *par, const prop_def *d,
                                   const char *v, cg_prop_ctx *c)
 {
     (void)par; (void)c;
     if (d->arg) {
-        cg_len l;
+        cg_len l[2];
         int n;
         char **w = split_words(v, &n);
-        gboolean ok = n >= 1 && len_nonneg(w[0], em_of(p), &l, FALSE) && l.rel == 0;
+        gboolean ok = n >= 1 && n <= (d->arg == 1 ? 2 : 1);
+        for (int i = 0; ok && i < n; i++)
+            ok = len_nonneg(w[i], em_of(p), &l[i], FALSE) && l[i].rel == 0;
         g_strfreev(w);
-        if (ok) p->i.border_spacing = l.abs;
-        return ok;
+        if (!ok)
+            return FALSE;
+        if (d->arg == 1) {
+            p->i.border_spacing = l[0].abs;
+            p->i.border_spacing_b = l[n - 1].abs;
+        } else if (d->arg == 2)
+            p->i.border_spacing = l[0].abs;
+        else
+            p->i.border_spacing_b = l[0].abs;
+        return TRUE;
     }
     int k = KW(v, "collapse", "separate", "collapse-with-precedence");
     if (k < 0) return FALSE;
@@ -1313,7 +1383,7 @@ static const prop_def props[] = {
     { "rule-style", 2, f_rule, 1 },
     { "text-decoration", 2, f_text_decoration, 0 },
     { "baseline-shift", 2, f_baseline_shift, 0 },
-    { "vertical-align", 2, f_baseline_shift, 0 },
+    { "vertical-align", 2, f_baseline_shift, 1 },
     { "width", 2, f_dimension, 0 },
     { "height", 2, f_dimension, 1 },
     { "inline-progression-dimension", 2, f_dimension, 0 },
@@ -1333,6 +1403,8 @@ static const prop_def props[] = {
     { "border-collapse", 2, f_border_collapse, 0 },
     { "border-separation", 2, f_border_collapse, 1 },
     { "border-spacing", 2, f_border_collapse, 1 },
+    { "border-separation.inline-progression-direction", 2, f_border_collapse, 2 },
+    { "border-separation.block-progression-direction", 2, f_border_collapse, 3 },
     { "role", 2, f_role, 0 },
     { "cx:role", 2, f_role, 0 },
     { "cx:cjk-latin-spacing", 2, f_cjk_spacing, 0 },
@@ -1341,9 +1413,9 @@ static const prop_def props[] = {
     { "relative-position", 2, f_ignore, 0 },
     { "overflow", 2, f_ignore, 0 },
     { "font-selection-strategy", 2, f_ignore, 0 },
-    { "line-stacking-strategy", 2, f_ignore, 0 },
+    { "line-stacking-strategy", 2, f_line_stacking, 0 },
     { "line-height-shift-adjustment", 2, f_ignore, 0 },
-    { "alignment-baseline", 2, f_ignore, 0 },
+    { "alignment-baseline", 2, f_alignment_baseline, 0 },
     { "dominant-baseline", 2, f_ignore, 0 },
     { "alignment-adjust", 2, f_ignore, 0 },
     { "score-spaces", 2, f_ignore, 0 },
@@ -1459,6 +1531,25 @@ static void warn(cg_prop_ctx *c, const char *fmt, ...)
     g_free(msg);
 }
 
+/* A number without a unit (other than 0), such as font-size="36". XSL 1.1
+ * §5.11 requires a unit for a length; where the property takes a length,
+ * circgen reads the number as points, as Apache FOP does (pixels at its 72
+ * dpi), and warns. */
+static gboolean bare_number(const char *v)
+{
+    char *end;
+    if (!*v || g_ascii_isalpha(*v))
+        return FALSE;
+    double d = g_ascii_strtod(v, &end);
+    return end != v && !*end && d != 0 && isfinite(d);
+}
+
+static void warn_unitless(cg_prop_ctx *c, const char *v, const char *name)
+{
+    warn(c, "value '%s' for property '%s' on fo:%s has no unit: taken as %spt "
+         "(XSL 1.1 §5.11 requires a unit)", v, name, c->fo_name, v);
+}
+
 /* The attribute's name as written in FO: prefix:name for namespaced ones. */
 static char *attr_name(xmlAttrPtr a)
 {
@@ -1488,9 +1579,17 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
     /* font-size first: em lengths of every other property refer to it. */
     xmlChar *fs = xmlGetNoNsProp(el, (const xmlChar *)"font-size");
     if (fs) {
-        double v;
+        double v = -1;
         char *s = g_strstrip(g_strdup((const char *)fs));
-        if (!font_size_value(s, parent_fs, &v) || v < 0 || !isfinite(v))
+        gboolean ok = font_size_value(s, parent_fs, &v);
+        if (!ok && bare_number(s)) {
+            char *pt = g_strconcat(s, "pt", NULL);
+            ok = font_size_value(pt, parent_fs, &v);
+            g_free(pt);
+            if (ok)
+                warn_unitless(ctx, s, "font-size");
+        }
+        if (!ok || v < 0 || !isfinite(v))
             warn(ctx, "invalid value '%s' for property 'font-size' on fo:%s; using %gpt",
                  (const char *)fs, ctx->fo_name, parent_fs);
         else if (v > 10000) {
@@ -1551,9 +1650,19 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
                  * take it explicitly for the common cases. */
                 if (parent && !strncmp(name, "background-color", 16))
                     p->n.background = parent->n.background;
-            } else if (!def->fn(p, parent, def, v, ctx))
-                warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
-                     ctx->fo_name);
+                else if (parent && !strncmp(name, "space-before", 12))
+                    p->n.space_before = parent->n.space_before;
+                else if (parent && !strncmp(name, "space-after", 11))
+                    p->n.space_after = parent->n.space_after;
+            } else if (!def->fn(p, parent, def, v, ctx)) {
+                char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
+                if (pt && def->fn(p, parent, def, pt, ctx))
+                    warn_unitless(ctx, v, name);
+                else
+                    warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
+                         ctx->fo_name);
+                g_free(pt);
+            }
             g_free(v);
             g_free(name);
         }
@@ -1579,16 +1688,20 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
             l.rel += p->n.margin[CG_END].rel + p->n.padding[CG_END].rel;
             p->i.end_indent = l;
         }
-        /* margin-top/bottom are space-before/after when those are not given. */
+        /* margin-top/bottom are space-before/after when those are not given;
+         * such spaces are not conditional (XSL 1.1 §5.3.2, as CSS margins):
+         * kept at the top of a page too. */
         if (p->n.margin_set[CG_BEFORE] && !xmlHasProp(el, (const xmlChar *)"space-before") &&
             !xmlHasProp(el, (const xmlChar *)"space-before.optimum")) {
             cg_len m = p->n.margin[CG_BEFORE];
             p->n.space_before.min = p->n.space_before.opt = p->n.space_before.max = m;
+            p->n.space_before.retain = TRUE;
         }
         if (p->n.margin_set[CG_AFTER] && !xmlHasProp(el, (const xmlChar *)"space-after") &&
             !xmlHasProp(el, (const xmlChar *)"space-after.optimum")) {
             cg_len m = p->n.margin[CG_AFTER];
             p->n.space_after.min = p->n.space_after.opt = p->n.space_after.max = m;
+            p->n.space_after.retain = TRUE;
         }
     }
     /* A space given only as .optimum: min and max follow it. */

@@ -67,6 +67,10 @@ enum { CG_BREAK_AUTO, CG_BREAK_PAGE, CG_BREAK_COLUMN, CG_BREAK_EVEN_PAGE, CG_BRE
 enum { CG_LEADER_SPACE, CG_LEADER_RULE, CG_LEADER_DOTS, CG_LEADER_USE_CONTENT };
 enum { CG_TD_UNDERLINE = 1, CG_TD_OVERLINE = 2, CG_TD_LINE_THROUGH = 4 };
 enum { CG_BSHIFT_BASELINE, CG_BSHIFT_SUPER, CG_BSHIFT_SUB, CG_BSHIFT_LENGTH };
+/* alignment-baseline (and vertical-align, XSL 1.1 §7.14.10): where an inline
+ * object's box sits in the line, other than on the parent's baseline */
+enum { CG_VALIGN_BASELINE, CG_VALIGN_TOP, CG_VALIGN_MIDDLE, CG_VALIGN_BOTTOM,
+       CG_VALIGN_TEXT_TOP, CG_VALIGN_TEXT_BOTTOM };
 enum { CG_DA_AUTO, CG_DA_BEFORE, CG_DA_CENTER, CG_DA_AFTER };
 enum { CG_SCALE_UNIFORM, CG_SCALE_NON_UNIFORM };
 enum { CG_TT_NONE, CG_TT_UPPER, CG_TT_LOWER, CG_TT_CAPITALIZE };
@@ -83,6 +87,8 @@ typedef struct {
     cg_color color;
     gboolean lh_is_factor;       /* line-height: a number (factor of font-size) */
     double line_height;          /* factor, or points */
+    gboolean lss_font_height;    /* line-stacking-strategy="font-height": lines as tall as
+                                  * the block's own line-height, whatever their text */
     int text_align, text_align_last;
     cg_len text_indent, last_line_end_indent;
     cg_len start_indent, end_indent;
@@ -106,7 +112,8 @@ typedef struct {
     gboolean visible;
     int text_transform;
     gboolean border_collapse;    /* border-collapse = collapse (table) */
-    double border_spacing;
+    double border_spacing;       /* border-separation: inline-progression-direction */
+    double border_spacing_b;     /* border-separation: block-progression-direction */
     double cjk_latin_spacing;    /* cx:cjk-latin-spacing: CG_CJK_SPACING_AUTO (1/4 em,
                                     shrinkable to 1/8 em), 0 none, else a length in pt */
     gboolean rtl;                /* writing-mode rl-tb / rl: lines run right to left
@@ -129,6 +136,7 @@ typedef struct {
     int scaling;
     int baseline_shift;
     cg_len baseline_shift_len;
+    int valign;                  /* CG_VALIGN_*: alignment-baseline */
     int display_align;
     const char *role;            /* cx:role or role; interned, NULL if none */
 } cg_noninherited;

@@ -58,6 +58,11 @@ struct cg_para {
     double *char_w;
     double *end_trim;           /* width a line ending after this character loses:
                                    half of a full-width closing or stop mark (GB/T 15834) */
+    /* collection of one segment of inline content interrupted by blocks
+     * nested in its inlines (cg_para_collect_segment) */
+    gboolean segmented;
+    int seg, seg_target;        /* nested blocks met so far; the segment wanted */
+    const cg_fo *seg_block;     /* the nested block ending the segment wanted */
     int *item_span;             /* after layout (char_item, char_w, end_trim, char_span and
                                    fixed_space freed): each item's first span */
 };
@@ -84,16 +89,39 @@ static char *leader_content_text(const cg_fo *fo)
     return t;
 }
 
+/* Is fo inline content of the paragraph (not its block or a container)? */
+static gboolean in_line(const cg_para *pa, const cg_fo *a)
+{
+    return a && a != pa->block && !cg_fo_is_block_level(a->kind) &&
+           a->kind != FO_FLOW && a->kind != FO_STATIC_CONTENT &&
+           a->kind != FO_TABLE_CELL && a->kind != FO_LIST_ITEM_BODY &&
+           a->kind != FO_LIST_ITEM_LABEL && a->kind != FO_FOOTNOTE_BODY;
+}
+
+/* The background of the innermost inline-level FO from fo up to the
+ * paragraph's block that has one (alpha 0: none). */
+static cg_color inline_background(const cg_para *pa, const cg_fo *fo)
+{
+    for (const cg_fo *a = fo; in_line(pa, a); a = a->parent)
+        if (a->kind != FO_TEXT && a->p && a->p->n.background.a > 0)
+            return a->p->n.background;
+    return (cg_color){ 0 };
+}
+
 static int span_for(cg_layout *L, cg_para *pa, const cg_props *p, const char *uri,
                     const char *dest, const cg_fo *fo)
 {
+    cg_color bg = inline_background(pa, fo);
+    /* vertical-align places inline-level objects, not a block's own text */
+    int valign = in_line(pa, fo) ? p->n.valign : CG_VALIGN_BASELINE;
     /* Reuse the last span when nothing differs (the common case: text nodes). */
     if (pa->spans->len) {
         cg_span *last = &g_array_index(pa->spans, cg_span, pa->spans->len - 1);
-        if (last->p == p && last->link_uri == uri && last->link_dest == dest)
+        if (last->p == p && last->link_uri == uri && last->link_dest == dest &&
+            !memcmp(&last->background, &bg, sizeof bg) && last->valign == valign)
             return (int)pa->spans->len - 1;
     }
-    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL };
+    cg_span s = { p, uri, dest, cg_layout_font(L, p, fo), 0, NULL, bg, valign };
     switch (p->n.baseline_shift) {
     case CG_BSHIFT_SUPER: s.shift = p->i.font_size * 0.45; break;
     case CG_BSHIFT_SUB: s.shift = -p->i.font_size * 0.2; break;
@@ -295,10 +323,38 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
         collect(L, pa, c, uri, dest, depth + 1);
 }
 
+/* Inline objects whose content is laid out within the paragraph: a block
+ * nested in them is set as a block area of its own between the lines. */
+static gboolean inline_container(cg_fo_kind k)
+{
+    return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
+           k == FO_FOOTNOTE || k == FO_LEADER;
+}
+
+static gboolean nested_block(cg_fo_kind k)
+{
+    return cg_fo_is_block_level(k) || k == FO_LIST_ITEM;
+}
+
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                     const char *dest, int depth)
 {
     const cg_props *p = fo->p;
+    if (pa->segmented) {
+        if (nested_block(fo->kind)) {
+            if (pa->seg == pa->seg_target)
+                pa->seg_block = fo;
+            pa->seg++;
+            return;
+        }
+        if (pa->seg != pa->seg_target) {
+            /* outside the segment wanted: only count the nested blocks */
+            if (inline_container(fo->kind) && depth <= 150)
+                for (const cg_fo *c = fo->first; c; c = c->next)
+                    collect(L, pa, c, uri, dest, depth + 1);
+            return;
+        }
+    }
     if (fo->id && fo->kind != FO_TEXT)
         add_anchor(pa, ANCHOR_ID, fo);
     switch (fo->kind) {
@@ -438,6 +494,8 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     }
     /* inline, wrapper, unknown objects: their content. */
     collect_children(L, pa, fo, uri, dest, depth);
+    if (pa->segmented && pa->seg != pa->seg_target)
+        return;     /* the inline goes on after the segment */
     if (fo->id && pa->chars->len) {
         /* the id again with its last character: the line holding it gives
          * the last page (page-number-citation-last) */
@@ -454,9 +512,26 @@ static gboolean has_footnote_anchor(const cg_para *pa)
     return FALSE;
 }
 
-cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
+/* May text stand directly in fo? Not in the objects whose content is
+ * (%block;)+ (XSL 1.1 §6.4.18 fo:flow, §6.5.3 fo:block-container, §6.7.10
+ * fo:table-cell...): text there is an error, which FOP ignores too. */
+static gboolean block_takes_text(const cg_fo *fo)
+{
+    switch (fo->kind) {
+    case FO_FLOW: case FO_STATIC_CONTENT: case FO_BLOCK_CONTAINER: case FO_TABLE_CELL:
+    case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY: case FO_FOOTNOTE_BODY:
+        return FALSE;
+    default:
+        return TRUE;
+    }
+}
+
+static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop,
+                              int seg, const cg_fo **nested, GPtrArray *lost_ids)
 {
     cg_para *pa = g_new0(cg_para, 1);
+    pa->segmented = nested != NULL;
+    pa->seg_target = seg;
     pa->block = block;
     pa->text = g_string_new(NULL);
     pa->chars = g_array_new(FALSE, FALSE, sizeof(gunichar));
@@ -467,8 +542,19 @@ cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, c
     pa->spans = g_array_new(FALSE, FALSE, sizeof(cg_span));
     pa->objs = g_array_new(FALSE, FALSE, sizeof(obj));
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
-    for (const cg_fo *c = first; c && c != stop; c = c->next)
+    gboolean no_text = !block_takes_text(block);
+    for (const cg_fo *c = first; c && c != stop; c = c->next) {
+        if (no_text && c->kind == FO_TEXT) {
+            gboolean blank = TRUE;
+            for (const char *q = c->text; q && *q && blank; q++)
+                blank = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+            if (!blank)
+                cg_xml_diag(L->d, CG_WARNING, c->xml, "text directly inside fo:%s is not allowed "
+                            "(its content is blocks, XSL 1.1 §6.2): ignored", cg_fo_kind_name(block->kind));
+            continue;
+        }
         collect(L, pa, c, NULL, NULL, 0);
+    }
     while (last_is_collapsible_space(pa))
         pop_char(pa);
     /* A trailing preserved line feed ends the last line; it adds no line. */
@@ -476,13 +562,30 @@ cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, c
         pop_char(pa);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
+    if (nested)
+        *nested = pa->seg_block;
     if (pa->chars->len == 0 && !has_footnote_anchor(pa)) {
         /* nothing to set: ids alone (empty wrappers, inlines) make no empty
          * line; the caller records them with zero-height markers */
+        for (guint i = 0; lost_ids && i < pa->anchors->len; i++)
+            if (g_array_index(pa->anchors, anchor, i).kind == ANCHOR_ID)
+                g_ptr_array_add(lost_ids, (gpointer)g_array_index(pa->anchors, anchor, i).fo);
         cg_para_free(pa);
         return NULL;
     }
+    pa->seg_block = NULL;
     return pa;
+}
+
+cg_para *cg_para_collect(cg_layout *L, const cg_fo *block, const cg_fo *first, const cg_fo *stop)
+{
+    return collect_range(L, block, first, stop, 0, NULL, NULL);
+}
+
+cg_para *cg_para_collect_segment(cg_layout *L, const cg_fo *block, const cg_fo *first,
+                                 const cg_fo *stop, int k, const cg_fo **nested, GPtrArray *lost_ids)
+{
+    return collect_range(L, block, first, stop, k, nested, lost_ids);
 }
 
 void cg_para_free(cg_para *pa)
@@ -670,7 +773,8 @@ static void shape(cg_layout *L, cg_para *pa)
             if (gs->log_clusters[g] != last_cluster) {
                 last_cluster = gs->log_clusters[g];
                 cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
-                pa->char_w[c] += sp->p->i.letter_spacing;
+                if (!cg_invisible_char(CH(pa, c)))
+                    pa->char_w[c] += sp->p->i.letter_spacing;
             }
         }
         /* Full-width marks of Chinese spans: their half widths from halt. */
@@ -954,6 +1058,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
                              may ? 0 : CG_LB_INF };
             elem e0 = { E_GAP, i, i, -1, span };
+            if (may && CH(pa, i - 1) == 0x00AD) {
+                /* a soft hyphen: a line broken there ends with a visible
+                 * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
+                p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+                e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            }
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
             if (HAS_GLUE(brk[i])) {
@@ -1019,6 +1129,8 @@ static void glyph_range(const PangoItem *it, const PangoGlyphString *gs, int b0,
     }
 }
 
+/* The box of a piece around its own baseline (half-leading included; an
+ * image stands on the baseline), before any shift. */
 static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double *above, double *below)
 {
     cg_span *sp = &g_array_index(pa->spans, cg_span, pc->span);
@@ -1035,13 +1147,13 @@ static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double 
         pango_font_metrics_unref(fm);
     }
     if (pc->kind == PC_IMAGE) {
-        *above = pc->img_h + sp->shift;
-        *below = -sp->shift;
+        *above = pc->img_h;
+        *below = 0;
         return;
     }
     double half = (lh - (a + d)) / 2;
-    *above = a + half + sp->shift;
-    *below = d + half - sp->shift;
+    *above = a + half;
+    *below = d + half;
 }
 
 typedef struct {
@@ -1136,17 +1248,14 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
     (void)greedy_overfull;
 
-    /* Leaders take the slack of non-justified lines (up to their maximum). */
+    /* Leaders keep their optimum length in lines that are not justified
+     * (only justification stretches them, as in FOP and Antenna House: a
+     * table of contents sets text-align-last="justify"); they shrink towards
+     * their minimum in an overfull line. */
     double nat, yst, zsh;
     cg_lb_measure(lb, start, brk, &nat, &yst, &zsh);
-    double leader_stretch = 0;
-    for (int k = start; k < brk; k++)
-        if (el[k].kind == E_LEADER)
-            leader_stretch += lb[k].stretch;
     double leader_ratio = 0;
-    if (!stretch_glue && leader_stretch > 0 && nat < w)
-        leader_ratio = MIN(1.0, (w - nat) / leader_stretch);
-    else if (!stretch_glue && nat > w) {
+    if (!stretch_glue && nat > w) {
         double lsh = 0;
         for (int k = start; k < brk; k++)
             if (el[k].kind == E_LEADER)
@@ -1171,7 +1280,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
                 cx += it->width;     /* a line-end mark keeps its left half */
             if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
                 double hw = it->width;
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL };
+                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0 };
                 g_array_append_val(pcs, pc);
                 cx += hw;
             }
@@ -1183,7 +1292,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
             double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
             if (e->kind == E_LEADER) {
-                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL };
+                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
                 g_array_append_val(pcs, pc);
             }
             cx += gw;
@@ -1203,7 +1312,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         c1 = e->c1;
         if (e->kind == E_OBJ) {
             obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
-            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref };
+            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0 };
             if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
             else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
             else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
@@ -1224,7 +1333,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             prev->c1 = e->c1;
             prev->w += it->width;
         } else {
-            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL };
+            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
             g_array_append_val(pcs, pc);
         }
         cx += it->width;
@@ -1263,11 +1372,42 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     pango_font_description_free(bfd);
     double half = (lh - (m->ascent + m->descent)) / 2;
     double above = m->ascent + half, below = m->descent + half;
+    /* Pieces aligned on the block's baseline (shifted by baseline-shift, or
+     * placed against its font by vertical-align text-top, text-bottom,
+     * middle) make the line's extent; top and bottom ones (alignment-baseline
+     * before-edge, after-edge: XSL 1.1 §7.14.2, §7.14.10) are placed against
+     * the line's edges afterwards, making it taller only when taller than it. */
+    double edge_h = 0;
     for (int k = 0; k < ln->n_pieces; k++) {
+        cg_piece *pc = &ln->pieces[k];
+        const cg_span *sp = &g_array_index(pa->spans, cg_span, pc->span);
         double a, b;
-        piece_metrics(F->L, pa, &ln->pieces[k], &a, &b);
-        above = MAX(above, a);
-        below = MAX(below, b);
+        piece_metrics(F->L, pa, pc, &a, &b);
+        pc->shift = sp->shift;
+        switch (sp->valign) {
+        case CG_VALIGN_TOP: case CG_VALIGN_BOTTOM:
+            edge_h = MAX(edge_h, a + b);
+            continue;
+        case CG_VALIGN_TEXT_TOP: pc->shift = m->ascent - a; break;
+        case CG_VALIGN_TEXT_BOTTOM: pc->shift = b - m->descent; break;
+        case CG_VALIGN_MIDDLE: pc->shift = m->st_pos - (a - b) / 2; break;
+        default: break;
+        }
+        if (bp->i.lss_font_height && pc->kind != PC_IMAGE)
+            continue;           /* text sits in the block's nominal line */
+        above = MAX(above, a + pc->shift);
+        below = MAX(below, b - pc->shift);
+    }
+    if (edge_h > above + below)
+        below = edge_h - above;     /* the line grows downwards (CSS 2.1 §10.8) */
+    for (int k = 0; k < ln->n_pieces && edge_h > 0; k++) {
+        cg_piece *pc = &ln->pieces[k];
+        int va = g_array_index(pa->spans, cg_span, pc->span).valign;
+        double a, b;
+        if (va != CG_VALIGN_TOP && va != CG_VALIGN_BOTTOM)
+            continue;
+        piece_metrics(F->L, pa, pc, &a, &b);
+        pc->shift = va == CG_VALIGN_TOP ? above - a : b - below;
     }
     ln->baseline = above;
     ln->height = MAX(0, above + below);
@@ -1406,6 +1546,13 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
 }
 
 /* ---- accessors for drawing and dumps ------------------------------------- */
+
+gboolean cg_invisible_char(gunichar c)
+{
+    /* soft hyphens and format characters (ZWSP, ZWJ, bidi marks...): no
+     * letter-spacing after them */
+    return c == 0x00AD || g_unichar_type(c) == G_UNICODE_FORMAT;
+}
 
 const char *cg_para_utf8(const cg_para *pa) { return pa->text->str; }
 

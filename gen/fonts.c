@@ -19,6 +19,7 @@ static const struct { const char *family, *package; } pinned[] = {
     { "Liberation Mono", "fonts-liberation2" },
     { "Noto Serif CJK SC", "fonts-noto-cjk" },
     { "Noto Sans CJK SC", "fonts-noto-cjk" },
+    { "DejaVu Sans", "fonts-dejavu-core" },   /* the last fallback (Arabic, Hebrew...) */
 };
 
 /* Names mapped by fonts.conf onto a pinned face (keep in step with the file). */

@@ -45,7 +45,7 @@ for n; do
         [ "$pages" = "$fpages" ] && peq=yes
         # Content order (-raw) first, then layout order (-layout): the text is equal when
         # it is equal in either order, since each order has artefacts the other has not
-        # (-raw: FOP draws spanning cells and static content in its own order; -layout:
+        # (-raw: FOP draws row-spanning cells in its own order; -layout:
         # lines of neighbouring cells interleave by fractions of a point).
         tr -d '\n' < "$c.norm" > "$tmp/a"; tr -d '\n' < "$f.norm" > "$tmp/b"
         tr -d '\n' < "$c.lnorm" > "$tmp/la"; tr -d '\n' < "$f.lnorm" > "$tmp/lb"
@@ -141,7 +141,7 @@ END {
         "the text in) and layout order (`pdftotext -layout`, line by line down each page); both avoid " \
         "pdftotext\x27s default column guessing and its joining of hyphenated lines. A testcase\x27s text " \
         "is equal to FOP\x27s when it is equal in either order (each order has artefacts the other has " \
-        "not: FOP draws row-spanning cells and static content in its own order; lines of neighbouring " \
+        "not: FOP draws row-spanning cells in its own order; lines of neighbouring " \
         "cells interleave by fractions of a point). Equality in layout order alone is the strictest " \
         "measure: it also catches text set in the wrong place (columns, absolute positions).")
     out("")

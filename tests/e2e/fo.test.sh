@@ -71,6 +71,17 @@ pdftotext "$tmp/lc.pdf" - | tr -d ' \n' | grep -q "^xxxend" && ok || bad "leader
 # A leader-only line before a forced page break: the tagged PDF is written.
 $CG fo tests/fo/inline_block_break.fo -o "$tmp/ib.pdf" -q 2>/dev/null && ok || bad "inline_block_break: PDF not written"
 
+# The regions are drawn in FOP's order: before, start, body, end, after (each page).
+$CG fo tests/fo/region_order.fo -o "$tmp/ro.pdf" -q && ok || bad "region_order: render"
+ro=$(pdftotext -raw "$tmp/ro.pdf" - | tr -d ' \n\f')
+case "$ro" in
+    BEFORESTARTbodyone*fifteenENDAFTERBEFORESTARTsixteen*twentytwoENDAFTER) ok ;;
+    *) bad "region_order: regions drawn out of order: $ro" ;;
+esac
+# ... and the static content drawn after the body stays out of the structure tree.
+pdfinfo -struct-text "$tmp/ro.pdf" 2>/dev/null | grep -q -e BEFORE -e START -e END -e AFTER &&
+    bad "region_order: static content in the structure tree" || ok
+
 # 4. Reproducible: two renders are byte-identical.
 $CG fo tests/fo/letter.fo -o "$tmp/again.pdf" -q --title "Circular 50" --author TSB
 cmp -s "$pdf" "$tmp/again.pdf" && ok || bad "letter: two renders differ"
@@ -92,6 +103,25 @@ mkdir -p "$tmp/nofonts" && printf '<?xml version="1.0"?><fontconfig><dir>%s</dir
 if CIRCGEN_FONTS_CONF="$tmp/empty.conf" $CG fo "$tmp/l2.fo" -o "$tmp/nf.pdf" 2>"$tmp/err"; then bad "missing font: exit 0"; else ok; fi
 grep -q "fonts-liberation2" "$tmp/err" && ok || bad "missing font: package not named"
 [ ! -e "$tmp/nf.pdf" ] && ok || bad "missing font: output written"
+
+# 7. Inline backgrounds: the aqua of the fo:inline of inline_block_props.fo
+# under its two pieces of text and under the block nested in it.
+if $CG fo tests/fo/inline_block_props.fo -o "$tmp/ibp.pdf" -q; then ok; else bad "inline background: render"; fi
+qpdf --qdf --object-streams=disable "$tmp/ibp.pdf" "$tmp/ibpq.pdf" 2>/dev/null
+n=$(grep -ac "0 1 1 rg" "$tmp/ibpq.pdf")
+[ "${n:-0}" -ge 3 ] && ok || bad "inline background: $n aqua fills, expected 3"
+
+# 8. Arabic falls back to the pinned DejaVu Sans, embedded and subset.
+if $CG fo tests/fo/arabic.fo -o "$tmp/ar.pdf" -q; then ok; else bad "arabic: render"; fi
+pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+DejaVuSans " && ok || bad "arabic: no DejaVu Sans in the PDF"
+
+# 9. vertical-align on a block leaves its own text on the baseline: 'block'
+# (10pt) and 'big' (20pt) share one, so their boxes' bottoms differ by the
+# difference of their descents (about 2pt), not 0 as if 'block' stood on
+# the line's bottom.
+if $CG fo tests/fo/vertical_align.fo -o "$tmp/va.pdf" -q; then ok; else bad "vertical-align: render"; fi
+d=$(pdftotext -bbox "$tmp/va.pdf" - 2>/dev/null | awk -F'"' '/>block</ { b = $8 } />big</ { g = $8 } END { printf "%.2f", g - b }')
+awk -v d="$d" 'BEGIN { exit !(d > 1 && d < 3) }' && ok || bad "vertical-align: block text moved (descent gap $d)"
 
 echo "fo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,7 +11,7 @@
                                       text in the same order: nothing left out, no page
                                       furniture inside it
 
-Page furniture is what repeats at the top of pages: static content (the running
+Page furniture is what repeats at the top and the bottom of pages: static content (the running
 header "- 2 -" and the document's name; footers such as "1 / 2" and the address
 footer, which the HTML carries once, at its end) and a table's header row repeated
 on each page the table runs onto (the HTML table's caption). A hyphen at the end of a PDF line may
@@ -65,15 +65,23 @@ def pdf_pages(path):
             for p in range(1, n + 1)]
 
 
+def is_furniture(line, furniture):
+    return (not line.strip() or squeeze(line) in furniture
+            or re.fullmatch(r"-\s*\d+\s*-", line.strip())
+            or re.fullmatch(r"\d+\s*/\s*\d+", line.strip()))
+
+
 def strip_furniture(pages, furniture):
-    """Drop the leading lines of each page that are page furniture."""
+    """Drop the lines of each page that are page furniture: the leading ones
+    (region-before, drawn first) and the trailing ones (region-after, drawn
+    last)."""
     out = []
     for i, text in enumerate(pages, 1):
         lines = text.replace("\f", "").split("\n")
-        while lines and (not lines[0].strip() or squeeze(lines[0]) in furniture
-                         or re.fullmatch(r"-\s*\d+\s*-", lines[0].strip())
-                         or re.fullmatch(r"\d+\s*/\s*\d+", lines[0].strip())):
+        while lines and is_furniture(lines[0], furniture):
             lines.pop(0)
+        while lines and is_furniture(lines[-1], furniture):
+            lines.pop()
         out.append("\n".join(lines))
     return "\n".join(out)
 
