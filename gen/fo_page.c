@@ -875,11 +875,13 @@ typedef struct {
  * begin the page or are taller than a page (avail) and would else overflow.
  * Returns 0 when nothing was done, 1 when row k was split in two pieces
  * (pagination goes on at k), 2 when the break is now allowed just before k
- * (pagination goes on at k - 1). */
-static int split_group(cg_vlist *vl, int k, double room, double avail, gboolean allow_keep)
+ * (pagination goes on at k - 1). The group is taken from item from on (the
+ * page's first item). */
+static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep)
 {
     int k0 = k, k1 = k;
-    while (is_tie(vl, k0 - 1) && is_row(vl, k0 - 2))
+    /* (rows on earlier pages are done with: a group cut there overflowed) */
+    while (k0 - 2 >= from && is_tie(vl, k0 - 1) && is_row(vl, k0 - 2))
         k0 -= 2;
     while (is_tie(vl, k1 + 1) && is_row(vl, k1 + 2))
         k1 += 2;
@@ -1349,12 +1351,13 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                 if (!is_tie(vl, k - 1) || k <= from)
                     group_started = started;
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
-                    (y + it->h + fn + footers_below(stack, it) > avail + 0.01 && room > 1 &&
+                    (y + it->h + fn + footers_below(stack, it) > avail + 0.01 &&
                      /* a keep-together row taller than a whole page can never be
                       * kept: split it rather than lose what overflows */
-                     (split_row(vl, k, room, FALSE, !started || it->h > avail) ||
-                      /* rows tied by a spanning cell: likewise as a whole */
-                      (back = split_group(vl, k, room, avail, !group_started)) > 0))) {
+                     ((room > 1 && split_row(vl, k, room, FALSE, !started || it->h > avail)) ||
+                      /* rows tied by a spanning cell: likewise as a whole (between
+                       * them even with no room left) */
+                      (back = split_group(vl, k, from, MAX(0, room), avail, !group_started)) > 0))) {
                     items_inserted(vl, k, NI(vl) - n);
                     n = (int)vl->items->len;
                     k -= back;
