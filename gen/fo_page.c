@@ -824,6 +824,29 @@ static gboolean is_row(const cg_vlist *vl, int k)
     return k >= 0 && k < (int)vl->items->len && g_array_index(vl->items, cg_vitem, k).kind == VI_ROW;
 }
 
+/* The row item tied to row item k, before it (dir -1) or after it (dir 1),
+ * with only penalties between (the tie, forced breaks of the rows), else -1;
+ * *tie: the tie's index. */
+static int tied_row(const cg_vlist *vl, int k, int dir, int *tie)
+{
+    int t = -1;
+    for (int j = k + dir; j >= 0 && j < (int)vl->items->len; j += dir) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
+        if (it->kind == VI_ROW) {
+            if (t < 0)
+                return -1;
+            if (tie)
+                *tie = t;
+            return j;
+        }
+        if (it->kind != VI_PENALTY)
+            return -1;
+        if (is_tie(vl, j))
+            t = j;
+    }
+    return -1;
+}
+
 /* The piece of cell cl before a break in it: items [s, cut), content height hh. */
 static void cell_piece_before(cg_vlist *vl, cg_cell *ca, const cg_cell *cl, int s, int cut, double hh)
 {
@@ -873,32 +896,45 @@ typedef struct {
  * and going on in row k). The tied rows are broken only when the room is too
  * small for them and no keep holds them together, unless (allow_keep) they
  * begin the page or are taller than a page (avail) and would else overflow.
- * Returns 0 when nothing was done, 1 when row k was split in two pieces
- * (pagination goes on at k), 2 when the break is now allowed just before k
- * (pagination goes on at k - 1). The group is taken from item from on (the
+ * With room < 0, the group is broken between row k and the row before, as a
+ * forced break there demands. Returns 0 when nothing was done, else how many
+ * items pagination goes back to go on: 1 when row k was split in two pieces
+ * (it goes on at k), more when the break is now allowed before k (it goes on
+ * just after the row before). The group is taken from item from on (the
  * page's first item). */
 static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep)
 {
-    int k0 = k, k1 = k;
-    /* (rows on earlier pages are done with: a group cut there overflowed) */
-    while (k0 - 2 >= from && is_tie(vl, k0 - 1) && is_row(vl, k0 - 2))
-        k0 -= 2;
-    while (is_tie(vl, k1 + 1) && is_row(vl, k1 + 2))
-        k1 += 2;
-    if (k0 == k1)
+    /* the group's row items, from the page's first item on (rows on earlier
+     * pages are done with: a group cut there overflowed) */
+    GArray *K = g_array_new(FALSE, FALSE, sizeof(int));
+    int j = k;
+    while ((j = tied_row(vl, j, -1, NULL)) >= from)
+        g_array_prepend_val(K, j);
+    int r = (int)K->len;
+    j = k;
+    do
+        g_array_append_val(K, j);
+    while ((j = tied_row(vl, j, 1, NULL)) >= 0);
+    int m = (int)K->len;
+    if (m < 2) {
+        g_array_free(K, TRUE);
         return 0;
-    int m = (k1 - k0) / 2 + 1, r = (k - k0) / 2;
+    }
     cg_row **R = g_new0(cg_row *, m);
     double *Y = g_new0(double, m + 1);
-    int keep = 0;
+    int keep = 0, tie_r = -1;
     for (int i = 0; i < m; i++) {
-        R[i] = g_array_index(vl->items, cg_vitem, k0 + 2 * i).row;
+        R[i] = g_array_index(vl->items, cg_vitem, g_array_index(K, int, i)).row;
         Y[i + 1] = Y[i] + R[i]->h;
         const cg_block *rb = R[i]->blk;
         if (rb && rb->fo && rb->fo->kind == FO_TABLE_ROW)
             keep = MAX(keep, rb->fo->p->i.keep_together_page);
-        if (i > 0)
-            keep = MAX(keep, g_array_index(vl->items, cg_vitem, k0 + 2 * i - 1).span_pen);
+        int t;
+        if (i > 0 && tied_row(vl, g_array_index(K, int, i), -1, &t) >= 0) {
+            keep = MAX(keep, g_array_index(vl->items, cg_vitem, t).span_pen);
+            if (i == r)
+                tie_r = t;
+        }
     }
     GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
     int ret = 0;
@@ -906,7 +942,9 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         goto done;
     /* Inside row r, at height H from the group's top. */
     double H = Y[r] + room;
-    gboolean mid = TRUE, progress = FALSE, all_done = TRUE, stuck = FALSE;
+    gboolean mid = room >= 0, progress = FALSE, all_done = TRUE, stuck = FALSE;
+    if (!mid && r == 0)
+        goto done;
     for (int pass = 0; pass < 2; pass++) {
         g_array_set_size(cross, 0);
         for (int i = 0; i <= r; i++)
@@ -1033,7 +1071,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
     }
     for (int i = 0; i < r; i++)
         if (Rn[i])
-            g_array_index(vl->items, cg_vitem, k0 + 2 * i).row = Rn[i];
+            g_array_index(vl->items, cg_vitem, g_array_index(K, int, i)).row = Rn[i];
     g_free(Rn);
     cg_vitem ib = g_array_index(vl->items, cg_vitem, k);
     ib.row = B;
@@ -1050,12 +1088,13 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         ret = 1;
     } else {
         g_array_index(vl->items, cg_vitem, k) = ib;
-        cg_vitem *t = &g_array_index(vl->items, cg_vitem, k - 1);
+        cg_vitem *t = &g_array_index(vl->items, cg_vitem, tie_r);
         t->span_tie = FALSE;
         t->pen = t->span_pen;
-        ret = 2;
+        ret = k - g_array_index(K, int, r - 1);
     }
 done:
+    g_array_free(K, TRUE);
     g_array_free(cross, TRUE);
     g_free(R);
     g_free(Y);
@@ -1370,6 +1409,14 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             double need = fn_need(fc, first_break, fn_prev, item_new, item_first);
             double bottom = y + it->h;
             if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
+                int back;
+                if (best < 0 && it->kind == VI_ROW &&
+                    (back = split_group(vl, k, from, -1, avail, TRUE)) > 0) {
+                    /* no break before this row on the page, and it is tied to
+                     * the row before: break between them, not inside a cell */
+                    k -= back;
+                    continue;
+                }
                 /* Overflow: cut at the best break seen. */
                 if (best >= 0) {
                     r.brk = best;
@@ -1414,6 +1461,18 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             r.pen = 0;
             goto done;
         case VI_PENALTY:
+            if (it->pen == CG_PEN_FORCE && started) {
+                /* a forced break between rows tied by a spanning cell: the
+                 * cell is cut there and goes on in the row after */
+                int kr = k + 1;
+                while (kr < NI(vl) && g_array_index(vl->items, cg_vitem, kr).kind == VI_PENALTY)
+                    kr++;
+                if (is_row(vl, kr) && tied_row(vl, kr, -1, NULL) >= 0 &&
+                    split_group(vl, kr, from, -1, avail, TRUE) > 0) {
+                    k--;
+                    continue;
+                }
+            }
             if (it->pen == CG_PEN_FORCE) {
                 int to = table_end_after(vl, k);
                 if (to > k) {
