@@ -1387,8 +1387,8 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                 double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
                 double room = avail - y - fn - footers_below(stack, it);
                 int back = 1;
-                if (!is_tie(vl, k - 1) || k <= from)
-                    group_started = started;
+                if (tied_row(vl, k, -1, NULL) < from)
+                    group_started = started;    /* the first tied row on the page */
                 if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
                     (y + it->h + fn + footers_below(stack, it) > avail + 0.01 &&
                      /* a keep-together row taller than a whole page can never be
