@@ -24,8 +24,9 @@ typedef struct cg_para cg_para;
 typedef struct cg_image cg_image;
 
 /* Penalty strengths between items: 0 free, 1..CG_KEEP_ALWAYS keeps (relaxed
- * when nothing else fits), CG_PEN_NEVER (never broken: inside a row span, a
- * label's height), CG_PEN_FORCE a forced page break. */
+ * when nothing else fits), CG_PEN_NEVER (never broken: inside a row span,
+ * unless the tied rows do not fit (span_tie), a label's height), CG_PEN_FORCE
+ * a forced page break. */
 #define CG_PEN_NEVER (2 * CG_KEEP_ALWAYS)
 #define CG_PEN_FORCE (-1)
 
