@@ -901,8 +901,10 @@ typedef struct {
  * items pagination goes back to go on: 1 when row k was split in two pieces
  * (it goes on at k), more when the break is now allowed before k (it goes on
  * just after the row before). The group is taken from item from on (the
- * page's first item). */
-static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep)
+ * page's first item). forced_kind: the break is a forced one of that kind (a
+ * cell's), made whatever the keeps and the cells' room. */
+static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep,
+                       int forced_kind)
 {
     /* the group's row items, from the page's first item on (rows on earlier
      * pages are done with: a group cut there overflowed) */
@@ -938,7 +940,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
     }
     GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
     int ret = 0;
-    if (keep > 0 && !allow_keep && Y[m] <= avail + 0.01)
+    if (!forced_kind && keep > 0 && !allow_keep && Y[m] <= avail + 0.01)
         goto done;
     /* Inside row r, at height H from the group's top. */
     double H = Y[r] + room;
@@ -970,7 +972,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
             break;
         if (all_done)
             goto done;      /* all fits: the rows are only taller than their content */
-        if (progress && !stuck)
+        if (forced_kind || (progress && !stuck))
             break;
         if (r > 0) {
             mid = FALSE;    /* break before row r instead */
@@ -1081,7 +1083,8 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         ia.row = A;
         ia.h = ha;
         pen.kind = VI_PENALTY;
-        pen.pen = keep;
+        pen.pen = forced_kind ? CG_PEN_FORCE : keep;
+        pen.break_kind = forced_kind;
         g_array_index(vl->items, cg_vitem, k) = ia;
         g_array_insert_val(vl->items, (guint)k + 1, pen);
         g_array_insert_val(vl->items, (guint)k + 2, ib);
@@ -1090,7 +1093,8 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         g_array_index(vl->items, cg_vitem, k) = ib;
         cg_vitem *t = &g_array_index(vl->items, cg_vitem, tie_r);
         t->span_tie = FALSE;
-        t->pen = t->span_pen;
+        t->pen = forced_kind ? CG_PEN_FORCE : t->span_pen;
+        t->break_kind = forced_kind;
         ret = k - g_array_index(K, int, r - 1);
     }
 done:
@@ -1099,6 +1103,48 @@ done:
     g_free(R);
     g_free(Y);
     return ret;
+}
+
+/* A forced break in a cell of the rows tied to row item k that falls inside
+ * row k (the highest such in the cells reaching into it): the group is broken
+ * there, inside row k or just before it (split_group). */
+static int group_forced(cg_vlist *vl, int k, int from, double avail)
+{
+    if (tied_row(vl, k, -1, NULL) < from && tied_row(vl, k, 1, NULL) < 0)
+        return 0;
+    GPtrArray *rows = g_ptr_array_new();
+    int j = k;
+    g_ptr_array_add(rows, g_array_index(vl->items, cg_vitem, k).row);
+    while ((j = tied_row(vl, j, -1, NULL)) >= from)
+        g_ptr_array_insert(rows, 0, g_array_index(vl->items, cg_vitem, j).row);
+    int r = (int)rows->len - 1;
+    double top = 0, H = G_MAXDOUBLE;
+    int kind = 0;
+    for (int i = 0; i <= r; i++) {
+        const cg_row *R = rows->pdata[i];
+        for (int c = 0; c < R->n_cells; c++) {
+            const cg_cell *cl = &R->cells[c];
+            if (i + MAX(1, cl->rows) <= r)
+                continue;       /* ends before row k */
+            int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
+            int next, f;
+            double hh;
+            cell_cut(cl->content, s, e, -1, &next, &hh, &f);
+            if (f && top + cell_pre(cl) + hh < H) {
+                H = top + cell_pre(cl) + hh;
+                kind = f;
+            }
+        }
+        if (i < r)
+            top += R->h;
+    }
+    const cg_row *Rk = rows->pdata[r];
+    g_ptr_array_free(rows, TRUE);
+    if (!kind || H >= top + Rk->h - 0.01)
+        return 0;       /* none, or not before row k's end (the next row's matter) */
+    if (H <= top + 0.01)
+        return r > 0 ? split_group(vl, k, from, -1, avail, TRUE, kind) : 0;
+    return split_group(vl, k, from, H - top, avail, TRUE, kind);
 }
 
 /* Does a cell of the row hold a forced break? */
@@ -1386,17 +1432,23 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                  * and where they do not fit. */
                 double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
                 double room = avail - y - fn - footers_below(stack, it);
-                int back = 1;
+                int back = 0;
+                gboolean over = y + it->h + fn + footers_below(stack, it) > avail + 0.01;
                 if (tied_row(vl, k, -1, NULL) < from)
                     group_started = started;    /* the first tied row on the page */
-                if ((row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE)) ||
-                    (y + it->h + fn + footers_below(stack, it) > avail + 0.01 &&
-                     /* a keep-together row taller than a whole page can never be
-                      * kept: split it rather than lose what overflows */
-                     ((room > 1 && split_row(vl, k, room, FALSE, !started || it->h > avail)) ||
-                      /* rows tied by a spanning cell: likewise as a whole (between
-                       * them even with no room left) */
-                      (back = split_group(vl, k, from, MAX(0, room), avail, !group_started)) > 0))) {
+                if (row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE))
+                    back = 1;
+                else if ((back = group_forced(vl, k, from, avail)) > 0)
+                    ;   /* rows tied by a spanning cell: at a forced break in a cell */
+                /* a keep-together row taller than a whole page can never be
+                 * kept: split it rather than lose what overflows */
+                else if (over && room > 1 && split_row(vl, k, room, FALSE, !started || it->h > avail))
+                    back = 1;
+                else if (over)
+                    /* rows tied by a spanning cell: likewise as a whole (between
+                     * them even with no room left) */
+                    back = split_group(vl, k, from, MAX(0, room), avail, !group_started, 0);
+                if (back > 0) {
                     items_inserted(vl, k, NI(vl) - n);
                     n = (int)vl->items->len;
                     k -= back;
@@ -1411,7 +1463,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
                 int back;
                 if (best < 0 && it->kind == VI_ROW &&
-                    (back = split_group(vl, k, from, -1, avail, TRUE)) > 0) {
+                    (back = split_group(vl, k, from, -1, avail, TRUE, 0)) > 0) {
                     /* no break before this row on the page, and it is tied to
                      * the row before: break between them, not inside a cell */
                     k -= back;
@@ -1468,7 +1520,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                 while (kr < NI(vl) && g_array_index(vl->items, cg_vitem, kr).kind == VI_PENALTY)
                     kr++;
                 if (is_row(vl, kr) && tied_row(vl, kr, -1, NULL) >= 0 &&
-                    split_group(vl, kr, from, -1, avail, TRUE) > 0) {
+                    split_group(vl, kr, from, -1, avail, TRUE, 0) > 0) {
                     k--;
                     continue;
                 }
