@@ -28,6 +28,14 @@ typedef struct {
     const char *ref;            /* citation ref-id */
 } obj;
 
+/* An inline-level FO with borders or padding: its characters [c0, c1). */
+typedef struct {
+    const cg_fo *fo;
+    int c0, c1;
+    int span;                   /* a span of the FO's own properties (font, shift) */
+    double pad[4];              /* resolved (build_items) */
+} ibox;
+
 typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
 typedef struct {
     anchor_kind kind;
@@ -46,6 +54,7 @@ struct cg_para {
     GArray *spans;              /* cg_span */
     GArray *objs;               /* obj */
     GArray *anchors;            /* anchor */
+    GArray *iboxes;             /* ibox, in document order (outer before inner) */
     GArray *page_breaks;        /* int pairs (c, CG_BREAK_*): a forced break before the line
                                  * starting at char c (blocks inside inlines), or NULL */
     gboolean after_lf;
@@ -169,6 +178,12 @@ static void pop_char(cg_para *pa)
     g_array_set_size(pa->char_span, n - 1);
     g_array_set_size(pa->char_obj, n - 1);
     g_array_set_size(pa->fixed_space, n - 1);
+    for (guint k = 0; k < pa->iboxes->len; k++) {
+        ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        b->c0 = MIN(b->c0, (int)n - 1);
+        if (b->c1 >= 0)
+            b->c1 = MIN(b->c1, (int)n - 1);
+    }
 }
 
 static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
@@ -336,8 +351,53 @@ static gboolean nested_block(cg_fo_kind k)
     return cg_fo_is_block_level(k) || k == FO_LIST_ITEM;
 }
 
+static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                       const char *dest, int depth);
+
+/* Does inline-level fo have borders or padding (drawn around its content,
+ * the start and end ones taking room in the line)? */
+static gboolean has_inline_box(const cg_fo *fo)
+{
+    switch (fo->kind) {
+    case FO_INLINE: case FO_BASIC_LINK: case FO_CHARACTER: case FO_PAGE_NUMBER:
+    case FO_PAGE_NUMBER_CITATION: case FO_PAGE_NUMBER_CITATION_LAST: case FO_EXTERNAL_GRAPHIC:
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        break;
+    case FO_LEADER:
+        /* use-content leaders set the borders and padding around each copy */
+        if (fo->p->i.leader_pattern == CG_LEADER_USE_CONTENT)
+            return FALSE;
+        break;
+    default:
+        return FALSE;
+    }
+    const cg_noninherited *n = &fo->p->n;
+    for (int k = 0; k < 4; k++)
+        if (n->border[k].width > 0 || n->padding[k].abs != 0 || n->padding[k].rel != 0)
+            return TRUE;
+    return FALSE;
+}
+
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                     const char *dest, int depth)
+{
+    if (!fo->p || !has_inline_box(fo) || (pa->segmented && pa->seg != pa->seg_target)) {
+        collect_fo(L, pa, fo, uri, dest, depth);
+        return;
+    }
+    guint k = pa->iboxes->len;
+    ibox b = { fo, (int)pa->chars->len, -1, span_for(L, pa, fo->p, uri, dest, fo), { 0 } };
+    g_array_append_val(pa->iboxes, b);
+    collect_fo(L, pa, fo, uri, dest, depth);
+    ibox *r = &g_array_index(pa->iboxes, ibox, k);
+    r->c0 = MIN(r->c0, (int)pa->chars->len);
+    r->c1 = (int)pa->chars->len;
+    if (r->c1 <= r->c0 || (pa->segmented && pa->seg != pa->seg_target))
+        r->c1 = r->c0;          /* empty, or going on past the segment: none */
+}
+
+static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                       const char *dest, int depth)
 {
     const cg_props *p = fo->p;
     if (pa->segmented) {
@@ -542,6 +602,7 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     pa->spans = g_array_new(FALSE, FALSE, sizeof(cg_span));
     pa->objs = g_array_new(FALSE, FALSE, sizeof(obj));
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
+    pa->iboxes = g_array_new(FALSE, FALSE, sizeof(ibox));
     gboolean no_text = !block_takes_text(block);
     for (const cg_fo *c = first; c && c != stop; c = c->next) {
         if (no_text && c->kind == FO_TEXT) {
@@ -620,6 +681,7 @@ void cg_para_free(cg_para *pa)
     g_array_free(pa->spans, TRUE);
     g_array_free(pa->objs, TRUE);
     g_array_free(pa->anchors, TRUE);
+    g_array_free(pa->iboxes, TRUE);
     if (pa->page_breaks)
         g_array_free(pa->page_breaks, TRUE);
     g_free(pa);
@@ -870,7 +932,9 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
 
 /* ---- items for the fitter ------------------------------------------------ */
 
-typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF } elem_kind;
+/* E_IBOX: the start or end border and padding of an inline (item: its index
+ * in iboxes; c0 its first character for the start, one past its last for the end) */
+typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX } elem_kind;
 
 typedef struct {
     elem_kind kind;
@@ -884,6 +948,55 @@ static gboolean is_latin_letter(gunichar c)
 }
 
 #define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
+
+static double ibox_side(const cg_para *pa, int k, int side)
+{
+    const ibox *b = &g_array_index(pa->iboxes, ibox, k);
+    return b->fo->p->n.border[side].width + b->pad[side];
+}
+
+/* Inline borders and padding in the fitting items: the start ones a box
+ * before the inline's first character (after the break before it), the end
+ * ones a box after its last, both glued to it (no break between boxes).
+ * The inlines are in document order (by first character); those started
+ * and not yet ended are a stack (they nest). */
+typedef struct {
+    int next;                   /* the next ibox to start */
+    int *open, n_open;
+} ib_cursor;
+
+static void ibox_starts(const cg_para *pa, int i, ib_cursor *ic, GArray *lb, GArray *el)
+{
+    int nb = (int)pa->iboxes->len;
+    for (; ic->next < nb; ic->next++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, ic->next);
+        if (b->c0 >= b->c1)
+            continue;
+        if (b->c0 > i)
+            break;
+        ic->open[ic->n_open++] = ic->next;
+        cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, ic->next, CG_START), 0, 0, 0 };
+        elem e = { E_IBOX, b->c0, b->c0, ic->next, b->span };
+        g_array_append_val(lb, it);
+        g_array_append_val(el, e);
+    }
+}
+
+static void ibox_ends(const cg_para *pa, int j, ib_cursor *ic, GArray *lb, GArray *el)
+{
+    for (int q = ic->n_open - 1; q >= 0; q--) {
+        int k = ic->open[q];
+        const ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        if (b->c1 > j)
+            continue;
+        memmove(ic->open + q, ic->open + q + 1, sizeof(int) * (size_t)(ic->n_open - q - 1));
+        ic->n_open--;
+        cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, k, CG_END), 0, 0, 0 };
+        elem e = { E_IBOX, b->c1, b->c1, k, b->span };
+        g_array_append_val(lb, it);
+        g_array_append_val(el, e);
+    }
+}
 
 /* Character i is a white space set as glue (spaces; other white space such
  * as U+2009 THIN SPACE, and preserved spaces, are boxes after which the line
@@ -949,6 +1062,18 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         g_array_append_val(el, e);
     }
     gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
+    /* inline borders and padding: resolved against the line width, and the
+     * characters where a run of text must end */
+    ib_cursor ibc = { 0, g_new(int, pa->iboxes->len + 1), 0 };
+    gboolean *ib_edge = g_new0(gboolean, n + 1);
+    for (guint k = 0; k < pa->iboxes->len; k++) {
+        ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        b->c1 = MIN(b->c1, n);
+        for (int sd = 0; sd < 4; sd++)
+            b->pad[sd] = MAX(0, cg_len_resolve(b->fo->p->n.padding[sd], L->footnote_width, NULL));
+        if (b->c0 < b->c1)
+            ib_edge[b->c0] = ib_edge[b->c1] = TRUE;
+    }
     for (int i = 0; i < n;) {
         gunichar c = CH(pa, i);
         int span = SPAN(pa, i);
@@ -959,6 +1084,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
             cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
             elem e = { E_LF, i, i + 1, -1, span };
+            ibox_ends(pa, i + 1, &ibc, lb, el);     /* inlines ending here: on this line */
             g_array_append_val(lb, nob);
             g_array_append_val(el, e);
             g_array_append_val(lb, g);
@@ -978,10 +1104,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
                 g_array_append_val(lb, p);
                 g_array_append_val(el, e0);
             }
+            ibox_starts(pa, i, &ibc, lb, el);
             elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
             g_array_append_val(lb, g);
             g_array_append_val(el, e);
             i++;
+            ibox_ends(pa, i, &ibc, lb, el);
             continue;
         }
         int oi = OBJ(pa, i);
@@ -993,6 +1121,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
                 g_array_append_val(lb, p);
                 g_array_append_val(el, e0);
             }
+            ibox_starts(pa, i, &ibc, lb, el);
             if (o->kind == OBJ_LEADER) {
                 double rw = L->footnote_width;
                 double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
@@ -1044,6 +1173,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
                 g_array_append_val(el, e);
             }
             i++;
+            ibox_ends(pa, i, &ibc, lb, el);
             continue;
         }
         /* A run of characters with no break, hyphen or glue inside. */
@@ -1085,16 +1215,21 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         while (j < n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
                OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
                !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
+               !ib_edge[j] &&
                (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
             w += pa->char_w[j];
             j++;
         }
+        ibox_starts(pa, i, &ibc, lb, el);
         cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
         elem e = { E_TEXT, i, j, pa->char_item[i], span };
         g_array_append_val(lb, b);
         g_array_append_val(el, e);
         i = j;
+        ibox_ends(pa, i, &ibc, lb, el);
     }
+    g_free(ibc.open);
+    g_free(ib_edge);
     (void)em;
     gboolean last_justify = bp->i.text_align_last == CG_ALIGN_JUSTIFY;
     cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
@@ -1147,7 +1282,7 @@ static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double 
         pango_font_metrics_unref(fm);
     }
     if (pc->kind == PC_IMAGE) {
-        *above = pc->img_h;
+        *above = pc->img_h + pc->img_pb_before + pc->img_pb_after;
         *below = 0;
         return;
     }
@@ -1235,6 +1370,107 @@ static int rtl_align(int align)
     return align;
 }
 
+/* The border boxes of the inlines with borders or padding on line ln
+ * (XSL 1.1 §4.6, CSS2 §10.8): from the start border set on the line, or
+ * else its first piece, to the end border, or else its last piece; around
+ * the ascent and descent of the inline's font (an image's height), shifted
+ * as its own pieces. The sides where the inline is broken are open. hits:
+ * the start and end borders set on the line (ib_hit), off: the alignment
+ * offset of the pieces; [lo, hi]: the characters of the line. */
+typedef struct {
+    int k;                      /* ibox */
+    gboolean end;
+    double x;                   /* the start border's start, or the end border's end */
+} ib_hit;
+
+static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, const GArray *hits,
+                       double off, int lo, int hi)
+{
+    int nib = (int)pa->iboxes->len;
+    GArray *bx = NULL;
+    for (int k = 0; k < nib; k++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        const cg_props *p = b->fo->p;
+        if (b->c0 > hi)
+            break;              /* in document order: the rest start after the line */
+        if (b->c0 >= b->c1 || b->c1 < lo || !p->i.visible)
+            continue;
+        const cg_span *bs = &g_array_index(pa->spans, cg_span, b->span);
+        double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, shift = bs->shift, img_h = -1, img_lift = 0;
+        gboolean own = FALSE;
+        for (int q = 0; q < ln->n_pieces; q++) {
+            const cg_piece *pc = &ln->pieces[q];
+            gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
+            if (!in)
+                continue;
+            x0 = MIN(x0, pc->x);
+            x1 = MAX(x1, pc->x + pc->w);
+            if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
+                own = TRUE;
+                shift = pc->shift;
+                if (pc->kind == PC_IMAGE) {
+                    img_h = pc->img_h;
+                    img_lift = pc->img_pb_after;
+                }
+            }
+        }
+        gboolean has_start = FALSE, has_end = FALSE;
+        for (guint h = 0; h < hits->len; h++) {
+            const ib_hit *ht = &g_array_index(hits, ib_hit, h);
+            if (ht->k != k)
+                continue;
+            if (!ht->end) {
+                has_start = TRUE;
+                x0 = ht->x + off;
+                x1 = MAX(x1, x0 + ibox_side(pa, k, CG_START));
+            } else {
+                has_end = TRUE;
+                x1 = ht->x + off;
+                x0 = MIN(x0, x1 - ibox_side(pa, k, CG_END));
+            }
+        }
+        if (x0 > x1)
+            continue;           /* not on this line */
+        cg_inline_box box = { 0 };
+        box.x = x0;
+        box.w = x1 - x0;
+        box.background = p->n.background;
+        for (int sd = 0; sd < 4; sd++) {
+            box.border[sd] = p->n.border[sd];
+            box.pad[sd] = b->pad[sd];
+        }
+        if (!has_start) {
+            box.border[CG_START].width = 0;
+            box.pad[CG_START] = 0;
+        }
+        if (!has_end) {
+            box.border[CG_END].width = 0;
+            box.pad[CG_END] = 0;
+        }
+        double a, d;
+        if (img_h >= 0) {
+            a = img_h + img_lift;     /* the image stands on its after border and padding */
+            d = -img_lift;
+        } else {
+            char lbuf[32];
+            const cg_metrics *m = cg_layout_metrics(L, bs->font, cg_layout_lang(p, lbuf));
+            a = m->ascent;
+            d = m->descent;
+        }
+        box.above = a + shift + box.pad[CG_BEFORE] + box.border[CG_BEFORE].width;
+        box.below = d - shift + box.pad[CG_AFTER] + box.border[CG_AFTER].width;
+        if (!bx)
+            bx = g_array_new(FALSE, FALSE, sizeof(cg_inline_box));
+        g_array_append_val(bx, box);
+    }
+    if (!bx)
+        return;
+    ln->n_boxes = (int)bx->len;
+    ln->boxes = cg_vlist_alloc(vl, sizeof(cg_inline_box) * bx->len);
+    memcpy(ln->boxes, bx->data, sizeof(cg_inline_box) * bx->len);
+    g_array_free(bx, TRUE);
+}
+
 static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
                           gboolean last, double x, double w, gboolean greedy_overfull)
 {
@@ -1272,6 +1508,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     GArray *pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
     double cx = 0;
     int c0 = -1, c1 = -1;
+    /* where the start and end borders of inlines are set on this line */
+    GArray *ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
     for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
         const cg_lb_item *it = &lb[k];
         const elem *e = &el[k];
@@ -1280,7 +1518,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
                 cx += it->width;     /* a line-end mark keeps its left half */
             if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
                 double hw = it->width;
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0 };
+                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
                 g_array_append_val(pcs, pc);
                 cx += hw;
             }
@@ -1292,7 +1530,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
             double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
             if (e->kind == E_LEADER) {
-                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
+                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
                 g_array_append_val(pcs, pc);
             }
             cx += gw;
@@ -1308,11 +1546,25 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             continue;
         }
         if (e->kind == E_GAP) continue;
+        if (e->kind == E_IBOX) {
+            const ibox *b = &g_array_index(pa->iboxes, ibox, e->item);
+            ib_hit h = { e->item, e->c0 != b->c0, e->c0 == b->c0 ? cx : cx + it->width };
+            g_array_append_val(ib_hits, h);
+            cx += it->width;
+            continue;
+        }
         if (c0 < 0) c0 = e->c0;
         c1 = e->c1;
         if (e->kind == E_OBJ) {
             obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
-            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0 };
+            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0, 0, 0 };
+            if (o->kind == OBJ_IMAGE) {
+                const cg_noninherited *gn = &o->fo->p->n;
+                pc.img_pb_before = gn->border[CG_BEFORE].width +
+                                   MAX(0, cg_len_resolve(gn->padding[CG_BEFORE], w, NULL));
+                pc.img_pb_after = gn->border[CG_AFTER].width +
+                                  MAX(0, cg_len_resolve(gn->padding[CG_AFTER], w, NULL));
+            }
             if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
             else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
             else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
@@ -1333,7 +1585,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             prev->c1 = e->c1;
             prev->w += it->width;
         } else {
-            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
+            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
             g_array_append_val(pcs, pc);
         }
         cx += it->width;
@@ -1411,6 +1663,11 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     }
     ln->baseline = above;
     ln->height = MAX(0, above + below);
+    if (pa->iboxes->len)
+        line_boxes(F->L, pa, vl, ln, ib_hits, off, el[start].c0,
+                   brk < (int)F->el->len ? el[brk].c0 : (int)pa->chars->len);
+    if (ib_hits)
+        g_array_free(ib_hits, TRUE);
     return ln;
 }
 
