@@ -34,6 +34,8 @@ typedef struct {
     int c0, c1;
     int span;                   /* a span of the FO's own properties (font, shift) */
     double pad[4];              /* resolved (build_items) */
+    gboolean open_start, open_end;  /* the inline goes on from the segment before, into the
+                                 * one after (blocks nested in it): no border there */
 } ibox;
 
 typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
@@ -381,19 +383,23 @@ static gboolean has_inline_box(const cg_fo *fo)
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                     const char *dest, int depth)
 {
-    if (!fo->p || !has_inline_box(fo) || (pa->segmented && pa->seg != pa->seg_target)) {
+    if (!fo->p || !has_inline_box(fo) || (pa->segmented && pa->seg > pa->seg_target)) {
         collect_fo(L, pa, fo, uri, dest, depth);
         return;
     }
+    /* (no characters are collected before the segment wanted: c0 is right
+     * for an inline going on from an earlier segment too) */
     guint k = pa->iboxes->len;
-    ibox b = { fo, (int)pa->chars->len, -1, span_for(L, pa, fo->p, uri, dest, fo), { 0 } };
+    ibox b = { fo, (int)pa->chars->len, -1, span_for(L, pa, fo->p, uri, dest, fo), { 0 },
+               pa->segmented && pa->seg < pa->seg_target, FALSE };
     g_array_append_val(pa->iboxes, b);
     collect_fo(L, pa, fo, uri, dest, depth);
     ibox *r = &g_array_index(pa->iboxes, ibox, k);
     r->c0 = MIN(r->c0, (int)pa->chars->len);
     r->c1 = (int)pa->chars->len;
-    if (r->c1 <= r->c0 || (pa->segmented && pa->seg != pa->seg_target))
-        r->c1 = r->c0;          /* empty, or going on past the segment: none */
+    r->open_end = pa->segmented && pa->seg > pa->seg_target;
+    if (r->c1 <= r->c0 || (pa->segmented && pa->seg < pa->seg_target))
+        r->c1 = r->c0;          /* empty, or ending before the segment: none */
 }
 
 static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
@@ -949,10 +955,25 @@ static gboolean is_latin_letter(gunichar c)
 
 #define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
 
+/* The border width and padding of a side of an inline: none at a start or
+ * end where a nested block splits it, unless conditionality="retain". */
+static double ibox_border(const ibox *b, int side)
+{
+    const cg_noninherited *n = &b->fo->p->n;
+    gboolean open = (side == CG_START && b->open_start) || (side == CG_END && b->open_end);
+    return open && !n->border_retain[side] ? 0 : n->border[side].width;
+}
+
+static double ibox_pad(const ibox *b, int side)
+{
+    gboolean open = (side == CG_START && b->open_start) || (side == CG_END && b->open_end);
+    return open && !b->fo->p->n.padding_retain[side] ? 0 : b->pad[side];
+}
+
 static double ibox_side(const cg_para *pa, int k, int side)
 {
     const ibox *b = &g_array_index(pa->iboxes, ibox, k);
-    return b->fo->p->n.border[side].width + b->pad[side];
+    return ibox_border(b, side) + ibox_pad(b, side);
 }
 
 /* Inline borders and padding in the fitting items: the start ones a box
@@ -1437,7 +1458,8 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
         box.background = p->n.background;
         for (int sd = 0; sd < 4; sd++) {
             box.border[sd] = p->n.border[sd];
-            box.pad[sd] = b->pad[sd];
+            box.border[sd].width = ibox_border(b, sd);
+            box.pad[sd] = ibox_pad(b, sd);
         }
         if (!has_start) {
             box.border[CG_START].width = 0;
