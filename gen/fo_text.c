@@ -36,6 +36,7 @@ typedef struct {
     double pad[4];              /* resolved (build_items) */
     gboolean open_start, open_end;  /* the inline goes on from the segment before, into the
                                  * one after (blocks nested in it): no border there */
+    int parent;                 /* the ibox around it, or -1 (build_items) */
 } ibox;
 
 typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
@@ -391,7 +392,7 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
      * for an inline going on from an earlier segment too) */
     guint k = pa->iboxes->len;
     ibox b = { fo, (int)pa->chars->len, -1, span_for(L, pa, fo->p, uri, dest, fo), { 0 },
-               pa->segmented && pa->seg < pa->seg_target, FALSE };
+               pa->segmented && pa->seg < pa->seg_target, FALSE, -1 };
     g_array_append_val(pa->iboxes, b);
     collect_fo(L, pa, fo, uri, dest, depth);
     ibox *r = &g_array_index(pa->iboxes, ibox, k);
@@ -939,8 +940,12 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
 /* ---- items for the fitter ------------------------------------------------ */
 
 /* E_IBOX: the start or end border and padding of an inline (item: its index
- * in iboxes; c0 its first character for the start, one past its last for the end) */
-typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX } elem_kind;
+ * in iboxes; c0 its first character for the start, one past its last for the end).
+ * E_IRET: conditionality="retain" at a line break inside inlines: the break
+ * (a penalty; item: the innermost inline open there) and the retained start
+ * border and padding of each of them (a glue; item: the inline). */
+typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX,
+               E_IRET } elem_kind;
 
 typedef struct {
     elem_kind kind;
@@ -986,15 +991,16 @@ typedef struct {
     int *open, n_open;
 } ib_cursor;
 
-static void ibox_starts(const cg_para *pa, int i, ib_cursor *ic, GArray *lb, GArray *el)
+static void ibox_starts(cg_para *pa, int i, ib_cursor *ic, GArray *lb, GArray *el)
 {
     int nb = (int)pa->iboxes->len;
     for (; ic->next < nb; ic->next++) {
-        const ibox *b = &g_array_index(pa->iboxes, ibox, ic->next);
+        ibox *b = &g_array_index(pa->iboxes, ibox, ic->next);
         if (b->c0 >= b->c1)
             continue;
         if (b->c0 > i)
             break;
+        b->parent = ic->n_open ? ic->open[ic->n_open - 1] : -1;
         ic->open[ic->n_open++] = ic->next;
         cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, ic->next, CG_START), 0, 0, 0 };
         elem e = { E_IBOX, b->c0, b->c0, ic->next, b->span };
@@ -1015,6 +1021,59 @@ static void ibox_ends(const cg_para *pa, int j, ib_cursor *ic, GArray *lb, GArra
         cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, k, CG_END), 0, 0, 0 };
         elem e = { E_IBOX, b->c1, b->c1, k, b->span };
         g_array_append_val(lb, it);
+        g_array_append_val(el, e);
+    }
+}
+
+/* The border and padding of a side of an inline kept at a line break
+ * inside it (conditionality="retain"). */
+static double ibox_retained(const ibox *b, int side)
+{
+    const cg_noninherited *n = &b->fo->p->n;
+    return (n->border_retain[side] ? n->border[side].width : 0) + (n->padding_retain[side] ? b->pad[side] : 0);
+}
+
+/* The retained end (*e) and start (*s) widths of the inlines open at a break. */
+static gboolean ibox_retained_open(const cg_para *pa, const ib_cursor *ic, double *e, double *s)
+{
+    *e = *s = 0;
+    for (int q = 0; q < ic->n_open; q++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, ic->open[q]);
+        *e += ibox_retained(b, CG_END);
+        *s += ibox_retained(b, CG_START);
+    }
+    return *e > 0 || *s > 0;
+}
+
+/* After a break penalty p of width e (the retained end widths, set at the
+ * line's end when broken there): the retained start widths at the next
+ * line's start. Unbroken: -s, then s (glue after a box and a penalty, no
+ * break there); broken: the glue -s goes with the break, and the next line
+ * starts at the empty box. c: the first character after the break; neg:
+ * emit the -s (not when the caller has taken it from its glue). */
+static void ibox_retained_restart(const cg_para *pa, const ib_cursor *ic, int c, double s, gboolean neg,
+                                  GArray *lb, GArray *el)
+{
+    elem eg = { E_GAP, c, c, -1, -1 };
+    if (neg) {
+        cg_lb_item g = { CG_LB_GLUE, FALSE, -s, 0, 0, 0 };
+        g_array_append_val(lb, g);
+        g_array_append_val(el, eg);
+    }
+    cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
+    cg_lb_item pinf = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    g_array_append_val(lb, b0);
+    g_array_append_val(el, eg);
+    g_array_append_val(lb, pinf);
+    g_array_append_val(el, eg);
+    for (int q = 0; q < ic->n_open; q++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, ic->open[q]);
+        double w = ibox_retained(b, CG_START);
+        if (w <= 0)
+            continue;
+        cg_lb_item g = { CG_LB_GLUE, FALSE, w, 0, 0, 0 };
+        elem e = { E_IRET, c, c, ic->open[q], b->span };
+        g_array_append_val(lb, g);
         g_array_append_val(el, e);
     }
 }
@@ -1127,6 +1186,23 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             }
             ibox_starts(pa, i, &ibc, lb, el);
             elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
+            double re, rs;
+            gboolean breakable = !(nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE));
+            if (breakable && ibc.n_open && i > 0 && ibox_retained_open(pa, &ibc, &re, &rs)) {
+                /* the break before the space, the space less the retained
+                 * start widths that follow it */
+                cg_lb_item p = { CG_LB_PENALTY, FALSE, re, 0, 0, 0 };
+                elem ep = { E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
+                g_array_append_val(lb, p);
+                g_array_append_val(el, ep);
+                g.width -= rs;
+                g_array_append_val(lb, g);
+                g_array_append_val(el, e);
+                ibox_retained_restart(pa, &ibc, i + 1, rs, FALSE, lb, el);
+                i++;
+                ibox_ends(pa, i, &ibc, lb, el);
+                continue;
+            }
             g_array_append_val(lb, g);
             g_array_append_val(el, e);
             i++;
@@ -1139,8 +1215,16 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             if (i > 0 && brk[i].brk == CG_BRK_ALLOWED && !brk[i - 1].white && !nowrap) {
                 cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
                 elem e0 = { E_GAP, i, i, -1, span };
+                double re, rs;
+                gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
+                if (ret) {
+                    p.width = re;
+                    e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
+                }
                 g_array_append_val(lb, p);
                 g_array_append_val(el, e0);
+                if (ret)
+                    ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
             }
             ibox_starts(pa, i, &ibc, lb, el);
             if (o->kind == OBJ_LEADER) {
@@ -1209,14 +1293,24 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
                              may ? 0 : CG_LB_INF };
             elem e0 = { E_GAP, i, i, -1, span };
+            double re = 0, rs = 0;
+            gboolean ret = FALSE;
             if (may && CH(pa, i - 1) == 0x00AD) {
                 /* a soft hyphen: a line broken there ends with a visible
                  * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
                 p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
                 e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            } else if (may && p.width == 0 && ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
+                ret = TRUE;
+                p.width = re;
+                e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
             }
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
+            if (ret) {
+                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
+                e0 = (elem){ E_GAP, i, i, -1, span };
+            }
             if (HAS_GLUE(brk[i])) {
                 double sem = sp->i.font_size;
                 cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
@@ -1402,6 +1496,8 @@ typedef struct {
     int k;                      /* ibox */
     gboolean end;
     double x;                   /* the start border's start, or the end border's end */
+    double w;                   /* its border and padding */
+    gboolean cont;              /* retained at a line break (conditionality="retain") */
 } ib_hit;
 
 static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, const GArray *hits,
@@ -1435,19 +1531,21 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
                 }
             }
         }
-        gboolean has_start = FALSE, has_end = FALSE;
+        gboolean has_start = FALSE, has_end = FALSE, cont_start = FALSE, cont_end = FALSE;
         for (guint h = 0; h < hits->len; h++) {
             const ib_hit *ht = &g_array_index(hits, ib_hit, h);
             if (ht->k != k)
                 continue;
             if (!ht->end) {
                 has_start = TRUE;
+                cont_start = ht->cont;
                 x0 = ht->x + off;
-                x1 = MAX(x1, x0 + ibox_side(pa, k, CG_START));
+                x1 = MAX(x1, x0 + ht->w);
             } else {
                 has_end = TRUE;
+                cont_end = ht->cont;
                 x1 = ht->x + off;
-                x0 = MIN(x0, x1 - ibox_side(pa, k, CG_END));
+                x0 = MIN(x0, x1 - ht->w);
             }
         }
         if (x0 > x1)
@@ -1460,6 +1558,12 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
             box.border[sd] = p->n.border[sd];
             box.border[sd].width = ibox_border(b, sd);
             box.pad[sd] = ibox_pad(b, sd);
+            if ((sd == CG_START && cont_start) || (sd == CG_END && cont_end)) {
+                if (!p->n.border_retain[sd])
+                    box.border[sd].width = 0;
+                if (!p->n.padding_retain[sd])
+                    box.pad[sd] = 0;
+            }
         }
         if (!has_start) {
             box.border[CG_START].width = 0;
@@ -1532,12 +1636,24 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     int c0 = -1, c1 = -1;
     /* where the start and end borders of inlines are set on this line */
     GArray *ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
+    gboolean content = FALSE;   /* anything but retained borders met on the line yet */
     for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
         const cg_lb_item *it = &lb[k];
         const elem *e = &el[k];
         if (k == brk) {
             if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
                 cx += it->width;     /* a line-end mark keeps its left half */
+            if (it->type == CG_LB_PENALTY && e->kind == E_IRET) {
+                /* retained end borders and padding of the inlines broken here */
+                for (int q = e->item; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
+                    double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
+                    if (rw <= 0)
+                        continue;
+                    ib_hit h = { q, TRUE, cx + rw, rw, TRUE };
+                    g_array_append_val(ib_hits, h);
+                    cx += rw;
+                }
+            }
             if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
                 double hw = it->width;
                 cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
@@ -1551,6 +1667,13 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         if (it->type == CG_LB_GLUE) {
             double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
             double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
+            if (e->kind == E_IRET && !content) {
+                /* a retained start border and padding at the line's start */
+                ib_hit h = { e->item, FALSE, cx, gw, TRUE };
+                g_array_append_val(ib_hits, h);
+            }
+            if (e->kind != E_IRET && e->kind != E_GAP)
+                content = TRUE;
             if (e->kind == E_LEADER) {
                 cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
                 g_array_append_val(pcs, pc);
@@ -1563,6 +1686,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             continue;
         }
         /* boxes */
+        if (e->kind != E_GAP)
+            content = TRUE;
         if (e->kind == E_INDENT) {
             cx += it->width;
             continue;
@@ -1570,7 +1695,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         if (e->kind == E_GAP) continue;
         if (e->kind == E_IBOX) {
             const ibox *b = &g_array_index(pa->iboxes, ibox, e->item);
-            ib_hit h = { e->item, e->c0 != b->c0, e->c0 == b->c0 ? cx : cx + it->width };
+            ib_hit h = { e->item, e->c0 != b->c0, e->c0 == b->c0 ? cx : cx + it->width, it->width, FALSE };
             g_array_append_val(ib_hits, h);
             cx += it->width;
             continue;
