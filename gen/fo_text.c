@@ -1505,6 +1505,11 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
 {
     int nib = (int)pa->iboxes->len;
     GArray *bx = NULL;
+    /* a line in visual order (see visual_order): the boxes around their pieces */
+    gboolean bidi = pa->block->p->i.rtl;
+    for (int q = 0; q < ln->n_pieces && !bidi; q++)
+        bidi = ln->pieces[q].kind == PC_GLYPHS && ln->pieces[q].item >= 0 &&
+               pa->items[ln->pieces[q].item]->analysis.level % 2;
     for (int k = 0; k < nib; k++) {
         const ibox *b = &g_array_index(pa->iboxes, ibox, k);
         const cg_props *p = b->fo->p;
@@ -1514,12 +1519,13 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
             continue;
         const cg_span *bs = &g_array_index(pa->spans, cg_span, b->span);
         double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, shift = bs->shift, img_h = -1, img_lift = 0;
-        gboolean own = FALSE;
+        gboolean own = FALSE, rtl = pa->block->p->i.rtl, any = FALSE;
         for (int q = 0; q < ln->n_pieces; q++) {
             const cg_piece *pc = &ln->pieces[q];
             gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
             if (!in)
                 continue;
+            any = TRUE;
             x0 = MIN(x0, pc->x);
             x1 = MAX(x1, pc->x + pc->w);
             if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
@@ -1532,6 +1538,7 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
             }
         }
         gboolean has_start = FALSE, has_end = FALSE, cont_start = FALSE, cont_end = FALSE;
+        double pmin = x0, pmax = x1, ws = 0, we = 0;
         for (guint h = 0; h < hits->len; h++) {
             const ib_hit *ht = &g_array_index(hits, ib_hit, h);
             if (ht->k != k)
@@ -1539,14 +1546,25 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
             if (!ht->end) {
                 has_start = TRUE;
                 cont_start = ht->cont;
+                ws = ht->w;
                 x0 = ht->x + off;
                 x1 = MAX(x1, x0 + ht->w);
             } else {
                 has_end = TRUE;
                 cont_end = ht->cont;
+                we = ht->w;
                 x1 = ht->x + off;
                 x0 = MIN(x0, x1 - ht->w);
             }
+        }
+        if (bidi) {
+            /* the start and end widths moved with the pieces next to them:
+             * the inline's start is the paragraph's (the right in a
+             * right-to-left one) */
+            if (!any)
+                continue;
+            x0 = pmin - (rtl ? we : ws);
+            x1 = pmax + (rtl ? ws : we);
         }
         if (x0 > x1)
             continue;           /* not on this line */
@@ -1572,6 +1590,15 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
         if (!has_end) {
             box.border[CG_END].width = 0;
             box.pad[CG_END] = 0;
+        }
+        if (bidi && rtl) {
+            /* drawn with the start side on the left: mirrored */
+            cg_border tb = box.border[CG_START];
+            double tp = box.pad[CG_START];
+            box.border[CG_START] = box.border[CG_END];
+            box.pad[CG_START] = box.pad[CG_END];
+            box.border[CG_END] = tb;
+            box.pad[CG_END] = tp;
         }
         double a, d;
         if (img_h >= 0) {
