@@ -78,16 +78,28 @@ printf '| Circular 50 zh vs the Pango/Cairo floor (same text) | %s s | %s MB | %
 
 {
 echo
-echo "## Peak memory as pages grow (one page sequence)"
+echo "## Peak memory as pages grow"
 echo
-echo "| sections | pages | wall | peak RSS |"
-echo "|---|---|---|---|"
+echo "bench/longfo.py: one page sequence; the same with all sections inside one fo:block (as the"
+echo "templates set a letter or an annex); the same content cut into page sequences of 8 sections."
+echo "Growth: peak RSS added per page from the shortest to the longest run."
+echo
+echo "| sections | one sequence: pages | wall | peak RSS | in one block: peak RSS | in sequences: pages | wall | peak RSS |"
+echo "|---|---|---|---|---|---|---|---|"
 } >>"$out"
 for n in 80 160 320 640; do
     python3 bench/longfo.py $n >"$tmp/m.fo"
-    set -- $(RUNS=1 meas "$CIRCGEN" fo "$tmp/m.fo" -o "$tmp/m.pdf")
-    echo "| $n | $(pages "$tmp/m.pdf") | $1 s | $(mb "$2") MB |" >>"$out"
+    python3 bench/longfo.py $n 0 wrap >"$tmp/w.fo"
+    python3 bench/longfo.py $n 8 >"$tmp/s.fo"
+    set -- $(RUNS=1 meas "$CIRCGEN" fo "$tmp/m.fo" -o "$tmp/m.pdf"); mw=$1 mm=$2 mp=$(pages "$tmp/m.pdf")
+    set -- $(RUNS=1 meas "$CIRCGEN" fo "$tmp/w.fo" -o "$tmp/w.pdf"); wm=$2
+    set -- $(RUNS=1 meas "$CIRCGEN" fo "$tmp/s.fo" -o "$tmp/s.pdf"); sp=$(pages "$tmp/s.pdf")
+    echo "| $n | $mp | $mw s | $(mb "$mm") MB | $(mb "$wm") MB | $sp | $1 s | $(mb "$2") MB |" >>"$out"
+    echo "$mp $mm $sp $2 $wm" >>"$tmp/growth"
 done
+awk 'NR == 1 { p1 = $1; m1 = $2; q1 = $3; s1 = $4; w1 = $5 } { p2 = $1; m2 = $2; q2 = $3; s2 = $4; w2 = $5 }
+     END { printf "\nGrowth: %.3f MB a page in one sequence, %.3f MB in one block, %.3f MB in sequences of 8 sections.\n",
+           (m2 - m1) / 1024 / (p2 - p1), (w2 - w1) / 1024 / (p2 - p1), (s2 - s1) / 1024 / (q2 - q1) }' "$tmp/growth" >>"$out"
 
 # 200 circulars: copies of the samples with other numbers.
 i=0

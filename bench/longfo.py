@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """A long XSL-FO document for the benchmark: PAGES sections of about a page each
 (a heading, paragraphs of English text, a table with a repeated header), running
-header with the page number, in one page sequence. The FO subset both circgen and
-Apache FOP read. usage: longfo.py PAGES > long.fo"""
+header with the page number, in one page sequence (or, with PER > 0, in page
+sequences of PER sections each; with "wrap", each sequence's sections inside one
+fo:block, as circgen's templates set a letter or an annex). The FO subset both
+circgen and Apache FOP read. usage: longfo.py SECTIONS [PER [wrap]] > long.fo"""
 import sys
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+per = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+wrap = len(sys.argv) > 3 and sys.argv[3] == "wrap"
 words = ("the draft Recommendation specifies security requirements for telecommunication "
          "networks and services including identity management trust frameworks and the "
          "protection of personally identifiable information in cloud computing environments "
@@ -23,14 +27,27 @@ o.write('<fo:layout-master-set><fo:simple-page-master master-name="p" page-width
         'page-height="297mm" margin="20mm"><fo:region-body margin-top="12mm" margin-bottom="10mm"/>'
         '<fo:region-before extent="10mm"/><fo:region-after extent="8mm"/></fo:simple-page-master>'
         '</fo:layout-master-set>\n')
-o.write('<fo:page-sequence master-reference="p">\n')
-o.write('<fo:static-content flow-name="xsl-region-before"><fo:block text-align="center" '
+def open_sequence():
+    o.write('<fo:page-sequence master-reference="p">\n')
+    o.write('<fo:static-content flow-name="xsl-region-before"><fo:block text-align="center" '
         'font-size="9pt">- <fo:page-number/> -</fo:block></fo:static-content>\n')
-o.write('<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center" '
+    o.write('<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center" '
         'font-size="8pt" font-family="Liberation Sans">International Telecommunication Union, '
         'Place des Nations, CH-1211 Geneva 20</fo:block></fo:static-content>\n')
-o.write('<fo:flow flow-name="xsl-region-body">\n')
+    o.write('<fo:flow flow-name="xsl-region-body">\n')
+    if wrap:
+        o.write('<fo:block>\n')
+
+def close_sequence(last=False):
+    if wrap:
+        o.write('</fo:block>\n')
+    o.write('</fo:flow></fo:page-sequence>' + ('' if last else '\n'))
+
+open_sequence()
 for s in range(n):
+    if per and s and s % per == 0:
+        close_sequence()
+        open_sequence()
     o.write('<fo:block font-family="Liberation Sans" font-weight="bold" font-size="13pt" '
             'space-before="6pt" space-after="4pt" keep-with-next="always">%d Section %d</fo:block>\n' % (s + 1, s + 1))
     for p in range(3):
@@ -50,4 +67,5 @@ for s in range(n):
             o.write('<fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>%s</fo:block></fo:table-cell>' % c)
         o.write('</fo:table-row>\n')
     o.write('</fo:table-body></fo:table>\n')
-o.write('</fo:flow></fo:page-sequence></fo:root>\n')
+close_sequence(True)
+o.write('</fo:root>\n')

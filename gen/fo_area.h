@@ -164,6 +164,11 @@ struct cg_vlist {
     GPtrArray *owned;           /* plain g_malloc'd blocks (lines, rows, blocks...) */
     GPtrArray *owned_arrays;    /* GPtrArray* (line footnotes and ids) */
     double height;              /* natural height (for nested lists; 0 until measured) */
+    /* A flow laid out as pagination reads it (fo_page.c): more appends the
+     * next items and returns TRUE, or returns FALSE at the end (NULL: the
+     * list is complete). */
+    gboolean (*more)(void *ctx, cg_vlist *vl);
+    void *more_ctx;
 };
 
 cg_vlist *cg_vlist_new(void);

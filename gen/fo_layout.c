@@ -1450,88 +1450,120 @@ static void add_span_marker(cg_vlist *vl, gboolean all)
     it->pen = all;
 }
 
+/* Laying out the children of a block-level object one at a time: each step
+ * sets one block-level child, or one run of inline children as a paragraph,
+ * with the penalty that joins it to what came before. */
+typedef struct {
+    const cg_fo *fo, *c;        /* the parent and its next child */
+    bctx bc, all;
+    gboolean has_all;           /* a flow set in columns: all is the span="all" context */
+    int prev_keep, keep_together;
+    gboolean have_prev, in_all;
+} spans_state;
+
+static void spans_init(spans_state *S, const cg_fo *fo, const bctx *bc, const bctx *all)
+{
+    memset(S, 0, sizeof *S);
+    S->fo = fo;
+    S->c = fo->first;
+    S->bc = *bc;
+    if (all) {
+        S->all = *all;
+        S->has_all = TRUE;
+    }
+    S->keep_together = fo->p->i.keep_together_page;
+}
+
+/* One step; FALSE when no child is left. */
+static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
+{
+    const cg_fo *c = S->c, *fo = S->fo;
+    if (!c)
+        return FALSE;
+    if (is_block_child(c)) {
+        gboolean a = S->has_all && spans_all(L, c);
+        if (a != S->in_all) {
+            add_span_marker(vl, a);
+            S->in_all = a;
+        }
+        if (S->have_prev)
+            add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+        layout_block_level(L, vl, c, a ? &S->all : &S->bc);
+        S->prev_keep = c->p->n.keep_with_next_page;
+        S->have_prev = TRUE;
+        S->c = c->next;
+        return TRUE;
+    }
+    const cg_fo *stop = c;
+    while (stop && !is_block_child(stop))
+        stop = stop->next;
+    /* The inline content, in segments between the blocks nested in its
+     * inlines, each of which is a block area of its own. */
+    const cg_fo *nested = NULL;
+    GPtrArray *lost = g_ptr_array_new();
+    for (int k = 0; k == 0 || nested; k++) {
+        g_ptr_array_set_size(lost, 0);
+        cg_para *pa = cg_para_collect_segment(L, fo, c, stop, k, &nested, lost);
+        if (!pa && k == 0 && !nested)
+            add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
+        else
+            for (guint i = 0; i < lost->len; i++)
+                add_id_end(vl, add_id_start(vl, g_ptr_array_index(lost, i)));
+        if (S->in_all && (pa || nested)) {
+            add_span_marker(vl, FALSE);
+            S->in_all = FALSE;
+        }
+        if (pa) {
+            if (S->have_prev)
+                add_penalty(vl, MAX(S->prev_keep, S->keep_together));
+            double x, w;
+            content_box(L, fo, &S->bc, &x, &w);
+            cg_para_layout(L, pa, vl, x, w);
+            S->prev_keep = 0;
+            S->have_prev = TRUE;
+        }
+        if (nested) {
+            if (S->have_prev)
+                add_penalty(vl, MAX(MAX(S->prev_keep, nested->p->n.keep_with_previous_page), S->keep_together));
+            /* the background of the inline around it, over the width of the lines */
+            const cg_fo *bgi = NULL;
+            for (const cg_fo *a = nested->parent; a && a != fo && !bgi; a = a->parent)
+                if (a->p->n.background.a > 0)
+                    bgi = a;
+            cg_block *ib = NULL;
+            if (bgi) {
+                ib = cg_vlist_alloc(vl, sizeof *ib);
+                memset(ib, 0, sizeof *ib);
+                ib->fo = bgi;
+                content_box(L, fo, &S->bc, &ib->x, &ib->w);
+                ib->background = bgi->p->n.background;
+                cg_vitem *st = cg_vlist_add(vl, VI_START);
+                st->blk = ib;
+            }
+            layout_block_level(L, vl, nested, &S->bc);
+            if (ib) {
+                cg_vitem *en = cg_vlist_add(vl, VI_END);
+                en->blk = ib;
+            }
+            S->prev_keep = nested->p->n.keep_with_next_page;
+            S->have_prev = TRUE;
+        }
+    }
+    g_ptr_array_free(lost, TRUE);
+    S->c = stop;
+    return TRUE;
+}
+
 /* Lay out the children of fo into vl at bc's width. With all (a flow set in
  * columns), children with span="all" are set at all's width, between span
  * markers that tell pagination where the columns stop and start again. */
 static void layout_content_spans(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc,
                                  const bctx *all)
 {
-    int prev_keep = 0;
-    gboolean have_prev = FALSE, in_all = FALSE;
-    int keep_together = fo->p->i.keep_together_page;
-    for (const cg_fo *c = fo->first; c;) {
-        if (is_block_child(c)) {
-            gboolean a = all && spans_all(L, c);
-            if (a != in_all) {
-                add_span_marker(vl, a);
-                in_all = a;
-            }
-            if (have_prev)
-                add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), keep_together));
-            layout_block_level(L, vl, c, a ? all : bc);
-            prev_keep = c->p->n.keep_with_next_page;
-            have_prev = TRUE;
-            c = c->next;
-            continue;
-        }
-        const cg_fo *stop = c;
-        while (stop && !is_block_child(stop))
-            stop = stop->next;
-        /* The inline content, in segments between the blocks nested in its
-         * inlines, each of which is a block area of its own. */
-        const cg_fo *nested = NULL;
-        GPtrArray *lost = g_ptr_array_new();
-        for (int k = 0; k == 0 || nested; k++) {
-            g_ptr_array_set_size(lost, 0);
-            cg_para *pa = cg_para_collect_segment(L, fo, c, stop, k, &nested, lost);
-            if (!pa && k == 0 && !nested)
-                add_id_markers_in(vl, c, stop, 0);    /* ids of empty inlines still land */
-            else
-                for (guint i = 0; i < lost->len; i++)
-                    add_id_end(vl, add_id_start(vl, g_ptr_array_index(lost, i)));
-            if (in_all && (pa || nested)) {
-                add_span_marker(vl, FALSE);
-                in_all = FALSE;
-            }
-            if (pa) {
-                if (have_prev)
-                    add_penalty(vl, MAX(prev_keep, keep_together));
-                double x, w;
-                content_box(L, fo, bc, &x, &w);
-                cg_para_layout(L, pa, vl, x, w);
-                prev_keep = 0;
-                have_prev = TRUE;
-            }
-            if (nested) {
-                if (have_prev)
-                    add_penalty(vl, MAX(MAX(prev_keep, nested->p->n.keep_with_previous_page), keep_together));
-                /* the background of the inline around it, over the width of the lines */
-                const cg_fo *bgi = NULL;
-                for (const cg_fo *a = nested->parent; a && a != fo && !bgi; a = a->parent)
-                    if (a->p->n.background.a > 0)
-                        bgi = a;
-                cg_block *ib = NULL;
-                if (bgi) {
-                    ib = cg_vlist_alloc(vl, sizeof *ib);
-                    memset(ib, 0, sizeof *ib);
-                    ib->fo = bgi;
-                    content_box(L, fo, bc, &ib->x, &ib->w);
-                    ib->background = bgi->p->n.background;
-                    cg_vitem *st = cg_vlist_add(vl, VI_START);
-                    st->blk = ib;
-                }
-                layout_block_level(L, vl, nested, bc);
-                if (ib) {
-                    cg_vitem *en = cg_vlist_add(vl, VI_END);
-                    en->blk = ib;
-                }
-                prev_keep = nested->p->n.keep_with_next_page;
-                have_prev = TRUE;
-            }
-        }
-        g_ptr_array_free(lost, TRUE);
-        c = stop;
-    }
+    spans_state S;
+    spans_init(&S, fo, bc, all);
+    while (spans_step(L, vl, &S))
+        ;
 }
 
 static void layout_content(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
@@ -1552,16 +1584,119 @@ cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w)
     return vl;
 }
 
-cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
+/* A block being laid out child by child: what closes it comes when its
+ * children are done. */
+typedef struct {
+    spans_state S;              /* its children */
+    const cg_fo *fo;            /* the block; NULL for the flow */
+    cg_block *b;
+    double after;               /* the gap of its after-padding and border */
+} feed_frame;
+
+struct cg_flow_feed {
+    cg_layout *L;
+    GArray *frames;             /* feed_frame: [0] the flow, then the blocks open */
+    cg_vlist *pool;             /* owns the cg_block of the blocks opened here: they outlive
+                                 * the items pagination drops while the block goes on */
+    double footnote_width;
+};
+
+/* Blocks holding blocks are opened and their children laid out one at a
+ * time (a document is often one block per part, each many pages long);
+ * other children are laid out whole. Bounded nesting: deeper blocks whole. */
+#define FEED_MAX_FRAMES 16
+
+cg_flow_feed *cg_flow_feed_new(cg_layout *L, const cg_fo *flow, double col_w, double full_w)
 {
-    if (fabs(col_w - full_w) < 0.01)
-        return cg_layout_blocks(L, flow, full_w);
-    cg_vlist *vl = cg_vlist_new();
+    cg_flow_feed *f = g_new0(cg_flow_feed, 1);
+    f->L = L;
+    f->frames = g_array_new(FALSE, TRUE, sizeof(feed_frame));
+    f->pool = cg_vlist_new();
+    feed_frame fr = { 0 };
     bctx col = { 0, col_w, NULL }, all = { 0, full_w, NULL };
-    double saved = L->footnote_width;
-    L->footnote_width = full_w;     /* footnotes span the body, below all columns */
-    layout_content_spans(L, vl, flow, &col, &all);
-    L->footnote_width = saved;
-    vl->height = cg_vlist_measure(vl);
-    return vl;
+    spans_init(&fr.S, flow, &col, fabs(col_w - full_w) < 0.01 ? NULL : &all);
+    g_array_append_val(f->frames, fr);
+    f->footnote_width = full_w;     /* footnotes span the body, below all columns */
+    return f;
+}
+
+/* One step of the innermost open block: open a child block holding blocks,
+ * lay out one other child, or close the block when its children are done.
+ * The items are those layout_block_level would make for the whole. */
+static gboolean feed_step(cg_flow_feed *f, cg_vlist *vl)
+{
+    cg_layout *L = f->L;
+    feed_frame *top = &g_array_index(f->frames, feed_frame, f->frames->len - 1);
+    spans_state *S = &top->S;
+    const cg_fo *c = S->c;
+    if (!c) {
+        if (f->frames->len == 1)
+            return FALSE;
+        const cg_fo *fo = top->fo;
+        add_gap(vl, top->after);
+        cg_vitem *e = cg_vlist_add(vl, VI_END);
+        e->blk = top->b;
+        add_space(vl, &fo->p->n.space_after);
+        add_break(vl, fo->p->n.break_after);
+        g_array_set_size(f->frames, f->frames->len - 1);
+        S = &g_array_index(f->frames, feed_frame, f->frames->len - 1).S;
+        S->prev_keep = fo->p->n.keep_with_next_page;
+        S->have_prev = TRUE;
+        S->c = fo->next;
+        return TRUE;
+    }
+    /* layout_block_level: the depth is that of the blocks open */
+    int depth = (int)f->frames->len - 1;
+    if (c->kind != FO_BLOCK || !has_block_child(c) || f->frames->len >= FEED_MAX_FRAMES ||
+        depth > MAX_BLOCK_DEPTH) {
+        L->depth = depth;
+        gboolean r = spans_step(L, vl, S);
+        L->depth = 0;
+        return r;
+    }
+    gboolean a = S->has_all && spans_all(L, c);
+    if (a != S->in_all) {
+        add_span_marker(vl, a);
+        S->in_all = a;
+    }
+    if (S->have_prev)
+        add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+    /* layout_block, up to its content */
+    feed_frame fr = { 0 };
+    const bctx *bc = a ? &S->all : &S->bc;
+    double cx, cw;
+    content_box(L, c, bc, &cx, &cw);
+    add_break(vl, c->p->n.break_before);
+    add_space(vl, &c->p->n.space_before);
+    fr.b = open_block(vl, c, cx, cw, bc, "Div", &fr.after);
+    /* the block belongs to the pool, not to the items that pagination drops */
+    g_assert(vl->owned->len && vl->owned->pdata[vl->owned->len - 1] == fr.b);
+    g_ptr_array_add(f->pool->owned, g_ptr_array_steal_index(vl->owned, vl->owned->len - 1));
+    fr.fo = c;
+    spans_init(&fr.S, c, bc, NULL);
+    g_array_append_val(f->frames, fr);
+    return TRUE;
+}
+
+gboolean cg_flow_feed_next(cg_flow_feed *f, cg_vlist *vl)
+{
+    guint n = vl->items->len;
+    double saved = f->L->footnote_width;
+    int saved_depth = f->L->depth;
+    f->L->footnote_width = f->footnote_width;
+    gboolean more = TRUE;
+    while (vl->items->len == n && (more = feed_step(f, vl)))
+        ;
+    f->L->footnote_width = saved;
+    f->L->depth = saved_depth;
+    return more;
+}
+
+void cg_flow_feed_free(cg_flow_feed *f)
+{
+    if (!f)
+        return;
+    g_array_free(f->frames, TRUE);
+    cg_vlist_free(f->pool);
+    g_free(f);
 }

@@ -7,7 +7,8 @@
  * block-containers, graphics and the keeps between them.
  *
  * Layout happens at a fixed width (the region's): pagination (fo_page.c)
- * only chooses where the list is cut into pages.
+ * only chooses where the list is cut into pages, and asks for the flow's
+ * content one child of the fo:flow at a time (cg_flow_feed).
  */
 #ifndef CG_FO_LAYOUT_H
 #define CG_FO_LAYOUT_H
@@ -54,10 +55,17 @@ void cg_layout_clear(cg_layout *L);
  * table-cell, ...) at content width w. Returns a new list (caller frees). */
 cg_vlist *cg_layout_blocks(cg_layout *L, const cg_fo *fo, double w);
 
-/* Lay out a flow for a region-body of several columns: its content at column
- * width col_w, and its children with span="all" at the body's width full_w,
- * each run of them between VI_SPAN markers. col_w == full_w: cg_layout_blocks. */
-cg_vlist *cg_layout_flow_columns(cg_layout *L, const cg_fo *flow, double col_w, double full_w);
+/* Lay out a flow as pagination asks for it, at column width col_w (its
+ * children with span="all" at the body's width full_w, each run of them
+ * between VI_SPAN markers; col_w == full_w: one column). Each call of
+ * cg_flow_feed_next appends to vl the next child of the flow (a block-level
+ * object, or a run of inline content set as one paragraph) with the penalty
+ * before it, and returns FALSE when nothing is left; a child is laid out
+ * whole, however many pages it takes. */
+typedef struct cg_flow_feed cg_flow_feed;
+cg_flow_feed *cg_flow_feed_new(cg_layout *L, const cg_fo *flow, double col_w, double full_w);
+gboolean cg_flow_feed_next(cg_flow_feed *f, cg_vlist *vl);
+void cg_flow_feed_free(cg_flow_feed *f);
 
 /* ---- fo_text.c ---- */
 

@@ -478,6 +478,24 @@ static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x
 
 /* ---- breaking ------------------------------------------------------------ */
 
+/* Items in vl: splitting rows across pages adds some as pagination goes, and
+ * the flow is laid out as pagination reads it (at_end asks for more). */
+#define NI(vl) ((int)(vl)->items->len)
+
+/* Is pos past the last item of the flow? Lays out more of it when pos is at
+ * the end of what is laid out. Whatever looks ahead in the flow asks this, not
+ * NI (the end of what is laid out so far), and takes its item pointers again
+ * after asking: laying out more may move the items. */
+static gboolean at_end(cg_vlist *vl, int pos)
+{
+    while (pos >= NI(vl))
+        if (!vl->more || !vl->more(vl->more_ctx, vl))
+            return TRUE;
+    return FALSE;
+}
+
+static void items_inserted(cg_vlist *vl, int k, int count);
+
 typedef struct {
     int brk;                    /* items [from, brk) go on the page; brk = n: all */
     int next;                   /* first item of the next page */
@@ -848,9 +866,9 @@ static int table_end_after(const cg_vlist *vl, int k)
 /* Do only the ends of blocks (and spaces, penalties) follow item k? A forced
  * break there (break-after of the last block) has no next area to push onto
  * a new page (XSL 1.1 §7.20.1): no empty page is made for the ends. */
-static gboolean only_ends_after(const cg_vlist *vl, int k)
+static gboolean only_ends_after(cg_vlist *vl, int k)
 {
-    for (guint j = (guint)k + 1; j < vl->items->len; j++) {
+    for (int j = k + 1; !at_end(vl, j); j++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
         if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY)
             return FALSE;
@@ -1052,7 +1070,12 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
     gboolean in_group = FALSE, started = FALSE;
     int best = -1, best_pen = G_MAXINT;
     page_break r = { n, n, 0, FALSE, 0 };
-    for (int k = from; k < n; k++) {
+    for (int k = from;; k++) {
+        if (k >= n) {
+            if (at_end(vl, k))
+                break;
+            n = NI(vl);
+        }
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
@@ -1074,6 +1097,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                      /* a keep-together row taller than a whole page can never be
                       * kept: split it rather than lose what overflows */
                      split_row(vl, k, room, FALSE, !started || it->h > avail))) {
+                    items_inserted(vl, k, NI(vl) - n);
                     n = (int)vl->items->len;
                     k--;
                     continue;
@@ -1139,7 +1163,11 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
                     k--;
                     continue;
                 }
-                if (started && !only_ends_after(vl, k)) {
+                gboolean ends = started && only_ends_after(vl, k);
+                /* only_ends_after may have laid out more of the flow: the items moved */
+                it = &g_array_index(vl->items, cg_vitem, k);
+                n = NI(vl);
+                if (started && !ends) {
                     r.brk = k;
                     r.pen = 0;
                     r.forced_kind = it->break_kind;
@@ -1167,6 +1195,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
             break;
         }
     }
+    n = NI(vl);
     r.brk = n;
 done:
     r.next = r.brk < n ? r.brk + 1 : n;
@@ -1270,9 +1299,6 @@ static int initial_number(cg_layout *L, const cg_fo *ps, int next)
 
 /* ---- filling a page: bands of one column or several ---------------------- */
 
-/* Items in vl: splitting rows across pages adds some as pagination goes. */
-#define NI(vl) ((int)(vl)->items->len)
-
 /* Update the stack of open blocks (cg_block*) over items [from, to). */
 static void advance_open(const cg_vlist *vl, int from, int to, GPtrArray *open)
 {
@@ -1361,13 +1387,13 @@ static gboolean columns_fit(cg_vlist *vl, int pos, GPtrArray *open0, int ncol, d
 {
     GPtrArray *open = copy_stack(open0);
     gboolean fit = FALSE;
-    for (int c = 0; c < ncol && pos < NI(vl); c++) {
+    for (int c = 0; c < ncol && !at_end(vl, pos); c++) {
         page_break br = find_break(vl, pos, h, open, NULL);
         if (br.overflow)
             break;
         advance_open(vl, pos, br.next, open);
         pos = br.next;
-        if (pos >= NI(vl) || g_array_index(vl->items, cg_vitem, pos).kind == VI_SPAN) {
+        if (at_end(vl, pos) || g_array_index(vl->items, cg_vitem, pos).kind == VI_SPAN) {
             fit = TRUE;
             break;
         }
@@ -1415,11 +1441,11 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
         P = &dry;
     }
     for (;;) {
-        while (st->pos < NI(vl) && g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+        while (!at_end(vl, st->pos) && g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
             st->in_all = g_array_index(vl->items, cg_vitem, st->pos).pen != 0;
             st->pos++;
         }
-        if (st->pos >= NI(vl))
+        if (at_end(vl, st->pos))
             break;
         double avail = g->bh - (y - g->by) - band_fn;
         if (band_fn > 0 && fc && fc->pending_h <= 0)
@@ -1433,16 +1459,16 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             /* All fits before the span changes (or the flow ends): balance
              * the columns when span="all" content follows. */
             int k = st->pos;
-            while (k < NI(vl) && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
+            while (!at_end(vl, k) && g_array_index(vl->items, cg_vitem, k).kind != VI_SPAN)
                 k++;
-            if (k < NI(vl)) {
+            if (!at_end(vl, k)) {
                 h = balanced_height(vl, st->pos, st->open, ncol, avail);
                 balance = TRUE;
             }
         }
         double bottom = y;
         gboolean page_ends = FALSE, band_ends = FALSE;
-        for (int c = 0; c < ncol && st->pos < NI(vl); c++) {
+        for (int c = 0; c < ncol && !at_end(vl, st->pos); c++) {
             /* Balancing: each column is filled only as far as lets the columns
              * after it share the rest evenly (the first ones are not filled to
              * the brim at the expense of the last), as in Apache FOP. */
@@ -1466,7 +1492,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             bottom = MAX(bottom, cy);
             st->pos = br.next;
             last = br;
-            if (st->pos >= NI(vl) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+            if (at_end(vl, st->pos) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
                 band_ends = TRUE;
                 break;
             }
@@ -1475,7 +1501,7 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
                 break;
             }
         }
-        if (page_ends || !band_ends || st->pos >= NI(vl))
+        if (page_ends || !band_ends || at_end(vl, st->pos))
             break;
         y = bottom;
         band_fn += list_footnotes(vl, band_from, st->pos, NULL, 0);
@@ -1490,30 +1516,103 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
     return last;
 }
 
-/* Freeing what finished pages needed: the paragraphs (text, glyphs) of the
- * flow's lines and the contents of its table rows once every page that shows
- * them is drawn, so that memory follows the open pages, not the whole page
- * sequence. Items before pos never move (row splitting inserts after it); a
+/* The flow is laid out as pagination reads it, a piece at a time
+ * (cg_flow_feed: a child of the flow, or of a block holding blocks, laid out
+ * whole; or the opening or closing of such a block), and what finished pages
+ * needed is freed:
+ *
+ * - the paragraphs (text, glyphs) of the flow's lines and the contents of its
+ *   table rows once every page that shows them is drawn (release_done), so
+ *   that a child spanning many pages (a long table) is freed as it goes;
+ * - whole pieces once pagination has gone past them: their items are
+ *   removed from the front of the list with all they own (drop_done), so
+ *   that memory follows the open pages, not the whole page sequence.
+ *
+ * Items before pos never move (row splitting inserts after it); a
  * paragraph's lines are consecutive, and the pieces of a split row follow
- * one another (all but the last are cont_after). */
+ * one another (all but the last are cont_after). Blocks open at pos belong to
+ * the piece that holds pos (pieces laid out whole are balanced), or to the
+ * feed (the blocks it opened, kept until the page-sequence ends). Indexes below are
+ * absolute: counted from the start of the flow, before anything was dropped. */
+typedef struct {
+    int items, owned, paras, lists, arrays;   /* lengths of vl's arrays */
+} flow_mark;
+
+typedef struct {
+    cg_flow_feed *feed;         /* owns the blocks open across children: freed after vl */
+    gboolean done;              /* the whole flow is laid out */
+    GArray *marks;              /* flow_mark at the end of each child laid out, oldest first */
+    flow_mark base;             /* what was dropped from the front of vl's arrays */
+} flow_src;
+
+static void mark_now(const cg_vlist *vl, const flow_src *F, flow_mark *m)
+{
+    m->items = (int)vl->items->len + F->base.items;
+    m->owned = (int)vl->owned->len + F->base.owned;
+    m->paras = (int)vl->owned_paras->len + F->base.paras;
+    m->lists = (int)vl->owned_lists->len + F->base.lists;
+    m->arrays = (int)vl->owned_arrays->len + F->base.arrays;
+}
+
+static gboolean flow_more(void *ctx, cg_vlist *vl)
+{
+    flow_src *F = ctx;
+    if (F->done || !F->feed || !cg_flow_feed_next(F->feed, vl)) {
+        F->done = TRUE;
+        return FALSE;
+    }
+    flow_mark m;
+    mark_now(vl, F, &m);
+    g_array_append_val(F->marks, m);
+    return TRUE;
+}
+
+/* Row splitting inserted count items after item k of the flow. */
+static void items_inserted(cg_vlist *vl, int k, int count)
+{
+    flow_src *F = vl->more == flow_more ? vl->more_ctx : NULL;
+    if (!F || count <= 0)
+        return;
+    for (guint i = 0; i < F->marks->len; i++) {
+        flow_mark *m = &g_array_index(F->marks, flow_mark, i);
+        if (m->items > k + F->base.items)
+            m->items += count;
+    }
+}
+
 typedef struct {
     int upto;                   /* items before it are released */
-    GHashTable *paras;          /* cg_para* -> index + 1 in vl->owned_paras */
-    GHashTable *lists;          /* cg_vlist* -> index + 1 in vl->owned_lists */
+    int scanned;                /* items before it were looked at for table headers */
+    int reg_paras, reg_lists;   /* owned paragraphs and lists registered below */
+    GHashTable *paras;          /* cg_para* -> absolute index + 1 in vl->owned_paras */
+    GHashTable *lists;          /* cg_vlist* -> absolute index + 1 in vl->owned_lists */
 } releaser;
 
-static void release_init(releaser *R, const cg_vlist *vl)
+static void release_init(releaser *R)
 {
-    R->upto = 0;
+    memset(R, 0, sizeof *R);
     R->paras = g_hash_table_new(g_direct_hash, g_direct_equal);
     R->lists = g_hash_table_new(g_direct_hash, g_direct_equal);
-    for (guint i = 0; i < vl->owned_paras->len; i++)
-        g_hash_table_insert(R->paras, vl->owned_paras->pdata[i], GUINT_TO_POINTER(i + 1));
-    for (guint i = 0; i < vl->owned_lists->len; i++)
-        g_hash_table_insert(R->lists, vl->owned_lists->pdata[i], GUINT_TO_POINTER(i + 1));
+}
+
+static void release_clear(releaser *R)
+{
+    g_hash_table_destroy(R->paras);
+    g_hash_table_destroy(R->lists);
+}
+
+/* Register what was laid out since the last call. */
+static void release_scan(releaser *R, const cg_vlist *vl, const flow_mark *base)
+{
+    for (int i = R->reg_paras - base->paras; i < (int)vl->owned_paras->len; i++)
+        g_hash_table_insert(R->paras, vl->owned_paras->pdata[i], GINT_TO_POINTER(i + base->paras + 1));
+    R->reg_paras = (int)vl->owned_paras->len + base->paras;
+    for (int i = R->reg_lists - base->lists; i < (int)vl->owned_lists->len; i++)
+        g_hash_table_insert(R->lists, vl->owned_lists->pdata[i], GINT_TO_POINTER(i + base->lists + 1));
+    R->reg_lists = (int)vl->owned_lists->len + base->lists;
     /* Table headers and footers are repeated on later pages: the rows that show
      * them first share their cells' contents. */
-    for (int k = 0; k < NI(vl); k++) {
+    for (int k = MAX(0, R->scanned - base->items); k < NI(vl); k++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         if (it->kind != VI_START || !it->blk || !it->blk->is_table)
             continue;
@@ -1526,16 +1625,12 @@ static void release_init(releaser *R, const cg_vlist *vl)
                         g_hash_table_remove(R->lists, r->row->cells[c].content);
             }
     }
+    R->scanned = NI(vl) + base->items;
 }
 
-static void release_clear(releaser *R)
+static void release_done(releaser *R, cg_vlist *vl, const flow_mark *base, int pos)
 {
-    g_hash_table_destroy(R->paras);
-    g_hash_table_destroy(R->lists);
-}
-
-static void release_done(releaser *R, cg_vlist *vl, int pos)
-{
+    release_scan(R, vl, base);
     const cg_para *keep = NULL;
     for (int k = pos; k < NI(vl); k++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
@@ -1546,29 +1641,56 @@ static void release_done(releaser *R, cg_vlist *vl, int pos)
         if (it->kind == VI_ROW || it->kind == VI_OVERLAY || it->kind == VI_BOX)
             break;
     }
-    for (int k = R->upto; k < pos && k < NI(vl); k++) {
+    for (int k = MAX(0, R->upto - base->items); k < pos && k < NI(vl); k++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         if (it->kind == VI_LINE && it->line->para && it->line->para != keep) {
-            guint i = GPOINTER_TO_UINT(g_hash_table_lookup(R->paras, it->line->para));
-            if (i) {
+            int i = GPOINTER_TO_INT(g_hash_table_lookup(R->paras, it->line->para)) - 1 - base->paras;
+            if (i >= 0) {
                 g_hash_table_remove(R->paras, it->line->para);
-                cg_para_free(vl->owned_paras->pdata[i - 1]);
-                vl->owned_paras->pdata[i - 1] = NULL;
+                cg_para_free(vl->owned_paras->pdata[i]);
+                vl->owned_paras->pdata[i] = NULL;
             }
         } else if (it->kind == VI_ROW && it->row && !it->row->cont_after) {
             for (int c = 0; c < it->row->n_cells; c++) {
                 cg_vlist *cv = it->row->cells[c].content;
-                guint i = cv ? GPOINTER_TO_UINT(g_hash_table_lookup(R->lists, cv)) : 0;
-                if (i) {
+                int i = cv ? GPOINTER_TO_INT(g_hash_table_lookup(R->lists, cv)) - 1 - base->lists : -1;
+                if (i >= 0) {
                     g_hash_table_remove(R->lists, cv);
                     cg_vlist_free(cv);
-                    vl->owned_lists->pdata[i - 1] = NULL;
+                    vl->owned_lists->pdata[i] = NULL;
                 }
             }
         }
     }
-    if (pos > R->upto)
-        R->upto = pos;
+    if (pos + base->items > R->upto)
+        R->upto = pos + base->items;
+}
+
+/* Drop the children of the flow that end at or before item *pos (a page
+ * boundary, its page drawn) with everything they own; *pos follows. */
+static void drop_done(flow_src *F, releaser *R, cg_vlist *vl, int *pos)
+{
+    guint n = 0;
+    while (n < F->marks->len && g_array_index(F->marks, flow_mark, n).items <= *pos + F->base.items)
+        n++;
+    if (!n)
+        return;
+    flow_mark m = g_array_index(F->marks, flow_mark, n - 1);
+    g_array_remove_range(F->marks, 0, n);
+    for (int i = 0; i < m.paras - F->base.paras; i++)
+        if (vl->owned_paras->pdata[i])
+            g_hash_table_remove(R->paras, vl->owned_paras->pdata[i]);
+    for (int i = 0; i < m.lists - F->base.lists; i++)
+        if (vl->owned_lists->pdata[i])
+            g_hash_table_remove(R->lists, vl->owned_lists->pdata[i]);
+    int d = m.items - F->base.items;
+    g_array_remove_range(vl->items, 0, (guint)d);
+    g_ptr_array_remove_range(vl->owned_arrays, 0, (guint)(m.arrays - F->base.arrays));
+    g_ptr_array_remove_range(vl->owned_lists, 0, (guint)(m.lists - F->base.lists));
+    g_ptr_array_remove_range(vl->owned_paras, 0, (guint)(m.paras - F->base.paras));
+    g_ptr_array_remove_range(vl->owned, 0, (guint)(m.owned - F->base.owned));
+    F->base = m;
+    *pos -= d;
 }
 
 /* Returns the number the next page-sequence would start with. */
@@ -1759,13 +1881,17 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0.regions[0], 0)); k++)
         geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), &g0);
     double width = g0.bw;
-    cg_vlist *vl = flow ? cg_layout_flow_columns(L, flow, g0.colw, g0.bw) : cg_vlist_new();
+    cg_vlist *vl = cg_vlist_new();
+    flow_src fsrc = { flow ? cg_flow_feed_new(L, flow, g0.colw, g0.bw) : NULL, FALSE,
+                      g_array_new(FALSE, FALSE, sizeof(flow_mark)), { 0, 0, 0, 0, 0 } };
+    vl->more = flow_more;
+    vl->more_ctx = &fsrc;
     if (!flow)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
     int i = 0;
     flow_state st = { 0, FALSE, g_ptr_array_new() };
     releaser rel;
-    release_init(&rel, vl);
+    release_init(&rel);
     gboolean blank_next = FALSE, trailing_last = FALSE;
     int unmapped_run = 0;
     /* footnotes that did not fit on their page, placed on the next ones */
@@ -1791,13 +1917,13 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
                 flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
                 fill_page(NULL, vl, &g, &t, NULL, &dfc);
                 /* (footnotes carried over taller than the body need more pages) */
-                if (t.pos >= NI(vl) && dfc.pending_h <= g.bh) {
+                if (at_end(vl, t.pos) && dfc.pending_h <= g.bh) {
                     geometry gl;
                     geometry_of(L, lspm, &gl);
                     gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
                     flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
                     fill_page(NULL, vl, &gl, &u, NULL, &dfc);
-                    if (u.pos >= NI(vl)) {
+                    if (at_end(vl, u.pos)) {
                         g = gl;
                         spm = lspm;
                     } else
@@ -1874,8 +2000,10 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             G->sink(G->ctx, L, &pg);
         page_free(&pg);
         g_ptr_array_free(keep, TRUE);
-        if (!pending->len)          /* a footnote carried over may be a table cell's */
-            release_done(&rel, vl, st.pos);
+        if (!pending->len) {        /* a footnote carried over may be a table cell's */
+            release_done(&rel, vl, &fsrc.base, st.pos);
+            drop_done(&fsrc, &rel, vl, &st.pos);
+        }
 
         G->page_index++;
         i++;
@@ -1889,18 +2017,20 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
             blank_next = TRUE;
         else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
             blank_next = TRUE;
-        if (st.pos >= NI(vl) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
+        if (at_end(vl, st.pos) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
             blank_next = TRUE;
         /* The rest did not fit on the page-position="last" master: as FOP
          * does, the sequence ends with one more (empty) page of that master
          * (not after a first page: FOP then keeps the first page as the last). */
-        if (st.pos >= NI(vl) && !pending->len && !blank_next && last_unused && i > 1)
+        if (at_end(vl, st.pos) && !pending->len && !blank_next && last_unused && i > 1)
             blank_next = trailing_last = TRUE;
-    } while (st.pos < NI(vl) || blank_next || pending->len);
+    } while (!at_end(vl, st.pos) || blank_next || pending->len);
     g_array_free(pending, TRUE);
     g_ptr_array_free(st.open, TRUE);
     release_clear(&rel);
     cg_vlist_free(vl);
+    cg_flow_feed_free(fsrc.feed);
+    g_array_free(fsrc.marks, TRUE);
     return number;
 }
 

@@ -1,16 +1,20 @@
 /* fo_page.h — pagination: page masters, cutting the flow into pages, and
  * placing each page's content at its final position.
  *
- * Design: the flow of a page-sequence is laid out once into a vertical list
- * (fo_area.h); pages are then filled greedily, each taking the longest run of
- * items that fits and ending at the best legal break (a penalty with no keep,
- * else the weakest keep, else — when nothing fits — after the first item,
- * which then overflows with a warning). So pagination always progresses and
- * never loses content. Footnotes go at the bottom of the page that cites
- * them, under the xsl-footnote-separator; as in FOP, one that does not fit is
- * split between its lines and its rest (with the footnotes after it) carried
- * over to the next pages, ahead of the footnotes cited there. Each finished page is handed to a sink (the PDF writer,
- * the area dump) and freed: memory holds one page-sequence's flow and one page.
+ * Design: the flow of a page-sequence is laid out into a vertical list
+ * (fo_area.h) as pagination reads it, a piece at a time; pages are filled
+ * greedily, each taking the longest run of items that fits and ending at the
+ * best legal break (a penalty with no keep, else the weakest keep, else —
+ * when nothing fits — after the first item, which then overflows with a
+ * warning). So pagination always progresses and never loses content.
+ * Footnotes go at the bottom of the page that cites them, under the
+ * xsl-footnote-separator; as in FOP, one that does not fit is split between
+ * its lines and its rest (with the footnotes after it) carried over to the
+ * next pages, ahead of the footnotes cited there. Each finished page is
+ * handed to a sink (the PDF writer, the area dump) and freed with the pieces
+ * of the flow it finished (not while footnotes are carried over): memory
+ * holds the flow's pieces on the open page (one may be long: a table is laid
+ * out whole) and one page, however long the page-sequence.
  */
 #ifndef CG_FO_PAGE_H
 #define CG_FO_PAGE_H

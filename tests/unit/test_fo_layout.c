@@ -285,6 +285,89 @@ static void test_nested_list_indents(void **state)
     cg_diags_free(d);
 }
 
+/* The flow fed to pagination piece by piece (cg_flow_feed) makes the items
+ * of the flow laid out whole, and comes in pieces: blocks holding blocks are
+ * opened and their children laid out one at a time. */
+static void test_flow_fed_in_pieces(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    GString *b = g_string_new(NULL);
+    g_string_append(b, "<fo:block id='outer' border='1pt solid black' padding='3pt' space-before='5pt' "
+                       "keep-together.within-page='3'>");
+    for (int i = 1; i <= 6; i++)
+        g_string_append_printf(b, "<fo:block id='b%d' space-after='2pt' keep-with-next='%s'>"
+                               "paragraph %d with words enough to take two lines or so at this width</fo:block>",
+                               i, i == 2 ? "always" : "auto", i);
+    g_string_append(b, "<fo:block space-before='4pt'>inner<fo:block break-before='page'>nested</fo:block>"
+                       "tail</fo:block>"
+                       "<fo:table table-layout='fixed' width='100%'><fo:table-column column-width='50%'/>"
+                       "<fo:table-column column-width='50%'/><fo:table-header><fo:table-row><fo:table-cell>"
+                       "<fo:block>head</fo:block></fo:table-cell><fo:table-cell><fo:block>er</fo:block>"
+                       "</fo:table-cell></fo:table-row></fo:table-header><fo:table-body><fo:table-row>"
+                       "<fo:table-cell><fo:block>a</fo:block></fo:table-cell><fo:table-cell><fo:block>b"
+                       "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"
+                       "<fo:list-block><fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>1."
+                       "</fo:block></fo:list-item-label><fo:list-item-body start-indent='body-start()'><fo:block>"
+                       "item</fo:block></fo:list-item-body></fo:list-item></fo:list-block>"
+                       "loose <fo:inline font-weight='bold'>text</fo:inline></fo:block><fo:block>last</fo:block>");
+    char *head = g_strdup_printf(HEAD, "100pt", "");
+    char *src = g_strdup_printf("%s" SEQ("%s") "</fo:root>", head, b->str);
+    g_free(head);
+    g_string_free(b, TRUE);
+    xmlDocPtr doc = cg_xml_read_memory(src, strlen(src), "t.fo", d);
+    g_free(src);
+    assert_non_null(doc);
+    cg_fo_tree *t = cg_fo_tree_new(doc, d);
+    assert_non_null(t);
+    PangoContext *ctx = cg_fonts_context("en", d);
+    assert_non_null(ctx);
+    cg_layout L;
+    cg_layout_init(&L, t, d, ctx, ".");
+    const cg_fo *flow = cg_fo_child(cg_fo_child(t->root, FO_PAGE_SEQUENCE), FO_FLOW);
+    cg_vlist *whole = cg_layout_blocks(&L, flow, 200);
+    cg_vlist *fed = cg_vlist_new();
+    cg_flow_feed *f = cg_flow_feed_new(&L, flow, 200, 200);
+    int pieces = 0;
+    guint first = 0;
+    while (cg_flow_feed_next(f, fed)) {
+        if (!pieces)
+            first = fed->items->len;
+        pieces++;
+    }
+    /* the outer block opened; its six paragraphs; the block holding a block
+     * opened, "inner", the nested block, "tail", closed; the table; the list;
+     * the loose text; the outer block closed; the last block */
+    assert_int_equal(pieces, 1 + 6 + 5 + 1 + 1 + 1 + 1 + 1);
+    assert_true(first > 0 && first < 6);
+    assert_int_equal(fed->items->len, whole->items->len);
+    for (guint i = 0; i < whole->items->len; i++) {
+        const cg_vitem *a = &g_array_index(whole->items, cg_vitem, i);
+        const cg_vitem *c = &g_array_index(fed->items, cg_vitem, i);
+        assert_int_equal(a->kind, c->kind);
+        assert_int_equal(a->pen, c->pen);
+        assert_int_equal(a->break_kind, c->break_kind);
+        assert_true(fabs(a->h - c->h) < 1e-9);
+        if (a->kind == VI_START || a->kind == VI_END) {
+            assert_ptr_equal(a->blk->fo, c->blk->fo);
+            assert_true(fabs(a->blk->x - c->blk->x) < 1e-9 && fabs(a->blk->w - c->blk->w) < 1e-9);
+            assert_true((a->blk->tag == NULL) == (c->blk->tag == NULL));
+            if (a->blk->tag)
+                assert_string_equal(a->blk->tag, c->blk->tag);
+        }
+        if (a->kind == VI_LINE)
+            assert_int_equal(a->line->c1 - a->line->c0, c->line->c1 - c->line->c0);
+    }
+    cg_vlist_free(fed);
+    cg_flow_feed_free(f);       /* after the list: it owns the blocks it opened */
+    cg_vlist_free(whole);
+    cg_layout_clear(&L);
+    g_object_unref(ctx);
+    cg_fo_tree_free(t);
+    cg_xml_free(doc);
+    cg_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_citations),
         cmocka_unit_test(test_nothing_lost_on_overflow),
         cmocka_unit_test(test_nested_list_indents),
+        cmocka_unit_test(test_flow_fed_in_pieces),
     };
     int rc = cmocka_run_group_tests_name("fo_layout", tests, NULL, NULL);
     cg_fonts_cleanup();
