@@ -399,8 +399,9 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     r->c0 = MIN(r->c0, (int)pa->chars->len);
     r->c1 = (int)pa->chars->len;
     r->open_end = pa->segmented && pa->seg > pa->seg_target;
-    if (r->c1 <= r->c0 || (pa->segmented && pa->seg < pa->seg_target))
-        r->c1 = r->c0;          /* empty, or ending before the segment: none */
+    if ((pa->segmented && pa->seg < pa->seg_target) || (r->c1 <= r->c0 && (r->open_start || r->open_end)))
+        r->c0 = r->c1 = -1;     /* ending before the segment, or none of it in this one: none */
+    /* an empty inline keeps its borders and padding (c0 = c1) */
 }
 
 static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
@@ -939,13 +940,13 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
 
 /* ---- items for the fitter ------------------------------------------------ */
 
-/* E_IBOX: the start or end border and padding of an inline (item: its index
- * in iboxes; c0 its first character for the start, one past its last for the end).
+/* E_IBOX, E_IEND: the start or end border and padding of an inline (item: its
+ * index in iboxes; c0 its first character for the start, one past its last for the end).
  * E_IRET: conditionality="retain" at a line break inside inlines: the break
  * (a penalty; item: the innermost inline open there) and the retained start
  * border and padding of each of them (a glue; item: the inline). */
 typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX,
-               E_IRET } elem_kind;
+               E_IEND, E_IRET } elem_kind;
 
 typedef struct {
     elem_kind kind;
@@ -996,16 +997,23 @@ static void ibox_starts(cg_para *pa, int i, ib_cursor *ic, GArray *lb, GArray *e
     int nb = (int)pa->iboxes->len;
     for (; ic->next < nb; ic->next++) {
         ibox *b = &g_array_index(pa->iboxes, ibox, ic->next);
-        if (b->c0 >= b->c1)
+        if (b->c0 < 0)
             continue;
         if (b->c0 > i)
             break;
         b->parent = ic->n_open ? ic->open[ic->n_open - 1] : -1;
-        ic->open[ic->n_open++] = ic->next;
         cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, ic->next, CG_START), 0, 0, 0 };
         elem e = { E_IBOX, b->c0, b->c0, ic->next, b->span };
         g_array_append_val(lb, it);
         g_array_append_val(el, e);
+        if (b->c0 == b->c1) {
+            /* empty: its end at once */
+            cg_lb_item ie = { CG_LB_BOX, FALSE, ibox_side(pa, ic->next, CG_END), 0, 0, 0 };
+            elem ee = { E_IEND, b->c1, b->c1, ic->next, b->span };
+            g_array_append_val(lb, ie);
+            g_array_append_val(el, ee);
+        } else
+            ic->open[ic->n_open++] = ic->next;
     }
 }
 
@@ -1019,7 +1027,7 @@ static void ibox_ends(const cg_para *pa, int j, ib_cursor *ic, GArray *lb, GArra
         memmove(ic->open + q, ic->open + q + 1, sizeof(int) * (size_t)(ic->n_open - q - 1));
         ic->n_open--;
         cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, k, CG_END), 0, 0, 0 };
-        elem e = { E_IBOX, b->c1, b->c1, k, b->span };
+        elem e = { E_IEND, b->c1, b->c1, k, b->span };
         g_array_append_val(lb, it);
         g_array_append_val(el, e);
     }
@@ -1151,7 +1159,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         b->c1 = MIN(b->c1, n);
         for (int sd = 0; sd < 4; sd++)
             b->pad[sd] = MAX(0, cg_len_resolve(b->fo->p->n.padding[sd], L->footnote_width, NULL));
-        if (b->c0 < b->c1)
+        if (b->c0 >= 0)
             ib_edge[b->c0] = ib_edge[b->c1] = TRUE;
     }
     for (int i = 0; i < n;) {
@@ -1343,6 +1351,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         i = j;
         ibox_ends(pa, i, &ibc, lb, el);
     }
+    ibox_starts(pa, n, &ibc, lb, el);     /* empty inlines at the end */
     g_free(ibc.open);
     g_free(ib_edge);
     (void)em;
@@ -1515,7 +1524,7 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
         const cg_props *p = b->fo->p;
         if (b->c0 > hi)
             break;              /* in document order: the rest start after the line */
-        if (b->c0 >= b->c1 || b->c1 < lo || !p->i.visible)
+        if (b->c0 < 0 || b->c1 < lo || !p->i.visible)
             continue;
         const cg_span *bs = &g_array_index(pa->spans, cg_span, b->span);
         double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, shift = bs->shift, img_h = -1, img_lift = 0;
@@ -1720,9 +1729,9 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             continue;
         }
         if (e->kind == E_GAP) continue;
-        if (e->kind == E_IBOX) {
-            const ibox *b = &g_array_index(pa->iboxes, ibox, e->item);
-            ib_hit h = { e->item, e->c0 != b->c0, e->c0 == b->c0 ? cx : cx + it->width, it->width, FALSE };
+        if (e->kind == E_IBOX || e->kind == E_IEND) {
+            gboolean end = e->kind == E_IEND;
+            ib_hit h = { e->item, end, end ? cx + it->width : cx, it->width, FALSE };
             g_array_append_val(ib_hits, h);
             cx += it->width;
             continue;
