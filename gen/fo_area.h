@@ -66,7 +66,8 @@ typedef struct {
 /* An inline-level FO with borders or padding (XSL 1.1 §4.6, CSS2 §8.6) as
  * placed on one line: its border box around its pieces, the start and end
  * border and padding (unbreakable width in the line) only on the line where
- * the inline starts or ends; the before and after ones around its font's
+ * the inline starts or ends (unless conditionality="retain" keeps them where
+ * it is broken); the before and after ones around its font's
  * ascent and descent, not changing the line's height. */
 typedef struct {
     double x, w;                /* border box, from the line's start edge (as pieces) */

@@ -129,7 +129,7 @@ typedef struct {
     cg_len padding[4];
     cg_border border[4];
     gboolean padding_retain[4], border_retain[4];  /* .conditionality = retain (inlines:
-                                   kept where a block nested in them splits them) */
+                                   kept where a line break or a nested block splits them) */
     cg_color background;
     int keep_with_next_page, keep_with_previous_page;
     int break_before, break_after;
