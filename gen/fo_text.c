@@ -1308,6 +1308,10 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
                  * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
                 p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
                 e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+                if (ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
+                    ret = TRUE;
+                    p.width += re;      /* after the hyphen (see make_line) */
+                }
             } else if (may && p.width == 0 && ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
                 ret = TRUE;
                 p.width = re;
@@ -1330,8 +1334,14 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         } else if (i > 0 && brk[i].hyphen && !nowrap) {
             cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
             elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            double re, rs;
+            gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
+            if (ret)
+                p.width += re;          /* after the hyphen (see make_line) */
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
+            if (ret)
+                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
         }
         int j = i + 1;
         double w = pa->char_w[i];
@@ -1679,9 +1689,24 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         if (k == brk) {
             if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
                 cx += it->width;     /* a line-end mark keeps its left half */
-            if (it->type == CG_LB_PENALTY && e->kind == E_IRET) {
+            int inner = -1;             /* the innermost inline broken here, if retaining */
+            if (it->type == CG_LB_PENALTY && e->kind == E_IRET)
+                inner = e->item;
+            if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
+                double hw = hyphen_width(pa, e->item);
+                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
+                g_array_append_val(pcs, pc);
+                cx += hw;
+                if (it->width > hw + 1e-9)
+                    for (int q = 0; q < (int)pa->iboxes->len; q++) {
+                        const ibox *b = &g_array_index(pa->iboxes, ibox, q);
+                        if (b->c0 >= 0 && b->c0 < e->c0 && e->c0 < b->c1)
+                            inner = q;  /* in document order: the last one is the innermost */
+                    }
+            }
+            if (inner >= 0) {
                 /* retained end borders and padding of the inlines broken here */
-                for (int q = e->item; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
+                for (int q = inner; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
                     double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
                     if (rw <= 0)
                         continue;
@@ -1689,12 +1714,6 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
                     g_array_append_val(ib_hits, h);
                     cx += rw;
                 }
-            }
-            if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
-                double hw = it->width;
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
-                g_array_append_val(pcs, pc);
-                cx += hw;
             }
             break;
         }
