@@ -39,8 +39,8 @@ void cg_image_free(cg_image *img)
     g_free(img);
 }
 
-/* url('x'), url(x), 'x' -> x; file: URIs to paths. Caller frees. */
-static char *uri_to_path(const char *uri, const char *base)
+/* url('x'), url(x), 'x' -> x. Caller frees. */
+static char *strip_uri(const char *uri)
 {
     char *s = g_strstrip(g_strdup(uri));
     size_t n = strlen(s);
@@ -54,6 +54,14 @@ static char *uri_to_path(const char *uri, const char *base)
         s[n - 1] = 0;
         memmove(s, s + 1, n - 1);
     }
+    return s;
+}
+
+/* url('x'), url(x), 'x' -> x; file: URIs to paths; NULL for other URIs with a
+ * scheme. Caller frees. */
+static char *uri_to_path(const char *uri, const char *base)
+{
+    char *s = strip_uri(uri);
     if (!g_ascii_strncasecmp(s, "file:", 5)) {
         char *p = g_filename_from_uri(s, NULL, NULL);
         if (!p) {
@@ -206,13 +214,11 @@ static cairo_status_t read_mem(void *closure, unsigned char *out, unsigned int l
     return CAIRO_STATUS_SUCCESS;
 }
 
-static cg_image *load(const char *path, char **why)
+/* An image from its bytes (data, NUL-terminated, taken over); path names it
+ * (its suffix may tell SVG). NULL with *why. */
+static cg_image *load_data(gchar *data, gsize len, const char *path, char **why)
 {
-    gsize len = 0;
     GError *err = NULL;
-    gchar *data = read_image_file(path, &len, why);
-    if (!data)
-        return NULL;
     cg_image *img = g_new0(cg_image, 1);
     img->path = g_strdup(path);
     const guchar *d = (const guchar *)data;
@@ -291,6 +297,94 @@ fail:
     return NULL;
 }
 
+static cg_image *load(const char *path, char **why)
+{
+    gsize len = 0;
+    gchar *data = read_image_file(path, &len, why);
+    return data ? load_data(data, len, path, why) : NULL;
+}
+
+/* The bytes of an RFC 2397 data: URI (s after "data:"): "[mediatype][;base64],data",
+ * percent-encoded. NUL-terminated; NULL with *why. *svg: the media type says SVG. */
+static gchar *data_uri_bytes(const char *s, gsize *len, gboolean *svg, char **why)
+{
+    const char *comma = strchr(s, ',');
+    if (!comma) {
+        *why = g_strdup("a data: URI without a comma");
+        return NULL;
+    }
+    char *head = g_ascii_strdown(s, comma - s);
+    gboolean b64 = g_str_has_suffix(head, ";base64");
+    *svg = strstr(head, "image/svg+xml") != NULL;
+    g_free(head);
+    GBytes *raw = g_uri_unescape_bytes(comma + 1, -1, NULL, NULL);
+    if (!raw) {
+        *why = g_strdup("a data: URI with a bad percent escape");
+        return NULL;
+    }
+    gsize n = 0;
+    const char *p = g_bytes_get_data(raw, &n);
+    gchar *out;
+    if (b64) {
+        /* white space is allowed inside the base64 text */
+        GString *t = g_string_sized_new(n);
+        for (gsize i = 0; i < n; i++)
+            if (!g_ascii_isspace(p[i]))
+                g_string_append_c(t, p[i]);
+        gsize m = 0;
+        guchar *dec = t->len % 4 == 0 ? g_base64_decode(t->str, &m) : NULL;
+        g_string_free(t, TRUE);
+        if (!dec || !m) {
+            g_free(dec);
+            g_bytes_unref(raw);
+            *why = g_strdup("a data: URI whose base64 text does not decode");
+            return NULL;
+        }
+        out = g_realloc(dec, m + 1);
+        n = m;
+    } else {
+        out = g_malloc(n + 1);
+        memcpy(out, p, n);
+    }
+    g_bytes_unref(raw);
+    if (n > CG_IMAGE_MAX_BYTES) {
+        g_free(out);
+        *why = g_strdup_printf("larger than %u MB", CG_IMAGE_MAX_BYTES / (1024u * 1024u));
+        return NULL;
+    }
+    out[n] = 0;
+    *len = n;
+    return out;
+}
+
+/* An image given inline as a data: URI (nothing is read from disk), cached by
+ * a hash of the URI. */
+static cg_image *data_image(cg_layout *L, const cg_fo *fo, const char *uri, const char *s)
+{
+    char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, s, -1);
+    char *key = g_strconcat("data:", sum, NULL);
+    g_free(sum);
+    if (g_hash_table_contains(L->images, key)) {
+        cg_image *img = g_hash_table_lookup(L->images, key);
+        if (!img)
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "image data: URI cannot be used: an empty box is set");
+        g_free(key);
+        return img;
+    }
+    gsize len = 0;
+    gboolean svg = FALSE;
+    char *why = NULL;
+    gchar *data = data_uri_bytes(s + 5, &len, &svg, &why);
+    cg_image *img = data ? load_data(data, len, svg ? "data.svg" : "data", &why) : NULL;
+    if (!img) {
+        cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%.40s%s' cannot be used (%s): an empty box is set",
+                    uri, strlen(uri) > 40 ? "..." : "", why ? why : "unknown error");
+        g_free(why);
+    }
+    g_hash_table_insert(L->images, key, img);
+    return img;
+}
+
 /* Is the resolved path inside dir (resolved) or one of its subfolders? */
 static gboolean inside(const char *path, const char *dir)
 {
@@ -302,6 +396,13 @@ static gboolean inside(const char *path, const char *dir)
 
 cg_image *cg_image_get(cg_layout *L, const cg_fo *fo, const char *uri)
 {
+    char *inner = strip_uri(uri);
+    if (!g_ascii_strncasecmp(inner, "data:", 5)) {
+        cg_image *img = data_image(L, fo, uri, inner);
+        g_free(inner);
+        return img;
+    }
+    g_free(inner);
     char *given = uri_to_path(uri, L->base_dir);
     if (!given) {
         cg_xml_diag(L->d, CG_WARNING, fo->xml, "image '%s' is not a local file (circgen fetches nothing): an empty box is set", uri);

@@ -270,28 +270,58 @@ static gboolean parse_length(const char *s, double font_size, cg_len *out)
 
 /* ---- colours ------------------------------------------------------------- */
 
+/* The colour keywords of CSS3 / SVG 1.1 (XSL 1.1 §5.11 <color> takes CSS's), sorted. */
 static const struct { const char *name; unsigned rgb; } colors[] = {
-    { "black", 0x000000 }, { "silver", 0xc0c0c0 }, { "gray", 0x808080 }, { "grey", 0x808080 },
-    { "white", 0xffffff }, { "maroon", 0x800000 }, { "red", 0xff0000 }, { "purple", 0x800080 },
-    { "fuchsia", 0xff00ff }, { "magenta", 0xff00ff }, { "green", 0x008000 }, { "lime", 0x00ff00 },
-    { "olive", 0x808000 }, { "yellow", 0xffff00 }, { "navy", 0x000080 }, { "blue", 0x0000ff },
-    { "teal", 0x008080 }, { "aqua", 0x00ffff }, { "cyan", 0x00ffff }, { "orange", 0xffa500 },
-    { "lightgray", 0xd3d3d3 }, { "lightgrey", 0xd3d3d3 }, { "darkgray", 0xa9a9a9 },
-    { "darkgrey", 0xa9a9a9 }, { "lightblue", 0xadd8e6 }, { "lightgreen", 0x90ee90 },
-    { "lightyellow", 0xffffe0 }, { "pink", 0xffc0cb }, { "brown", 0xa52a2a },
-    { "darkblue", 0x00008b }, { "darkred", 0x8b0000 }, { "darkgreen", 0x006400 },
-    { "gold", 0xffd700 }, { "beige", 0xf5f5dc }, { "ivory", 0xfffff0 }, { "khaki", 0xf0e68c },
-    { "lavender", 0xe6e6fa }, { "violet", 0xee82ee }, { "indigo", 0x4b0082 },
-    { "crimson", 0xdc143c }, { "coral", 0xff7f50 }, { "salmon", 0xfa8072 },
-    { "tomato", 0xff6347 }, { "orchid", 0xda70d6 }, { "tan", 0xd2b48c },
-    { "wheat", 0xf5deb3 }, { "skyblue", 0x87ceeb }, { "steelblue", 0x4682b4 },
-    { "aquamarine", 0x7fffd4 }, { "turquoise", 0x40e0d0 }, { "chocolate", 0xd2691e },
-    { "darkorange", 0xff8c00 }, { "lightcyan", 0xe0ffff }, { "honeydew", 0xf0fff0 },
-    { "mintcream", 0xf5fffa }, { "azure", 0xf0ffff }, { "aliceblue", 0xf0f8ff },
-    { "ghostwhite", 0xf8f8ff }, { "whitesmoke", 0xf5f5f5 }, { "gainsboro", 0xdcdcdc },
-    { "dimgray", 0x696969 }, { "dimgrey", 0x696969 }, { "yellowgreen", 0x9acd32 },
-    { "lightpink", 0xffb6c1 }, { "hotpink", 0xff69b4 }, { "seagreen", 0x2e8b57 },
-    { "royalblue", 0x4169e1 }, { "slategray", 0x708090 }, { "firebrick", 0xb22222 },
+    { "aliceblue", 0xf0f8ff }, { "antiquewhite", 0xfaebd7 }, { "aqua", 0x00ffff },
+    { "aquamarine", 0x7fffd4 }, { "azure", 0xf0ffff }, { "beige", 0xf5f5dc },
+    { "bisque", 0xffe4c4 }, { "black", 0x000000 }, { "blanchedalmond", 0xffebcd },
+    { "blue", 0x0000ff }, { "blueviolet", 0x8a2be2 }, { "brown", 0xa52a2a },
+    { "burlywood", 0xdeb887 }, { "cadetblue", 0x5f9ea0 }, { "chartreuse", 0x7fff00 },
+    { "chocolate", 0xd2691e }, { "coral", 0xff7f50 }, { "cornflowerblue", 0x6495ed },
+    { "cornsilk", 0xfff8dc }, { "crimson", 0xdc143c }, { "cyan", 0x00ffff },
+    { "darkblue", 0x00008b }, { "darkcyan", 0x008b8b }, { "darkgoldenrod", 0xb8860b },
+    { "darkgray", 0xa9a9a9 }, { "darkgreen", 0x006400 }, { "darkgrey", 0xa9a9a9 },
+    { "darkkhaki", 0xbdb76b }, { "darkmagenta", 0x8b008b }, { "darkolivegreen", 0x556b2f },
+    { "darkorange", 0xff8c00 }, { "darkorchid", 0x9932cc }, { "darkred", 0x8b0000 },
+    { "darksalmon", 0xe9967a }, { "darkseagreen", 0x8fbc8f }, { "darkslateblue", 0x483d8b },
+    { "darkslategray", 0x2f4f4f }, { "darkslategrey", 0x2f4f4f }, { "darkturquoise", 0x00ced1 },
+    { "darkviolet", 0x9400d3 }, { "deeppink", 0xff1493 }, { "deepskyblue", 0x00bfff },
+    { "dimgray", 0x696969 }, { "dimgrey", 0x696969 }, { "dodgerblue", 0x1e90ff },
+    { "firebrick", 0xb22222 }, { "floralwhite", 0xfffaf0 }, { "forestgreen", 0x228b22 },
+    { "fuchsia", 0xff00ff }, { "gainsboro", 0xdcdcdc }, { "ghostwhite", 0xf8f8ff },
+    { "gold", 0xffd700 }, { "goldenrod", 0xdaa520 }, { "gray", 0x808080 },
+    { "green", 0x008000 }, { "greenyellow", 0xadff2f }, { "grey", 0x808080 },
+    { "honeydew", 0xf0fff0 }, { "hotpink", 0xff69b4 }, { "indianred", 0xcd5c5c },
+    { "indigo", 0x4b0082 }, { "ivory", 0xfffff0 }, { "khaki", 0xf0e68c },
+    { "lavender", 0xe6e6fa }, { "lavenderblush", 0xfff0f5 }, { "lawngreen", 0x7cfc00 },
+    { "lemonchiffon", 0xfffacd }, { "lightblue", 0xadd8e6 }, { "lightcoral", 0xf08080 },
+    { "lightcyan", 0xe0ffff }, { "lightgoldenrodyellow", 0xfafad2 }, { "lightgray", 0xd3d3d3 },
+    { "lightgreen", 0x90ee90 }, { "lightgrey", 0xd3d3d3 }, { "lightpink", 0xffb6c1 },
+    { "lightsalmon", 0xffa07a }, { "lightseagreen", 0x20b2aa }, { "lightskyblue", 0x87cefa },
+    { "lightslategray", 0x778899 }, { "lightslategrey", 0x778899 },
+    { "lightsteelblue", 0xb0c4de }, { "lightyellow", 0xffffe0 }, { "lime", 0x00ff00 },
+    { "limegreen", 0x32cd32 }, { "linen", 0xfaf0e6 }, { "magenta", 0xff00ff },
+    { "maroon", 0x800000 }, { "mediumaquamarine", 0x66cdaa }, { "mediumblue", 0x0000cd },
+    { "mediumorchid", 0xba55d3 }, { "mediumpurple", 0x9370db }, { "mediumseagreen", 0x3cb371 },
+    { "mediumslateblue", 0x7b68ee }, { "mediumspringgreen", 0x00fa9a },
+    { "mediumturquoise", 0x48d1cc }, { "mediumvioletred", 0xc71585 },
+    { "midnightblue", 0x191970 }, { "mintcream", 0xf5fffa }, { "mistyrose", 0xffe4e1 },
+    { "moccasin", 0xffe4b5 }, { "navajowhite", 0xffdead }, { "navy", 0x000080 },
+    { "oldlace", 0xfdf5e6 }, { "olive", 0x808000 }, { "olivedrab", 0x6b8e23 },
+    { "orange", 0xffa500 }, { "orangered", 0xff4500 }, { "orchid", 0xda70d6 },
+    { "palegoldenrod", 0xeee8aa }, { "palegreen", 0x98fb98 }, { "paleturquoise", 0xafeeee },
+    { "palevioletred", 0xdb7093 }, { "papayawhip", 0xffefd5 }, { "peachpuff", 0xffdab9 },
+    { "peru", 0xcd853f }, { "pink", 0xffc0cb }, { "plum", 0xdda0dd },
+    { "powderblue", 0xb0e0e6 }, { "purple", 0x800080 }, { "red", 0xff0000 },
+    { "rosybrown", 0xbc8f8f }, { "royalblue", 0x4169e1 }, { "saddlebrown", 0x8b4513 },
+    { "salmon", 0xfa8072 }, { "sandybrown", 0xf4a460 }, { "seagreen", 0x2e8b57 },
+    { "seashell", 0xfff5ee }, { "sienna", 0xa0522d }, { "silver", 0xc0c0c0 },
+    { "skyblue", 0x87ceeb }, { "slateblue", 0x6a5acd }, { "slategray", 0x708090 },
+    { "slategrey", 0x708090 }, { "snow", 0xfffafa }, { "springgreen", 0x00ff7f },
+    { "steelblue", 0x4682b4 }, { "tan", 0xd2b48c }, { "teal", 0x008080 },
+    { "thistle", 0xd8bfd8 }, { "tomato", 0xff6347 }, { "turquoise", 0x40e0d0 },
+    { "violet", 0xee82ee }, { "wheat", 0xf5deb3 }, { "white", 0xffffff },
+    { "whitesmoke", 0xf5f5f5 }, { "yellow", 0xffff00 }, { "yellowgreen", 0x9acd32 },
 };
 
 gboolean cg_parse_color(const char *s, cg_color *out)
@@ -321,9 +351,13 @@ gboolean cg_parse_color(const char *s, cg_color *out)
         *out = (cg_color){ (v >> 16 & 255) / 255.0, (v >> 8 & 255) / 255.0, (v & 255) / 255.0, 1 };
         return TRUE;
     }
-    if (!strncmp(s, "rgb(", 4)) {
+    /* rgb-icc(R, G, B, profile, values...): XSL 1.1 §5.10.2 uses the sRGB
+     * fallback (the first three numbers) when the ICC profile is not available,
+     * and circgen draws in sRGB only. */
+    gboolean icc = !strncmp(s, "rgb-icc(", 8);
+    if (!strncmp(s, "rgb(", 4) || icc) {
         double c[3];
-        const char *p = s + 4;
+        const char *p = s + (icc ? 8 : 4);
         for (int i = 0; i < 3; i++) {
             char *end;
             c[i] = g_ascii_strtod(p, &end);
@@ -341,19 +375,27 @@ gboolean cg_parse_color(const char *s, cg_color *out)
             if (i < 2 && *p++ != ',')
                 return FALSE;
         }
-        if (*p != ')')
+        if (icc ? *p != ',' || !strchr(p, ')') : *p != ')')
             return FALSE;
         for (int i = 0; i < 3; i++)
             c[i] = CLAMP(c[i], 0, 255) / 255.0;
         *out = (cg_color){ c[0], c[1], c[2], 1 };
         return TRUE;
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(colors); i++)
-        if (!g_ascii_strcasecmp(s, colors[i].name)) {
-            unsigned v = colors[i].rgb;
+    size_t lo = 0, hi = G_N_ELEMENTS(colors);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = g_ascii_strcasecmp(s, colors[mid].name);
+        if (!c) {
+            unsigned v = colors[mid].rgb;
             *out = (cg_color){ (v >> 16 & 255) / 255.0, (v >> 8 & 255) / 255.0, (v & 255) / 255.0, 1 };
             return TRUE;
         }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return FALSE;
 }
 
@@ -1133,9 +1175,10 @@ static gboolean f_alignment_baseline(cg_props *p, const cg_props *par, const pro
     static const int va[] = { CG_VALIGN_BASELINE, CG_VALIGN_BASELINE, CG_VALIGN_BASELINE,
                               CG_VALIGN_BASELINE, CG_VALIGN_BASELINE, CG_VALIGN_BASELINE,
                               CG_VALIGN_TOP, CG_VALIGN_TEXT_TOP, CG_VALIGN_MIDDLE,
-                              CG_VALIGN_BOTTOM, CG_VALIGN_TEXT_BOTTOM };
+                              CG_VALIGN_BOTTOM, CG_VALIGN_TEXT_BOTTOM, CG_VALIGN_CENTRAL };
     int k = KW(v, "auto", "baseline", "alphabetic", "ideographic", "hanging", "mathematical",
-               "before-edge", "text-before-edge", "middle", "after-edge", "text-after-edge");
+               "before-edge", "text-before-edge", "middle", "after-edge", "text-after-edge",
+               "central");
     if (k < 0)
         return FALSE;
     p->n.valign = va[k];
@@ -1359,6 +1402,8 @@ static const prop_def props[] = {
     { "text-align", 2, f_text_align, 0 },
     { "text-align-last", 2, f_text_align, 1 },
     { "letter-spacing", 2, f_spacing, 0 },
+    { "letter-spacing.optimum", 2, f_spacing, 0 },
+    { "word-spacing.optimum", 2, f_spacing, 1 },
     { "word-spacing", 2, f_spacing, 1 },
     { "hyphenate", 2, f_bool, 0 },
     { "white-space-collapse", 2, f_bool, 1 },

@@ -70,7 +70,7 @@ enum { CG_BSHIFT_BASELINE, CG_BSHIFT_SUPER, CG_BSHIFT_SUB, CG_BSHIFT_LENGTH };
 /* alignment-baseline (and vertical-align, XSL 1.1 §7.14.10): where an inline
  * object's box sits in the line, other than on the parent's baseline */
 enum { CG_VALIGN_BASELINE, CG_VALIGN_TOP, CG_VALIGN_MIDDLE, CG_VALIGN_BOTTOM,
-       CG_VALIGN_TEXT_TOP, CG_VALIGN_TEXT_BOTTOM };
+       CG_VALIGN_TEXT_TOP, CG_VALIGN_TEXT_BOTTOM, CG_VALIGN_CENTRAL };
 enum { CG_DA_AUTO, CG_DA_BEFORE, CG_DA_CENTER, CG_DA_AFTER };
 enum { CG_SCALE_UNIFORM, CG_SCALE_NON_UNIFORM };
 enum { CG_TT_NONE, CG_TT_UPPER, CG_TT_LOWER, CG_TT_CAPITALIZE };

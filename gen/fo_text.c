@@ -1391,6 +1391,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         case CG_VALIGN_TEXT_TOP: pc->shift = m->ascent - a; break;
         case CG_VALIGN_TEXT_BOTTOM: pc->shift = b - m->descent; break;
         case CG_VALIGN_MIDDLE: pc->shift = m->st_pos - (a - b) / 2; break;
+        /* central: the middle of the parent's em box (ascent to descent) */
+        case CG_VALIGN_CENTRAL: pc->shift = (m->ascent - m->descent) / 2 - (a - b) / 2; break;
         default: break;
         }
         if (bp->i.lss_font_height && pc->kind != PC_IMAGE)

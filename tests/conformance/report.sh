@@ -14,6 +14,7 @@ cd "$root" || exit 2
 : "${CONFORMANCE_WALL_MS:=}"
 D=$CONFORMANCE_DIR
 dev="$here/fop-deviations.txt"
+leftout="$here/left-out.txt"
 mkdir -p "$REPORT_DIR" || exit 2
 if [ $# = 0 ]; then
     set -- $(cd "$D/fo" && ls *.fo 2>/dev/null | sed 's/\.fo$//')
@@ -25,6 +26,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # FOP deviations: "NAME: reason" lines (see the file's header).
 sed -n 's/^\([A-Za-z0-9_.-]*\):[[:space:]]*\(.*\)$/\1\t\2/p' "$dev" 2>/dev/null > "$tmp/dev"
+# Unsupported features left out on purpose: "FEATURE<TAB>reason" lines.
+grep -v '^#' "$leftout" 2>/dev/null | grep '	' > "$tmp/leftout"
 
 # ---------------------------------------------------------------- one row per testcase
 printf 'name\tstatus\texit\tms\tpages\tfop_status\tfop_pages\tpages_equal\ttext_equal\tpage_text_equal\tcontent_order_equal\tlayout_order_equal\tunsupported\tfop_deviation\tdifference_kind\tfirst_difference\terror\n' > "$tsv"
@@ -105,7 +108,7 @@ fopver=$(dpkg-query -W -f='${Version}' fop 2>/dev/null)
 commit=$(git rev-parse --short HEAD 2>/dev/null)
 awk -F '\t' -v date="$(date -u '+%Y-%m-%d %H:%M UTC')" -v ver="$ver" -v fopver="$fopver" \
     -v commit="$commit" -v wall="$CONFORMANCE_WALL_MS" -v featfile="$tmp/feat" \
-    -v devfile="$tmp/dev" '
+    -v devfile="$tmp/dev" -v leftfile="$tmp/leftout" '
 function pct(a, b) { return b ? sprintf("%.1f%%", 100 * a / b) : "-" }
 function out(s) { print s }
 NR == 1 { next }
@@ -182,10 +185,13 @@ END {
     out("")
     out("From circgen\x27s warnings (unsupported formatting objects, properties, values).")
     out("")
-    out("| testcases | feature | examples |")
-    out("|---:|---|---|")
+    out("Features left unsupported on purpose carry the reason (tests/conformance/left-out.txt).")
+    out("")
+    out("| testcases | feature | examples | why it is left out |")
+    out("|---:|---|---|---|")
     nfe = 0
-    while ((getline l < featfile) > 0) { split(l, a, "\t"); nfe++; out("| " a[1] " | `" a[2] "` | " a[3] " |") }
+    while ((getline l < leftfile) > 0) { split(l, a, "\t"); why[a[1]] = a[2] }
+    while ((getline l < featfile) > 0) { split(l, a, "\t"); nfe++; out("| " a[1] " | `" a[2] "` | " a[3] " | " why[a[2]] " |") }
     if (!nfe) out("| 0 | (none reported) | |")
     out("")
     out("## Errors of the non-zero exits and crashes, grouped")

@@ -68,6 +68,20 @@ static void test_colors(void **state)
     assert_true(cg_parse_color("rgb(0, 128, 255)", &c)); NEAR(c.g, 128 / 255.0);
     assert_true(cg_parse_color("navy", &c)); NEAR(c.b, 128 / 255.0);
     assert_true(cg_parse_color("transparent", &c)); NEAR(c.a, 0);
+    /* every CSS3 / SVG keyword, case-insensitively: first, last and in between */
+    assert_true(cg_parse_color("aliceblue", &c)); NEAR(c.r, 240 / 255.0); NEAR(c.b, 1);
+    assert_true(cg_parse_color("yellowgreen", &c)); NEAR(c.r, 154 / 255.0); NEAR(c.g, 205 / 255.0);
+    assert_true(cg_parse_color("PaleGoldenrod", &c)); NEAR(c.r, 238 / 255.0); NEAR(c.b, 170 / 255.0);
+    assert_true(cg_parse_color("grey", &c)); NEAR(c.r, 128 / 255.0);
+    assert_true(cg_parse_color("green", &c)); NEAR(c.r, 0); NEAR(c.g, 128 / 255.0);
+    assert_true(cg_parse_color("greenyellow", &c)); NEAR(c.r, 173 / 255.0);
+    assert_true(cg_parse_color("lightgoldenrodyellow", &c)); NEAR(c.b, 210 / 255.0);
+    assert_false(cg_parse_color("palegolden", &c));
+    /* rgb-icc(): the sRGB fallback, the profile being unavailable (XSL 1.1 §5.10.2) */
+    assert_true(cg_parse_color("rgb-icc(0, 161, 222, #CMYK, 0.85, 0.19, 0, 0)", &c));
+    NEAR(c.r, 0); NEAR(c.g, 161 / 255.0); NEAR(c.b, 222 / 255.0);
+    assert_false(cg_parse_color("rgb-icc(0, 161, 222)", &c));
+    assert_false(cg_parse_color("rgb(0, 161, 222, #CMYK)", &c));
     assert_false(cg_parse_color("#12345", &c));
     assert_false(cg_parse_color("nocolour", &c));
 }
