@@ -58,7 +58,24 @@ typedef struct {
     const char *ref;            /* PC_CITATION*: the ref-id */
     double shift;               /* baseline of the piece above the line's, in points (baseline-shift,
                                  * vertical-align) */
+    double img_pb_before, img_pb_after;  /* PC_IMAGE: its border and padding before (above) and
+                                 * after (below) the image, which stand on the baseline with
+                                 * it (CSS2 §10.8: a replaced element's box makes the line) */
 } cg_piece;
+
+/* An inline-level FO with borders or padding (XSL 1.1 §4.6, CSS2 §8.6) as
+ * placed on one line: its border box around its pieces, the start and end
+ * border and padding (unbreakable width in the line) only on the line where
+ * the inline starts or ends (unless conditionality="retain" keeps them where
+ * it is broken); the before and after ones around its font's
+ * ascent and descent, not changing the line's height. */
+typedef struct {
+    double x, w;                /* border box, from the line's start edge (as pieces) */
+    double above, below;        /* border box above and below the line's baseline */
+    cg_border border[4];        /* widths 0 on the sides where the inline is broken */
+    double pad[4];              /* padding, 0 on those sides */
+    cg_color background;        /* of the padding box (alpha 0: none) */
+} cg_inline_box;
 
 typedef struct {
     double x;                   /* start edge of the line area, from the reference x */
@@ -71,6 +88,9 @@ typedef struct {
     int c0, c1;                 /* characters of the paragraph on this line */
     GPtrArray *footnotes;       /* cg_vlist* of footnote bodies cited on the line, or NULL */
     GPtrArray *ids;             /* const char* ids of inline objects starting here, or NULL */
+    cg_inline_box *boxes;       /* inlines with borders or padding on the line, outer ones
+                                 * first (NULL if none) */
+    int n_boxes;
 } cg_line;
 
 /* A block's decoration and identity, shared by its start and end markers. */

@@ -381,6 +381,22 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
     double base = pl->y + ln->baseline;
     cg_color color;
     gboolean have_color = FALSE;
+    /* Inlines with borders or padding: the background over the padding box
+     * (outer inlines first, under the inner ones) */
+    for (int k = 0; k < ln->n_boxes; k++) {
+        const cg_inline_box *ib = &ln->boxes[k];
+        if (ib->background.a <= 0)
+            continue;
+        double x0 = pl->x + ib->x + ib->border[CG_START].width;
+        double x1 = pl->x + ib->x + ib->w - ib->border[CG_END].width;
+        double y0 = base - ib->above + ib->border[CG_BEFORE].width;
+        double y1 = base + ib->below - ib->border[CG_AFTER].width;
+        if (x1 > x0 && y1 > y0) {
+            set_color(cr, ib->background);
+            cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+            cairo_fill(cr);
+        }
+    }
     /* Backgrounds of inlines first: each piece over its font's ascent and
      * descent, joined to the next piece of the same background across the
      * space between them. */
@@ -402,6 +418,16 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         set_color(cr, sp->background);
         cairo_rectangle(cr, x0, top, x1 - x0, m->ascent + m->descent);
         cairo_fill(cr);
+    }
+    /* then their borders, each side as a block's (open where the inline is
+     * broken across lines: those sides have width 0) */
+    for (int k = 0; k < ln->n_boxes; k++) {
+        const cg_inline_box *ib = &ln->boxes[k];
+        double x = pl->x + ib->x, w = ib->w, y = base - ib->above, h = ib->above + ib->below;
+        draw_border_side(cr, &ib->border[CG_BEFORE], x, y, x + w, y, FALSE);
+        draw_border_side(cr, &ib->border[CG_AFTER], x, y + h - ib->border[CG_AFTER].width, x + w, 0, FALSE);
+        draw_border_side(cr, &ib->border[CG_START], x, y, 0, y + h, TRUE);
+        draw_border_side(cr, &ib->border[CG_END], x + w - ib->border[CG_END].width, y, 0, y + h, TRUE);
     }
     for (int k = 0; k < ln->n_pieces; k++) {
         const cg_piece *pc = &ln->pieces[k];
@@ -454,6 +480,7 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
             draw_glyphs(cr, D, ln, pc, x, b, batch);
             break;
         case PC_IMAGE:
+            b -= pc->img_pb_after;      /* standing on its after border and padding */
             if (pc->img && pl->tagged && D->tags) {
                 /* An image of the body is a Figure of the structure, with its
                  * alternate text (see cg_draw_tag_flush); in a block that is a

@@ -8,6 +8,8 @@
  *     region xsl-region-body x=56.69 y=56.69 w=481.89 h=728.50
  *       block P x=56.69 y=56.69 w=481.89 h=13.80 [id=...] [continued] [continues]
  *         line x=56.69 y=56.69 w=120.30 h=13.80 "text"
+ *           inline x=60.00 y=57.10 w=30.00 h=14.00   (border box of an inline with
+ *                                                     borders or padding)
  */
 #include "fo_dump.h"
 
@@ -112,6 +114,13 @@ void cg_dump_page(FILE *f, const cg_page *pg, cg_layout *L)
                 put_quoted(f, t);
                 fputc('\n', f);
                 g_free(t);
+                /* inline-level objects with borders or padding: their border boxes */
+                for (int k = 0; k < pl->line->n_boxes; k++) {
+                    const cg_inline_box *b = &pl->line->boxes[k];
+                    indent(f, depth + 1);
+                    fprintf(f, "inline x=%.2f y=%.2f w=%.2f h=%.2f\n", pl->x + b->x,
+                            pl->y + pl->line->baseline - b->above, b->w, b->above + b->below);
+                }
                 break;
             }
             case PL_DEST:

@@ -1306,6 +1306,19 @@ static gboolean f_hyph_char(cg_props *p, const cg_props *par, const prop_def *d,
     return TRUE;
 }
 
+/* padding-*.conditionality and border-*-width.conditionality (arg: side). */
+static gboolean f_conditionality(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                                 cg_prop_ctx *c)
+{
+    (void)par; (void)c;
+    int k = KW(v, "discard", "retain");
+    if (k < 0)
+        return FALSE;
+    gboolean *arr = !strncmp(d->name, "padding", 7) ? p->n.padding_retain : p->n.border_retain;
+    arr[d->arg] = k == 1;
+    return TRUE;
+}
+
 /* Accepted, recognised, with no effect in circgen's subset (documented). */
 static gboolean f_ignore(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
                          cg_prop_ctx *c)
@@ -1358,8 +1371,8 @@ static const prop_def props[] = {
     RSIDES("border-", "-color", f_border_color),
     RSIDES("padding-", ".length", f_padding),
     RSIDES("border-", "-width.length", f_border_width),
-    RSIDES("padding-", ".conditionality", f_ignore),
-    RSIDES("border-", "-width.conditionality", f_ignore),
+    RSIDES("padding-", ".conditionality", f_conditionality),
+    RSIDES("border-", "-width.conditionality", f_conditionality),
     { "space-before", 2, f_space, 0 },
     { "space-before.minimum", 2, f_space, 0 },
     { "space-before.optimum", 2, f_space, 0 },

@@ -128,6 +128,8 @@ typedef struct {
     gboolean start_indent_set, end_indent_set;
     cg_len padding[4];
     cg_border border[4];
+    gboolean padding_retain[4], border_retain[4];  /* .conditionality = retain (inlines:
+                                   kept where a line break or a nested block splits them) */
     cg_color background;
     int keep_with_next_page, keep_with_previous_page;
     int break_before, break_after;

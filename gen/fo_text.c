@@ -28,6 +28,17 @@ typedef struct {
     const char *ref;            /* citation ref-id */
 } obj;
 
+/* An inline-level FO with borders or padding: its characters [c0, c1). */
+typedef struct {
+    const cg_fo *fo;
+    int c0, c1;
+    int span;                   /* a span of the FO's own properties (font, shift) */
+    double pad[4];              /* resolved (build_items) */
+    gboolean open_start, open_end;  /* the inline goes on from the segment before, into the
+                                 * one after (blocks nested in it): no border there */
+    int parent;                 /* the ibox around it, or -1 (build_items) */
+} ibox;
+
 typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
 typedef struct {
     anchor_kind kind;
@@ -46,6 +57,7 @@ struct cg_para {
     GArray *spans;              /* cg_span */
     GArray *objs;               /* obj */
     GArray *anchors;            /* anchor */
+    GArray *iboxes;             /* ibox, in document order (outer before inner) */
     GArray *page_breaks;        /* int pairs (c, CG_BREAK_*): a forced break before the line
                                  * starting at char c (blocks inside inlines), or NULL */
     gboolean after_lf;
@@ -169,6 +181,12 @@ static void pop_char(cg_para *pa)
     g_array_set_size(pa->char_span, n - 1);
     g_array_set_size(pa->char_obj, n - 1);
     g_array_set_size(pa->fixed_space, n - 1);
+    for (guint k = 0; k < pa->iboxes->len; k++) {
+        ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        b->c0 = MIN(b->c0, (int)n - 1);
+        if (b->c1 >= 0)
+            b->c1 = MIN(b->c1, (int)n - 1);
+    }
 }
 
 static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
@@ -336,8 +354,58 @@ static gboolean nested_block(cg_fo_kind k)
     return cg_fo_is_block_level(k) || k == FO_LIST_ITEM;
 }
 
+static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                       const char *dest, int depth);
+
+/* Does inline-level fo have borders or padding (drawn around its content,
+ * the start and end ones taking room in the line)? */
+static gboolean has_inline_box(const cg_fo *fo)
+{
+    switch (fo->kind) {
+    case FO_INLINE: case FO_BASIC_LINK: case FO_CHARACTER: case FO_PAGE_NUMBER:
+    case FO_PAGE_NUMBER_CITATION: case FO_PAGE_NUMBER_CITATION_LAST: case FO_EXTERNAL_GRAPHIC:
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        break;
+    case FO_LEADER:
+        /* use-content leaders set the borders and padding around each copy */
+        if (fo->p->i.leader_pattern == CG_LEADER_USE_CONTENT)
+            return FALSE;
+        break;
+    default:
+        return FALSE;
+    }
+    const cg_noninherited *n = &fo->p->n;
+    for (int k = 0; k < 4; k++)
+        if (n->border[k].width > 0 || n->padding[k].abs != 0 || n->padding[k].rel != 0)
+            return TRUE;
+    return FALSE;
+}
+
 static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                     const char *dest, int depth)
+{
+    if (!fo->p || !has_inline_box(fo) || (pa->segmented && pa->seg > pa->seg_target)) {
+        collect_fo(L, pa, fo, uri, dest, depth);
+        return;
+    }
+    /* (no characters are collected before the segment wanted: c0 is right
+     * for an inline going on from an earlier segment too) */
+    guint k = pa->iboxes->len;
+    ibox b = { fo, (int)pa->chars->len, -1, span_for(L, pa, fo->p, uri, dest, fo), { 0 },
+               pa->segmented && pa->seg < pa->seg_target, FALSE, -1 };
+    g_array_append_val(pa->iboxes, b);
+    collect_fo(L, pa, fo, uri, dest, depth);
+    ibox *r = &g_array_index(pa->iboxes, ibox, k);
+    r->c0 = MIN(r->c0, (int)pa->chars->len);
+    r->c1 = (int)pa->chars->len;
+    r->open_end = pa->segmented && pa->seg > pa->seg_target;
+    if ((pa->segmented && pa->seg < pa->seg_target) || (r->c1 <= r->c0 && (r->open_start || r->open_end)))
+        r->c0 = r->c1 = -1;     /* ending before the segment, or none of it in this one: none */
+    /* an empty inline keeps its borders and padding (c0 = c1) */
+}
+
+static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                       const char *dest, int depth)
 {
     const cg_props *p = fo->p;
     if (pa->segmented) {
@@ -542,6 +610,7 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     pa->spans = g_array_new(FALSE, FALSE, sizeof(cg_span));
     pa->objs = g_array_new(FALSE, FALSE, sizeof(obj));
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
+    pa->iboxes = g_array_new(FALSE, FALSE, sizeof(ibox));
     gboolean no_text = !block_takes_text(block);
     for (const cg_fo *c = first; c && c != stop; c = c->next) {
         if (no_text && c->kind == FO_TEXT) {
@@ -620,6 +689,7 @@ void cg_para_free(cg_para *pa)
     g_array_free(pa->spans, TRUE);
     g_array_free(pa->objs, TRUE);
     g_array_free(pa->anchors, TRUE);
+    g_array_free(pa->iboxes, TRUE);
     if (pa->page_breaks)
         g_array_free(pa->page_breaks, TRUE);
     g_free(pa);
@@ -870,7 +940,13 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
 
 /* ---- items for the fitter ------------------------------------------------ */
 
-typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF } elem_kind;
+/* E_IBOX, E_IEND: the start or end border and padding of an inline (item: its
+ * index in iboxes; c0 its first character for the start, one past its last for the end).
+ * E_IRET: conditionality="retain" at a line break inside inlines: the break
+ * (a penalty; item: the innermost inline open there) and the retained start
+ * border and padding of each of them (a glue; item: the inline). */
+typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX,
+               E_IEND, E_IRET } elem_kind;
 
 typedef struct {
     elem_kind kind;
@@ -884,6 +960,131 @@ static gboolean is_latin_letter(gunichar c)
 }
 
 #define HAS_GLUE(b) ((b).glue_width > 0 || (b).glue_stretch > 0 || (b).glue_shrink > 0)
+
+/* The border width and padding of a side of an inline: none at a start or
+ * end where a nested block splits it, unless conditionality="retain". */
+static double ibox_border(const ibox *b, int side)
+{
+    const cg_noninherited *n = &b->fo->p->n;
+    gboolean open = (side == CG_START && b->open_start) || (side == CG_END && b->open_end);
+    return open && !n->border_retain[side] ? 0 : n->border[side].width;
+}
+
+static double ibox_pad(const ibox *b, int side)
+{
+    gboolean open = (side == CG_START && b->open_start) || (side == CG_END && b->open_end);
+    return open && !b->fo->p->n.padding_retain[side] ? 0 : b->pad[side];
+}
+
+static double ibox_side(const cg_para *pa, int k, int side)
+{
+    const ibox *b = &g_array_index(pa->iboxes, ibox, k);
+    return ibox_border(b, side) + ibox_pad(b, side);
+}
+
+/* Inline borders and padding in the fitting items: the start ones a box
+ * before the inline's first character (after the break before it), the end
+ * ones a box after its last, both glued to it (no break between boxes).
+ * The inlines are in document order (by first character); those started
+ * and not yet ended are a stack (they nest). */
+typedef struct {
+    int next;                   /* the next ibox to start */
+    int *open, n_open;
+} ib_cursor;
+
+static void ibox_starts(cg_para *pa, int i, ib_cursor *ic, GArray *lb, GArray *el)
+{
+    int nb = (int)pa->iboxes->len;
+    for (; ic->next < nb; ic->next++) {
+        ibox *b = &g_array_index(pa->iboxes, ibox, ic->next);
+        if (b->c0 < 0)
+            continue;
+        if (b->c0 > i)
+            break;
+        b->parent = ic->n_open ? ic->open[ic->n_open - 1] : -1;
+        cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, ic->next, CG_START), 0, 0, 0 };
+        elem e = { E_IBOX, b->c0, b->c0, ic->next, b->span };
+        g_array_append_val(lb, it);
+        g_array_append_val(el, e);
+        if (b->c0 == b->c1) {
+            /* empty: its end at once */
+            cg_lb_item ie = { CG_LB_BOX, FALSE, ibox_side(pa, ic->next, CG_END), 0, 0, 0 };
+            elem ee = { E_IEND, b->c1, b->c1, ic->next, b->span };
+            g_array_append_val(lb, ie);
+            g_array_append_val(el, ee);
+        } else
+            ic->open[ic->n_open++] = ic->next;
+    }
+}
+
+static void ibox_ends(const cg_para *pa, int j, ib_cursor *ic, GArray *lb, GArray *el)
+{
+    for (int q = ic->n_open - 1; q >= 0; q--) {
+        int k = ic->open[q];
+        const ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        if (b->c1 > j)
+            continue;
+        memmove(ic->open + q, ic->open + q + 1, sizeof(int) * (size_t)(ic->n_open - q - 1));
+        ic->n_open--;
+        cg_lb_item it = { CG_LB_BOX, FALSE, ibox_side(pa, k, CG_END), 0, 0, 0 };
+        elem e = { E_IEND, b->c1, b->c1, k, b->span };
+        g_array_append_val(lb, it);
+        g_array_append_val(el, e);
+    }
+}
+
+/* The border and padding of a side of an inline kept at a line break
+ * inside it (conditionality="retain"). */
+static double ibox_retained(const ibox *b, int side)
+{
+    const cg_noninherited *n = &b->fo->p->n;
+    return (n->border_retain[side] ? n->border[side].width : 0) + (n->padding_retain[side] ? b->pad[side] : 0);
+}
+
+/* The retained end (*e) and start (*s) widths of the inlines open at a break. */
+static gboolean ibox_retained_open(const cg_para *pa, const ib_cursor *ic, double *e, double *s)
+{
+    *e = *s = 0;
+    for (int q = 0; q < ic->n_open; q++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, ic->open[q]);
+        *e += ibox_retained(b, CG_END);
+        *s += ibox_retained(b, CG_START);
+    }
+    return *e > 0 || *s > 0;
+}
+
+/* After a break penalty p of width e (the retained end widths, set at the
+ * line's end when broken there): the retained start widths at the next
+ * line's start. Unbroken: -s, then s (glue after a box and a penalty, no
+ * break there); broken: the glue -s goes with the break, and the next line
+ * starts at the empty box. c: the first character after the break; neg:
+ * emit the -s (not when the caller has taken it from its glue). */
+static void ibox_retained_restart(const cg_para *pa, const ib_cursor *ic, int c, double s, gboolean neg,
+                                  GArray *lb, GArray *el)
+{
+    elem eg = { E_GAP, c, c, -1, -1 };
+    if (neg) {
+        cg_lb_item g = { CG_LB_GLUE, FALSE, -s, 0, 0, 0 };
+        g_array_append_val(lb, g);
+        g_array_append_val(el, eg);
+    }
+    cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
+    cg_lb_item pinf = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    g_array_append_val(lb, b0);
+    g_array_append_val(el, eg);
+    g_array_append_val(lb, pinf);
+    g_array_append_val(el, eg);
+    for (int q = 0; q < ic->n_open; q++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, ic->open[q]);
+        double w = ibox_retained(b, CG_START);
+        if (w <= 0)
+            continue;
+        cg_lb_item g = { CG_LB_GLUE, FALSE, w, 0, 0, 0 };
+        elem e = { E_IRET, c, c, ic->open[q], b->span };
+        g_array_append_val(lb, g);
+        g_array_append_val(el, e);
+    }
+}
 
 /* Character i is a white space set as glue (spaces; other white space such
  * as U+2009 THIN SPACE, and preserved spaces, are boxes after which the line
@@ -949,6 +1150,18 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         g_array_append_val(el, e);
     }
     gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
+    /* inline borders and padding: resolved against the line width, and the
+     * characters where a run of text must end */
+    ib_cursor ibc = { 0, g_new(int, pa->iboxes->len + 1), 0 };
+    gboolean *ib_edge = g_new0(gboolean, n + 1);
+    for (guint k = 0; k < pa->iboxes->len; k++) {
+        ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        b->c1 = MIN(b->c1, n);
+        for (int sd = 0; sd < 4; sd++)
+            b->pad[sd] = MAX(0, cg_len_resolve(b->fo->p->n.padding[sd], L->footnote_width, NULL));
+        if (b->c0 >= 0)
+            ib_edge[b->c0] = ib_edge[b->c1] = TRUE;
+    }
     for (int i = 0; i < n;) {
         gunichar c = CH(pa, i);
         int span = SPAN(pa, i);
@@ -959,6 +1172,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
             cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
             elem e = { E_LF, i, i + 1, -1, span };
+            ibox_ends(pa, i + 1, &ibc, lb, el);     /* inlines ending here: on this line */
             g_array_append_val(lb, nob);
             g_array_append_val(el, e);
             g_array_append_val(lb, g);
@@ -978,10 +1192,29 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
                 g_array_append_val(lb, p);
                 g_array_append_val(el, e0);
             }
+            ibox_starts(pa, i, &ibc, lb, el);
             elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
+            double re, rs;
+            gboolean breakable = !(nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE));
+            if (breakable && ibc.n_open && i > 0 && ibox_retained_open(pa, &ibc, &re, &rs)) {
+                /* the break before the space, the space less the retained
+                 * start widths that follow it */
+                cg_lb_item p = { CG_LB_PENALTY, FALSE, re, 0, 0, 0 };
+                elem ep = { E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
+                g_array_append_val(lb, p);
+                g_array_append_val(el, ep);
+                g.width -= rs;
+                g_array_append_val(lb, g);
+                g_array_append_val(el, e);
+                ibox_retained_restart(pa, &ibc, i + 1, rs, FALSE, lb, el);
+                i++;
+                ibox_ends(pa, i, &ibc, lb, el);
+                continue;
+            }
             g_array_append_val(lb, g);
             g_array_append_val(el, e);
             i++;
+            ibox_ends(pa, i, &ibc, lb, el);
             continue;
         }
         int oi = OBJ(pa, i);
@@ -990,9 +1223,18 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             if (i > 0 && brk[i].brk == CG_BRK_ALLOWED && !brk[i - 1].white && !nowrap) {
                 cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
                 elem e0 = { E_GAP, i, i, -1, span };
+                double re, rs;
+                gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
+                if (ret) {
+                    p.width = re;
+                    e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
+                }
                 g_array_append_val(lb, p);
                 g_array_append_val(el, e0);
+                if (ret)
+                    ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
             }
+            ibox_starts(pa, i, &ibc, lb, el);
             if (o->kind == OBJ_LEADER) {
                 double rw = L->footnote_width;
                 double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
@@ -1044,6 +1286,7 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
                 g_array_append_val(el, e);
             }
             i++;
+            ibox_ends(pa, i, &ibc, lb, el);
             continue;
         }
         /* A run of characters with no break, hyphen or glue inside. */
@@ -1058,14 +1301,28 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
             cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
                              may ? 0 : CG_LB_INF };
             elem e0 = { E_GAP, i, i, -1, span };
+            double re = 0, rs = 0;
+            gboolean ret = FALSE;
             if (may && CH(pa, i - 1) == 0x00AD) {
                 /* a soft hyphen: a line broken there ends with a visible
                  * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
                 p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
                 e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+                if (ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
+                    ret = TRUE;
+                    p.width += re;      /* after the hyphen (see make_line) */
+                }
+            } else if (may && p.width == 0 && ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
+                ret = TRUE;
+                p.width = re;
+                e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
             }
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
+            if (ret) {
+                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
+                e0 = (elem){ E_GAP, i, i, -1, span };
+            }
             if (HAS_GLUE(brk[i])) {
                 double sem = sp->i.font_size;
                 cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
@@ -1077,24 +1334,36 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         } else if (i > 0 && brk[i].hyphen && !nowrap) {
             cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
             elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            double re, rs;
+            gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
+            if (ret)
+                p.width += re;          /* after the hyphen (see make_line) */
             g_array_append_val(lb, p);
             g_array_append_val(el, e0);
+            if (ret)
+                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
         }
         int j = i + 1;
         double w = pa->char_w[i];
         while (j < n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
                OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
                !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
+               !ib_edge[j] &&
                (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
             w += pa->char_w[j];
             j++;
         }
+        ibox_starts(pa, i, &ibc, lb, el);
         cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
         elem e = { E_TEXT, i, j, pa->char_item[i], span };
         g_array_append_val(lb, b);
         g_array_append_val(el, e);
         i = j;
+        ibox_ends(pa, i, &ibc, lb, el);
     }
+    ibox_starts(pa, n, &ibc, lb, el);     /* empty inlines at the end */
+    g_free(ibc.open);
+    g_free(ib_edge);
     (void)em;
     gboolean last_justify = bp->i.text_align_last == CG_ALIGN_JUSTIFY;
     cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
@@ -1147,7 +1416,7 @@ static void piece_metrics(cg_layout *L, cg_para *pa, const cg_piece *pc, double 
         pango_font_metrics_unref(fm);
     }
     if (pc->kind == PC_IMAGE) {
-        *above = pc->img_h;
+        *above = pc->img_h + pc->img_pb_before + pc->img_pb_after;
         *below = 0;
         return;
     }
@@ -1235,6 +1504,145 @@ static int rtl_align(int align)
     return align;
 }
 
+/* The border boxes of the inlines with borders or padding on line ln
+ * (XSL 1.1 §4.6, CSS2 §10.8): from the start border set on the line, or
+ * else its first piece, to the end border, or else its last piece; around
+ * the ascent and descent of the inline's font (an image's height), shifted
+ * as its own pieces. The sides where the inline is broken are open. hits:
+ * the start and end borders set on the line (ib_hit), off: the alignment
+ * offset of the pieces; [lo, hi]: the characters of the line. */
+typedef struct {
+    int k;                      /* ibox */
+    gboolean end;
+    double x;                   /* the start border's start, or the end border's end */
+    double w;                   /* its border and padding */
+    gboolean cont;              /* retained at a line break (conditionality="retain") */
+} ib_hit;
+
+static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, const GArray *hits,
+                       double off, int lo, int hi)
+{
+    int nib = (int)pa->iboxes->len;
+    GArray *bx = NULL;
+    /* a line in visual order (see visual_order): the boxes around their pieces */
+    gboolean bidi = pa->block->p->i.rtl;
+    for (int q = 0; q < ln->n_pieces && !bidi; q++)
+        bidi = ln->pieces[q].kind == PC_GLYPHS && ln->pieces[q].item >= 0 &&
+               pa->items[ln->pieces[q].item]->analysis.level % 2;
+    for (int k = 0; k < nib; k++) {
+        const ibox *b = &g_array_index(pa->iboxes, ibox, k);
+        const cg_props *p = b->fo->p;
+        if (b->c0 > hi)
+            break;              /* in document order: the rest start after the line */
+        if (b->c0 < 0 || b->c1 < lo || !p->i.visible)
+            continue;
+        const cg_span *bs = &g_array_index(pa->spans, cg_span, b->span);
+        double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, shift = bs->shift, img_h = -1, img_lift = 0;
+        gboolean own = FALSE, rtl = pa->block->p->i.rtl, any = FALSE;
+        for (int q = 0; q < ln->n_pieces; q++) {
+            const cg_piece *pc = &ln->pieces[q];
+            gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
+            if (!in)
+                continue;
+            any = TRUE;
+            x0 = MIN(x0, pc->x);
+            x1 = MAX(x1, pc->x + pc->w);
+            if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
+                own = TRUE;
+                shift = pc->shift;
+                if (pc->kind == PC_IMAGE) {
+                    img_h = pc->img_h;
+                    img_lift = pc->img_pb_after;
+                }
+            }
+        }
+        gboolean has_start = FALSE, has_end = FALSE, cont_start = FALSE, cont_end = FALSE;
+        double pmin = x0, pmax = x1, ws = 0, we = 0;
+        for (guint h = 0; h < hits->len; h++) {
+            const ib_hit *ht = &g_array_index(hits, ib_hit, h);
+            if (ht->k != k)
+                continue;
+            if (!ht->end) {
+                has_start = TRUE;
+                cont_start = ht->cont;
+                ws = ht->w;
+                x0 = ht->x + off;
+                x1 = MAX(x1, x0 + ht->w);
+            } else {
+                has_end = TRUE;
+                cont_end = ht->cont;
+                we = ht->w;
+                x1 = ht->x + off;
+                x0 = MIN(x0, x1 - ht->w);
+            }
+        }
+        if (bidi) {
+            /* the start and end widths moved with the pieces next to them:
+             * the inline's start is the paragraph's (the right in a
+             * right-to-left one) */
+            if (!any)
+                continue;
+            x0 = pmin - (rtl ? we : ws);
+            x1 = pmax + (rtl ? ws : we);
+        }
+        if (x0 > x1)
+            continue;           /* not on this line */
+        cg_inline_box box = { 0 };
+        box.x = x0;
+        box.w = x1 - x0;
+        box.background = p->n.background;
+        for (int sd = 0; sd < 4; sd++) {
+            box.border[sd] = p->n.border[sd];
+            box.border[sd].width = ibox_border(b, sd);
+            box.pad[sd] = ibox_pad(b, sd);
+            if ((sd == CG_START && cont_start) || (sd == CG_END && cont_end)) {
+                if (!p->n.border_retain[sd])
+                    box.border[sd].width = 0;
+                if (!p->n.padding_retain[sd])
+                    box.pad[sd] = 0;
+            }
+        }
+        if (!has_start) {
+            box.border[CG_START].width = 0;
+            box.pad[CG_START] = 0;
+        }
+        if (!has_end) {
+            box.border[CG_END].width = 0;
+            box.pad[CG_END] = 0;
+        }
+        if (bidi && rtl) {
+            /* drawn with the start side on the left: mirrored */
+            cg_border tb = box.border[CG_START];
+            double tp = box.pad[CG_START];
+            box.border[CG_START] = box.border[CG_END];
+            box.pad[CG_START] = box.pad[CG_END];
+            box.border[CG_END] = tb;
+            box.pad[CG_END] = tp;
+        }
+        double a, d;
+        if (img_h >= 0) {
+            a = img_h + img_lift;     /* the image stands on its after border and padding */
+            d = -img_lift;
+        } else {
+            char lbuf[32];
+            const cg_metrics *m = cg_layout_metrics(L, bs->font, cg_layout_lang(p, lbuf));
+            a = m->ascent;
+            d = m->descent;
+        }
+        box.above = a + shift + box.pad[CG_BEFORE] + box.border[CG_BEFORE].width;
+        box.below = d - shift + box.pad[CG_AFTER] + box.border[CG_AFTER].width;
+        if (!bx)
+            bx = g_array_new(FALSE, FALSE, sizeof(cg_inline_box));
+        g_array_append_val(bx, box);
+    }
+    if (!bx)
+        return;
+    ln->n_boxes = (int)bx->len;
+    ln->boxes = cg_vlist_alloc(vl, sizeof(cg_inline_box) * bx->len);
+    memcpy(ln->boxes, bx->data, sizeof(cg_inline_box) * bx->len);
+    g_array_free(bx, TRUE);
+}
+
 static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
                           gboolean last, double x, double w, gboolean greedy_overfull)
 {
@@ -1272,17 +1680,40 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     GArray *pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
     double cx = 0;
     int c0 = -1, c1 = -1;
+    /* where the start and end borders of inlines are set on this line */
+    GArray *ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
+    gboolean content = FALSE;   /* anything but retained borders met on the line yet */
     for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
         const cg_lb_item *it = &lb[k];
         const elem *e = &el[k];
         if (k == brk) {
             if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
                 cx += it->width;     /* a line-end mark keeps its left half */
+            int inner = -1;             /* the innermost inline broken here, if retaining */
+            if (it->type == CG_LB_PENALTY && e->kind == E_IRET)
+                inner = e->item;
             if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
-                double hw = it->width;
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0 };
+                double hw = hyphen_width(pa, e->item);
+                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
                 g_array_append_val(pcs, pc);
                 cx += hw;
+                if (it->width > hw + 1e-9)
+                    for (int q = 0; q < (int)pa->iboxes->len; q++) {
+                        const ibox *b = &g_array_index(pa->iboxes, ibox, q);
+                        if (b->c0 >= 0 && b->c0 < e->c0 && e->c0 < b->c1)
+                            inner = q;  /* in document order: the last one is the innermost */
+                    }
+            }
+            if (inner >= 0) {
+                /* retained end borders and padding of the inlines broken here */
+                for (int q = inner; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
+                    double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
+                    if (rw <= 0)
+                        continue;
+                    ib_hit h = { q, TRUE, cx + rw, rw, TRUE };
+                    g_array_append_val(ib_hits, h);
+                    cx += rw;
+                }
             }
             break;
         }
@@ -1291,8 +1722,15 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         if (it->type == CG_LB_GLUE) {
             double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
             double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
+            if (e->kind == E_IRET && !content) {
+                /* a retained start border and padding at the line's start */
+                ib_hit h = { e->item, FALSE, cx, gw, TRUE };
+                g_array_append_val(ib_hits, h);
+            }
+            if (e->kind != E_IRET && e->kind != E_GAP)
+                content = TRUE;
             if (e->kind == E_LEADER) {
-                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
+                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
                 g_array_append_val(pcs, pc);
             }
             cx += gw;
@@ -1303,16 +1741,32 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             continue;
         }
         /* boxes */
+        if (e->kind != E_GAP)
+            content = TRUE;
         if (e->kind == E_INDENT) {
             cx += it->width;
             continue;
         }
         if (e->kind == E_GAP) continue;
+        if (e->kind == E_IBOX || e->kind == E_IEND) {
+            gboolean end = e->kind == E_IEND;
+            ib_hit h = { e->item, end, end ? cx + it->width : cx, it->width, FALSE };
+            g_array_append_val(ib_hits, h);
+            cx += it->width;
+            continue;
+        }
         if (c0 < 0) c0 = e->c0;
         c1 = e->c1;
         if (e->kind == E_OBJ) {
             obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
-            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0 };
+            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0, 0, 0 };
+            if (o->kind == OBJ_IMAGE) {
+                const cg_noninherited *gn = &o->fo->p->n;
+                pc.img_pb_before = gn->border[CG_BEFORE].width +
+                                   MAX(0, cg_len_resolve(gn->padding[CG_BEFORE], w, NULL));
+                pc.img_pb_after = gn->border[CG_AFTER].width +
+                                  MAX(0, cg_len_resolve(gn->padding[CG_AFTER], w, NULL));
+            }
             if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
             else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
             else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
@@ -1333,7 +1787,7 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
             prev->c1 = e->c1;
             prev->w += it->width;
         } else {
-            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0 };
+            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
             g_array_append_val(pcs, pc);
         }
         cx += it->width;
@@ -1413,6 +1867,11 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     }
     ln->baseline = above;
     ln->height = MAX(0, above + below);
+    if (pa->iboxes->len)
+        line_boxes(F->L, pa, vl, ln, ib_hits, off, el[start].c0,
+                   brk < (int)F->el->len ? el[brk].c0 : (int)pa->chars->len);
+    if (ib_hits)
+        g_array_free(ib_hits, TRUE);
     return ln;
 }
 

@@ -123,5 +123,22 @@ if $CG fo tests/fo/vertical_align.fo -o "$tmp/va.pdf" -q; then ok; else bad "ver
 d=$(pdftotext -bbox "$tmp/va.pdf" - 2>/dev/null | awk -F'"' '/>block</ { b = $8 } />big</ { g = $8 } END { printf "%.2f", g - b }')
 awk -v d="$d" 'BEGIN { exit !(d > 1 && d < 3) }' && ok || bad "vertical-align: block text moved (descent gap $d)"
 
+# 10. Borders and padding of inlines (inline_border.fo): drawn (the red
+# borders of 'boxed' and of the nested inline, the yellow background of
+# 'boxed'), and taking room: 'after' starts 6pt padding + 2pt border + a
+# space after 'boxed'; 'nine' goes to the next line, after its 30pt padding
+# and 2pt border.
+if $CG fo tests/fo/inline_border.fo -o "$tmp/ib.pdf" -q; then ok; else bad "inline border: render"; fi
+qpdf --qdf --object-streams=disable "$tmp/ib.pdf" "$tmp/ibq.pdf" 2>/dev/null
+n=$(grep -ac "1 0 0 rg" "$tmp/ibq.pdf")
+[ "${n:-0}" -ge 2 ] && ok || bad "inline border: $n red border fills, expected 2"
+grep -aq "1 1 0 rg" "$tmp/ibq.pdf" && ok || bad "inline border: no yellow background"
+bb=$(pdftotext -bbox "$tmp/ib.pdf" - 2>/dev/null)
+d=$(echo "$bb" | awk -F'"' '/>boxed</ { b = $6 } />after</ { a = $2 } END { printf "%.2f", a - b }')
+awk -v d="$d" 'BEGIN { exit !(d > 10 && d < 11.5) }' && ok || bad "inline border: 'after' not moved by the end border and padding (gap $d)"
+x=$(echo "$bb" | awk -F'"' '/>nine</ { printf "%.2f %.2f", $2, $4 }')
+y8=$(echo "$bb" | awk -F'"' '/>eight</ { printf "%.2f", $4 }')
+echo "$x $y8" | awk '{ exit !($1 > 41.5 && $1 < 42.5 && $2 > $3 + 5) }' && ok || bad "inline border: 'nine' not on the next line after its start padding ($x, eight at $y8)"
+
 echo "fo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

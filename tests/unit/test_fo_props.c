@@ -165,6 +165,29 @@ static void test_shorthands(void **state)
     cg_diags_free(d);
 }
 
+/* padding-*.conditionality and border-*-width.conditionality: discard by
+ * default, retain when asked (inline borders kept where the inline is broken). */
+static void test_conditionality(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    xmlDocPtr doc;
+    cg_fo_tree *t = tree_of(
+        "<fo:block id='a'><fo:inline id='i' border='1pt solid' padding-start='2pt'"
+        "  padding-start.conditionality='retain' border-end-width.conditionality='retain'"
+        "  padding-end.conditionality='discard'>x</fo:inline></fo:block>", &doc, d);
+    const cg_fo *i = by_id(t, "i"), *a = by_id(t, "a");
+    assert_true(i->p->n.padding_retain[CG_START]);
+    assert_false(i->p->n.padding_retain[CG_END]);
+    assert_true(i->p->n.border_retain[CG_END]);
+    assert_false(i->p->n.border_retain[CG_START]);
+    assert_false(a->p->n.border_retain[CG_END]);    /* not inherited */
+    assert_int_equal(d->warnings, 0);
+    cg_fo_tree_free(t);
+    cg_xml_free(doc);
+    cg_diags_free(d);
+}
+
 static void test_bad_values_warn(void **state)
 {
     (void)state;
@@ -201,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_colors),
         cmocka_unit_test(test_inheritance),
         cmocka_unit_test(test_shorthands),
+        cmocka_unit_test(test_conditionality),
         cmocka_unit_test(test_bad_values_warn),
     };
     return cmocka_run_group_tests_name("fo_props", tests, NULL, NULL);
