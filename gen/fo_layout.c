@@ -1481,6 +1481,26 @@ static void spans_init(spans_state *S, const cg_fo *fo, const bctx *bc, const bc
     S->keep_together = fo->p->i.keep_together_page;
 }
 
+/* The penalty that joins block-level child c to what came before it. */
+static void join_penalty(cg_vlist *vl, const spans_state *S, const cg_fo *c)
+{
+    if (S->have_prev)
+        add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+}
+
+/* Before block-level child c: the switch into or out of span="all" and the
+ * joining penalty; the context to lay c out in. */
+static const bctx *step_open(cg_layout *L, cg_vlist *vl, spans_state *S, const cg_fo *c)
+{
+    gboolean a = S->has_all && spans_all(L, c);
+    if (a != S->in_all) {
+        add_span_marker(vl, a);
+        S->in_all = a;
+    }
+    join_penalty(vl, S, c);
+    return a ? &S->all : &S->bc;
+}
+
 /* One step; FALSE when no child is left. */
 static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
 {
@@ -1488,14 +1508,7 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
     if (!c)
         return FALSE;
     if (is_block_child(c)) {
-        gboolean a = S->has_all && spans_all(L, c);
-        if (a != S->in_all) {
-            add_span_marker(vl, a);
-            S->in_all = a;
-        }
-        if (S->have_prev)
-            add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
-        layout_block_level(L, vl, c, a ? &S->all : &S->bc);
+        layout_block_level(L, vl, c, step_open(L, vl, S, c));
         S->prev_keep = c->p->n.keep_with_next_page;
         S->have_prev = TRUE;
         S->c = c->next;
@@ -1530,8 +1543,7 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
             S->have_prev = TRUE;
         }
         if (nested) {
-            if (S->have_prev)
-                add_penalty(vl, MAX(MAX(S->prev_keep, nested->p->n.keep_with_previous_page), S->keep_together));
+            join_penalty(vl, S, nested);
             /* the background of the inline around it, over the width of the lines */
             const cg_fo *bgi = NULL;
             for (const cg_fo *a = nested->parent; a && a != fo && !bgi; a = a->parent)
@@ -1661,16 +1673,9 @@ static gboolean feed_step(cg_flow_feed *f, cg_vlist *vl)
         L->depth = 0;
         return r;
     }
-    gboolean a = S->has_all && spans_all(L, c);
-    if (a != S->in_all) {
-        add_span_marker(vl, a);
-        S->in_all = a;
-    }
-    if (S->have_prev)
-        add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+    const bctx *bc = step_open(L, vl, S, c);
     /* layout_block, up to its content */
     feed_frame fr = { 0 };
-    const bctx *bc = a ? &S->all : &S->bc;
     double cx, cw;
     content_box(L, c, bc, &cx, &cw);
     add_break(vl, c->p->n.break_before);

@@ -401,20 +401,29 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
     close_frag(P, y + r->h, TRUE);
 }
 
+/* A space item (space resolution, XSL 1.1 §4.3, as circgen does it): the
+ * spaces between two pieces of content take the largest of them, those
+ * before the first content (!started) are dropped unless retained. group: the
+ * height of the spaces of the run so far; y advances by what they add. */
+static void stack_space(const cg_vitem *it, gboolean started, gboolean *in_group, double *group, double *y)
+{
+    if (!started && !it->retain)
+        return;
+    if (!*in_group) {
+        *in_group = TRUE;
+        *group = 0;
+    }
+    if (it->h > *group) {
+        *y += it->h - *group;
+        *group = it->h;
+    }
+}
+
 static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
 {
     switch (it->kind) {
     case VI_SPACE:
-        if (!P->started && !it->retain)
-            return;
-        if (!P->in_group) {
-            P->in_group = TRUE;
-            P->group = 0;
-        }
-        if (it->h > P->group) {
-            *y += it->h - P->group;
-            P->group = it->h;
-        }
+        stack_space(it, P->started, &P->in_group, &P->group, y);
         return;
     case VI_GAP:
         P->in_group = FALSE;
@@ -569,10 +578,7 @@ static int cell_cut(const cg_vlist *vl, int from, int to, double hmax, int *next
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            if (!started && !it->retain)
-                break;
-            if (!in_group) { in_group = TRUE; group = 0; }
-            if (it->h > group) { y += it->h - group; group = it->h; }
+            stack_space(it, started, &in_group, &group, &y);
             break;
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
             if (it->kind == VI_GAP && it->h <= 0)
@@ -1332,10 +1338,7 @@ static double fn_first_piece(const cg_vlist *vl, int from)
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            if (!started && !it->retain)
-                break;
-            if (!in_group) { in_group = TRUE; group = 0; }
-            if (it->h > group) { y += it->h - group; group = it->h; }
+            stack_space(it, started, &in_group, &group, &y);
             break;
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
             if (it->kind == VI_GAP && it->h <= 0)
@@ -1419,10 +1422,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            if (!started && !it->retain)
-                break;
-            if (!in_group) { in_group = TRUE; group = 0; }
-            if (it->h > group) { y += it->h - group; group = it->h; }
+            stack_space(it, started, &in_group, &group, &y);
             break;
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
             if (it->kind == VI_GAP && it->h <= 0)

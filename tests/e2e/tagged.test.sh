@@ -6,25 +6,20 @@
 # paragraph continued on the next page keeps all its text and none of the
 # running header drawn in between. (The samples: tests/e2e/pdf.test.sh.)
 cd "$(dirname "$0")/../.." || exit 2
-CG="$CIRCGEN_RUNNER ${CIRCGEN:-$PWD/circgen}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/e2e/lib.sh
 export SOURCE_DATE_EPOCH=1753228800
 
 pdf=$tmp/figures.pdf
-$CG fo tests/fo/figures.fo -o "$pdf" -q && ok || bad "figures: render"
-qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "figures: qpdf --check"
-[ "$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')" = 2 ] && ok || bad "figures: not two pages"
+cg fo tests/fo/figures.fo -o "$pdf" -q && ok || ko "figures: render"
+qpdf --check "$pdf" >/dev/null 2>&1 && ok || ko "figures: qpdf --check"
+[ "$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')" = 2 ] && ok || ko "figures: not two pages"
 pdfinfo -struct-text "$pdf" >"$tmp/tree" 2>/dev/null
 tree=$(tr -d ' \n' <"$tmp/tree")
 
 # Three images, three Figures; no Figure inside a Figure (role="Figure" block).
-[ "$(grep -c '^ *Figure$' "$tmp/tree")" = 3 ] && ok || bad "figures: not 3 Figure elements: $(cat "$tmp/tree")"
+[ "$(grep -c '^ *Figure$' "$tmp/tree")" = 3 ] && ok || ko "figures: not 3 Figure elements: $(cat "$tmp/tree")"
 awk '/^ *Figure$/ { if (prev) found = 1; prev = 1; next } { prev = 0 } END { exit !found }' "$tmp/tree" &&
-    bad "figures: a Figure in a Figure" || ok
+    ko "figures: a Figure in a Figure" || ok
 
 # Alternate texts, in document order: fox:alt-text, cx:alt-text, none.
 qpdf --qdf --object-streams=disable "$pdf" "$tmp/q.pdf" 2>/dev/null
@@ -34,23 +29,22 @@ data = open(sys.argv[1], "rb").read()
 print("|".join(bytes.fromhex(h.decode()).decode("utf-16") for h in re.findall(rb"/Alt <([0-9a-fA-F]+)>", data)))
 PY
 )
-[ "$alts" = "Logo of the bureau|A red dot" ] && ok || bad "figures: alternate texts are «$alts»"
+[ "$alts" = "Logo of the bureau|A red dot" ] && ok || ko "figures: alternate texts are «$alts»"
 
 # Text beside an image and a link is in the tree, in order.
 case "$tree" in
     *'"Beforethepicture"'*Figure*'"andafterit,witha"'*Link*'"link"'*'"attheend."'*) ok ;;
-    *) bad "figures: text around the image and the link is not in the tree: $tree" ;;
+    *) ko "figures: text around the image and the link is not in the tree: $tree" ;;
 esac
 # The continued paragraph: all its words, and no running header anywhere.
 words=$(grep '^ *"' "$tmp/tree" | tr -d ' "\n')
 case "$words" in
     *Thisparagraphislongenoughtorunfromthefirstpageontothesecondone*andthenitendsherewiththesewords.Alastparagraph.) ok ;;
-    *) bad "figures: the continued paragraph's text is not whole: $words" ;;
+    *) ko "figures: the continued paragraph's text is not whole: $words" ;;
 esac
 case "$words" in
-    *Runningheader*) bad "figures: the running header is inside the structure tree: $words" ;;
+    *Runningheader*) ko "figures: the running header is inside the structure tree: $words" ;;
     *) ok ;;
 esac
 
-echo "tagged: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish tagged
