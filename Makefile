@@ -36,9 +36,11 @@ CONFORMANCE_ARGS ?=
 
 BUILD   ?= build
 PROG    ?= circgen
-LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
+# gen/ has one folder per subsystem (gen/README.md); objects mirror it under $(BUILD)/.
+SUBSYS   = base fo doc diff cli
+LIB_SRC  = $(filter-out gen/cli/main.c,$(foreach s,$(SUBSYS),$(wildcard gen/$(s)/*.c)))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(BUILD)/%.o)
-HDRS     = $(wildcard gen/*.h)
+HDRS     = $(foreach s,$(SUBSYS),$(wildcard gen/$(s)/*.h))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -52,12 +54,13 @@ $(BUILD)/config.h: FORCE | $(BUILD)
 FORCE:
 
 
-$(PROG): $(BUILD)/main.o $(BUILD)/libcircgen.a
+$(PROG): $(BUILD)/cli/main.o $(BUILD)/libcircgen.a
 	@echo "  LINK    $@"
 	@$(CC) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(BUILD)/%.o: gen/%.c $(HDRS) $(BUILD)/config.h | $(BUILD)
 	@echo "  CC      $<"
+	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libcircgen.a: $(LIB_OBJ)

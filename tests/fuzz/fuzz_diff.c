@@ -4,11 +4,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diff.h"
-#include "diffdoc.h"
-#include "diffout.h"
-#include "doctype.h"
-#include "xmlload.h"
+#include "diff/diff.h"
+#include "diff/diffdoc.h"
+#include "diff/diffout.h"
+#include "doc/doc.h"
+#include "base/base.h"
 
 static void run(xmlDocPtr a, xmlDocPtr b, const cg_diff_rules *rules)
 {

@@ -5,10 +5,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "fo.h"
-#include "fonts.h"
-#include "fo_hyph.h"
-#include "xmlload.h"
+#include "fo/fo.h"
+#include "fo/fonts.h"
+#include "fo/fo_hyph.h"
+#include "base/base.h"
 
 static int count(void *closure, const unsigned char *data, unsigned int len)
 {

@@ -2,8 +2,8 @@
  * Input bytes are parsed as a source document and validated against its type. */
 #include <stdint.h>
 #include <stdlib.h>
-#include "doctype.h"
-#include "xmlload.h"
+#include "doc/doc.h"
+#include "base/base.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

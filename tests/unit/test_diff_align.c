@@ -8,9 +8,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "diff.h"
-#include "diffdoc.h"
-#include "xmlload.h"
+#include "diff/diff.h"
+#include "diff/diffdoc.h"
+#include "base/base.h"
 
 static cg_diff_rules *rules(void)
 {

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "diffseq.h"
+#include "diff/diffseq.h"
 
 /* Apply a script to a and check that it yields b, and that it is well formed. */
 static void check_script(const int *a, gsize na, const int *b, gsize nb, GArray *s)

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "difftok.h"
+#include "diff/difftok.h"
 
 /* "number:3 number:11 ..." for the facts of text in lang. */
 static char *facts(const char *text, const char *lang)

@@ -15,10 +15,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fo_breaks.h"
-#include "fo_layout.h"
-#include "fonts.h"
-#include "xmlload.h"
+#include "fo/fo_breaks.h"
+#include "fo/fo_layout.h"
+#include "fo/fo_text.h"
+#include "fo/fonts.h"
+#include "base/base.h"
 
 /* ---- break opportunities ------------------------------------------------ */
 

@@ -8,10 +8,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "fo.h"
-#include "fo_page.h"
-#include "fonts.h"
-#include "xmlload.h"
+#include "fo/fo.h"
+#include "fo/fo_page.h"
+#include "fo/fonts.h"
+#include "base/base.h"
 
 #define HEAD \
     "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>" \

@@ -8,9 +8,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "fo_breaks.h"
-#include "fo_hyph.h"
-#include "fo_linebreak.h"
+#include "fo/fo_breaks.h"
+#include "fo/fo_hyph.h"
+#include "fo/fo_linebreak.h"
 
 /* Words of the given widths separated by justifiable spaces, then fill and end. */
 static GArray *paragraph(const double *words, int n, double space)

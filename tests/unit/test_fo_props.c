@@ -7,8 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "fo_tree.h"
-#include "xmlload.h"
+#include "fo/fo_tree.h"
+#include "base/base.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 0.01)
 

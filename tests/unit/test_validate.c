@@ -6,8 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "xmlload.h"
-#include "doctype.h"
+#include "base/base.h"
+#include "doc/doc.h"
 
 static char *minimal;   /* tests/data/minimal.xml */
 

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "xmlload.h"
-#include "doctype.h"
+#include "base/base.h"
+#include "doc/doc.h"
 
 static xmlDocPtr load(const char *text, cg_diags *d)
 {

@@ -1,0 +1,739 @@
+/* cmd_build.c — `circgen build DIR|FILE... [-o OUTDIR] [-j N]`: every output (PDF and
+ * HTML) of every source document found, in parallel worker processes, skipping
+ * documents whose outputs are up to date, going on past a failing one.
+ *
+ * Up to date means: the manifest OUTDIR/.circgen-build records, for the document's
+ * outputs, the content hash of everything they are made from: the source, every file
+ * of the templates folder, the font configuration and every font file it lists, the
+ * emblem and circgen's own program. Font and program files are hashed once and their
+ * hashes cached in the manifest by size, time and inode (as git's index does), so a
+ * second build reads no font file.
+ *
+ * Parallelism: fork()ed workers, each a fresh circgen that loads its fonts and
+ * compiles its stylesheets once and then renders the documents the parent hands it
+ * over a pipe, one at a time (so a long document does not hold up a queue). Workers
+ * are forked before the parent touches Pango or libxslt, so no library state or
+ * thread is shared. A worker that dies takes only its current document with it. */
+#include "commands.h"
+#include "base/base.h"
+#include "doc/doc.h"
+#include "fo/fo.h"
+#include "version.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
+
+const char cmd_build_usage[] =
+    "usage: circgen build [-o OUTDIR] [-j N] [--force] [--emblem IMAGE] [--templates DIR] DIR|FILE...\n"
+    "\n"
+    "Make the PDF and the HTML page of every source document: the FILEs named, and\n"
+    "every *.xml file under each DIR whose root element is in a circgen document\n"
+    "namespace. The outputs of DOC/LANG.xml go to OUTDIR/DOC/LANG.pdf and .html.\n"
+    "Documents are rendered N at a time. A document whose outputs exist and were\n"
+    "made from the same content (source, templates, fonts, emblem, circgen itself:\n"
+    "content hashes recorded in OUTDIR/.circgen-build) is not rendered again.\n"
+    "A failing document is reported and the build goes on; the summary counts\n"
+    "documents, pages and failures. On a terminal a progress line shows the work.\n"
+    "\n"
+    "options:\n"
+    "  -o OUTDIR        where outputs go (default: out)\n"
+    "  -j N, --jobs=N   render N documents at a time (default: the number of cores)\n"
+    "  --force          render every document, up to date or not\n"
+    "  --emblem IMAGE   the letterhead image (PNG or SVG) instead of the placeholder\n"
+    "  --templates DIR  read document types from DIR instead of the default\n"
+    "  -q, --quiet      no summary\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "exit status: 0 every document built, 1 a document is invalid, 2 usage or I/O error\n";
+
+/* Is this file a circgen source document? Only the root element is looked at. */
+static gboolean is_source(const char *path)
+{
+    char buf[4096];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return FALSE;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    /* The document namespace is declared on the root; string catalogs are not sources. */
+    return strstr(buf, "\"" CG_NS_PREFIX) && !strstr(buf, "\"" CG_NS_PREFIX "strings\"");
+}
+
+static void collect(const char *path, GPtrArray *out, cg_diags *d)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        GDir *dir = g_dir_open(path, 0, NULL);
+        if (!dir) {
+            cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot read the folder");
+            return;
+        }
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        const char *name;
+        while ((name = g_dir_read_name(dir)))
+            if (name[0] != '.')
+                g_ptr_array_add(names, g_build_filename(path, name, NULL));
+        g_dir_close(dir);
+        /* Sorted, so that builds and their reports are in a stable order. */
+        g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
+        for (guint i = 0; i < names->len; i++) {
+            const char *p = names->pdata[i];
+            if (g_file_test(p, G_FILE_TEST_IS_DIR) || (g_str_has_suffix(p, ".xml") && is_source(p)))
+                collect(p, out, d);
+        }
+        g_ptr_array_free(names, TRUE);
+    } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        g_ptr_array_add(out, g_strdup(path));
+    } else {
+        cg_diag_add(d, CG_ERROR, path, 0, 0, "no such file or folder");
+    }
+}
+
+
+static int cmp_path(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- content hashes and the manifest ------------------------------------ */
+
+#define MANIFEST ".circgen-build"
+
+typedef struct {
+    GHashTable *docs;           /* key (DOC/LANG) -> "hash pages" */
+    GHashTable *files;          /* path -> "size mtime ino hash" (hash cache) */
+} manifest;
+
+static void manifest_load(manifest *m, const char *outdir)
+{
+    m->docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    char *path = g_build_filename(outdir, MANIFEST, NULL);
+    char *text = NULL;
+    if (g_file_get_contents(path, &text, NULL, NULL) && g_str_has_prefix(text, "circgen-build 1\n")) {
+        char **lines = g_strsplit(text, "\n", -1);
+        for (char **l = lines + 1; *l; l++) {
+            /* doc HASH PAGES KEY / file SIZE MTIME INO HASH PATH */
+            char **f = g_strsplit(*l, " ", 6);
+            guint n = g_strv_length(f);
+            if (n == 4 && !strcmp(f[0], "doc"))
+                g_hash_table_replace(m->docs, g_strdup(f[3]), g_strdup_printf("%s %s", f[1], f[2]));
+            else if (n == 6 && !strcmp(f[0], "file"))
+                g_hash_table_replace(m->files, g_strdup(f[5]),
+                                     g_strdup_printf("%s %s %s %s", f[1], f[2], f[3], f[4]));
+            g_strfreev(f);
+        }
+        g_strfreev(lines);
+    }
+    g_free(text);
+    g_free(path);
+}
+
+static void manifest_save(manifest *m, const char *outdir, GHashTable *used_files)
+{
+    GString *o = g_string_new("circgen-build 1\n");
+    GList *keys = g_list_sort(g_hash_table_get_keys(m->files), (GCompareFunc)(void *)strcmp);
+    for (GList *k = keys; k; k = k->next)
+        if (g_hash_table_contains(used_files, k->data))
+            g_string_append_printf(o, "file %s %s\n", (char *)g_hash_table_lookup(m->files, k->data),
+                                   (char *)k->data);
+    g_list_free(keys);
+    keys = g_list_sort(g_hash_table_get_keys(m->docs), (GCompareFunc)(void *)strcmp);
+    for (GList *k = keys; k; k = k->next)
+        if (!strchr(k->data, ' ') && !strchr(k->data, '\n'))
+            g_string_append_printf(o, "doc %s %s\n", (char *)g_hash_table_lookup(m->docs, k->data),
+                                   (char *)k->data);
+    g_list_free(keys);
+    char *path = g_build_filename(outdir, MANIFEST, NULL);
+    cg_diags *d = cg_diags_new();
+    if (g_mkdir_with_parents(outdir, 0777) == 0)
+        cg_write_file(path, o->str, o->len, d);
+    cg_diags_print(d, stderr);
+    cg_diags_free(d);
+    g_free(path);
+    g_string_free(o, TRUE);
+}
+
+/* Add a file's content hash to ck, from the cache when its size, time and inode
+ * have not changed. The label (the path, or its name inside the templates folder)
+ * goes into the hash too. */
+static void hash_file(GChecksum *ck, const char *path, const char *label, manifest *m, GHashTable *used,
+                      gboolean cache)
+{
+    g_checksum_update(ck, (const guchar *)label, (gssize)strlen(label) + 1);
+    GStatBuf st;
+    if (g_stat(path, &st) != 0) {
+        g_checksum_update(ck, (const guchar *)"-", 1);
+        return;
+    }
+    char *stamp = g_strdup_printf("%lld %lld.%09ld %llu", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                                  (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+    const char *cached = cache ? g_hash_table_lookup(m->files, path) : NULL;
+    size_t sl = strlen(stamp);
+    if (cached && !strncmp(cached, stamp, sl) && cached[sl] == ' ') {
+        g_checksum_update(ck, (const guchar *)cached + sl + 1, -1);
+        g_hash_table_add(used, g_strdup(path));
+        g_free(stamp);
+        return;
+    }
+    GChecksum *fc = g_checksum_new(G_CHECKSUM_SHA256);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        guchar buf[1 << 16];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            g_checksum_update(fc, buf, n);
+        fclose(f);
+    }
+    const char *h = g_checksum_get_string(fc);
+    g_checksum_update(ck, (const guchar *)h, -1);
+    if (cache) {
+        g_hash_table_replace(m->files, g_strdup(path), g_strdup_printf("%s %s", stamp, h));
+        g_hash_table_add(used, g_strdup(path));
+    }
+    g_checksum_free(fc);
+    g_free(stamp);
+}
+
+static void hash_tree(GChecksum *ck, const char *dir, const char *top, manifest *m, GHashTable *used)
+{
+    GDir *gd = g_dir_open(dir, 0, NULL);
+    if (!gd)
+        return;
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while ((name = g_dir_read_name(gd)))
+        g_ptr_array_add(names, g_build_filename(dir, name, NULL));
+    g_dir_close(gd);
+    g_ptr_array_sort(names, cmp_path);
+    for (guint i = 0; i < names->len; i++) {
+        const char *p = names->pdata[i];
+        if (g_file_test(p, G_FILE_TEST_IS_DIR))
+            hash_tree(ck, p, top, m, used);
+        else
+            hash_file(ck, p, p + strlen(top), m, used, FALSE);
+    }
+    g_ptr_array_free(names, TRUE);
+}
+
+/* The hash of everything but the source that outputs are made from. Fontconfig
+ * alone (no Pango) lists the font files, so forking workers later is safe. */
+static char *inputs_hash(const char *emblem, manifest *m, GHashTable *used)
+{
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(ck, (const guchar *)CIRCGEN_VERSION, -1);
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (exe)
+        hash_file(ck, exe, "circgen", m, used, TRUE);
+    g_free(exe);
+    hash_tree(ck, cg_templates_dir(), cg_templates_dir(), m, used);
+    const char *conf = cg_fo_fonts_conf_path();
+    hash_file(ck, conf, "fonts.conf", m, used, FALSE);
+    FcConfig *cfg = FcConfigCreate();
+    if (FcConfigParseAndLoad(cfg, (const FcChar8 *)conf, FcTrue) && FcConfigBuildFonts(cfg)) {
+        FcFontSet *fs = FcConfigGetFonts(cfg, FcSetSystem);
+        GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+        GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+        for (int i = 0; fs && i < fs->nfont; i++) {
+            FcChar8 *file;
+            if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+                !g_hash_table_contains(seen, file)) {
+                char *c = g_strdup((const char *)file);
+                g_hash_table_add(seen, c);
+                g_ptr_array_add(files, c);
+            }
+        }
+        g_ptr_array_sort(files, cmp_path);
+        for (guint i = 0; i < files->len; i++)
+            hash_file(ck, files->pdata[i], files->pdata[i], m, used, TRUE);
+        g_hash_table_destroy(seen);
+        g_ptr_array_free(files, TRUE);
+    }
+    FcConfigDestroy(cfg);
+    if (emblem)
+        hash_file(ck, emblem, "emblem", m, used, FALSE);
+    char *h = g_strdup(g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    return h;
+}
+
+/* ---- one document -------------------------------------------------------- */
+
+typedef struct {
+    char *file, *dir, *pdf, *html, *key;
+    char *hash;                 /* inputs + source; NULL if the source is unreadable */
+    gboolean skip;              /* up to date */
+    int status, pages, outputs;
+    gboolean done;
+} job;
+
+static void job_free(gpointer p)
+{
+    job *j = p;
+    g_free(j->file); g_free(j->dir); g_free(j->pdf); g_free(j->html); g_free(j->key); g_free(j->hash);
+    g_free(j);
+}
+
+static job *job_new(const char *file, const char *outdir, const char *inputs)
+{
+    job *j = g_new0(job, 1);
+    j->file = g_strdup(file);
+    char *parent = g_path_get_dirname(file);
+    char *docname = g_path_get_basename(parent);
+    char *base = g_path_get_basename(file);
+    char *stem = g_strndup(base, strcspn(base, "."));
+    j->dir = g_build_filename(outdir, docname, NULL);
+    j->pdf = g_strdup_printf("%s/%s.pdf", j->dir, stem);
+    j->html = g_strdup_printf("%s/%s.html", j->dir, stem);
+    j->key = g_strdup_printf("%s/%s", docname, stem);
+    char *src = NULL;
+    gsize len = 0;
+    if (g_file_get_contents(file, &src, &len, NULL)) {
+        GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+        g_checksum_update(ck, (const guchar *)inputs, -1);
+        g_checksum_update(ck, (const guchar *)src, (gssize)len);
+        j->hash = g_strdup(g_checksum_get_string(ck));
+        g_checksum_free(ck);
+        g_free(src);
+    }
+    g_free(parent); g_free(docname); g_free(base); g_free(stem);
+    return j;
+}
+
+static void run_job(job *j, const cg_render_options *ro0, cg_diags *d)
+{
+    cg_render_options ro = *ro0;
+    int s;
+    j->pages = j->outputs = 0;
+    xmlDocPtr doc = cg_source_load(j->file, &s, d);
+    if (doc) {
+        if (g_mkdir_with_parents(j->dir, 0777) != 0) {
+            cg_diag_add(d, CG_ERROR, j->dir, 0, 0, "cannot create the folder: %s", g_strerror(errno));
+            s = CG_EXIT_ERROR;
+        } else {
+            ro.pages = 0;
+            s = cg_render_pdf(doc, j->pdf, &ro, d);
+            if (s == CG_EXIT_OK) {
+                j->pages = ro.pages;
+                j->outputs++;
+                s = cg_render_html(doc, j->html, d);
+                if (s == CG_EXIT_OK)
+                    j->outputs++;
+            }
+        }
+        cg_xml_free(doc);
+    }
+    j->status = s;
+}
+
+/* ---- worker processes ----------------------------------------------------- */
+
+typedef struct {
+    gint32 index, status, pages, outputs;
+    guint32 diag_len;
+} result_msg;
+
+typedef struct {
+    pid_t pid;
+    int task_fd, result_fd;
+    int current;                /* job index in progress, or -1 */
+} worker;
+
+static gboolean write_all(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return FALSE;
+        p += n;
+        len -= (size_t)n;
+    }
+    return TRUE;
+}
+
+static gboolean read_all(int fd, void *buf, size_t len)
+{
+    char *p = buf;
+    while (len) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return FALSE;
+        p += n;
+        len -= (size_t)n;
+    }
+    return TRUE;
+}
+
+static G_GNUC_NORETURN void worker_main(int task_fd, int result_fd, GPtrArray *jobs, const cg_render_options *ro)
+{
+    gint32 index;
+    while (read_all(task_fd, &index, sizeof index)) {
+        job *j = jobs->pdata[index];
+        cg_diags *d = cg_diags_new();
+        run_job(j, ro, d);
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        if (f) {
+            cg_diags_print(d, f);
+            fclose(f);
+        }
+        cg_diags_free(d);
+        result_msg r = { index, j->status, j->pages, j->outputs, (guint32)len };
+        gboolean ok = write_all(result_fd, &r, sizeof r) && (!len || write_all(result_fd, text, len));
+        free(text);
+        if (!ok)
+            break;
+    }
+    fflush(NULL);
+    _exit(0);
+}
+
+static gboolean spawn(worker *w, GPtrArray *jobs, const cg_render_options *ro, worker *all, int nw)
+{
+    int tp[2], rp[2];
+    if (pipe(tp) != 0)
+        return FALSE;
+    if (pipe(rp) != 0) {
+        close(tp[0]); close(tp[1]);
+        return FALSE;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(tp[0]); close(tp[1]); close(rp[0]); close(rp[1]);
+        return FALSE;
+    }
+    if (pid == 0) {
+        close(tp[1]);
+        close(rp[0]);
+        for (int k = 0; k < nw; k++)       /* the other workers' pipes */
+            if (&all[k] != w && all[k].pid > 0) {
+                close(all[k].task_fd);
+                close(all[k].result_fd);
+            }
+        worker_main(tp[0], rp[1], jobs, ro);
+    }
+    close(tp[0]);
+    close(rp[1]);
+    w->pid = pid;
+    w->task_fd = tp[1];
+    w->result_fd = rp[0];
+    w->current = -1;
+    return TRUE;
+}
+
+static void worker_stop(worker *w)
+{
+    if (w->pid <= 0)
+        return;
+    if (w->task_fd >= 0)
+        close(w->task_fd);
+    close(w->result_fd);
+    int st;
+    while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    w->pid = 0;
+    w->task_fd = w->result_fd = -1;
+}
+
+/* ---- the command ------------------------------------------------------------ */
+
+typedef struct {
+    gboolean tty;
+    guint finished, total;
+    int pages, outputs, failed, built;
+} progress;
+
+static void report(progress *pg, job *j, const char *diags)
+{
+    pg->finished++;
+    if (pg->tty)
+        fprintf(stderr, "\r\033[K");
+    if (diags && *diags)
+        fputs(diags, stderr);
+    if (j->status != CG_EXIT_OK)
+        pg->failed++;
+    else
+        pg->built++;
+    pg->pages += j->pages;
+    pg->outputs += j->outputs;
+    if (pg->tty) {
+        fprintf(stderr, "[%u/%u] %s", pg->finished, pg->total, j->file);
+        fflush(stderr);
+    }
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    const char *outdir = "out";
+    int quiet = 0, njobs = default_jobs();
+    gboolean force = FALSE;
+    cg_render_options ro = { 0 };
+    GPtrArray *args = g_ptr_array_new();
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *jv = NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(cmd_build_usage, stdout);
+            g_ptr_array_free(args, TRUE);
+            return CG_EXIT_OK;
+        } else if (!strcmp(a, "-o") && i + 1 < argc) {
+            outdir = argv[++i];
+        } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && i + 1 < argc) {
+            jv = argv[++i];
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            jv = a + 2;
+        } else if (!strncmp(a, "--jobs=", 7)) {
+            jv = a + 7;
+        } else if (!strcmp(a, "--force")) {
+            force = TRUE;
+        } else if (!strcmp(a, "--emblem") && i + 1 < argc) {
+            ro.emblem = argv[++i];
+        } else if (!strcmp(a, "--templates") && i + 1 < argc) {
+            cg_set_templates_dir(argv[++i]);
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "circgen build: unknown option '%s'\n%s", a, cmd_build_usage);
+            g_ptr_array_free(args, TRUE);
+            return CG_EXIT_ERROR;
+        } else {
+            g_ptr_array_add(args, argv[i]);
+        }
+        if (jv) {
+            char *end;
+            long v = strtol(jv, &end, 10);
+            if (*end || v < 1 || v > 1024) {
+                fprintf(stderr, "circgen build: -j wants a number of jobs from 1 to 1024, not '%s'\n", jv);
+                g_ptr_array_free(args, TRUE);
+                return CG_EXIT_ERROR;
+            }
+            njobs = (int)v;
+        }
+    }
+    if (args->len == 0) {
+        fprintf(stderr, "circgen build: no input\n%s", cmd_build_usage);
+        g_ptr_array_free(args, TRUE);
+        return CG_EXIT_ERROR;
+    }
+    int status = CG_EXIT_OK;
+    cg_diags *d = cg_diags_new();
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < args->len; i++)
+        collect(args->pdata[i], files, d);
+    g_ptr_array_sort(files, cmp_path);
+    if (d->errors)
+        status = CG_EXIT_ERROR;
+    cg_diags_print(d, stderr);
+    gint64 start = g_get_monotonic_time();
+
+    /* What is up to date. */
+    manifest m;
+    manifest_load(&m, outdir);
+    GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    char *inputs = inputs_hash(ro.emblem, &m, used);
+    GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
+    GArray *todo = g_array_new(FALSE, FALSE, sizeof(gint32));
+    int skipped = 0;
+    for (guint i = 0; i < files->len; i++) {
+        job *j = job_new(files->pdata[i], outdir, inputs);
+        g_ptr_array_add(jobs, j);
+        const char *rec = g_hash_table_lookup(m.docs, j->key);
+        size_t hl = j->hash ? strlen(j->hash) : 0;
+        if (!force && j->hash && rec && !strncmp(rec, j->hash, hl) && rec[hl] == ' ' &&
+            g_file_test(j->pdf, G_FILE_TEST_IS_REGULAR) && g_file_test(j->html, G_FILE_TEST_IS_REGULAR)) {
+            j->skip = TRUE;
+            skipped++;
+        } else {
+            /* Not up to date until it has been built again. */
+            g_hash_table_remove(m.docs, j->key);
+            gint32 k = (gint32)i;
+            g_array_append_val(todo, k);
+        }
+    }
+    if (njobs > (int)todo->len)
+        njobs = todo->len ? (int)todo->len : 1;
+
+    progress pg = { isatty(fileno(stderr)), 0, todo->len, 0, 0, 0, 0 };
+    if (njobs <= 1) {
+        for (guint t = 0; t < todo->len; t++) {
+            job *j = jobs->pdata[g_array_index(todo, gint32, t)];
+            if (pg.tty) {
+                fprintf(stderr, "\r\033[K[%u/%u] %s", pg.finished + 1, pg.total, j->file);
+                fflush(stderr);
+            }
+            run_job(j, &ro, d);
+            j->done = TRUE;
+            if (pg.tty && d->printed < d->items->len)
+                fprintf(stderr, "\r\033[K");
+            cg_diags_print(d, stderr);
+            pg.finished++;
+            if (j->status != CG_EXIT_OK)
+                pg.failed++;
+            else
+                pg.built++;
+            pg.pages += j->pages;
+            pg.outputs += j->outputs;
+        }
+    } else {
+        /* Diagnostics come back through the pipes; SIGPIPE must not kill us. */
+        signal(SIGPIPE, SIG_IGN);
+        worker *w = g_new0(worker, njobs);
+        guint next = 0;
+        int live = 0;
+        for (int k = 0; k < njobs; k++) {
+            w[k].task_fd = w[k].result_fd = -1;
+            if (spawn(&w[k], jobs, &ro, w, njobs))
+                live++;
+        }
+        if (!live) {
+            cg_diag_add(d, CG_ERROR, NULL, 0, 0, "cannot start worker processes: %s", g_strerror(errno));
+            status = CG_EXIT_ERROR;
+        }
+        /* hand out one document to each worker, then one more on each result */
+        for (int k = 0; k < njobs; k++) {
+            if (w[k].pid <= 0)
+                continue;
+            if (next < todo->len) {
+                gint32 idx = g_array_index(todo, gint32, next++);
+                w[k].current = idx;
+                write_all(w[k].task_fd, &idx, sizeof idx);
+            } else {
+                close(w[k].task_fd);
+                w[k].task_fd = -1;
+            }
+        }
+        struct pollfd *pf = g_new(struct pollfd, njobs);
+        while (live) {
+            for (int k = 0; k < njobs; k++) {
+                pf[k].fd = w[k].pid > 0 ? w[k].result_fd : -1;
+                pf[k].events = POLLIN;
+                pf[k].revents = 0;
+            }
+            if (poll(pf, (nfds_t)njobs, -1) < 0) {
+                if (errno == EINTR)
+                    continue;
+                break;
+            }
+            for (int k = 0; k < njobs; k++) {
+                if (!pf[k].revents)
+                    continue;
+                result_msg r;
+                char *text = NULL;
+                gboolean ok = read_all(w[k].result_fd, &r, sizeof r) && r.index == w[k].current;
+                if (ok && r.diag_len) {
+                    text = g_malloc(r.diag_len + 1);
+                    ok = read_all(w[k].result_fd, text, r.diag_len);
+                    text[ok ? r.diag_len : 0] = 0;
+                }
+                if (ok) {
+                    job *j = jobs->pdata[r.index];
+                    j->status = r.status;
+                    j->pages = r.pages;
+                    j->outputs = r.outputs;
+                    j->done = TRUE;
+                    report(&pg, j, text);
+                    w[k].current = -1;
+                    if (next < todo->len) {
+                        gint32 idx = g_array_index(todo, gint32, next++);
+                        w[k].current = idx;
+                        write_all(w[k].task_fd, &idx, sizeof idx);
+                    } else if (w[k].task_fd >= 0) {
+                        close(w[k].task_fd);
+                        w[k].task_fd = -1;
+                    }
+                } else {
+                    /* The worker has gone: at its end, or killed by a document. */
+                    int cur = w[k].current;
+                    pid_t pid = w[k].pid;
+                    int st = 0;
+                    if (w[k].task_fd >= 0)
+                        close(w[k].task_fd);
+                    close(w[k].result_fd);
+                    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+                        ;
+                    w[k].pid = 0;
+                    w[k].task_fd = w[k].result_fd = -1;
+                    live--;
+                    if (cur >= 0) {
+                        job *j = jobs->pdata[cur];
+                        j->status = CG_EXIT_ERROR;
+                        j->done = TRUE;
+                        char *msg = g_strdup_printf("%s: error: the process rendering it died (%s)\n", j->file,
+                                                    WIFSIGNALED(st) ? g_strsignal(WTERMSIG(st)) : "exit");
+                        report(&pg, j, msg);
+                        g_free(msg);
+                        if (next < todo->len && spawn(&w[k], jobs, &ro, w, njobs)) {
+                            live++;
+                            gint32 idx = g_array_index(todo, gint32, next++);
+                            w[k].current = idx;
+                            write_all(w[k].task_fd, &idx, sizeof idx);
+                        }
+                    }
+                }
+                g_free(text);
+            }
+        }
+        for (int k = 0; k < njobs; k++)
+            worker_stop(&w[k]);
+        g_free(pf);
+        g_free(w);
+        /* Documents no worker could take (none started, or all died). */
+        for (guint t = 0; t < todo->len; t++) {
+            job *j = jobs->pdata[g_array_index(todo, gint32, t)];
+            if (!j->done) {
+                j->status = CG_EXIT_ERROR;
+                pg.failed++;
+            }
+        }
+    }
+    if (pg.tty)
+        fprintf(stderr, "\r\033[K");
+    for (guint i = 0; i < jobs->len; i++) {
+        job *j = jobs->pdata[i];
+        if (j->skip)
+            continue;
+        if (j->status > status)
+            status = j->status;
+        if (j->done && j->status == CG_EXIT_OK && j->hash)
+            g_hash_table_replace(m.docs, g_strdup(j->key), g_strdup_printf("%s %d", j->hash, j->pages));
+    }
+    manifest_save(&m, outdir, used);
+    cg_diags_print(d, stderr);
+    if (!quiet)
+        printf("circgen build: %u documents: %d built, %d up to date, %d failed; %d pages, %d outputs; "
+               "%d jobs; %.2f s\n",
+               files->len, pg.built, skipped, pg.failed, pg.pages, pg.outputs, njobs,
+               (g_get_monotonic_time() - start) / 1e6);
+    g_free(inputs);
+    g_array_free(todo, TRUE);
+    g_ptr_array_free(jobs, TRUE);
+    g_hash_table_destroy(used);
+    g_hash_table_destroy(m.docs);
+    g_hash_table_destroy(m.files);
+    cg_diags_free(d);
+    g_ptr_array_free(files, TRUE);
+    g_ptr_array_free(args, TRUE);
+    return status;
+}

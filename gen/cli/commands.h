@@ -1,0 +1,39 @@
+/* commands.h — the subcommands of the circgen program.
+ *
+ * Each returns the process exit status. Conventions for every command:
+ *   0 success, 1 the input is invalid (or, for diff, findings), 2 usage or I/O error.
+ */
+#ifndef CG_COMMANDS_H
+#define CG_COMMANDS_H
+
+#include "base/base.h"   /* CG_EXIT_OK, CG_EXIT_INVALID, CG_EXIT_ERROR */
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);   /* argv[0] is the command name */
+    const char *summary;                 /* one line for `circgen --help` */
+    const char *usage;                   /* full text for `circgen help NAME` */
+} cg_command;
+
+int cmd_check(int argc, char **argv);
+extern const char cmd_check_usage[];
+int cmd_fo(int argc, char **argv);
+extern const char cmd_fo_usage[];
+
+int cmd_html(int argc, char **argv);
+extern const char cmd_html_usage[];
+int cmd_build(int argc, char **argv);
+extern const char cmd_build_usage[];
+int cmd_pdf(int argc, char **argv);
+extern const char cmd_pdf_usage[];
+
+int cmd_diff(int argc, char **argv);
+extern const char cmd_diff_usage[];
+
+/* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
+char *cg_output_name(const char *input, const char *ext);
+
+/* The command table, ending with a zeroed entry. */
+extern const cg_command cg_commands[];
+
+#endif

@@ -1,0 +1,514 @@
+/* diffdoc.c — see diffdoc.h. */
+#include "diffdoc.h"
+#include "base/base.h"
+
+#include <string.h>
+
+#define RULES_NS "urn:circgen:diff-rules"
+
+struct cg_diff_rules {
+    GHashTable *prose;    /* element name set */
+    GHashTable *labels;   /* element name -> label template */
+};
+
+cg_diff_rules *cg_diff_rules_new(void)
+{
+    cg_diff_rules *r = g_new0(cg_diff_rules, 1);
+    r->prose = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    r->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    return r;
+}
+
+void cg_diff_rules_add(cg_diff_rules *r, const char *element, const char *label)
+{
+    if (label)
+        g_hash_table_replace(r->labels, g_strdup(element), g_strdup(label));
+    else
+        g_hash_table_add(r->prose, g_strdup(element));
+}
+
+void cg_diff_rules_free(cg_diff_rules *r)
+{
+    if (!r)
+        return;
+    g_hash_table_destroy(r->prose);
+    g_hash_table_destroy(r->labels);
+    g_free(r);
+}
+
+static int load_rules_file(cg_diff_rules *r, const char *path, cg_diags *d)
+{
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return 0;
+    xmlDocPtr doc = cg_xml_read_file(path, d);
+    if (!doc)
+        return -1;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, (const xmlChar *)RULES_NS)) {
+        cg_xml_diag(d, CG_ERROR, root, "diff rules must be in the namespace %s", RULES_NS);
+        cg_xml_free(doc);
+        return -1;
+    }
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *el = xmlGetProp(n, (const xmlChar *)"element");
+        xmlChar *text = xmlGetProp(n, (const xmlChar *)"text");
+        if (!el) {
+            cg_xml_diag(d, CG_WARNING, n, "<%s> without element=\"...\": ignored", n->name);
+        } else if (xmlStrEqual(n->name, (const xmlChar *)"prose")) {
+            cg_diff_rules_add(r, (const char *)el, NULL);
+        } else if (xmlStrEqual(n->name, (const xmlChar *)"label") && text) {
+            cg_diff_rules_add(r, (const char *)el, (const char *)text);
+        } else {
+            cg_xml_diag(d, CG_WARNING, n, "unknown diff rule <%s>: ignored", n->name);
+        }
+        xmlFree(el);
+        xmlFree(text);
+    }
+    cg_xml_free(doc);
+    return 0;
+}
+
+cg_diff_rules *cg_diff_rules_load(const char *templates_dir, const char *type_dir, cg_diags *d)
+{
+    cg_diff_rules *r = cg_diff_rules_new();
+    char *common = g_build_filename(templates_dir, "common", "diff-rules.xml", NULL);
+    int rc = load_rules_file(r, common, d);
+    g_free(common);
+    if (rc == 0 && type_dir) {
+        char *own = g_build_filename(type_dir, "diff-rules.xml", NULL);
+        rc = load_rules_file(r, own, d);
+        g_free(own);
+    }
+    if (rc < 0) {
+        cg_diff_rules_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* ---- places ----------------------------------------------------------- */
+
+static const xmlChar *unit_id(xmlNodePtr n)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (xmlStrEqual(a->name, (const xmlChar *)"id") &&
+            (!a->ns || xmlStrEqual(a->ns->href, XML_XML_NAMESPACE)) && a->children)
+            return a->children->content;
+    return NULL;
+}
+
+/* While a version is built, positions are cached: computing them for every child of
+ * a parent at once keeps the model linear in the size of the document (an annex may
+ * hold thousands of drafts). Key: node; value: pos << 32 | count. */
+static GHashTable *pos_cache;
+
+static void cache_positions(xmlNodePtr parent)
+{
+    GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
+    for (xmlNodePtr s = parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE)
+            continue;
+        int c = GPOINTER_TO_INT(g_hash_table_lookup(counts, s->name)) + 1;
+        g_hash_table_insert(counts, (gpointer)s->name, GINT_TO_POINTER(c));
+        g_hash_table_insert(pos_cache, s, GSIZE_TO_POINTER((gsize)c << 32));
+    }
+    for (xmlNodePtr s = parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE)
+            continue;
+        gsize v = GPOINTER_TO_SIZE(g_hash_table_lookup(pos_cache, s));
+        v |= (gsize)GPOINTER_TO_INT(g_hash_table_lookup(counts, s->name));
+        g_hash_table_insert(pos_cache, s, GSIZE_TO_POINTER(v));
+    }
+    g_hash_table_destroy(counts);
+}
+
+/* Position of n among its element siblings of the same name (1-based); *count: how many. */
+static int position(xmlNodePtr n, int *count)
+{
+    int pos = 0, total = 0;
+    if (!n->parent || n->parent->type != XML_ELEMENT_NODE) {
+        *count = 1;
+        return 1;
+    }
+    if (pos_cache) {
+        gsize v = GPOINTER_TO_SIZE(g_hash_table_lookup(pos_cache, n));
+        if (!v) {
+            cache_positions(n->parent);
+            v = GPOINTER_TO_SIZE(g_hash_table_lookup(pos_cache, n));
+        }
+        *count = (int)(v & 0xffffffffu);
+        return (int)(v >> 32);
+    }
+    for (xmlNodePtr s = n->parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, n->name))
+            continue;
+        total++;
+        if (s == n)
+            pos = total;
+    }
+    *count = total;
+    return pos;
+}
+
+static void append_label(GString *out, xmlNodePtr n, const cg_diff_rules *rules)
+{
+    int count, pos = position(n, &count);
+    const char *tmpl = rules ? g_hash_table_lookup(rules->labels, n->name) : NULL;
+    if (!tmpl) {
+        if (out->len)
+            g_string_append(out, " › ");
+        g_string_append(out, (const char *)n->name);
+        if (count > 1)
+            g_string_append_printf(out, " %d", pos);
+        return;
+    }
+    if (!*tmpl)
+        return;
+    if (out->len)
+        g_string_append(out, " › ");
+    for (const char *p = tmpl; *p; p++) {
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            if (close) {
+                char *name = g_strndup(p + 1, close - p - 1);
+                if (!strcmp(name, "n")) {
+                    g_string_append_printf(out, "%d", pos);
+                } else if (!strcmp(name, "name")) {
+                    g_string_append(out, (const char *)n->name);
+                } else if (name[0] == '@') {
+                    xmlChar *v = xmlGetProp(n, (const xmlChar *)name + 1);
+                    if (v)
+                        g_string_append(out, (const char *)v);
+                    xmlFree(v);
+                }
+                g_free(name);
+                p = close;
+                continue;
+            }
+        }
+        g_string_append_c(out, *p);
+    }
+}
+
+char *cg_diff_place(xmlNodePtr node, const cg_diff_rules *rules)
+{
+    GPtrArray *chain = g_ptr_array_new();
+    for (xmlNodePtr n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        g_ptr_array_add(chain, n);
+    GString *out = g_string_new(NULL);
+    /* The root is left out (every place is in it), except for the root itself. */
+    guint top = chain->len > 1 ? chain->len - 1 : chain->len;
+    for (guint i = top; i-- > 0;)
+        append_label(out, chain->pdata[i], rules);
+    if (!out->len)
+        g_string_append(out, (const char *)node->name);
+    g_ptr_array_free(chain, TRUE);
+    return g_string_free(out, FALSE);
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+static void datum_free(gpointer p)
+{
+    cg_datum *x = p;
+    g_free(x->name);
+    g_free(x->key);
+    g_free(x->show);
+    g_free(x);
+}
+
+static void unit_free(gpointer p)
+{
+    cg_unit *u = p;
+    g_free(u->place);
+    if (u->text)
+        g_string_free(u->text, TRUE);
+    if (u->pieces)
+        g_array_unref(u->pieces);
+    if (u->data)
+        g_ptr_array_unref(u->data);
+    g_free(u);
+}
+
+static void field_free(gpointer p)
+{
+    cg_field *f = p;
+    g_free(f->key);
+    g_free(f->anchor);
+    g_free(f->place);
+    g_free(f->what);
+    g_free(f->value);
+    g_free(f);
+}
+
+/* Collapse whitespace while appending. */
+typedef struct {
+    cg_unit *u;
+    gboolean space;      /* the text ends in a (collapsed) space, or is empty */
+    gsize piece_start;
+} flat;
+
+static gboolean ws(gunichar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void flat_text(flat *f, const char *s)
+{
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (ws(c)) {
+            if (!f->space)
+                g_string_append_c(f->u->text, ' ');
+            f->space = TRUE;
+        } else {
+            g_string_append_unichar(f->u->text, c);
+            f->space = FALSE;
+        }
+    }
+}
+
+static void flat_close_piece(flat *f, int datum)
+{
+    gsize end = f->u->text->len;
+    if (end > f->piece_start || datum >= 0) {
+        cg_piece pc = { f->piece_start, end - f->piece_start, datum };
+        g_array_append_val(f->u->pieces, pc);
+    }
+    f->piece_start = end;
+}
+
+static char *normalized_content(xmlNodePtr n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    char *s = g_strdup(c ? (const char *)c : "");
+    xmlFree(c);
+    /* collapse whitespace */
+    char *w = s;
+    gboolean sp = TRUE;
+    for (const char *r = s; *r; r++) {
+        if (ws((guchar)*r)) {
+            if (!sp)
+                *w++ = ' ';
+            sp = TRUE;
+        } else {
+            *w++ = *r;
+            sp = FALSE;
+        }
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = 0;
+    return s;
+}
+
+static gint attr_cmp(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static cg_datum *datum_new(xmlNodePtr n)
+{
+    cg_datum *x = g_new0(cg_datum, 1);
+    x->name = g_strdup((const char *)n->name);
+    GPtrArray *attrs = g_ptr_array_new_with_free_func(g_free);
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+        g_ptr_array_add(attrs, g_strdup_printf("%s=%s", a->name, v ? (const char *)v : ""));
+        xmlFree(v);
+    }
+    g_ptr_array_sort(attrs, attr_cmp);
+    char *content = normalized_content(n);
+    GString *key = g_string_new(x->name);
+    GString *vals = g_string_new(NULL);
+    for (guint i = 0; i < attrs->len; i++) {
+        const char *kv = attrs->pdata[i];
+        g_string_append_printf(key, " %s", kv);
+        g_string_append_printf(vals, " %s", strchr(kv, '=') + 1);
+    }
+    g_string_append_printf(key, "|%s", content);
+    x->key = g_string_free(key, FALSE);
+    if (*content)
+        x->show = g_strdup(content);
+    else
+        x->show = g_strdup_printf("⟨%s%s⟩", x->name, vals->str);
+    g_string_free(vals, TRUE);
+    g_free(content);
+    g_ptr_array_unref(attrs);
+    return x;
+}
+
+static void flatten(flat *f, xmlNodePtr n, const cg_diff_rules *rules)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            flat_text(f, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (rules && g_hash_table_contains(rules->prose, c->name)) {
+                flatten(f, c, rules);
+                continue;
+            }
+            flat_close_piece(f, -1);
+            cg_datum *x = datum_new(c);
+            g_string_append(f->u->text, x->show);
+            g_ptr_array_add(f->u->data, x);
+            flat_close_piece(f, (int)f->u->data->len - 1);
+            f->space = FALSE;
+        }
+    }
+}
+
+static gboolean has_id_below(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (unit_id(c) || has_id_below(c)))
+            return TRUE;
+    return FALSE;
+}
+
+static void make_leaf(cg_unit *u, const cg_diff_rules *rules)
+{
+    u->leaf = TRUE;
+    u->text = g_string_new(NULL);
+    u->pieces = g_array_new(FALSE, FALSE, sizeof(cg_piece));
+    u->data = g_ptr_array_new_with_free_func(datum_free);
+    flat f = { u, TRUE, 0 };
+    flatten(&f, u->node, rules);
+    /* Drop a trailing space, shortening the last prose piece. */
+    if (u->text->len && u->text->str[u->text->len - 1] == ' ' &&
+        (f.piece_start < u->text->len)) {
+        g_string_truncate(u->text, u->text->len - 1);
+    }
+    flat_close_piece(&f, -1);
+}
+
+/* ---- fields ----------------------------------------------------------- */
+
+typedef struct {
+    cg_version *v;
+    const cg_diff_rules *rules;
+    guint field_order;
+} walker;
+
+static void add_field(walker *w, xmlNodePtr n, const char *anchor, const char *path,
+                      const char *what, char *value)
+{
+    cg_field *f = g_new0(cg_field, 1);
+    f->anchor = g_strdup(anchor);
+    f->key = g_strdup_printf("%s%s%s%s", anchor ? "#" : "", anchor ? anchor : "", path,
+                             what[0] == '@' ? "/" : "");
+    if (what[0] == '@') {
+        char *k = g_strconcat(f->key, what, NULL);
+        g_free(f->key);
+        f->key = k;
+    }
+    f->place = cg_diff_place(n, w->rules);
+    f->what = g_strdup(what);
+    f->value = value;
+    f->line = cg_xml_line(n);
+    f->order = w->field_order++;
+    if (g_hash_table_contains(w->v->by_key, f->key)) {
+        field_free(f);   /* cannot happen: paths are unique */
+        return;
+    }
+    g_ptr_array_add(w->v->fields, f);
+    g_hash_table_insert(w->v->by_key, f->key, f);
+}
+
+static void walk(walker *w, xmlNodePtr n, const char *anchor, const char *path, gboolean in_leaf)
+{
+    const xmlChar *id = unit_id(n);
+    char *mypath;
+    if (id) {
+        anchor = (const char *)id;
+        mypath = g_strdup("");
+        cg_unit *u = g_new0(cg_unit, 1);
+        u->id = (const char *)id;
+        u->node = n;
+        u->element = (const char *)n->name;
+        u->place = cg_diff_place(n, w->rules);
+        u->line = cg_xml_line(n);
+        u->order = w->v->units->len;
+        if (!g_hash_table_contains(w->v->by_id, u->id)) {
+            g_ptr_array_add(w->v->units, u);
+            g_hash_table_insert(w->v->by_id, (gpointer)u->id, u);
+            if (!has_id_below(n)) {
+                make_leaf(u, w->rules);
+                in_leaf = TRUE;
+            }
+        } else {
+            unit_free(u);   /* duplicate id: validation reports it */
+        }
+    } else {
+        int count, pos = position(n, &count);
+        mypath = count > 1 ? g_strdup_printf("%s/%s[%d]", path, n->name, pos)
+                           : g_strdup_printf("%s/%s", path, n->name);
+    }
+    /* Attributes: language-independent data (inline data elements of a leaf are data
+     * of the leaf, compared with its text). */
+    if (!in_leaf || id) {
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            if (xmlStrEqual(a->name, (const xmlChar *)"id") ||
+                (a->ns && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE)))
+                continue;
+            xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+            char *what = g_strdup_printf("@%s", a->name);
+            add_field(w, n, anchor, mypath, what, g_strdup(v ? (const char *)v : ""));
+            g_free(what);
+            xmlFree(v);
+        }
+    }
+    if (!in_leaf) {
+        gboolean text = FALSE;
+        for (xmlNodePtr c = n->children; c; c = c->next)
+            if (c->type == XML_TEXT_NODE && c->content) {
+                for (const xmlChar *p = c->content; *p; p++)
+                    if (!ws(*p))
+                        text = TRUE;
+            }
+        if (text)
+            add_field(w, n, anchor, mypath, (const char *)n->name, normalized_content(n));
+        for (xmlNodePtr c = n->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE)
+                walk(w, c, anchor, mypath, FALSE);
+    }
+    g_free(mypath);
+}
+
+cg_version *cg_version_new(xmlDocPtr doc, const char *file, const cg_diff_rules *rules)
+{
+    cg_version *v = g_new0(cg_version, 1);
+    v->doc = doc;
+    v->file = g_strdup(file);
+    v->units = g_ptr_array_new_with_free_func(unit_free);
+    v->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    v->fields = g_ptr_array_new_with_free_func(field_free);
+    v->by_key = g_hash_table_new(g_str_hash, g_str_equal);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlChar *lang = root ? xmlNodeGetLang(root) : NULL;
+    v->lang = g_strdup(lang ? (const char *)lang : "");
+    xmlFree(lang);
+    if (root) {
+        walker w = { v, rules, 0 };
+        pos_cache = g_hash_table_new(NULL, NULL);
+        walk(&w, root, NULL, "", FALSE);
+        g_hash_table_destroy(pos_cache);
+        pos_cache = NULL;
+    }
+    return v;
+}
+
+void cg_version_free(cg_version *v)
+{
+    if (!v)
+        return;
+    g_hash_table_destroy(v->by_id);
+    g_hash_table_destroy(v->by_key);
+    g_ptr_array_unref(v->units);
+    g_ptr_array_unref(v->fields);
+    g_free(v->file);
+    g_free(v->lang);
+    g_free(v);
+}

@@ -1,0 +1,140 @@
+/* doctype.c — see doctype.h. */
+#include "doctype.h"
+#include "base/base.h"
+#include "xslt.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/extensions.h>
+#include <libxslt/xsltutils.h>
+#include <libexslt/exslt.h>
+static GHashTable *doctypes;   /* name -> cg_doctype* */
+
+
+static void doctype_free(gpointer p)
+{
+    cg_doctype *t = p;
+    if (!t)
+        return;
+    if (t->schema)
+        xmlRelaxNGFree(t->schema);
+    if (t->checks)
+        xsltFreeStylesheet(t->checks);
+    if (t->sheets)
+        g_hash_table_destroy(t->sheets);
+    g_free(t->name);
+    g_free(t->dir);
+    g_free(t);
+}
+
+void cg_doctype_cleanup(void)
+{
+    if (doctypes)
+        g_hash_table_destroy(doctypes);
+    doctypes = NULL;
+    cg_set_templates_dir(NULL);   /* forget the templates directory too */
+}
+
+static cg_diags *schema_diags;
+static const char *schema_file;
+
+static void schema_error(void *ctx G_GNUC_UNUSED, xmlErrorPtr err)
+{
+    if (!schema_diags || !err || err->level == XML_ERR_NONE)
+        return;
+    cg_diag_add(schema_diags, err->level == XML_ERR_WARNING ? CG_WARNING : CG_ERROR,
+                err->file ? err->file : schema_file, err->line, 0, "%s", err->message);
+}
+
+static gboolean type_name_ok(const char *s)
+{
+    if (!*s)
+        return FALSE;
+    for (; *s; s++)
+        if (!(g_ascii_islower(*s) || g_ascii_isdigit(*s) || *s == '-'))
+            return FALSE;
+    return TRUE;
+}
+
+cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const char *uri = root && root->ns ? (const char *)root->ns->href : NULL;
+    if (!uri || !g_str_has_prefix(uri, CG_NS_PREFIX) || !type_name_ok(uri + strlen(CG_NS_PREFIX))) {
+        cg_xml_diag(d, CG_ERROR, root,
+                    "root element '%s' is not in a circgen document namespace "
+                    "(expected xmlns=\"urn:circgen:TYPE\", such as urn:circgen:tsb-circular)",
+                    root ? (const char *)root->name : "");
+        return NULL;
+    }
+    const char *name = uri + strlen(CG_NS_PREFIX);
+    if (!doctypes)
+        doctypes = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, doctype_free);
+    cg_doctype *t = g_hash_table_lookup(doctypes, name);
+    if (t)
+        return t;
+
+    char *dir = g_build_filename(cg_templates_dir(), name, NULL);
+    char *rng = g_build_filename(dir, "schema.rng", NULL);
+    if (!g_file_test(rng, G_FILE_TEST_IS_REGULAR)) {
+        cg_xml_diag(d, CG_ERROR, root, "unknown document type '%s' (no %s)", name, rng);
+        g_free(dir);
+        g_free(rng);
+        return NULL;
+    }
+    t = g_new0(cg_doctype, 1);
+    t->name = g_strdup(name);
+    t->dir = dir;
+    t->sheets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)xsltFreeStylesheet);
+
+    schema_diags = d;
+    schema_file = rng;
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(rng);
+    xmlRelaxNGSetParserStructuredErrors(pc, schema_error, NULL);
+    t->schema = xmlRelaxNGParse(pc);
+    xmlRelaxNGFreeParserCtxt(pc);
+    schema_diags = NULL;
+    if (!t->schema) {
+        cg_diag_add(d, CG_ERROR, rng, 0, 0, "cannot load the schema of document type '%s'", name);
+        g_free(rng);
+        doctype_free(t);
+        return NULL;
+    }
+    g_free(rng);
+
+    char *chk = g_build_filename(dir, "checks.xsl", NULL);
+    if (g_file_test(chk, G_FILE_TEST_IS_REGULAR)) {
+        t->checks = cg_xslt_load(chk, d);
+        if (!t->checks) {
+            g_free(chk);
+            doctype_free(t);
+            return NULL;
+        }
+    }
+    g_free(chk);
+    g_hash_table_insert(doctypes, t->name, t);
+    return t;
+}
+
+xsltStylesheetPtr cg_doctype_stylesheet(cg_doctype *t, const char *name, cg_diags *d)
+{
+    xsltStylesheetPtr ss = g_hash_table_lookup(t->sheets, name);
+    if (ss)
+        return ss;
+    char *path = g_build_filename(t->dir, name, NULL);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        cg_diag_add(d, CG_ERROR, path, 0, 0, "document type '%s' has no %s", t->name, name);
+        g_free(path);
+        return NULL;
+    }
+    ss = cg_xslt_load(path, d);
+    g_free(path);
+    if (ss)
+        g_hash_table_insert(t->sheets, g_strdup(name), ss);
+    return ss;
+}
+
+/* ---- validation ------------------------------------------------------- */

@@ -1,0 +1,26 @@
+/* render.h — a source document to its outputs: the steps every output command shares
+ * (read safely, validate, transform with the type's stylesheet, write atomically). */
+#ifndef CG_RENDER_H
+#define CG_RENDER_H
+
+#include <libxml/tree.h>
+#include "base/base.h"
+
+typedef struct {
+    const char *emblem;   /* letterhead image for the PDF; NULL: the type's placeholder */
+    int pages;            /* out: pages of the PDF */
+} cg_render_options;
+
+/* Read and validate a source. NULL with diagnostics when unreadable or invalid;
+ * *status is set to the exit status (1 invalid, 2 I/O). Free with cg_xml_free(). */
+xmlDocPtr cg_source_load(const char *file, int *status, cg_diags *d);
+
+/* Write the HTML page / the PDF of a loaded, valid source to out. Return 0, or an exit
+ * status (1 the templates rejected the document, 2 cannot write). */
+int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d);
+int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d);
+
+/* The XSL-FO of a source as a string (for `circgen pdf --fo`). */
+int cg_render_fo_text(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d);
+
+#endif

@@ -1,0 +1,16 @@
+/* validate.h — is a source document valid for its type?
+ *
+ * The type's RELAX NG schema first, then what a schema cannot say (ids unique,
+ * references resolved), then the type's checks.xsl.
+ */
+#ifndef CG_VALIDATE_H
+#define CG_VALIDATE_H
+
+#include <libxml/tree.h>
+#include "base/base.h"
+
+/* Validate doc: schema, then ids unique and references resolved, then the type's
+ * checks.xsl. Returns the number of errors added to d. */
+int cg_validate(xmlDocPtr doc, cg_diags *d);
+
+#endif

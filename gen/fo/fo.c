@@ -1,0 +1,470 @@
+/* fo.c — see fo.h: the passes, the PDF file, metadata and outline. */
+#include "fo.h"
+#include "pdf_update.h"
+#include "fo_draw.h"
+#include "fo_dump.h"
+#include "fo_embed.h"
+#include "fonts.h"
+#include "fo_hyph.h"
+#include "base/base.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    FILE *dump;
+    cg_draw draw;
+    int fd;
+    int (*write)(void *closure, const unsigned char *data, unsigned int len);
+    void *write_closure;
+    gboolean write_failed;
+    unsigned char *buf;         /* Cairo writes in pieces of a few bytes: one write(2) per 64 KiB */
+    size_t buf_len;
+} render;
+
+#define WRITE_BUF (1 << 16)
+
+static gboolean write_raw(render *R, const unsigned char *data, size_t len)
+{
+    if (R->write) {
+        if (R->write(R->write_closure, data, len) != 0) {
+            R->write_failed = TRUE;
+            return FALSE;
+        }
+        return TRUE;
+    }
+    while (len > 0) {
+        ssize_t n = write(R->fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            R->write_failed = TRUE;
+            return FALSE;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return TRUE;
+}
+
+static gboolean write_flush(render *R)
+{
+    gboolean ok = write_raw(R, R->buf, R->buf_len);
+    R->buf_len = 0;
+    return ok;
+}
+
+static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
+{
+    render *R = closure;
+    if (R->buf_len + len > WRITE_BUF && !write_flush(R))
+        return CAIRO_STATUS_WRITE_ERROR;
+    if (len >= WRITE_BUF)
+        return write_raw(R, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    memcpy(R->buf + R->buf_len, data, len);
+    R->buf_len += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void sink(void *ctx, cg_layout *L, const cg_page *pg)
+{
+    render *R = ctx;
+    (void)L;
+    if (R->cr) {
+        cairo_pdf_surface_set_size(R->surface, pg->w, pg->h);
+        cg_draw_page(&R->draw, R->cr, pg);
+        cairo_show_page(R->cr);
+    }
+    if (R->dump)
+        cg_dump_page(R->dump, pg, L);
+}
+
+/* ---- document information --------------------------------------------- */
+
+static void find_meta(xmlNodePtr n, const char *local, char **out)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!*out && !strcmp((const char *)n->name, local)) {
+            xmlChar *c = xmlNodeGetContent(n);
+            if (c) {
+                char *s = g_strstrip(g_strdup((const char *)c));
+                /* collapse white space inside (rdf:Alt/rdf:li layout) */
+                GString *o = g_string_new(NULL);
+                gboolean sp = FALSE;
+                for (const char *q = s; *q; q++) {
+                    if (g_ascii_isspace(*q)) sp = TRUE;
+                    else {
+                        if (sp && o->len) g_string_append_c(o, ' ');
+                        sp = FALSE;
+                        g_string_append_c(o, *q);
+                    }
+                }
+                g_free(s);
+                if (o->len)
+                    *out = g_string_free(o, FALSE);
+                else
+                    g_string_free(o, TRUE);
+                xmlFree(c);
+            }
+        }
+        find_meta(n->children, local, out);
+    }
+}
+
+/* An ISO 8601 date for Cairo's metadata: opts, else SOURCE_DATE_EPOCH, else the
+ * document's own date (xmp:CreateDate in fo:declarations), else the epoch; never the
+ * clock, so that the same input gives the same bytes. */
+static char *creation_date(const char *opt, const char *doc_date, cg_diags *d)
+{
+    if (opt && *opt)
+        return g_strdup(opt);
+    const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+    if ((!sde || !*sde) && doc_date && *doc_date)
+        return g_strdup(doc_date);
+    time_t t = 0;
+    if (sde && *sde) {
+        char *end;
+        long long v = g_ascii_strtoll(sde, &end, 10);
+        if (*end || v < 0)
+            cg_diag_add(d, CG_WARNING, NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", sde);
+        else
+            t = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[32];
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return g_strdup(buf);
+}
+
+static void set_metadata(cairo_surface_t *s, cg_fo_tree *t, const cg_fo_options *o, cg_diags *d)
+{
+    char *title = NULL, *author = NULL, *subject = NULL, *keywords = NULL, *creator = NULL;
+    char *doc_date = NULL;
+    const cg_fo *decl = cg_fo_child(t->root, FO_DECLARATIONS);
+    if (decl) {
+        find_meta(decl->xml->children, "title", &title);
+        find_meta(decl->xml->children, "creator", &author);
+        find_meta(decl->xml->children, "description", &subject);
+        find_meta(decl->xml->children, "Keywords", &keywords);
+        find_meta(decl->xml->children, "CreatorTool", &creator);
+        find_meta(decl->xml->children, "CreateDate", &doc_date);
+    }
+    struct { cairo_pdf_metadata_t k; const char *opt; char *from_doc; const char *dflt; } m[] = {
+        { CAIRO_PDF_METADATA_TITLE, o->title, title, NULL },
+        { CAIRO_PDF_METADATA_AUTHOR, o->author, author, NULL },
+        { CAIRO_PDF_METADATA_SUBJECT, o->subject, subject, NULL },
+        { CAIRO_PDF_METADATA_KEYWORDS, o->keywords, keywords, NULL },
+        { CAIRO_PDF_METADATA_CREATOR, o->creator, creator, "circgen" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(m); i++) {
+        const char *v = m[i].opt ? m[i].opt : m[i].from_doc ? m[i].from_doc : m[i].dflt;
+        if (v)
+            cairo_pdf_surface_set_metadata(s, m[i].k, v);
+        g_free(m[i].from_doc);
+    }
+    char *date = creation_date(o->date, doc_date, d);
+    g_free(doc_date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    g_free(date);
+}
+
+/* The document's language for the PDF catalog: fo:root's xml:lang, else its language
+ * and country properties ("zh" + "CN" -> "zh-CN"). NULL when none. Caller frees. */
+static char *document_lang(const cg_fo_tree *t)
+{
+    xmlChar *l = xmlNodeGetLang(t->root->xml);
+    if (l) {
+        char *r = g_strdup((const char *)l);
+        xmlFree(l);
+        return r;
+    }
+    const char *lang = cg_fo_attr(t, t->root, "language");
+    const char *country = cg_fo_attr(t, t->root, "country");
+    if (!lang || !*lang || !strcmp(lang, "none"))
+        return NULL;
+    if (country && *country && strcmp(country, "none"))
+        return g_strdup_printf("%s-%s", lang, country);
+    return g_strdup(lang);
+}
+
+/* ---- outline and link targets ------------------------------------------ */
+
+static void collect_dests(const cg_fo_tree *t, const cg_fo *fo, GHashTable *set)
+{
+    for (const cg_fo *c = fo; c; c = c->next) {
+        if (c->kind == FO_BASIC_LINK || c->kind == FO_BOOKMARK) {
+            const char *id = cg_fo_attr(t, c, "internal-destination");
+            if (id && g_hash_table_contains(t->ids, id))
+                g_hash_table_add(set, (gpointer)id);
+        }
+        if (c->first)
+            collect_dests(t, c->first, set);
+    }
+}
+
+static void add_bookmarks(cairo_surface_t *s, cg_layout *L, const cg_fo *parent, int parent_id, int depth)
+{
+    for (const cg_fo *b = parent->first; b; b = b->next) {
+        if (b->kind != FO_BOOKMARK)
+            continue;
+        const cg_fo *tt = cg_fo_child(b, FO_BOOKMARK_TITLE);
+        char *title = NULL;
+        if (tt) {
+            xmlChar *c = xmlNodeGetContent(tt->xml);
+            title = g_strstrip(g_strdup(c ? (const char *)c : ""));
+            xmlFree(c);
+        }
+        const char *id = cg_fo_attr(L->t, b, "internal-destination");
+        const char *uri = cg_fo_attr(L->t, b, "external-destination");
+        char *attr = NULL;
+        if (id && g_hash_table_contains(L->t->ids, id)) {
+            char *e = cg_draw_attr_escape(id);
+            attr = g_strdup_printf("dest='%s'", e);
+            g_free(e);
+        } else if (uri) {
+            char *e = cg_draw_attr_escape(uri);
+            attr = g_strdup_printf("uri='%s'", e);
+            g_free(e);
+        } else
+            cg_xml_diag(L->d, CG_WARNING, b->xml, "fo:bookmark target '%s' does not exist; the bookmark goes nowhere",
+                        id ? id : "");
+        const char *st = cg_fo_attr(L->t, b, "starting-state");
+        int flags = st && !strcmp(st, "show") ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0;
+        int me = cairo_pdf_surface_add_outline(s, parent_id, title && *title ? title : "(untitled)",
+                                               attr ? attr : "", (cairo_pdf_outline_flags_t)flags);
+        g_free(attr);
+        g_free(title);
+        if (depth < 50)
+            add_bookmarks(s, L, b, me, depth + 1);
+    }
+}
+
+static const char *doc_lang(const cg_fo_tree *t, char buf[32])
+{
+    const cg_fo *ps = cg_fo_child(t->root, FO_PAGE_SEQUENCE);
+    const cg_props *p = ps ? ps->p : t->root->p;
+    return cg_layout_lang(p, buf);
+}
+
+int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
+{
+    int errors_before = d->errors;
+    cg_fo_tree *t = cg_fo_tree_new(doc, d);
+    if (!t)
+        return 1;
+    char lbuf[32];
+    PangoContext *ctx = cg_fonts_context(doc_lang(t, lbuf), d);
+    if (!ctx) {
+        cg_fo_tree_free(t);
+        return 1;
+    }
+    char *base = opts->base_dir ? g_strdup(opts->base_dir)
+               : doc->URL ? g_path_get_dirname((const char *)doc->URL) : g_strdup(".");
+    cg_layout L;
+    cg_layout_init(&L, t, d, ctx, base);
+    GPtrArray *rd = g_ptr_array_new();
+    for (const char *const *r = opts->read_dirs ? opts->read_dirs : NULL; r && *r; r++) {
+        char *real = realpath(*r, NULL);
+        if (real) {
+            g_ptr_array_add(rd, g_strdup(real));
+            free(real);
+        }
+    }
+    char *rb = realpath(base, NULL);
+    if (rb) {
+        g_ptr_array_add(rd, g_strdup(rb));
+        free(rb);
+    }
+    g_ptr_array_add(rd, NULL);
+    L.read_dirs = (char **)g_ptr_array_free(rd, FALSE);
+    g_free(base);
+
+    /* Pass 1 (only when citations exist): where every id lands. */
+    if (t->has_citations) {
+        GHashTable *ids1 = cg_id_table_new();
+        cg_diags *quiet = cg_diags_new();       /* pass 2 reports the same problems */
+        cg_diags *saved = L.d;
+        L.d = quiet;
+        cg_paginate(&L, NULL, NULL, ids1);
+        L.d = saved;
+        cg_diags_free(quiet);
+        g_hash_table_destroy(L.ids);
+        L.ids = ids1;
+        /* Pass 2 reports every problem again (pass 1 was quiet). */
+        g_hash_table_remove_all(L.warned);
+        g_hash_table_remove_all(L.families);
+    }
+
+    render R = { 0 };
+    R.fd = -1;
+    R.dump = opts->dump;
+    char *tmp = NULL;
+    int rc = 0;
+    if (opts->output) {
+        char *dir = g_path_get_dirname(opts->output);
+        char *name = g_path_get_basename(opts->output);
+        tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, name);
+        g_free(dir);
+        g_free(name);
+        R.fd = g_mkstemp(tmp);
+        if (R.fd < 0) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write here: %s", g_strerror(errno));
+            g_free(tmp);
+            tmp = NULL;
+            rc = 2;
+            goto out;
+        }
+    } else if (opts->write) {
+        R.write = opts->write;
+        R.write_closure = opts->write_closure;
+    }
+    if (opts->output || opts->write)
+        R.buf = g_malloc(WRITE_BUF);
+    gboolean tagged = TRUE;
+again:
+    if (opts->output || opts->write) {
+        R.surface = cairo_pdf_surface_create_for_stream(write_fd, &R, 595.2756, 841.8898);
+        cairo_pdf_surface_restrict_to_version(R.surface, CAIRO_PDF_VERSION_1_5);
+        set_metadata(R.surface, t, opts, d);
+        R.cr = cairo_create(R.surface);
+        R.draw.L = &L;
+        R.draw.tags = tagged;
+        R.draw.tagged_links = tagged;
+        R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
+        R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
+        collect_dests(t, t->root, R.draw.dests);
+        R.draw.emb = cg_embed_new(doc);
+        R.draw.tag_names = g_ptr_array_new();
+        R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(cg_tag_state));
+        R.draw.figure_alts = g_ptr_array_new_with_free_func(g_free);
+        R.draw.mixed = g_hash_table_new(NULL, NULL);
+        cg_draw_tag_push(&R.draw, "Document", NULL);
+    }
+    GHashTable *ids2 = cg_id_table_new();
+    R.draw.ids_now = ids2;
+    cg_diags *quiet = tagged ? NULL : cg_diags_new();  /* a second, untagged run */
+    cg_diags *saved = L.d;
+    if (quiet)
+        L.d = quiet;
+    opts->page_count = cg_paginate(&L, sink, &R, ids2);
+    L.d = saved;
+    cg_diags_free(quiet);
+    if (R.cr) {
+        while (R.draw.tag_names->len)
+            cg_draw_tag_pop(&R.draw, R.cr);
+        g_ptr_array_free(R.draw.tag_names, TRUE);
+        g_array_free(R.draw.tag_begun, TRUE);
+        const cg_fo *bt = cg_fo_child(t->root, FO_BOOKMARK_TREE);
+        if (bt)
+            add_bookmarks(R.surface, &L, bt, CAIRO_PDF_OUTLINE_ROOT, 0);
+        cairo_status_t st = cairo_status(R.cr);
+        cairo_destroy(R.cr);
+        cairo_surface_finish(R.surface);
+        if (st == CAIRO_STATUS_SUCCESS)
+            st = cairo_surface_status(R.surface);
+        cairo_surface_destroy(R.surface);
+        if (st == CAIRO_STATUS_TAG_ERROR && tagged && !R.write_failed) {
+            /* Cairo 1.16 rejects the structure tree when a tagged element's only
+             * content on a page lies wholly outside the page (enormous or
+             * misplaced content, already warned about): write the PDF again,
+             * untagged, rather than fail. */
+            cg_diag_add(d, CG_WARNING, opts->output, 0, 0, "Cairo rejected the structure tags "
+                        "(content set outside the page): the PDF is written untagged");
+            g_hash_table_destroy(R.draw.dests);
+            g_hash_table_destroy(R.draw.dests_done);
+            g_hash_table_destroy(ids2);
+            R.buf_len = 0;              /* what the first run left unwritten */
+            if (R.fd >= 0 ? ftruncate(R.fd, 0) != 0 || lseek(R.fd, 0, SEEK_SET) != 0
+                          : R.write(R.write_closure, NULL, 0) != 0) {
+                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+                rc = 2;
+                close(R.fd);
+                R.fd = -1;
+                cg_embed_free(R.draw.emb);
+                g_ptr_array_free(R.draw.figure_alts, TRUE);
+                g_hash_table_destroy(R.draw.mixed);
+                goto done;
+            }
+            cg_embed_free(R.draw.emb);
+            g_ptr_array_free(R.draw.figure_alts, TRUE);
+            g_hash_table_destroy(R.draw.mixed);
+            memset(&R.draw, 0, sizeof R.draw);
+            R.surface = NULL;
+            R.cr = NULL;
+            R.dump = NULL;              /* written once, by the first run */
+            tagged = FALSE;
+            goto again;
+        }
+        if (!R.write_failed)
+            write_flush(&R);
+        if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
+                        R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
+            rc = 2;
+        }
+        if (R.fd >= 0) {
+            if (!rc) {
+                char *lang = document_lang(t);
+                if (cg_pdf_update(R.fd, lang, tagged ? R.draw.figure_alts : NULL, opts->output, d) != 0)
+                    rc = 2;
+                g_free(lang);
+            }
+            if (fsync(R.fd) != 0 && !rc) {
+                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+                rc = 2;
+            }
+            close(R.fd);
+            R.fd = -1;
+        }
+        g_hash_table_destroy(R.draw.dests);
+        g_hash_table_destroy(R.draw.dests_done);
+        cg_embed_free(R.draw.emb);
+        g_ptr_array_free(R.draw.figure_alts, TRUE);
+        g_hash_table_destroy(R.draw.mixed);
+    }
+    g_hash_table_destroy(ids2);
+done:
+    g_free(R.buf);
+    if (d->errors > errors_before && rc == 0)
+        rc = 1;
+    if (tmp) {
+        if (rc == 0 && g_rename(tmp, opts->output) != 0) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+            rc = 2;
+        }
+        if (rc != 0)
+            g_unlink(tmp);
+        else
+            g_chmod(opts->output, 0644);
+    }
+out:
+    g_free(tmp);
+    g_strfreev(L.read_dirs);
+    L.read_dirs = NULL;
+    cg_layout_clear(&L);
+    g_object_unref(ctx);
+    cg_fo_tree_free(t);
+    return rc;
+}
+
+const char *cg_fo_fonts_conf_path(void)
+{
+    return cg_fonts_conf_path();
+}
+
+void cg_fo_cleanup(void)
+{
+    cg_fonts_cleanup();
+    cg_hyph_cleanup();
+}

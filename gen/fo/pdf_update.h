@@ -1,0 +1,21 @@
+/* pdf_update.h — what Cairo 1.16 cannot write, added to a finished PDF.
+ *
+ * Cairo 1.16 has no API for the catalog's /Lang entry (the document language,
+ * which screen readers and accessibility checkers need) nor for the /Alt entry
+ * of a Figure structure element (an image's alternate text). This appends an
+ * incremental update: new versions of the catalog and of the Figure elements,
+ * an xref section and a trailer pointing back at the old one, which every PDF
+ * reader applies, leaving Cairo's bytes untouched before it. */
+#ifndef CG_PDF_UPDATE_H
+#define CG_PDF_UPDATE_H
+
+#include "base/base.h"
+
+/* fd: the PDF, open for reading and writing. lang: a BCP 47 tag ("zh-CN") or
+ * NULL. alts: the alternate texts (char*, "" for none) of the Figure structure
+ * elements in the order they were begun, or NULL. Returns 0, or -1 with an
+ * error in d (the file is then unusable). A count of Figure elements that differs
+ * from alts->len leaves them alone, with a warning. */
+int cg_pdf_update(int fd, const char *lang, const GPtrArray *alts, const char *name, cg_diags *d);
+
+#endif
