@@ -17,6 +17,10 @@
     <fo:basic-link external-destination="url('{$href}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
   </xsl:template>
 
+  <xsl:template match="*[local-name() = 'link']" mode="inline">
+    <fo:basic-link external-destination="url('{@href}')" color="{$accent}"><xsl:apply-templates mode="inline"/></fo:basic-link>
+  </xsl:template>
+
   <xsl:template match="*[local-name() = 'b']" mode="inline">
     <fo:inline font-weight="bold" font-family="{$heading-font}"><xsl:apply-templates mode="inline"/></fo:inline>
   </xsl:template>

@@ -12,6 +12,10 @@
     <a><xsl:attribute name="href"><xsl:call-template name="url-href"/></xsl:attribute><xsl:value-of select="."/></a>
   </xsl:template>
 
+  <xsl:template match="*[local-name() = 'link']" mode="inline">
+    <a href="{@href}"><xsl:apply-templates mode="inline"/></a>
+  </xsl:template>
+
   <xsl:template match="*[local-name() = 'b']" mode="inline"><strong><xsl:apply-templates mode="inline"/></strong></xsl:template>
   <xsl:template match="*[local-name() = 'i']" mode="inline"><em><xsl:apply-templates mode="inline"/></em></xsl:template>
 </xsl:stylesheet>

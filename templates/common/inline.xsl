@@ -24,6 +24,25 @@
     </xsl:call-template>
   </xsl:template>
 
+  <xsl:template match="*[local-name() = 'time']" mode="inline">
+    <xsl:call-template name="format-time">
+      <xsl:with-param name="value" select="@value"/>
+      <xsl:with-param name="zone" select="@zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'time-range']" mode="inline">
+    <xsl:call-template name="format-time-range">
+      <xsl:with-param name="from" select="@from"/>
+      <xsl:with-param name="to" select="@to"/>
+      <xsl:with-param name="zone" select="@zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'br']" mode="inline">
+    <xsl:call-template name="line-break"/>
+  </xsl:template>
+
   <xsl:template match="*[local-name() = 'rec' or local-name() = 'docref' or local-name() = 'phone']" mode="inline">
     <xsl:value-of select="."/>
   </xsl:template>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Localisation shared by every output stylesheet (HTML and XSL-FO) of every type:
      string lookup with arguments, and the formatting of dates, date ranges and
-     deadlines. It is the one place where "2025-12-03/2025-12-11" becomes
+     deadlines, times of day and time ranges. It is the one place where "2025-12-03/2025-12-11" becomes
      "3-11 December 2025" or "2025年12月3-11日".
 
      The including stylesheet defines:
@@ -142,6 +142,64 @@
         <a n="zone"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('zone-', translate($zone, '/', '-'))"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A time of day (hh:mm) in the language's form ("14:30"), with its zone when
+       one is given ("14:30 hours Geneva time"). -->
+  <xsl:template name="format-time">
+    <xsl:param name="value"/>
+    <xsl:param name="zone"/>
+    <xsl:variable name="t">
+      <xsl:call-template name="str">
+        <xsl:with-param name="key" select="'time'"/>
+        <xsl:with-param name="args">
+          <a n="hh"><xsl:value-of select="substring($value, 1, 2)"/></a>
+          <a n="h"><xsl:value-of select="number(substring($value, 1, 2))"/></a>
+          <a n="mm"><xsl:value-of select="substring($value, 4, 2)"/></a>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="zoned">
+      <xsl:with-param name="time" select="$t"/>
+      <xsl:with-param name="zone" select="$zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A span of time within a day ("09:30-12:30"), with its zone when one is given. -->
+  <xsl:template name="format-time-range">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:param name="zone"/>
+    <xsl:variable name="t">
+      <xsl:call-template name="str">
+        <xsl:with-param name="key" select="'time-range'"/>
+        <xsl:with-param name="args">
+          <a n="from"><xsl:call-template name="format-time"><xsl:with-param name="value" select="$from"/></xsl:call-template></a>
+          <a n="to"><xsl:call-template name="format-time"><xsl:with-param name="value" select="$to"/></xsl:call-template></a>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="zoned">
+      <xsl:with-param name="time" select="$t"/>
+      <xsl:with-param name="zone" select="$zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="zoned">
+    <xsl:param name="time"/>
+    <xsl:param name="zone"/>
+    <xsl:choose>
+      <xsl:when test="string($zone) != ''">
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'time-zoned'"/>
+          <xsl:with-param name="args">
+            <a n="time"><xsl:value-of select="$time"/></a>
+            <a n="zone"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('zone-', translate($zone, '/', '-'))"/></xsl:call-template></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$time"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The language tag for output: Chinese text is Simplified Chinese as used in China. -->

@@ -12,6 +12,7 @@
 
   <xsl:include href="../common/l10n.xsl"/>
   <xsl:include href="../common/inline.xsl"/>
+  <xsl:include href="../common/block.xsl"/>
 
   <xsl:variable name="lang" select="/c:circular/@xml:lang"/>
   <xsl:variable name="strings" select="document(concat('strings/', $lang, '.xml'))/s:strings"/>
