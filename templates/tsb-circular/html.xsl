@@ -190,7 +190,7 @@
       <p class="salutation"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></p>
       <p><xsl:call-template name="str-number"><xsl:with-param name="key" select="'reply-intro'"/></xsl:call-template></p>
       <table class="reply">
-        <caption><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></caption>
+        <caption data-repeated="page-top"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></caption>
         <xsl:for-each select="../c:annex[@type = 'drafts']/c:draft">
           <tbody id="reply-{@id}">
             <tr>
