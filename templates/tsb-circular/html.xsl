@@ -52,7 +52,7 @@
               <dd><xsl:value-of select="$circular-name"/><br/><xsl:value-of select="@code"/></dd>
               <xsl:if test="c:contact/c:name">
                 <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-contact'"/></xsl:call-template></dt>
-                <dd><xsl:value-of select="c:contact/c:name"/></dd>
+                <dd id="{c:contact/c:name/@id}"><xsl:value-of select="c:contact/c:name"/></dd>
               </xsl:if>
               <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-tel'"/></xsl:call-template></dt>
               <dd><a href="tel:{translate(c:contact/c:phone, ' -', '')}"><xsl:value-of select="c:contact/c:phone"/></a></dd>

@@ -51,6 +51,7 @@ class HTMLText(html.parser.HTMLParser):
         if tag == "li" and self.within(lambda t, x: "footnotes" in x.get("class", "").split()):
             self.notes.append("")
         if tag == "tr" and a.get("data-repeated"):
+            self.row = len(self.captions)     # the row's whole text, then each cell's
             self.captions.append("")
 
     def handle_endtag(self, tag):
@@ -74,9 +75,8 @@ class HTMLText(html.parser.HTMLParser):
                 self.calls.append((data.strip(), squeeze("".join(self.body))))
             self.body.append(data)
             if self.within(lambda t, x: t == "tr" and x.get("data-repeated")):
-                self.captions[-1] += data
+                self.captions[self.row] += data
                 self.captions.append(data)
-                self.captions.append("")
             elif self.within(lambda t, x: t == "caption" and x.get("data-repeated")):
                 self.captions.append(data)
 
