@@ -164,6 +164,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The document's keywords (PDF metadata, HTML meta): the Recommendations of its
+       drafts annex, else those named in its subject ("ITU-T X.1062, ITU-T X.1238"). -->
+  <xsl:template name="keywords">
+    <xsl:variable name="drafts" select="/c:circular/c:annex/c:draft/@number"/>
+    <xsl:for-each select="$drafts | /c:circular/c:subject//c:rec[not($drafts)]">
+      <xsl:if test="position() > 1">, </xsl:if>
+      <xsl:value-of select="concat('ITU-T ', .)"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The date of issue with the place, in the language's order. -->
   <xsl:template name="place-date">
     <xsl:call-template name="str">

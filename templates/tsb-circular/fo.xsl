@@ -90,10 +90,7 @@
               <dc:language><xsl:value-of select="$out-lang"/></dc:language>
               <dc:date><xsl:value-of select="@date"/></dc:date>
               <pdf:Keywords>
-                <xsl:for-each select="c:annex/c:draft">
-                  <xsl:if test="position() > 1">, </xsl:if>
-                  <xsl:value-of select="concat('ITU-T ', @number)"/>
-                </xsl:for-each>
+                <xsl:call-template name="keywords"/>
               </pdf:Keywords>
               <xmp:CreateDate><xsl:value-of select="concat(@date, 'T00:00:00Z')"/></xmp:CreateDate>
               <xmp:CreatorTool>circgen</xmp:CreatorTool>

@@ -30,10 +30,7 @@
         </meta>
         <meta name="keywords">
           <xsl:attribute name="content">
-            <xsl:for-each select="c:annex/c:draft">
-              <xsl:if test="position() > 1">, </xsl:if>
-              <xsl:value-of select="concat('ITU-T ', @number)"/>
-            </xsl:for-each>
+            <xsl:call-template name="keywords"/>
           </xsl:attribute>
         </meta>
         <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>

@@ -37,6 +37,12 @@ pdftotext -raw "$pdf" - >"$tmp/m.txt"
 for n in 2.1 2.2 2.2.1; do grep -q "^$n " "$tmp/m.txt" && ok || ko "markup: no paragraph $n"; done
 grep -q '^1\. first numbered item;' "$tmp/m.txt" && grep -q '^– a nested item;' "$tmp/m.txt" && ok || ko "markup: list labels"
 
+grep -q '^c) third letter;$' "$tmp/m.txt" && grep -q '^d) fourth letter\.$' "$tmp/m.txt" && ok || ko "markup: a lettered list from start=3 in a cell"
+# Bookmarks of general annexes and their first-level headings; keywords from the subject.
+mutool show "$w/en.pdf" outline >"$tmp/outline" 2>/dev/null
+grep -q '"Annex 2"' "$tmp/outline" && grep -q '"Access to ITU premises"' "$tmp/outline" && ok || ko "workshop: outline: $(cat "$tmp/outline")"
+pdfinfo "$tmp/out/tsb-circular-approval/en.pdf" | grep -q '^Keywords: *ITU-T Y.3061, ITU-T Y.3108, .*ITU-T Y.3531$' && ok || ko "approval: keywords from the subject"
+
 # The footnote's text is on page 1, with its call, once; its number is the call's.
 page_text "$pdf" 1 | grep -q '^1 The text of the footnote, at the foot of page one\.$' && ok || ko "markup: footnote not at the foot of page 1"
 # ... below the whole body of the page (after its last line, "Annexes: 1").
@@ -119,7 +125,7 @@ bad uncalled 's|<footnote-ref ref="fn-a"/>||' '<footnote id="fn-a"> is never cal
 bad twice 's|call<footnote-ref ref="fn-a"/>|call<footnote-ref ref="fn-a"/><footnote-ref ref="fn-a"/>|' 'is called 2 times'
 bad not-a-footnote 's|<footnote-ref ref="fn-a"/>|<footnote-ref ref="para-1"/>|' 'points to a <para>, not to a footnote'
 bad backwards 's|from="09:30" to="12:00"|from="12:00" to="09:30"|' 'the range ends before it starts'
-bad wide-row 's|<cell id="r7-src">Source 7</cell>|<cell id="r7-src">Source 7</cell><cell id="r7-x">x</cell>|' '<row> 10 of the table has 4 column(s)'
+bad wide-row 's|<cell id="r7-src">Source 7</cell>|<cell id="r7-src">Source 7</cell><cell id="r7-x">x</cell>|' '<row> 11 of the table has 4 column(s)'
 bad no-code 's| code="TSB/XY"||' 'failed to validate attributes'
 for code in "SG17/XY" "TSB Events/MA" "TSB Workshops/AM" "COM 17/XY" "TSB/XY"; do
     sed "s|code=\"TSB/XY\"|code=\"$code\"|" tests/data/markup/en.xml >"$tmp/code.xml"
