@@ -99,6 +99,10 @@ grep -q '<figure><img src="dot.png" alt="A red dot on a white ground" id="fig-al
 grep -q '<h2 id="h-1">Documents</h2>' "$html" && grep -q '<h3 id="h-2">After the table</h3>' "$html" && ok || ko "markup html: headings"
 grep -q '<a href="https://www.itu.int/">labelled link</a>' "$html" && ok || ko "markup html: labelled link"
 
+# A line break where an address needs one.
+grep -q 'Write to:<br>Place des Nations<br>CH-1211 Geneva 20</p>' "$html" && ok || ko "markup html: line breaks"
+grep -A2 'Write to:$' "$tmp/m.txt" | tr '\n' '|' | grep -q 'Write to:|Place des Nations|CH-1211 Geneva 20|' && ok || ko "markup pdf: line breaks"
+
 # Times, per language, from l10n.xsl.
 grep -q 'from 09:00 to 09:30–12:00 (Geneva time)' "$html" && ok || ko "markup: time and zoned time range"
 grep -q '08:30–09:30' "$w/en.html" && grep -q '08:30–09:30' "$w/zh.html" && ok || ko "workshop: programme times"
