@@ -44,7 +44,7 @@ HDRS     = $(foreach s,$(SUBSYS),$(wildcard gen/$(s)/*.h))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e bench bench-setup conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
+.PHONY: FORCE all setup samples check layers unit e2e bench bench-setup conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
 all: $(PROG)
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
@@ -96,8 +96,13 @@ samples: setup
 # The whole suite, then once more built with AddressSanitizer and UBSan together.
 check: setup
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory layers unit e2e
 	@$(MAKE) --no-print-directory sanitize
+
+# The structure of gen/ (gen/README.md): layers, public headers, no cycle, short functions.
+layers: all
+	@sh tests/layers.sh gen $(BUILD)
+	@sh tests/layers.sh --self-test
 
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do CIRCGEN_TEMPLATES=$(CURDIR)/templates $(TEST_RUNNER) ./$$t || fail=1; done; exit $$fail
