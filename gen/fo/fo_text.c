@@ -1097,17 +1097,33 @@ static gboolean space_glue(const cg_para *pa, const cg_brk *brk, int i)
     return brk[i].white && (CH(pa, i) == ' ' || CH(pa, i) == '\t' || CH(pa, i) == '\n' || CH(pa, i) == '\r');
 }
 
-/* Build boxes, glue and penalties. em of the block for glue in em units.
- * all_breaks: every break opportunity of UAX #14, identifiers included (the
- * retry of a paragraph that overflows otherwise: no content is pushed off
- * the page). */
-static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
+/* What the steps of build_items share: the paragraph, the items built so
+ * far, its break opportunities and the inlines open. */
+typedef struct {
+    cg_layout *L;
+    cg_para *pa;
+    GArray *lb, *el;
+    cg_brk *brk;
+    int n;
+    gboolean justify, zh;
+    ib_cursor ibc;
+    gboolean *ib_edge;          /* the characters where a run of text must end */
+} item_build;
+
+/* Append a fitting item and the element it stands for. */
+static void push_item(GArray *lb, GArray *el, cg_lb_item it, elem e)
+{
+    g_array_append_val(lb, it);
+    g_array_append_val(el, e);
+}
+
+/* The break opportunities of the paragraph (UAX #14 and the language's
+ * rules; cx:cjk-latin-spacing as glue). *zh: is the block's language Chinese. */
+static cg_brk *find_breaks(cg_para *pa, gboolean all_breaks, gboolean *zh)
 {
     const cg_props *bp = pa->block->p;
     int n = (int)pa->chars->len;
     cg_brk *brk = g_new0(cg_brk, n + 1);
-    char lbuf[32];
-    const char *lang = cg_layout_lang(bp, lbuf);
     char primary[8] = "";
     g_strlcpy(primary, bp->i.language, sizeof primary);
     /* cx:cjk-latin-spacing: auto 1/4 em, none, or a length (in em of the block) */
@@ -1115,11 +1131,16 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
     cg_brk_opts bo = { primary, cls != 0,
                        (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0),
                        all_breaks };
-    gboolean zh = !strcmp(primary, "zh");
+    *zh = !strcmp(primary, "zh");
     cg_breaks_find(pa->text->str, (int)pa->text->len, (const gunichar *)pa->chars->data, n, &bo, brk);
-    (void)lang;
+    return brk;
+}
 
-    /* Hyphenation points in words of Latin letters (hyphenate="true", English). */
+/* Hyphenation points in words of Latin letters (hyphenate="true", English):
+ * which characters a line may break before with a hyphen. */
+static void mark_hyphens(cg_layout *L, cg_para *pa, cg_brk *brk)
+{
+    int n = (int)pa->chars->len;
     for (int i = 0; i < n;) {
         if (!is_latin_letter(CH(pa, i))) { i++; continue; }
         int j = i;
@@ -1141,19 +1162,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         }
         i = j;
     }
+}
 
-    double em = bp->i.font_size;
-    double indent = cg_len_resolve(bp->i.text_indent, L->footnote_width, NULL);
-    if (indent != 0) {
-        cg_lb_item it = { CG_LB_BOX, FALSE, indent, 0, 0, 0 };
-        elem e = { E_INDENT, 0, 0, -1, -1 };
-        g_array_append_val(lb, it);
-        g_array_append_val(el, e);
-    }
-    gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
-    /* inline borders and padding: resolved against the line width, and the
-     * characters where a run of text must end */
-    ib_cursor ibc = { 0, g_new(int, pa->iboxes->len + 1), 0 };
+/* Inline borders and padding: the padding resolved against the line width;
+ * returns the characters where a run of text must end (caller frees). */
+static gboolean *resolve_iboxes(cg_layout *L, cg_para *pa, int n)
+{
     gboolean *ib_edge = g_new0(gboolean, n + 1);
     for (guint k = 0; k < pa->iboxes->len; k++) {
         ibox *b = &g_array_index(pa->iboxes, ibox, k);
@@ -1163,221 +1177,284 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         if (b->c0 >= 0)
             ib_edge[b->c0] = ib_edge[b->c1] = TRUE;
     }
-    for (int i = 0; i < n;) {
-        gunichar c = CH(pa, i);
-        int span = SPAN(pa, i);
-        const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
-        gboolean nowrap = !sp->i.wrap;
-        if (c == '\n') {
-            cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
-            cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
-            cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
-            elem e = { E_LF, i, i + 1, -1, span };
-            ibox_ends(pa, i + 1, &ibc, lb, el);     /* inlines ending here: on this line */
-            g_array_append_val(lb, nob);
-            g_array_append_val(el, e);
-            g_array_append_val(lb, g);
-            g_array_append_val(el, e);
-            g_array_append_val(lb, p);
-            g_array_append_val(el, e);
-            i++;
-            continue;
-        }
-        if (c == ' ' && !g_array_index(pa->fixed_space, gboolean, i)) {
-            double w = pa->char_w[i] + sp->i.word_spacing;
-            cg_lb_item g = { CG_LB_GLUE, FALSE, w, justify ? w / 2 : 0, justify ? w / 3 : 0, 0 };
-            if (nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE)) {
-                /* no break here: a penalty forbids breaking at the glue */
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
-                elem e0 = { E_GAP, i, i, -1, span };
-                g_array_append_val(lb, p);
-                g_array_append_val(el, e0);
-            }
-            ibox_starts(pa, i, &ibc, lb, el);
-            elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
-            double re, rs;
-            gboolean breakable = !(nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE));
-            if (breakable && ibc.n_open && i > 0 && ibox_retained_open(pa, &ibc, &re, &rs)) {
-                /* the break before the space, the space less the retained
-                 * start widths that follow it */
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, re, 0, 0, 0 };
-                elem ep = { E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
-                g_array_append_val(lb, p);
-                g_array_append_val(el, ep);
-                g.width -= rs;
-                g_array_append_val(lb, g);
-                g_array_append_val(el, e);
-                ibox_retained_restart(pa, &ibc, i + 1, rs, FALSE, lb, el);
-                i++;
-                ibox_ends(pa, i, &ibc, lb, el);
-                continue;
-            }
-            g_array_append_val(lb, g);
-            g_array_append_val(el, e);
-            i++;
-            ibox_ends(pa, i, &ibc, lb, el);
-            continue;
-        }
-        int oi = OBJ(pa, i);
-        if (oi >= 0) {
-            obj *o = &g_array_index(pa->objs, obj, oi);
-            if (i > 0 && brk[i].brk == CG_BRK_ALLOWED && !brk[i - 1].white && !nowrap) {
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
-                elem e0 = { E_GAP, i, i, -1, span };
-                double re, rs;
-                gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
-                if (ret) {
-                    p.width = re;
-                    e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
-                }
-                g_array_append_val(lb, p);
-                g_array_append_val(el, e0);
-                if (ret)
-                    ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
-            }
-            ibox_starts(pa, i, &ibc, lb, el);
-            if (o->kind == OBJ_LEADER) {
-                double rw = L->footnote_width;
-                double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
-                double op = cg_len_resolve(sp->i.leader_opt, rw, NULL);
-                double mx = cg_len_resolve(sp->i.leader_max, rw, NULL);
-                op = CLAMP(op, 0, CG_MAX_LENGTH);
-                mn = CLAMP(mn, 0, op);
-                mx = MAX(mx, op);
-                /* A zero box keeps the leader from vanishing at a line start. */
-                cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
-                cg_lb_item g = { CG_LB_GLUE, FALSE, op, mx - op, op - mn, 0 };
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
-                elem eb = { E_GAP, i, i, -1, span };
-                elem e = { E_LEADER, i, i + 1, -1, span };
-                g_array_append_val(lb, b0);
-                g_array_append_val(el, eb);
-                g_array_append_val(lb, p);
-                g_array_append_val(el, eb);
-                g_array_append_val(lb, g);
-                g_array_append_val(el, e);
-                g_array_append_val(lb, b0);
-                g_array_append_val(el, eb);
-            } else {
-                double w = o->kind == OBJ_IMAGE ? o->w : 0;
-                if (o->kind != OBJ_IMAGE) {
-                    /* Reserve the width of the number known from the last pass,
-                     * else of two digits. */
-                    const char *txt = NULL;
-                    if (o->kind == OBJ_PAGE_NUMBER)
-                        txt = L->page_number;
-                    else if (o->ref) {
-                        cg_id_pages *ip = g_hash_table_lookup(L->ids, o->ref);
-                        if (ip)
-                            txt = o->kind == OBJ_CITATION ? ip->first_text : ip->last_text;
-                    }
-                    PangoLayout *lay = pango_layout_new(L->ctx);
-                    cg_span *spn = &g_array_index(pa->spans, cg_span, span);
-                    pango_layout_set_font_description(lay, spn->font);
-                    pango_layout_set_text(lay, txt ? txt : "00", -1);
-                    PangoRectangle lr;
-                    pango_layout_get_extents(lay, NULL, &lr);
-                    w = lr.width / (double)PANGO_SCALE;
-                    g_object_unref(lay);
-                }
-                o->w = o->kind == OBJ_IMAGE ? o->w : w;
-                cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
-                elem e = { E_OBJ, i, i + 1, -1, span };
-                g_array_append_val(lb, b);
-                g_array_append_val(el, e);
-            }
-            i++;
-            ibox_ends(pa, i, &ibc, lb, el);
-            continue;
-        }
-        /* A run of characters with no break, hyphen or glue inside. */
-        gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
-                            OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
-        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !space_glue(pa, brk, i - 1) &&
-             OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
-            /* A break here, or (penalty 10000) only glue: Chinese inter-character
-             * gaps are glue whether or not a line may break there. A full-width
-             * closing or stop mark ending the line keeps only its left half. */
-            gboolean may = brk[i].brk != CG_BRK_NONE;
-            cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
-                             may ? 0 : CG_LB_INF };
-            elem e0 = { E_GAP, i, i, -1, span };
-            double re = 0, rs = 0;
-            gboolean ret = FALSE;
-            if (may && CH(pa, i - 1) == 0x00AD) {
-                /* a soft hyphen: a line broken there ends with a visible
-                 * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
-                p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
-                e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
-                if (ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
-                    ret = TRUE;
-                    p.width += re;      /* after the hyphen (see make_line) */
-                }
-            } else if (may && p.width == 0 && ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
-                ret = TRUE;
-                p.width = re;
-                e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
-            }
-            g_array_append_val(lb, p);
-            g_array_append_val(el, e0);
-            if (ret) {
-                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
-                e0 = (elem){ E_GAP, i, i, -1, span };
-            }
-            if (HAS_GLUE(brk[i])) {
-                double sem = sp->i.font_size;
-                cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
-                                 (justify ? brk[i].glue_stretch : 0) * sem,
-                                 (justify ? brk[i].glue_shrink : 0) * sem, 0 };
-                g_array_append_val(lb, g);
-                g_array_append_val(el, e0);
-            }
-        } else if (i > 0 && brk[i].hyphen && !nowrap) {
-            cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
-            elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
-            double re, rs;
-            gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
-            if (ret)
-                p.width += re;          /* after the hyphen (see make_line) */
-            g_array_append_val(lb, p);
-            g_array_append_val(el, e0);
-            if (ret)
-                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
-        }
-        int j = i + 1;
-        double w = pa->char_w[i];
-        while (j < n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
-               OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
-               !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
-               !ib_edge[j] &&
-               (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
-            w += pa->char_w[j];
-            j++;
-        }
-        ibox_starts(pa, i, &ibc, lb, el);
-        cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
-        elem e = { E_TEXT, i, j, pa->char_item[i], span };
-        g_array_append_val(lb, b);
-        g_array_append_val(el, e);
-        i = j;
-        ibox_ends(pa, i, &ibc, lb, el);
+    return ib_edge;
+}
+
+/* A line feed at i: a forced break (the inlines ending there stay on the
+ * line). Returns the next character. */
+static int items_lf(item_build *B, int i)
+{
+    cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
+    elem e = { E_LF, i, i + 1, -1, SPAN(B->pa, i) };
+    ibox_ends(B->pa, i + 1, &B->ibc, B->lb, B->el);     /* inlines ending here: on this line */
+    push_item(B->lb, B->el, nob, e);
+    push_item(B->lb, B->el, g, e);
+    push_item(B->lb, B->el, p, e);
+    return i + 1;
+}
+
+/* A collapsible space at i: glue (stretching and shrinking when justified),
+ * where a line may break unless forbidden; the retained borders of the
+ * inlines open there go with the break. Returns the next character. */
+static int items_space(item_build *B, int i)
+{
+    cg_para *pa = B->pa;
+    int span = SPAN(pa, i);
+    const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+    gboolean nowrap = !sp->i.wrap;
+    double w = pa->char_w[i] + sp->i.word_spacing;
+    cg_lb_item g = { CG_LB_GLUE, FALSE, w, B->justify ? w / 2 : 0, B->justify ? w / 3 : 0, 0 };
+    gboolean breakable = !(nowrap || (B->zh && i + 1 < B->n && B->brk[i + 1].brk == CG_BRK_NONE));
+    if (!breakable) {
+        /* no break here: a penalty forbids breaking at the glue */
+        cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+        elem e0 = { E_GAP, i, i, -1, span };
+        push_item(B->lb, B->el, p, e0);
     }
-    ibox_starts(pa, n, &ibc, lb, el);     /* empty inlines at the end */
-    g_free(ibc.open);
-    g_free(ib_edge);
-    (void)em;
+    ibox_starts(pa, i, &B->ibc, B->lb, B->el);
+    elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
+    double re, rs;
+    if (breakable && B->ibc.n_open && i > 0 && ibox_retained_open(pa, &B->ibc, &re, &rs)) {
+        /* the break before the space, the space less the retained
+         * start widths that follow it */
+        cg_lb_item p = { CG_LB_PENALTY, FALSE, re, 0, 0, 0 };
+        elem ep = { E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
+        push_item(B->lb, B->el, p, ep);
+        g.width -= rs;
+        push_item(B->lb, B->el, g, e);
+        ibox_retained_restart(pa, &B->ibc, i + 1, rs, FALSE, B->lb, B->el);
+    } else
+        push_item(B->lb, B->el, g, e);
+    ibox_ends(pa, i + 1, &B->ibc, B->lb, B->el);
+    return i + 1;
+}
+
+/* The break allowed before the object at i: a penalty, with the retained
+ * borders and padding of the inlines open there. */
+static void obj_break(item_build *B, int i, int span)
+{
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
+    elem e0 = { E_GAP, i, i, -1, span };
+    double re, rs;
+    gboolean ret = B->ibc.n_open && ibox_retained_open(B->pa, &B->ibc, &re, &rs);
+    if (ret) {
+        p.width = re;
+        e0 = (elem){ E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
+    }
+    push_item(B->lb, B->el, p, e0);
+    if (ret)
+        ibox_retained_restart(B->pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
+}
+
+/* A leader at i: glue from its minimum to its maximum length around the
+ * optimum, after a zero box (no break) and before another. */
+static void leader_items(item_build *B, int i, int span, const cg_props *sp)
+{
+    double rw = B->L->footnote_width;
+    double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
+    double op = cg_len_resolve(sp->i.leader_opt, rw, NULL);
+    double mx = cg_len_resolve(sp->i.leader_max, rw, NULL);
+    op = CLAMP(op, 0, CG_MAX_LENGTH);
+    mn = CLAMP(mn, 0, op);
+    mx = MAX(mx, op);
+    /* A zero box keeps the leader from vanishing at a line start. */
+    cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, op, mx - op, op - mn, 0 };
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    elem eb = { E_GAP, i, i, -1, span };
+    elem e = { E_LEADER, i, i + 1, -1, span };
+    push_item(B->lb, B->el, b0, eb);
+    push_item(B->lb, B->el, p, eb);
+    push_item(B->lb, B->el, g, e);
+    push_item(B->lb, B->el, b0, eb);
+}
+
+/* An image or a page number at i: a box of the image's width, or of the
+ * width of the number known from the last pass, else of two digits. */
+static void obj_box(item_build *B, int i, int span, obj *o)
+{
+    double w = o->kind == OBJ_IMAGE ? o->w : 0;
+    if (o->kind != OBJ_IMAGE) {
+        /* Reserve the width of the number known from the last pass,
+         * else of two digits. */
+        const char *txt = NULL;
+        if (o->kind == OBJ_PAGE_NUMBER)
+            txt = B->L->page_number;
+        else if (o->ref) {
+            cg_id_pages *ip = g_hash_table_lookup(B->L->ids, o->ref);
+            if (ip)
+                txt = o->kind == OBJ_CITATION ? ip->first_text : ip->last_text;
+        }
+        PangoLayout *lay = pango_layout_new(B->L->ctx);
+        cg_span *spn = &g_array_index(B->pa->spans, cg_span, span);
+        pango_layout_set_font_description(lay, spn->font);
+        pango_layout_set_text(lay, txt ? txt : "00", -1);
+        PangoRectangle lr;
+        pango_layout_get_extents(lay, NULL, &lr);
+        w = lr.width / (double)PANGO_SCALE;
+        g_object_unref(lay);
+    }
+    o->w = o->kind == OBJ_IMAGE ? o->w : w;
+    cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
+    elem e = { E_OBJ, i, i + 1, -1, span };
+    push_item(B->lb, B->el, b, e);
+}
+
+/* The object at i (leader, image, page number): the break allowed before
+ * it, then its items. Returns the next character. */
+static int items_obj(item_build *B, int i)
+{
+    cg_para *pa = B->pa;
+    int span = SPAN(pa, i);
+    const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+    gboolean nowrap = !sp->i.wrap;
+    obj *o = &g_array_index(pa->objs, obj, OBJ(pa, i));
+    if (i > 0 && B->brk[i].brk == CG_BRK_ALLOWED && !B->brk[i - 1].white && !nowrap)
+        obj_break(B, i, span);
+    ibox_starts(pa, i, &B->ibc, B->lb, B->el);
+    if (o->kind == OBJ_LEADER)
+        leader_items(B, i, span, sp);
+    else
+        obj_box(B, i, span, o);
+    ibox_ends(pa, i + 1, &B->ibc, B->lb, B->el);
+    return i + 1;
+}
+
+/* Before the run of text at i: a break (a penalty; a soft hyphen's flagged
+ * with the hyphen's width; the retained borders of the inlines open there),
+ * or only glue (Chinese inter-character gaps), or a hyphenation point. */
+static void run_break(item_build *B, int i, int span, const cg_props *sp, gboolean nowrap)
+{
+    cg_para *pa = B->pa;
+    const cg_brk *brk = B->brk;
+    gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
+                        OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
+    if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !space_glue(pa, brk, i - 1) &&
+         OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
+        /* A break here, or (penalty 10000) only glue: Chinese inter-character
+         * gaps are glue whether or not a line may break there. A full-width
+         * closing or stop mark ending the line keeps only its left half. */
+        gboolean may = brk[i].brk != CG_BRK_NONE;
+        cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
+                         may ? 0 : CG_LB_INF };
+        elem e0 = { E_GAP, i, i, -1, span };
+        double re = 0, rs = 0;
+        gboolean ret = FALSE;
+        if (may && CH(pa, i - 1) == 0x00AD) {
+            /* a soft hyphen: a line broken there ends with a visible
+             * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
+            p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+            e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            if (B->ibc.n_open && ibox_retained_open(pa, &B->ibc, &re, &rs)) {
+                ret = TRUE;
+                p.width += re;      /* after the hyphen (see make_line) */
+            }
+        } else if (may && p.width == 0 && B->ibc.n_open && ibox_retained_open(pa, &B->ibc, &re, &rs)) {
+            ret = TRUE;
+            p.width = re;
+            e0 = (elem){ E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
+        }
+        push_item(B->lb, B->el, p, e0);
+        if (ret) {
+            ibox_retained_restart(pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
+            e0 = (elem){ E_GAP, i, i, -1, span };
+        }
+        if (HAS_GLUE(brk[i])) {
+            double sem = sp->i.font_size;
+            cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
+                             (B->justify ? brk[i].glue_stretch : 0) * sem,
+                             (B->justify ? brk[i].glue_shrink : 0) * sem, 0 };
+            push_item(B->lb, B->el, g, e0);
+        }
+    } else if (i > 0 && brk[i].hyphen && !nowrap) {
+        cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+        elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+        double re, rs;
+        gboolean ret = B->ibc.n_open && ibox_retained_open(pa, &B->ibc, &re, &rs);
+        if (ret)
+            p.width += re;          /* after the hyphen (see make_line) */
+        push_item(B->lb, B->el, p, e0);
+        if (ret)
+            ibox_retained_restart(pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
+    }
+}
+
+/* A run of characters from i with no break, hyphen or glue inside (one
+ * span, one item, up to an inline's border): one box, after the break
+ * before it. Returns the character after the run. */
+static int items_run(item_build *B, int i)
+{
+    cg_para *pa = B->pa;
+    const cg_brk *brk = B->brk;
+    int span = SPAN(pa, i);
+    const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+    gboolean nowrap = !sp->i.wrap;
+    run_break(B, i, span, sp, nowrap);
+    int j = i + 1;
+    double w = pa->char_w[i];
+    while (j < B->n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
+           OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
+           !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
+           !B->ib_edge[j] &&
+           (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
+        w += pa->char_w[j];
+        j++;
+    }
+    ibox_starts(pa, i, &B->ibc, B->lb, B->el);
+    cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
+    elem e = { E_TEXT, i, j, pa->char_item[i], span };
+    push_item(B->lb, B->el, b, e);
+    ibox_ends(pa, j, &B->ibc, B->lb, B->el);
+    return j;
+}
+
+/* Build boxes, glue and penalties. em of the block for glue in em units.
+ * all_breaks: every break opportunity of UAX #14, identifiers included (the
+ * retry of a paragraph that overflows otherwise: no content is pushed off
+ * the page). */
+static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
+{
+    const cg_props *bp = pa->block->p;
+    int n = (int)pa->chars->len;
+    item_build B = { L, pa, lb, el, NULL, n, bp->i.text_align == CG_ALIGN_JUSTIFY, FALSE,
+                     { 0, NULL, 0 }, NULL };
+    B.brk = find_breaks(pa, all_breaks, &B.zh);
+    mark_hyphens(L, pa, B.brk);
+
+    double indent = cg_len_resolve(bp->i.text_indent, L->footnote_width, NULL);
+    if (indent != 0) {
+        cg_lb_item it = { CG_LB_BOX, FALSE, indent, 0, 0, 0 };
+        elem e = { E_INDENT, 0, 0, -1, -1 };
+        push_item(lb, el, it, e);
+    }
+    /* inline borders and padding: resolved against the line width, and the
+     * characters where a run of text must end */
+    B.ibc.open = g_new(int, pa->iboxes->len + 1);
+    B.ib_edge = resolve_iboxes(L, pa, n);
+    for (int i = 0; i < n;) {
+        if (CH(pa, i) == '\n')
+            i = items_lf(&B, i);
+        else if (CH(pa, i) == ' ' && !g_array_index(pa->fixed_space, gboolean, i))
+            i = items_space(&B, i);
+        else if (OBJ(pa, i) >= 0)
+            i = items_obj(&B, i);
+        else
+            i = items_run(&B, i);
+    }
+    ibox_starts(pa, n, &B.ibc, lb, el);     /* empty inlines at the end */
+    g_free(B.ibc.open);
+    g_free(B.ib_edge);
     gboolean last_justify = bp->i.text_align_last == CG_ALIGN_JUSTIFY;
     cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
     cg_lb_item g = { CG_LB_GLUE, FALSE, 0, last_justify ? 0 : CG_LB_FIL, 0, 0 };
     cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
     elem e = { E_END, n, n, -1, -1 };
-    g_array_append_val(lb, nob);
-    g_array_append_val(el, e);
-    g_array_append_val(lb, g);
-    g_array_append_val(el, e);
-    g_array_append_val(lb, p);
-    g_array_append_val(el, e);
-    g_free(brk);
+    push_item(lb, el, nob, e);
+    push_item(lb, el, g, e);
+    push_item(lb, el, p, e);
+    g_free(B.brk);
 }
 
 /* ---- lines --------------------------------------------------------------- */
