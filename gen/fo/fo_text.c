@@ -1721,23 +1721,29 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
     g_array_free(bx, TRUE);
 }
 
-static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
-                          gboolean last, double x, double w, gboolean greedy_overfull)
+/* What the steps of make_line share: the ratios of the line, its pieces
+ * built so far (at cx from the line start), its characters [c0, c1) and
+ * where the start and end borders of inlines are set on it. */
+typedef struct {
+    fitting *F;
+    double w;                   /* the line width */
+    double ratio, leader_ratio;
+    gboolean stretch_glue;
+    GArray *pcs;                /* cg_piece */
+    double cx;
+    int c0, c1;
+    GArray *ib_hits;            /* ib_hit, or NULL (no inline borders in the paragraph) */
+    gboolean content;           /* anything but retained borders met on the line yet */
+} line_build;
+
+/* Leaders keep their optimum length in lines that are not justified
+ * (only justification stretches them, as in FOP and Antenna House: a
+ * table of contents sets text-align-last="justify"); they shrink towards
+ * their minimum in an overfull line: the ratio of that shrinking. */
+static double leader_ratio(const fitting *F, int start, int brk, double w, gboolean stretch_glue)
 {
-    cg_para *pa = F->pa;
-    const cg_props *bp = pa->block->p;
     const cg_lb_item *lb = (const cg_lb_item *)F->lb->data;
     const elem *el = (const elem *)F->el->data;
-    int align = last ? bp->i.text_align_last : bp->i.text_align;
-    if (last && align == CG_ALIGN_RELATIVE)
-        align = bp->i.text_align == CG_ALIGN_JUSTIFY ? CG_ALIGN_START : bp->i.text_align;
-    gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
-    (void)greedy_overfull;
-
-    /* Leaders keep their optimum length in lines that are not justified
-     * (only justification stretches them, as in FOP and Antenna House: a
-     * table of contents sets text-align-last="justify"); they shrink towards
-     * their minimum in an overfull line. */
     double nat, yst, zsh;
     cg_lb_measure(lb, start, brk, &nat, &yst, &zsh);
     double leader_ratio = 0;
@@ -1749,154 +1755,179 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         if (lsh > 0)
             leader_ratio = -MIN(1.0, (nat - w) / lsh);
     }
-    if (!stretch_glue)
-        ratio = 0;
-    if (ratio > 0 && !isfinite(ratio))
-        ratio = 0;
-    ratio = CLAMP(ratio, -1, 1000);
+    return leader_ratio;
+}
 
-    GArray *pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
-    double cx = 0;
-    int c0 = -1, c1 = -1;
-    /* where the start and end borders of inlines are set on this line */
-    GArray *ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
-    gboolean content = FALSE;   /* anything but retained borders met on the line yet */
-    for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
-        const cg_lb_item *it = &lb[k];
-        const elem *e = &el[k];
-        if (k == brk) {
-            if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
-                cx += it->width;     /* a line-end mark keeps its left half */
-            int inner = -1;             /* the innermost inline broken here, if retaining */
-            if (it->type == CG_LB_PENALTY && e->kind == E_IRET)
-                inner = e->item;
-            if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
-                double hw = hyphen_width(pa, e->item);
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
-                g_array_append_val(pcs, pc);
-                cx += hw;
-                if (it->width > hw + 1e-9)
-                    for (int q = 0; q < (int)pa->iboxes->len; q++) {
-                        const ibox *b = &g_array_index(pa->iboxes, ibox, q);
-                        if (b->c0 >= 0 && b->c0 < e->c0 && e->c0 < b->c1)
-                            inner = q;  /* in document order: the last one is the innermost */
-                    }
+/* The break ending the line: a line-end mark's half given back, a
+ * hyphen, and the retained end borders and padding of the inlines broken there. */
+static void line_end(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    cg_para *pa = LB->F->pa;
+    if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
+        LB->cx += it->width;     /* a line-end mark keeps its left half */
+    int inner = -1;             /* the innermost inline broken here, if retaining */
+    if (it->type == CG_LB_PENALTY && e->kind == E_IRET)
+        inner = e->item;
+    if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
+        double hw = hyphen_width(pa, e->item);
+        cg_piece pc = { PC_GLYPHS, LB->cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
+        g_array_append_val(LB->pcs, pc);
+        LB->cx += hw;
+        if (it->width > hw + 1e-9)
+            for (int q = 0; q < (int)pa->iboxes->len; q++) {
+                const ibox *b = &g_array_index(pa->iboxes, ibox, q);
+                if (b->c0 >= 0 && b->c0 < e->c0 && e->c0 < b->c1)
+                    inner = q;  /* in document order: the last one is the innermost */
             }
-            if (inner >= 0) {
-                /* retained end borders and padding of the inlines broken here */
-                for (int q = inner; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
-                    double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
-                    if (rw <= 0)
-                        continue;
-                    ib_hit h = { q, TRUE, cx + rw, rw, TRUE };
-                    g_array_append_val(ib_hits, h);
-                    cx += rw;
-                }
-            }
-            break;
-        }
-        if (it->type == CG_LB_PENALTY)
-            continue;
-        if (it->type == CG_LB_GLUE) {
-            double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
-            double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
-            if (e->kind == E_IRET && !content) {
-                /* a retained start border and padding at the line's start */
-                ib_hit h = { e->item, FALSE, cx, gw, TRUE };
-                g_array_append_val(ib_hits, h);
-            }
-            if (e->kind != E_IRET && e->kind != E_GAP)
-                content = TRUE;
-            if (e->kind == E_LEADER) {
-                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
-                g_array_append_val(pcs, pc);
-            }
-            cx += gw;
-            if (e->kind == E_SPACE || e->kind == E_LEADER) {
-                if (c0 < 0) c0 = e->c0;
-                c1 = e->c1;
-            }
-            continue;
-        }
-        /* boxes */
-        if (e->kind != E_GAP)
-            content = TRUE;
-        if (e->kind == E_INDENT) {
-            cx += it->width;
-            continue;
-        }
-        if (e->kind == E_GAP) continue;
-        if (e->kind == E_IBOX || e->kind == E_IEND) {
-            gboolean end = e->kind == E_IEND;
-            ib_hit h = { e->item, end, end ? cx + it->width : cx, it->width, FALSE };
-            g_array_append_val(ib_hits, h);
-            cx += it->width;
-            continue;
-        }
-        if (c0 < 0) c0 = e->c0;
-        c1 = e->c1;
-        if (e->kind == E_OBJ) {
-            obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
-            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0, 0, 0 };
-            if (o->kind == OBJ_IMAGE) {
-                const cg_noninherited *gn = &o->fo->p->n;
-                pc.img_pb_before = gn->border[CG_BEFORE].width +
-                                   MAX(0, cg_len_resolve(gn->padding[CG_BEFORE], w, NULL));
-                pc.img_pb_after = gn->border[CG_AFTER].width +
-                                  MAX(0, cg_len_resolve(gn->padding[CG_AFTER], w, NULL));
-            }
-            if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
-            else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
-            else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
-            g_array_append_val(pcs, pc);
-            cx += it->width;
-            continue;
-        }
-        /* text: merge with the previous piece when contiguous */
-        PangoItem *pit = pa->items[e->item];
-        PangoGlyphString *gs = pa->glyphs[e->item];
-        int g0, g1;
-        glyph_range(pit, gs, BYTE(pa, e->c0), BYTE(pa, e->c1), &g0, &g1);
-        cg_piece *prev = pcs->len ? &g_array_index(pcs, cg_piece, pcs->len - 1) : NULL;
-        if (prev && prev->kind == PC_GLYPHS && !prev->hyphen && prev->item == e->item &&
-            prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - cx) < 1e-9 &&
-            pit->analysis.level % 2 == 0) {
-            prev->g1 = g1;
-            prev->c1 = e->c1;
-            prev->w += it->width;
-        } else {
-            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
-            g_array_append_val(pcs, pc);
-        }
-        cx += it->width;
     }
-    visual_order(pa, pcs);
-    if (bp->i.rtl)
-        align = rtl_align(align);
+    if (inner >= 0) {
+        /* retained end borders and padding of the inlines broken here */
+        for (int q = inner; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
+            double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
+            if (rw <= 0)
+                continue;
+            ib_hit h = { q, TRUE, LB->cx + rw, rw, TRUE };
+            g_array_append_val(LB->ib_hits, h);
+            LB->cx += rw;
+        }
+    }
+}
+
+/* A glue of the line: its width at the line's ratio (a leader's at the
+ * leader ratio unless justified); a leader piece, a retained start border. */
+static void line_glue(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    double r = e->kind == E_LEADER ? (LB->stretch_glue ? LB->ratio : LB->leader_ratio) : LB->ratio;
+    double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
+    if (e->kind == E_IRET && !LB->content) {
+        /* a retained start border and padding at the line's start */
+        ib_hit h = { e->item, FALSE, LB->cx, gw, TRUE };
+        g_array_append_val(LB->ib_hits, h);
+    }
+    if (e->kind != E_IRET && e->kind != E_GAP)
+        LB->content = TRUE;
+    if (e->kind == E_LEADER) {
+        cg_piece pc = { PC_LEADER, LB->cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
+        g_array_append_val(LB->pcs, pc);
+    }
+    LB->cx += gw;
+    if (e->kind == E_SPACE || e->kind == E_LEADER) {
+        if (LB->c0 < 0) LB->c0 = e->c0;
+        LB->c1 = e->c1;
+    }
+}
+
+/* The piece of an object box: an image (with its before and after border
+ * and padding), a page number or a citation. */
+static void obj_piece(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    cg_para *pa = LB->F->pa;
+    obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
+    cg_piece pc = { PC_IMAGE, LB->cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0, 0, 0 };
+    if (o->kind == OBJ_IMAGE) {
+        const cg_noninherited *gn = &o->fo->p->n;
+        pc.img_pb_before = gn->border[CG_BEFORE].width +
+                           MAX(0, cg_len_resolve(gn->padding[CG_BEFORE], LB->w, NULL));
+        pc.img_pb_after = gn->border[CG_AFTER].width +
+                          MAX(0, cg_len_resolve(gn->padding[CG_AFTER], LB->w, NULL));
+    }
+    if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
+    else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
+    else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
+    g_array_append_val(LB->pcs, pc);
+}
+
+/* The glyphs of a text box: merged with the previous piece when
+ * contiguous (same item and span, left to right), else a piece of their own. */
+static void text_piece(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    cg_para *pa = LB->F->pa;
+    PangoItem *pit = pa->items[e->item];
+    PangoGlyphString *gs = pa->glyphs[e->item];
+    int g0, g1;
+    glyph_range(pit, gs, BYTE(pa, e->c0), BYTE(pa, e->c1), &g0, &g1);
+    cg_piece *prev = LB->pcs->len ? &g_array_index(LB->pcs, cg_piece, LB->pcs->len - 1) : NULL;
+    if (prev && prev->kind == PC_GLYPHS && !prev->hyphen && prev->item == e->item &&
+        prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - LB->cx) < 1e-9 &&
+        pit->analysis.level % 2 == 0) {
+        prev->g1 = g1;
+        prev->c1 = e->c1;
+        prev->w += it->width;
+    } else {
+        cg_piece pc = { PC_GLYPHS, LB->cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
+        g_array_append_val(LB->pcs, pc);
+    }
+}
+
+/* A box of the line: an indent, an inline's start or end border, an
+ * object or text; what it adds to the pieces and the characters. */
+static void line_box(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    if (e->kind != E_GAP)
+        LB->content = TRUE;
+    if (e->kind == E_INDENT) {
+        LB->cx += it->width;
+        return;
+    }
+    if (e->kind == E_GAP) return;
+    if (e->kind == E_IBOX || e->kind == E_IEND) {
+        gboolean end = e->kind == E_IEND;
+        ib_hit h = { e->item, end, end ? LB->cx + it->width : LB->cx, it->width, FALSE };
+        g_array_append_val(LB->ib_hits, h);
+        LB->cx += it->width;
+        return;
+    }
+    if (LB->c0 < 0) LB->c0 = e->c0;
+    LB->c1 = e->c1;
+    if (e->kind == E_OBJ)
+        obj_piece(LB, it, e);
+    else
+        /* text: merge with the previous piece when contiguous */
+        text_piece(LB, it, e);
+    LB->cx += it->width;
+}
+
+/* The line of the pieces built: at x, aligned in the width w (overfull:
+ * at the start edge); *off: the alignment offset given to the pieces. */
+static cg_line *place_line(line_build *LB, cg_vlist *vl, int align, double x, double *off)
+{
+    double w = LB->w, cx = LB->cx;
+    GArray *pcs = LB->pcs;
     cg_line *ln = cg_vlist_alloc(vl, sizeof *ln);
-    ln->para = pa;
+    ln->para = LB->F->pa;
     ln->width = w;
     ln->used = cx;
-    double off = 0;
+    *off = 0;
     switch (align) {
-    case CG_ALIGN_END: case CG_ALIGN_RIGHT: off = w - cx; break;
-    case CG_ALIGN_CENTER: off = (w - cx) / 2; break;
+    case CG_ALIGN_END: case CG_ALIGN_RIGHT: *off = w - cx; break;
+    case CG_ALIGN_CENTER: *off = (w - cx) / 2; break;
     default: break;
     }
     if (cx > w + 0.01 && (align == CG_ALIGN_END || align == CG_ALIGN_RIGHT || align == CG_ALIGN_CENTER))
-        off = 0;   /* overfull: keep the start edge */
+        *off = 0;   /* overfull: keep the start edge */
     ln->x = x;
     ln->n_pieces = (int)pcs->len;
     ln->pieces = cg_vlist_alloc(vl, sizeof(cg_piece) * MAX(1, pcs->len));
     for (guint k = 0; k < pcs->len; k++) {
         ln->pieces[k] = g_array_index(pcs, cg_piece, k);
-        ln->pieces[k].x += off;
+        ln->pieces[k].x += *off;
     }
-    g_array_free(pcs, TRUE);
-    ln->c0 = c0 < 0 ? 0 : c0;
-    ln->c1 = c1 < 0 ? 0 : c1;
+    ln->c0 = LB->c0 < 0 ? 0 : LB->c0;
+    ln->c1 = LB->c1 < 0 ? 0 : LB->c1;
+    return ln;
+}
 
-    /* Height: the strut of the block's own font, then every piece. */
+/* Height: the strut of the block's own font, then every piece. Pieces
+ * aligned on the block's baseline (shifted by baseline-shift, or placed
+ * against its font by vertical-align text-top, text-bottom, middle) make
+ * the line's extent; top and bottom ones (alignment-baseline before-edge,
+ * after-edge: XSL 1.1 §7.14.2, §7.14.10) are placed against the line's
+ * edges afterwards, making it taller only when taller than it. The shift
+ * of every piece, the line's baseline and height. */
+static void line_height(fitting *F, cg_line *ln)
+{
+    cg_para *pa = F->pa;
+    const cg_props *bp = pa->block->p;
     double lh = bp->i.lh_is_factor ? bp->i.line_height * bp->i.font_size : bp->i.line_height;
     char lbuf[32];
     PangoFontDescription *bfd = cg_layout_font(F->L, bp, pa->block);
@@ -1904,11 +1935,6 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     pango_font_description_free(bfd);
     double half = (lh - (m->ascent + m->descent)) / 2;
     double above = m->ascent + half, below = m->descent + half;
-    /* Pieces aligned on the block's baseline (shifted by baseline-shift, or
-     * placed against its font by vertical-align text-top, text-bottom,
-     * middle) make the line's extent; top and bottom ones (alignment-baseline
-     * before-edge, after-edge: XSL 1.1 §7.14.2, §7.14.10) are placed against
-     * the line's edges afterwards, making it taller only when taller than it. */
     double edge_h = 0;
     for (int k = 0; k < ln->n_pieces; k++) {
         cg_piece *pc = &ln->pieces[k];
@@ -1945,11 +1971,54 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     }
     ln->baseline = above;
     ln->height = MAX(0, above + below);
+}
+
+static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
+                          gboolean last, double x, double w, gboolean greedy_overfull)
+{
+    cg_para *pa = F->pa;
+    const cg_props *bp = pa->block->p;
+    const cg_lb_item *lb = (const cg_lb_item *)F->lb->data;
+    const elem *el = (const elem *)F->el->data;
+    int align = last ? bp->i.text_align_last : bp->i.text_align;
+    if (last && align == CG_ALIGN_RELATIVE)
+        align = bp->i.text_align == CG_ALIGN_JUSTIFY ? CG_ALIGN_START : bp->i.text_align;
+    gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
+    (void)greedy_overfull;
+
+    line_build LB = { F, w, ratio, leader_ratio(F, start, brk, w, stretch_glue), stretch_glue,
+                      NULL, 0, -1, -1, NULL, FALSE };
+    if (!stretch_glue)
+        LB.ratio = 0;
+    if (LB.ratio > 0 && !isfinite(LB.ratio))
+        LB.ratio = 0;
+    LB.ratio = CLAMP(LB.ratio, -1, 1000);
+
+    LB.pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
+    /* where the start and end borders of inlines are set on this line */
+    LB.ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
+    for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
+        if (k == brk) {
+            line_end(&LB, &lb[k], &el[k]);
+            break;
+        }
+        if (lb[k].type == CG_LB_GLUE)
+            line_glue(&LB, &lb[k], &el[k]);
+        else if (lb[k].type != CG_LB_PENALTY)
+            line_box(&LB, &lb[k], &el[k]);
+    }
+    visual_order(pa, LB.pcs);
+    if (bp->i.rtl)
+        align = rtl_align(align);
+    double off;
+    cg_line *ln = place_line(&LB, vl, align, x, &off);
+    g_array_free(LB.pcs, TRUE);
+    line_height(F, ln);
     if (pa->iboxes->len)
-        line_boxes(F->L, pa, vl, ln, ib_hits, off, el[start].c0,
+        line_boxes(F->L, pa, vl, ln, LB.ib_hits, off, el[start].c0,
                    brk < (int)F->el->len ? el[brk].c0 : (int)pa->chars->len);
-    if (ib_hits)
-        g_array_free(ib_hits, TRUE);
+    if (LB.ib_hits)
+        g_array_free(LB.ib_hits, TRUE);
     return ln;
 }
 
