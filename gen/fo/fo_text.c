@@ -405,25 +405,133 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     /* an empty inline keeps its borders and padding (c0 = c1) */
 }
 
+/* Collecting one segment (cg_para_collect_segment): does fo stand outside
+ * the segment wanted (a nested block ending a segment, or content of
+ * another one; only the nested blocks are counted there)? */
+static gboolean outside_segment(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                                const char *dest, int depth)
+{
+    if (nested_block(fo->kind)) {
+        if (pa->seg == pa->seg_target)
+            pa->seg_block = fo;
+        pa->seg++;
+        return TRUE;
+    }
+    if (pa->seg != pa->seg_target) {
+        /* outside the segment wanted: only count the nested blocks */
+        if (inline_container(fo->kind) && depth <= 150)
+            for (const cg_fo *c = fo->first; c; c = c->next)
+                collect(L, pa, c, uri, dest, depth + 1);
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* The URI of an external-destination: url('...') as XSL writes URIs
+ * unwrapped (interned in the tree's strings), else u itself. */
+static const char *link_uri(cg_layout *L, const char *u)
+{
+    size_t n = strlen(u);
+    if (n > 5 && !strncmp(u, "url(", 4) && u[n - 1] == ')') {
+        char *x = g_strndup(u + 4, n - 5);
+        g_strstrip(x);
+        size_t m = strlen(x);
+        if (m >= 2 && (x[0] == '\'' || x[0] == '"') && x[m - 1] == x[0]) {
+            x[m - 1] = 0;
+            memmove(x, x + 1, m - 1);
+        }
+        u = g_string_chunk_insert_const(L->t->strings, x);
+        g_free(x);
+    }
+    return u;
+}
+
+/* fo:page-number, fo:page-number-citation(-last): an object (a citation
+ * without ref-id is ignored, one to an unknown id warned about). */
+static void collect_page_number(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                                const char *dest)
+{
+    obj o = { fo->kind == FO_PAGE_NUMBER ? OBJ_PAGE_NUMBER
+              : fo->kind == FO_PAGE_NUMBER_CITATION ? OBJ_CITATION : OBJ_CITATION_LAST,
+              fo, NULL, 0, 0, NULL };
+    if (fo->kind != FO_PAGE_NUMBER) {
+        o.ref = cg_fo_attr(L->t, fo, "ref-id");
+        if (!o.ref) {
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s without ref-id ignored",
+                        cg_fo_kind_name(fo->kind));
+            return;
+        }
+        if (!g_hash_table_contains(L->t->ids, o.ref))
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s refers to id '%s', which does not exist",
+                        cg_fo_kind_name(fo->kind), o.ref);
+    }
+    add_obj(pa, o, span_for(L, pa, fo->p, uri, dest, fo));
+}
+
+/* fo:leader: an object; with leader-pattern="use-content", its text kept
+ * in its span (repeated when drawn), or other content set once. */
+static void collect_leader(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                           const char *dest, int depth)
+{
+    const cg_props *p = fo->p;
+    char *lt = p->i.leader_pattern == CG_LEADER_USE_CONTENT ? leader_content_text(fo) : NULL;
+    if (lt) {
+        obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+        int si = span_for(L, pa, p, uri, dest, fo);
+        cg_span *spn = &g_array_index(pa->spans, cg_span, si);
+        if (!spn->leader_text)
+            spn->leader_text = lt;
+        else
+            g_free(lt);
+        add_obj(pa, o, si);
+        return;
+    }
+    if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
+        cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
+        collect_children(L, pa, fo, uri, dest, depth);
+        return;
+    }
+    obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+    add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+}
+
+/* fo:external-graphic, fo:instream-foreign-object (not supported): an
+ * image object of the graphic's size (an empty box when there is no image). */
+static void collect_graphic(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                            const char *dest)
+{
+    cg_image *img = NULL;
+    if (fo->kind == FO_EXTERNAL_GRAPHIC) {
+        const char *src = cg_fo_attr(L->t, fo, "src");
+        img = src ? cg_image_get(L, fo, src) : NULL;
+        if (!src)
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:external-graphic without src: an empty box is set");
+    } else
+        cg_layout_warn_once(L, fo, "fo:instream-foreign-object is not supported: an empty box is set");
+    obj o = { OBJ_IMAGE, fo, img, 0, 0, NULL };
+    graphic_size(fo, img, L->footnote_width, &o.w, &o.h);
+    add_obj(pa, o, span_for(L, pa, fo->p, uri, dest, fo));
+}
+
+/* Around a block inside an inline: the line so far ends (collapsible
+ * spaces at its end dropped), with a forced page break of kind brk_kind. */
+static void end_nested_line(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                            const char *dest, int brk_kind)
+{
+    while (last_is_collapsible_space(pa))
+        pop_char(pa);
+    if (pa->chars->len && last_char(pa) != '\n')
+        push_char(pa, '\n', span_for(L, pa, fo->p, uri, dest, fo), -1, FALSE);
+    pa->after_lf = TRUE;
+    add_page_break(pa, brk_kind);
+}
+
 static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                        const char *dest, int depth)
 {
     const cg_props *p = fo->p;
-    if (pa->segmented) {
-        if (nested_block(fo->kind)) {
-            if (pa->seg == pa->seg_target)
-                pa->seg_block = fo;
-            pa->seg++;
-            return;
-        }
-        if (pa->seg != pa->seg_target) {
-            /* outside the segment wanted: only count the nested blocks */
-            if (inline_container(fo->kind) && depth <= 150)
-                for (const cg_fo *c = fo->first; c; c = c->next)
-                    collect(L, pa, c, uri, dest, depth + 1);
-            return;
-        }
-    }
+    if (pa->segmented && outside_segment(L, pa, fo, uri, dest, depth))
+        return;
     if (fo->id && fo->kind != FO_TEXT)
         add_anchor(pa, ANCHOR_ID, fo);
     switch (fo->kind) {
@@ -442,22 +550,8 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     case FO_BASIC_LINK: {
         const char *u = cg_fo_attr(L->t, fo, "external-destination");
         const char *dd = cg_fo_attr(L->t, fo, "internal-destination");
-        if (u) {
-            /* url('...') as XSL writes URIs. */
-            size_t n = strlen(u);
-            if (n > 5 && !strncmp(u, "url(", 4) && u[n - 1] == ')') {
-                char *x = g_strndup(u + 4, n - 5);
-                g_strstrip(x);
-                size_t m = strlen(x);
-                if (m >= 2 && (x[0] == '\'' || x[0] == '"') && x[m - 1] == x[0]) {
-                    x[m - 1] = 0;
-                    memmove(x, x + 1, m - 1);
-                }
-                u = g_string_chunk_insert_const(L->t->strings, x);
-                g_free(x);
-            }
-            uri = u;
-        }
+        if (u)
+            uri = link_uri(L, u);
         if (dd)
             dest = dd;
         collect_children(L, pa, fo, uri, dest, depth);
@@ -465,63 +559,16 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     }
     case FO_PAGE_NUMBER:
     case FO_PAGE_NUMBER_CITATION:
-    case FO_PAGE_NUMBER_CITATION_LAST: {
-        obj o = { fo->kind == FO_PAGE_NUMBER ? OBJ_PAGE_NUMBER
-                  : fo->kind == FO_PAGE_NUMBER_CITATION ? OBJ_CITATION : OBJ_CITATION_LAST,
-                  fo, NULL, 0, 0, NULL };
-        if (fo->kind != FO_PAGE_NUMBER) {
-            o.ref = cg_fo_attr(L->t, fo, "ref-id");
-            if (!o.ref) {
-                cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s without ref-id ignored",
-                            cg_fo_kind_name(fo->kind));
-                return;
-            }
-            if (!g_hash_table_contains(L->t->ids, o.ref))
-                cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s refers to id '%s', which does not exist",
-                            cg_fo_kind_name(fo->kind), o.ref);
-        }
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+    case FO_PAGE_NUMBER_CITATION_LAST:
+        collect_page_number(L, pa, fo, uri, dest);
         return;
-    }
-    case FO_LEADER: {
-        char *lt = p->i.leader_pattern == CG_LEADER_USE_CONTENT ? leader_content_text(fo) : NULL;
-        if (lt) {
-            obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
-            int si = span_for(L, pa, p, uri, dest, fo);
-            cg_span *spn = &g_array_index(pa->spans, cg_span, si);
-            if (!spn->leader_text)
-                spn->leader_text = lt;
-            else
-                g_free(lt);
-            add_obj(pa, o, si);
-            return;
-        }
-        if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
-            cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
-            collect_children(L, pa, fo, uri, dest, depth);
-            return;
-        }
-        obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+    case FO_LEADER:
+        collect_leader(L, pa, fo, uri, dest, depth);
         return;
-    }
-    case FO_EXTERNAL_GRAPHIC: {
-        const char *src = cg_fo_attr(L->t, fo, "src");
-        cg_image *img = src ? cg_image_get(L, fo, src) : NULL;
-        if (!src)
-            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:external-graphic without src: an empty box is set");
-        obj o = { OBJ_IMAGE, fo, img, 0, 0, NULL };
-        graphic_size(fo, img, L->footnote_width, &o.w, &o.h);
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+    case FO_EXTERNAL_GRAPHIC:
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        collect_graphic(L, pa, fo, uri, dest);
         return;
-    }
-    case FO_INSTREAM_FOREIGN_OBJECT: {
-        cg_layout_warn_once(L, fo, "fo:instream-foreign-object is not supported: an empty box is set");
-        obj o = { OBJ_IMAGE, fo, NULL, 0, 0, NULL };
-        graphic_size(fo, NULL, L->footnote_width, &o.w, &o.h);
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
-        return;
-    }
     case FO_FOOTNOTE: {
         for (const cg_fo *c = fo->first; c; c = c->next) {
             if (c->kind == FO_FOOTNOTE_BODY)
@@ -542,19 +589,9 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
         /* A block inside an inline: set its content on lines of its own. */
         cg_layout_warn_once(L, fo, "fo:%s inside an inline is set as its text between line breaks",
                             cg_fo_kind_name(fo->kind));
-        while (last_is_collapsible_space(pa))
-            pop_char(pa);
-        if (pa->chars->len && last_char(pa) != '\n')
-            push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
-        pa->after_lf = TRUE;
-        add_page_break(pa, fo->p->n.break_before);
+        end_nested_line(L, pa, fo, uri, dest, fo->p->n.break_before);
         collect_children(L, pa, fo, uri, dest, depth);
-        while (last_is_collapsible_space(pa))
-            pop_char(pa);
-        if (pa->chars->len && last_char(pa) != '\n')
-            push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
-        pa->after_lf = TRUE;
-        add_page_break(pa, fo->p->n.break_after);
+        end_nested_line(L, pa, fo, uri, dest, fo->p->n.break_after);
         return;
     }
     if (depth > 150) {
