@@ -803,7 +803,9 @@ typedef struct {
     int half_xoff;              /* x offset with halt (Pango units) */
 } mark_info;
 
-static void shape(cg_layout *L, cg_para *pa)
+/* The attributes of the paragraph's text for itemizing: each span's font
+ * (“ ” ‘ ’ · — … inside Chinese text from the Chinese face) and language. */
+static PangoAttrList *shape_attrs(cg_para *pa)
 {
     int n = (int)pa->chars->len;
     const gunichar *chars = (const gunichar *)pa->chars->data;
@@ -841,82 +843,76 @@ static void shape(cg_layout *L, cg_para *pa)
         }
         i = j;
     }
-    GList *items = pango_itemize_with_base_dir(L->ctx, pa->block->p->i.rtl ? PANGO_DIRECTION_RTL
-                                                                               : PANGO_DIRECTION_LTR,
-                                               pa->text->str, 0,
-                                               (int)pa->text->len, attrs, NULL);
-    pango_attr_list_unref(attrs);
-    pa->n_items = (int)g_list_length(items);
-    pa->items = g_new0(PangoItem *, pa->n_items);
-    pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
-    pa->hyphens = g_new0(PangoGlyphString *, pa->n_items);
-    pa->char_item = g_new0(int, n + 1);
-    pa->char_w = g_new0(double, n + 1);
-    pa->end_trim = g_new0(double, n + 1);
-    mark_info *mk = g_new(mark_info, n + 1);
-    for (int i = 0; i <= n; i++)
-        mk[i].item = mk[i].glyph = -1;
-    /* byte -> char map for cluster attribution */
-    int *b2c = g_new(int, pa->text->len + 1);
-    for (int i = 0; i < n; i++)
-        for (int b = BYTE(pa, i); b < BYTE(pa, i + 1); b++)
-            b2c[b] = i;
-    b2c[pa->text->len] = n;
-    int k = 0;
-    for (GList *l = items; l; l = l->next, k++) {
-        PangoItem *it = l->data;
-        pa->items[k] = it;
-        PangoGlyphString *gs = pango_glyph_string_new();
-        /* No rounding: glyph positions stay exact for PDF. */
-        pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
-                               (int)pa->text->len, &it->analysis, gs, PANGO_SHAPE_NONE);
-        pa->glyphs[k] = gs;
-        int c_first = b2c[it->offset];
-        for (int c = c_first; c < n && BYTE(pa, c) < it->offset + it->length; c++)
-            pa->char_item[c] = k;
-        int last_cluster = -1;
-        for (int g = 0; g < gs->num_glyphs; g++) {
-            int c = b2c[it->offset + gs->log_clusters[g]];
-            pa->char_w[c] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
-            if (gs->log_clusters[g] != last_cluster) {
-                last_cluster = gs->log_clusters[g];
-                cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
-                if (!cg_invisible_char(CH(pa, c)))
-                    pa->char_w[c] += sp->p->i.letter_spacing;
-            }
-        }
-        /* Full-width marks of Chinese spans: their half widths from halt. */
-        gboolean any = FALSE;
-        for (int c = c_first; c < n && pa->char_item[c] == k && BYTE(pa, c) < it->offset + it->length; c++)
-            if (cg_cjk_punct_class(CH(pa, c)) != CG_PUNCT_NONE && span_is_zh(pa, SPAN(pa, c)))
-                any = TRUE;
-        PangoGlyphString *hg = any ? shape_halt(pa, it, gs) : NULL;
-        if (hg) {
-            for (int g = 0; g < gs->num_glyphs; g++) {
-                int c = b2c[it->offset + gs->log_clusters[g]];
-                if (cg_cjk_punct_class(CH(pa, c)) == CG_PUNCT_NONE || !span_is_zh(pa, SPAN(pa, c)))
-                    continue;
-                gboolean single = (g == 0 || gs->log_clusters[g - 1] != gs->log_clusters[g]) &&
-                                  (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]);
-                double full = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
-                double half = hg->glyphs[g].geometry.width / (double)PANGO_SCALE;
-                double em = g_array_index(pa->spans, cg_span, SPAN(pa, c)).p->i.font_size;
-                /* only full-width marks that halt really halves */
-                if (!single || fabs(full - em) > em * 0.05 || fabs(half - em / 2) > em * 0.05)
-                    continue;
-                mk[c] = (mark_info){ k, g, full, half, hg->glyphs[g].geometry.x_offset };
-            }
-            pango_glyph_string_free(hg);
+    return attrs;
+}
+
+/* Full-width marks of Chinese spans in item k (shaped as gs): their half
+ * widths from halt, in mk (only marks of one glyph that halt really halves). */
+static void halt_marks(cg_para *pa, int k, PangoItem *it, PangoGlyphString *gs, const int *b2c,
+                       mark_info *mk)
+{
+    int n = (int)pa->chars->len;
+    gboolean any = FALSE;
+    for (int c = b2c[it->offset]; c < n && pa->char_item[c] == k && BYTE(pa, c) < it->offset + it->length; c++)
+        if (cg_cjk_punct_class(CH(pa, c)) != CG_PUNCT_NONE && span_is_zh(pa, SPAN(pa, c)))
+            any = TRUE;
+    PangoGlyphString *hg = any ? shape_halt(pa, it, gs) : NULL;
+    if (!hg)
+        return;
+    for (int g = 0; g < gs->num_glyphs; g++) {
+        int c = b2c[it->offset + gs->log_clusters[g]];
+        if (cg_cjk_punct_class(CH(pa, c)) == CG_PUNCT_NONE || !span_is_zh(pa, SPAN(pa, c)))
+            continue;
+        gboolean single = (g == 0 || gs->log_clusters[g - 1] != gs->log_clusters[g]) &&
+                          (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]);
+        double full = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+        double half = hg->glyphs[g].geometry.width / (double)PANGO_SCALE;
+        double em = g_array_index(pa->spans, cg_span, SPAN(pa, c)).p->i.font_size;
+        /* only full-width marks that halt really halves */
+        if (!single || fabs(full - em) > em * 0.05 || fabs(half - em / 2) > em * 0.05)
+            continue;
+        mk[c] = (mark_info){ k, g, full, half, hg->glyphs[g].geometry.x_offset };
+    }
+    pango_glyph_string_free(hg);
+}
+
+/* Shape item k (it): its glyphs, the item of each of its characters, their
+ * widths (letter-spacing added after each visible cluster); b2c: the
+ * character of each byte. */
+static void shape_item(cg_para *pa, int k, PangoItem *it, const int *b2c, mark_info *mk)
+{
+    int n = (int)pa->chars->len;
+    pa->items[k] = it;
+    PangoGlyphString *gs = pango_glyph_string_new();
+    /* No rounding: glyph positions stay exact for PDF. */
+    pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
+                           (int)pa->text->len, &it->analysis, gs, PANGO_SHAPE_NONE);
+    pa->glyphs[k] = gs;
+    int c_first = b2c[it->offset];
+    for (int c = c_first; c < n && BYTE(pa, c) < it->offset + it->length; c++)
+        pa->char_item[c] = k;
+    int last_cluster = -1;
+    for (int g = 0; g < gs->num_glyphs; g++) {
+        int c = b2c[it->offset + gs->log_clusters[g]];
+        pa->char_w[c] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+        if (gs->log_clusters[g] != last_cluster) {
+            last_cluster = gs->log_clusters[g];
+            cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
+            if (!cg_invisible_char(CH(pa, c)))
+                pa->char_w[c] += sp->p->i.letter_spacing;
         }
     }
-    g_list_free(items);
-    g_free(b2c);
+    halt_marks(pa, k, it, gs, b2c, mk);
+}
 
-    /* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
-     * full-width marks take at most 1.5 em. A closing or stop mark before
-     * another mark gives up its right half; an opening mark after an opening
-     * mark gives up its left half. Marks that could end a line record the
-     * half they lose there. */
+/* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
+ * full-width marks take at most 1.5 em. A closing or stop mark before
+ * another mark gives up its right half; an opening mark after an opening
+ * mark gives up its left half. Marks that could end a line record the
+ * half they lose there. */
+static void compress_marks(cg_para *pa, const mark_info *mk)
+{
+    int n = (int)pa->chars->len;
     for (int i = 0; i < n; i++) {
         if (mk[i].glyph < 0)
             continue;
@@ -940,6 +936,39 @@ static void shape(cg_layout *L, cg_para *pa)
         if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && pa->char_w[i] > mk[i].half + 1e-6)
             pa->end_trim[i] = pa->char_w[i] - mk[i].half;
     }
+}
+
+static void shape(cg_layout *L, cg_para *pa)
+{
+    int n = (int)pa->chars->len;
+    PangoAttrList *attrs = shape_attrs(pa);
+    GList *items = pango_itemize_with_base_dir(L->ctx, pa->block->p->i.rtl ? PANGO_DIRECTION_RTL
+                                                                               : PANGO_DIRECTION_LTR,
+                                               pa->text->str, 0,
+                                               (int)pa->text->len, attrs, NULL);
+    pango_attr_list_unref(attrs);
+    pa->n_items = (int)g_list_length(items);
+    pa->items = g_new0(PangoItem *, pa->n_items);
+    pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
+    pa->hyphens = g_new0(PangoGlyphString *, pa->n_items);
+    pa->char_item = g_new0(int, n + 1);
+    pa->char_w = g_new0(double, n + 1);
+    pa->end_trim = g_new0(double, n + 1);
+    mark_info *mk = g_new(mark_info, n + 1);
+    for (int i = 0; i <= n; i++)
+        mk[i].item = mk[i].glyph = -1;
+    /* byte -> char map for cluster attribution */
+    int *b2c = g_new(int, pa->text->len + 1);
+    for (int i = 0; i < n; i++)
+        for (int b = BYTE(pa, i); b < BYTE(pa, i + 1); b++)
+            b2c[b] = i;
+    b2c[pa->text->len] = n;
+    int k = 0;
+    for (GList *l = items; l; l = l->next, k++)
+        shape_item(pa, k, l->data, b2c, mk);
+    g_list_free(items);
+    g_free(b2c);
+    compress_marks(pa, mk);
     g_free(mk);
 }
 
