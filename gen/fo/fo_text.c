@@ -1663,16 +1663,151 @@ typedef struct {
     gboolean cont;              /* retained at a line break (conditionality="retain") */
 } ib_hit;
 
+/* Where an inline is on a line (line_boxes): the extent of its pieces, its
+ * own pieces' shift (an image's height), the start and end borders set on
+ * the line. */
+typedef struct {
+    double x0, x1, shift, img_h, img_lift;
+    gboolean any;               /* pieces of it on the line */
+    gboolean has_start, has_end, cont_start, cont_end;
+    double pmin, pmax;          /* the extent of its pieces alone */
+    double ws, we;              /* the start and end widths set on the line */
+} ib_extent;
+
+/* Is line ln in visual order (see visual_order)? Then the boxes go around
+ * their pieces. */
+static gboolean line_is_bidi(const cg_para *pa, const cg_line *ln)
+{
+    gboolean bidi = pa->block->p->i.rtl;
+    for (int q = 0; q < ln->n_pieces && !bidi; q++)
+        bidi = ln->pieces[q].kind == PC_GLYPHS && ln->pieces[q].item >= 0 &&
+               pa->items[ln->pieces[q].item]->analysis.level % 2;
+    return bidi;
+}
+
+/* The extent of the pieces of inline b on line ln, and the shift of its
+ * first own piece (its image's height and lift). */
+static void ibox_pieces(const cg_para *pa, const cg_line *ln, const ibox *b, const cg_span *bs,
+                        ib_extent *X)
+{
+    const cg_props *p = b->fo->p;
+    X->x0 = G_MAXDOUBLE;
+    X->x1 = -G_MAXDOUBLE;
+    X->shift = bs->shift;
+    X->img_h = -1;
+    X->img_lift = 0;
+    X->any = FALSE;
+    gboolean own = FALSE;
+    for (int q = 0; q < ln->n_pieces; q++) {
+        const cg_piece *pc = &ln->pieces[q];
+        gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
+        if (!in)
+            continue;
+        X->any = TRUE;
+        X->x0 = MIN(X->x0, pc->x);
+        X->x1 = MAX(X->x1, pc->x + pc->w);
+        if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
+            own = TRUE;
+            X->shift = pc->shift;
+            if (pc->kind == PC_IMAGE) {
+                X->img_h = pc->img_h;
+                X->img_lift = pc->img_pb_after;
+            }
+        }
+    }
+}
+
+/* The start and end borders of inline k set on the line (hits, at off):
+ * the extent from them, where they are. */
+static void ibox_hits(const GArray *hits, int k, double off, ib_extent *X)
+{
+    X->has_start = X->has_end = X->cont_start = X->cont_end = FALSE;
+    X->pmin = X->x0;
+    X->pmax = X->x1;
+    X->ws = X->we = 0;
+    for (guint h = 0; h < hits->len; h++) {
+        const ib_hit *ht = &g_array_index(hits, ib_hit, h);
+        if (ht->k != k)
+            continue;
+        if (!ht->end) {
+            X->has_start = TRUE;
+            X->cont_start = ht->cont;
+            X->ws = ht->w;
+            X->x0 = ht->x + off;
+            X->x1 = MAX(X->x1, X->x0 + ht->w);
+        } else {
+            X->has_end = TRUE;
+            X->cont_end = ht->cont;
+            X->we = ht->w;
+            X->x1 = ht->x + off;
+            X->x0 = MIN(X->x0, X->x1 - ht->w);
+        }
+    }
+}
+
+/* The borders and padding of the box of inline b: none at a start or end
+ * not on the line, nor where broken unless retained; mirrored when drawn
+ * right to left. */
+static void ibox_box_sides(const ibox *b, const ib_extent *X, gboolean mirror, cg_inline_box *box)
+{
+    const cg_props *p = b->fo->p;
+    for (int sd = 0; sd < 4; sd++) {
+        box->border[sd] = p->n.border[sd];
+        box->border[sd].width = ibox_border(b, sd);
+        box->pad[sd] = ibox_pad(b, sd);
+        if ((sd == CG_START && X->cont_start) || (sd == CG_END && X->cont_end)) {
+            if (!p->n.border_retain[sd])
+                box->border[sd].width = 0;
+            if (!p->n.padding_retain[sd])
+                box->pad[sd] = 0;
+        }
+    }
+    if (!X->has_start) {
+        box->border[CG_START].width = 0;
+        box->pad[CG_START] = 0;
+    }
+    if (!X->has_end) {
+        box->border[CG_END].width = 0;
+        box->pad[CG_END] = 0;
+    }
+    if (mirror) {
+        /* drawn with the start side on the left: mirrored */
+        cg_border tb = box->border[CG_START];
+        double tp = box->pad[CG_START];
+        box->border[CG_START] = box->border[CG_END];
+        box->pad[CG_START] = box->pad[CG_END];
+        box->border[CG_END] = tb;
+        box->pad[CG_END] = tp;
+    }
+}
+
+/* The box's extent above and below the baseline: the ascent and descent of
+ * the inline's font (an image's height), shifted, with the before and
+ * after border and padding. */
+static void ibox_box_height(cg_layout *L, const ibox *b, const cg_span *bs, const ib_extent *X,
+                            cg_inline_box *box)
+{
+    double a, d;
+    if (X->img_h >= 0) {
+        a = X->img_h + X->img_lift;     /* the image stands on its after border and padding */
+        d = -X->img_lift;
+    } else {
+        char lbuf[32];
+        const cg_metrics *m = cg_layout_metrics(L, bs->font, cg_layout_lang(b->fo->p, lbuf));
+        a = m->ascent;
+        d = m->descent;
+    }
+    box->above = a + X->shift + box->pad[CG_BEFORE] + box->border[CG_BEFORE].width;
+    box->below = d - X->shift + box->pad[CG_AFTER] + box->border[CG_AFTER].width;
+}
+
 static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, const GArray *hits,
                        double off, int lo, int hi)
 {
     int nib = (int)pa->iboxes->len;
     GArray *bx = NULL;
     /* a line in visual order (see visual_order): the boxes around their pieces */
-    gboolean bidi = pa->block->p->i.rtl;
-    for (int q = 0; q < ln->n_pieces && !bidi; q++)
-        bidi = ln->pieces[q].kind == PC_GLYPHS && ln->pieces[q].item >= 0 &&
-               pa->items[ln->pieces[q].item]->analysis.level % 2;
+    gboolean bidi = line_is_bidi(pa, ln), rtl = pa->block->p->i.rtl;
     for (int k = 0; k < nib; k++) {
         const ibox *b = &g_array_index(pa->iboxes, ibox, k);
         const cg_props *p = b->fo->p;
@@ -1681,100 +1816,26 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
         if (b->c0 < 0 || b->c1 < lo || !p->i.visible)
             continue;
         const cg_span *bs = &g_array_index(pa->spans, cg_span, b->span);
-        double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, shift = bs->shift, img_h = -1, img_lift = 0;
-        gboolean own = FALSE, rtl = pa->block->p->i.rtl, any = FALSE;
-        for (int q = 0; q < ln->n_pieces; q++) {
-            const cg_piece *pc = &ln->pieces[q];
-            gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
-            if (!in)
-                continue;
-            any = TRUE;
-            x0 = MIN(x0, pc->x);
-            x1 = MAX(x1, pc->x + pc->w);
-            if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
-                own = TRUE;
-                shift = pc->shift;
-                if (pc->kind == PC_IMAGE) {
-                    img_h = pc->img_h;
-                    img_lift = pc->img_pb_after;
-                }
-            }
-        }
-        gboolean has_start = FALSE, has_end = FALSE, cont_start = FALSE, cont_end = FALSE;
-        double pmin = x0, pmax = x1, ws = 0, we = 0;
-        for (guint h = 0; h < hits->len; h++) {
-            const ib_hit *ht = &g_array_index(hits, ib_hit, h);
-            if (ht->k != k)
-                continue;
-            if (!ht->end) {
-                has_start = TRUE;
-                cont_start = ht->cont;
-                ws = ht->w;
-                x0 = ht->x + off;
-                x1 = MAX(x1, x0 + ht->w);
-            } else {
-                has_end = TRUE;
-                cont_end = ht->cont;
-                we = ht->w;
-                x1 = ht->x + off;
-                x0 = MIN(x0, x1 - ht->w);
-            }
-        }
+        ib_extent X;
+        ibox_pieces(pa, ln, b, bs, &X);
+        ibox_hits(hits, k, off, &X);
         if (bidi) {
             /* the start and end widths moved with the pieces next to them:
              * the inline's start is the paragraph's (the right in a
              * right-to-left one) */
-            if (!any)
+            if (!X.any)
                 continue;
-            x0 = pmin - (rtl ? we : ws);
-            x1 = pmax + (rtl ? ws : we);
+            X.x0 = X.pmin - (rtl ? X.we : X.ws);
+            X.x1 = X.pmax + (rtl ? X.ws : X.we);
         }
-        if (x0 > x1)
+        if (X.x0 > X.x1)
             continue;           /* not on this line */
         cg_inline_box box = { 0 };
-        box.x = x0;
-        box.w = x1 - x0;
+        box.x = X.x0;
+        box.w = X.x1 - X.x0;
         box.background = p->n.background;
-        for (int sd = 0; sd < 4; sd++) {
-            box.border[sd] = p->n.border[sd];
-            box.border[sd].width = ibox_border(b, sd);
-            box.pad[sd] = ibox_pad(b, sd);
-            if ((sd == CG_START && cont_start) || (sd == CG_END && cont_end)) {
-                if (!p->n.border_retain[sd])
-                    box.border[sd].width = 0;
-                if (!p->n.padding_retain[sd])
-                    box.pad[sd] = 0;
-            }
-        }
-        if (!has_start) {
-            box.border[CG_START].width = 0;
-            box.pad[CG_START] = 0;
-        }
-        if (!has_end) {
-            box.border[CG_END].width = 0;
-            box.pad[CG_END] = 0;
-        }
-        if (bidi && rtl) {
-            /* drawn with the start side on the left: mirrored */
-            cg_border tb = box.border[CG_START];
-            double tp = box.pad[CG_START];
-            box.border[CG_START] = box.border[CG_END];
-            box.pad[CG_START] = box.pad[CG_END];
-            box.border[CG_END] = tb;
-            box.pad[CG_END] = tp;
-        }
-        double a, d;
-        if (img_h >= 0) {
-            a = img_h + img_lift;     /* the image stands on its after border and padding */
-            d = -img_lift;
-        } else {
-            char lbuf[32];
-            const cg_metrics *m = cg_layout_metrics(L, bs->font, cg_layout_lang(p, lbuf));
-            a = m->ascent;
-            d = m->descent;
-        }
-        box.above = a + shift + box.pad[CG_BEFORE] + box.border[CG_BEFORE].width;
-        box.below = d - shift + box.pad[CG_AFTER] + box.border[CG_AFTER].width;
+        ibox_box_sides(b, &X, bidi && rtl, &box);
+        ibox_box_height(L, b, bs, &X, &box);
         if (!bx)
             bx = g_array_new(FALSE, FALSE, sizeof(cg_inline_box));
         g_array_append_val(bx, box);
