@@ -2151,122 +2151,106 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
 
 static void free_para(gpointer p) { cg_para_free(p); }
 
-void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
+/* The items of the paragraph built for lines of width w (percentages of
+ * text-indent and leaders: of the line width); all_breaks as build_items. */
+static void items_for_width(cg_layout *L, cg_para *pa, double w, GArray *lb, GArray *el,
+                            gboolean all_breaks)
 {
-    g_ptr_array_set_free_func(vl->owned_paras, free_para);
-    g_ptr_array_add(vl->owned_paras, pa);
-    const cg_props *bp = pa->block->p;
-    shape(L, pa);
-    fitting F = { L, pa, g_array_new(FALSE, FALSE, sizeof(cg_lb_item)),
-                  g_array_new(FALSE, FALSE, sizeof(elem)) };
     double saved_fw = L->footnote_width;
-    L->footnote_width = w;      /* percentages of text-indent and leaders: the line width */
-    build_items(L, pa, F.lb, F.el, FALSE);
+    L->footnote_width = w;
+    build_items(L, pa, lb, el, all_breaks);
     L->footnote_width = saved_fw;
+}
+
+/* The breaks of the paragraph into lines of width w, in *res, on the items
+ * in F. Overflowing lines lose their end off the page: then the items are
+ * built again with the breaks inside identifiers (hyphens, slashes, dots)
+ * allowed, and kept (in F) when fewer lines overflow. */
+static void fit_lines(cg_layout *L, cg_para *pa, fitting *F, double w, cg_lb_result *res)
+{
+    const cg_props *bp = pa->block->p;
+    items_for_width(L, pa, w, F->lb, F->el, FALSE);
     cg_lb_params prm;
     cg_lb_params_default(&prm, MAX(w, 1));
     gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
     if (!justify)
         prm.ragged_stretch = 3 * bp->i.font_size;
-    cg_lb_result res;
-    const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
-    int nlb = (int)F.lb->len;
-    cg_linebreak(lb, nlb, &prm, &res);
-    if (res.overfull) {
-        /* Overflowing lines lose their end off the page: try again with the
-         * breaks inside identifiers (hyphens, slashes, dots) allowed. */
-        GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
-        L->footnote_width = w;
-        build_items(L, pa, lb2, el2, TRUE);
-        L->footnote_width = saved_fw;
-        cg_lb_result res2;
-        cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
-        if (res2.overfull < res.overfull) {
-            cg_lb_result_clear(&res);
-            res = res2;
-            g_array_free(F.lb, TRUE);
-            g_array_free(F.el, TRUE);
-            F.lb = lb2;
-            F.el = el2;
-            lb = (const cg_lb_item *)F.lb->data;
-            nlb = (int)F.lb->len;
-        } else {
-            cg_lb_result_clear(&res2);
-            g_array_free(lb2, TRUE);
-            g_array_free(el2, TRUE);
-        }
+    cg_linebreak((const cg_lb_item *)F->lb->data, (int)F->lb->len, &prm, res);
+    if (!res->overfull)
+        return;
+    GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
+    items_for_width(L, pa, w, lb2, el2, TRUE);
+    cg_lb_result res2;
+    cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
+    if (res2.overfull < res->overfull) {
+        cg_lb_result_clear(res);
+        *res = res2;
+        g_array_free(F->lb, TRUE);
+        g_array_free(F->el, TRUE);
+        F->lb = lb2;
+        F->el = el2;
+    } else {
+        cg_lb_result_clear(&res2);
+        g_array_free(lb2, TRUE);
+        g_array_free(el2, TRUE);
     }
-    if (res.overfull)
-        cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
-                    "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
-                    "wider than the line): set overflowing", res.overfull,
-                    res.overfull == 1 ? "" : "s", cg_fo_kind_name(pa->block->kind), w);
+}
 
-    /* Anchors (footnotes, ids) go with the line that holds their character. */
-    const anchor *an = (const anchor *)pa->anchors->data;
-    guint na = pa->anchors->len, ai = 0;
-    int prev = -1;
-    int nlines = res.n;
-    int prev_c0 = -1;
-    int widows = bp->i.widows, orphans = bp->i.orphans;
-    const elem *el = (const elem *)F.el->data;
-    for (int l = 0; l < nlines; l++) {
-        int start = cg_lb_line_start(lb, nlb, prev);
-        int brk = res.breaks[l];
-        gboolean forced = lb[brk].type == CG_LB_PENALTY && lb[brk].penalty <= -CG_LB_INF;
-        cg_line *ln = make_line(&F, vl, start, brk, res.ratios[l], forced, x, w, res.greedy);
-        /* characters up to the next line's start belong to this line */
-        int next_c = l + 1 < nlines ? el[cg_lb_line_start(lb, nlb, brk)].c0 : G_MAXINT;
-        while (ai < na && an[ai].c < next_c) {
-            if (an[ai].kind == ANCHOR_FOOTNOTE) {
-                if (!ln->footnotes)
-                    ln->footnotes = g_ptr_array_new();
-                cg_vlist *fn = L->layout_blocks(L, an[ai].fo, L->footnote_width);
-                g_ptr_array_add(vl->owned_lists, fn);
-                g_ptr_array_add(ln->footnotes, fn);
-            } else {
-                if (!ln->ids)
-                    ln->ids = g_ptr_array_new();
-                g_ptr_array_add(ln->ids, (gpointer)an[ai].fo->id);
-            }
-            ai++;
+/* Anchors (footnotes, ids) go with the line that holds their character:
+ * those from *ai before next_c (the next line's first character) to line ln. */
+static void line_anchors(cg_layout *L, cg_vlist *vl, cg_line *ln, const anchor *an, guint na,
+                         guint *ai, int next_c)
+{
+    while (*ai < na && an[*ai].c < next_c) {
+        if (an[*ai].kind == ANCHOR_FOOTNOTE) {
+            if (!ln->footnotes)
+                ln->footnotes = g_ptr_array_new();
+            cg_vlist *fn = L->layout_blocks(L, an[*ai].fo, L->footnote_width);
+            g_ptr_array_add(vl->owned_lists, fn);
+            g_ptr_array_add(ln->footnotes, fn);
+        } else {
+            if (!ln->ids)
+                ln->ids = g_ptr_array_new();
+            g_ptr_array_add(ln->ids, (gpointer)an[*ai].fo->id);
         }
-        if (ln->footnotes)
-            g_ptr_array_add(vl->owned_arrays, ln->footnotes);
-        if (ln->ids)
-            g_ptr_array_add(vl->owned_arrays, ln->ids);
-        int line_c0 = el[start].c0;
-        int forced_page = page_break_in(pa, prev_c0, line_c0);
-        prev_c0 = line_c0;
-        if (l == 0 && forced_page) {
-            /* a block inside an inline that starts the paragraph: before it */
-            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+        (*ai)++;
+    }
+    if (ln->footnotes)
+        g_ptr_array_add(vl->owned_arrays, ln->footnotes);
+    if (ln->ids)
+        g_ptr_array_add(vl->owned_arrays, ln->ids);
+}
+
+/* The penalty before line l of nlines: the block's keep-together, always
+ * kept within orphans and widows; forced_page: a forced page break there
+ * (a block inside an inline), before the first line too. */
+static void line_penalty(cg_vlist *vl, const cg_props *bp, int l, int nlines, int forced_page)
+{
+    if (l == 0 && forced_page) {
+        /* a block inside an inline that starts the paragraph: before it */
+        cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+        p->pen = CG_PEN_FORCE;
+        p->break_kind = forced_page;
+    }
+    if (l > 0) {
+        cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+        int keep = bp->i.keep_together_page;
+        /* l lines above the break, nlines - l below */
+        if (l < bp->i.orphans || nlines - l < bp->i.widows)
+            keep = MAX(keep, CG_KEEP_ALWAYS);
+        p->pen = keep;
+        if (forced_page) {
             p->pen = CG_PEN_FORCE;
             p->break_kind = forced_page;
         }
-        if (l > 0) {
-            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
-            int keep = bp->i.keep_together_page;
-            /* l lines above the break, nlines - l below */
-            if (l < orphans || nlines - l < widows)
-                keep = MAX(keep, CG_KEEP_ALWAYS);
-            p->pen = keep;
-            if (forced_page) {
-                p->pen = CG_PEN_FORCE;
-                p->break_kind = forced_page;
-            }
-        }
-        cg_vitem *it = cg_vlist_add(vl, VI_LINE);
-        it->line = ln;
-        it->h = ln->height;
-        prev = brk;
     }
-    cg_lb_result_clear(&res);
-    g_array_free(F.lb, TRUE);
-    g_array_free(F.el, TRUE);
-    /* What only fitting the lines needed goes now (about a third of a
-     * paragraph's memory, held until its page sequence ends): hyphens drawn
-     * later need only each item's span. */
+}
+
+/* What only fitting the lines needed goes now (about a third of a
+ * paragraph's memory, held until its page sequence ends): hyphens drawn
+ * later need only each item's span. */
+static void drop_fitting_data(cg_para *pa)
+{
     pa->item_span = g_new(int, MAX(1, pa->n_items));
     int nc = (int)pa->chars->len;
     for (int i = 0; i < pa->n_items; i++)
@@ -2281,6 +2265,54 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     pa->char_span = NULL;
     g_array_free(pa->fixed_space, TRUE);
     pa->fixed_space = NULL;
+}
+
+void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
+{
+    g_ptr_array_set_free_func(vl->owned_paras, free_para);
+    g_ptr_array_add(vl->owned_paras, pa);
+    const cg_props *bp = pa->block->p;
+    shape(L, pa);
+    fitting F = { L, pa, g_array_new(FALSE, FALSE, sizeof(cg_lb_item)),
+                  g_array_new(FALSE, FALSE, sizeof(elem)) };
+    cg_lb_result res;
+    fit_lines(L, pa, &F, w, &res);
+    const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
+    int nlb = (int)F.lb->len;
+    if (res.overfull)
+        cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
+                    "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
+                    "wider than the line): set overflowing", res.overfull,
+                    res.overfull == 1 ? "" : "s", cg_fo_kind_name(pa->block->kind), w);
+
+    /* Anchors (footnotes, ids) go with the line that holds their character. */
+    const anchor *an = (const anchor *)pa->anchors->data;
+    guint na = pa->anchors->len, ai = 0;
+    int prev = -1;
+    int nlines = res.n;
+    int prev_c0 = -1;
+    const elem *el = (const elem *)F.el->data;
+    for (int l = 0; l < nlines; l++) {
+        int start = cg_lb_line_start(lb, nlb, prev);
+        int brk = res.breaks[l];
+        gboolean forced = lb[brk].type == CG_LB_PENALTY && lb[brk].penalty <= -CG_LB_INF;
+        cg_line *ln = make_line(&F, vl, start, brk, res.ratios[l], forced, x, w, res.greedy);
+        /* characters up to the next line's start belong to this line */
+        int next_c = l + 1 < nlines ? el[cg_lb_line_start(lb, nlb, brk)].c0 : G_MAXINT;
+        line_anchors(L, vl, ln, an, na, &ai, next_c);
+        int line_c0 = el[start].c0;
+        int forced_page = page_break_in(pa, prev_c0, line_c0);
+        prev_c0 = line_c0;
+        line_penalty(vl, bp, l, nlines, forced_page);
+        cg_vitem *it = cg_vlist_add(vl, VI_LINE);
+        it->line = ln;
+        it->h = ln->height;
+        prev = brk;
+    }
+    cg_lb_result_clear(&res);
+    g_array_free(F.lb, TRUE);
+    g_array_free(F.el, TRUE);
+    drop_fitting_data(pa);
 }
 
 /* ---- accessors for drawing and dumps ------------------------------------- */
