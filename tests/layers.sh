@@ -25,8 +25,7 @@ LAYERS="base fo doc diff cli"
 LONG_OK="cli/cmd_build.c:cmd_build cli/cmd_diff.c:cmd_diff diff/compare.c:cg_diff_versions
  fo/fo.c:cg_fo_render fo/fo_draw.c:draw_line fo/fo_layout.c:layout_table fo/fo_page.c:split_row
  fo/fo_page.c:split_group fo/fo_page.c:find_break fo/fo_page.c:paginate_sequence
- fo/fo_props.c:cg_props_compute fo/fo_text.c:collect_fo fo/fo_text.c:shape fo/fo_text.c:build_items
- fo/fo_text.c:line_boxes fo/fo_text.c:make_line fo/fo_text.c:cg_para_layout"
+ fo/fo_props.c:cg_props_compute"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 
