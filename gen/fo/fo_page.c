@@ -682,14 +682,40 @@ static cg_block *block_without(cg_vlist *vl, const cg_block *b, int side)
 static double cell_pre(const cg_cell *c) { return c->cont_before ? 0 : c->border_before + c->pad_before; }
 static double cell_post(const cg_cell *c) { return c->cont_after ? 0 : c->pad_after + c->border_after; }
 
-/* Split the row at item k of vl in two pieces: at the first forced break in a
- * cell (forced_only), else so that the first piece is at most avail tall.
- * The pieces replace the row, with a penalty between them. Returns FALSE when
- * the row cannot (spanning cells, a keep) or need not be split. */
-static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_only, gboolean allow_keep)
+/* The piece of cell cl before a break in it: items [s, cut), content height hh. */
+static void cell_piece_before(cg_vlist *vl, cg_cell *ca, const cg_cell *cl, int s, int cut, double hh)
 {
-    cg_vitem row_it = g_array_index(vl->items, cg_vitem, k);
-    const cg_row *r = row_it.row;
+    *ca = *cl;
+    ca->ranged = TRUE;
+    ca->from = s;
+    ca->to = cut;
+    ca->cont_after = TRUE;
+    ca->pad_after = ca->border_after = ca->out_after = 0;
+    ca->content_h = hh;
+    ca->display_align = CG_DA_BEFORE;
+    ca->blk = block_without(vl, cl->blk, CG_AFTER);
+}
+
+/* The piece of cell cl after a break in it: items [next, e). */
+static void cell_piece_after(cg_vlist *vl, cg_cell *cb, const cg_cell *cl, int next, int e)
+{
+    *cb = *cl;
+    cb->ranged = TRUE;
+    cb->from = next;
+    cb->to = e;
+    cb->cont_before = TRUE;
+    cb->pad_before = cb->border_before = cb->out_before = 0;
+    cb->content_h = cg_vlist_measure_range(cl->content, next, e);
+    cb->display_align = CG_DA_BEFORE;
+    cb->blk = block_without(vl, cl->blk, CG_BEFORE);
+}
+
+/* May the row at item k of vl be split at all? Not with no cells or a cell
+ * spanning rows, nor when tied to the rows around it, nor (unless forced_only
+ * or allow_keep) when kept together; *keep: its keep-together. */
+static gboolean row_may_split(const cg_vlist *vl, int k, gboolean forced_only, gboolean allow_keep, int *keep)
+{
+    const cg_row *r = g_array_index(vl->items, cg_vitem, k).row;
     int nc = r->n_cells;
     if (nc == 0)
         return FALSE;
@@ -704,12 +730,22 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
     if (k + 1 < n && g_array_index(vl->items, cg_vitem, k + 1).kind == VI_PENALTY &&
         g_array_index(vl->items, cg_vitem, k + 1).pen >= CG_PEN_NEVER)
         return FALSE;
-    int keep = r->blk && r->blk->fo && r->blk->fo->kind == FO_TABLE_ROW ? r->blk->fo->p->i.keep_together_page : 0;
-    if (!forced_only && keep > 0 && !allow_keep)
+    *keep = r->blk && r->blk->fo && r->blk->fo->kind == FO_TABLE_ROW ? r->blk->fo->p->i.keep_together_page : 0;
+    if (!forced_only && *keep > 0 && !allow_keep)
         return FALSE;
-    int *cut = g_new0(int, nc), *next = g_new0(int, nc);
-    double *hh = g_new0(double, nc);
-    int forced_kind = 0;
+    return TRUE;
+}
+
+/* Where each cell of row r is cut (cut[c], the rest from next[c], hh[c] the
+ * first piece's content height): at the highest forced break in a cell, else
+ * (not forced_only) within avail. Returns FALSE when the row is not to be
+ * split: no forced break (forced_only), no progress, nothing left after the
+ * cut, or a cell that cannot begin here (unless allow_keep); *forced_kind:
+ * the kind of the forced break it is split at (0: none). */
+static gboolean row_cuts(const cg_row *r, double avail, gboolean forced_only, gboolean allow_keep,
+                         int *cut, int *next, double *hh, int *forced_kind)
+{
+    int nc = r->n_cells;
     double hf = G_MAXDOUBLE;
     /* forced breaks first */
     for (int c = 0; c < nc; c++) {
@@ -719,32 +755,42 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         cell_cut(cl->content, s, e, -1, &next[c], &hh[c], &f);
         if (f && hh[c] < hf) {
             hf = hh[c];
-            forced_kind = f;
+            *forced_kind = f;
         }
     }
-    if (!forced_kind && forced_only)
-        goto no;
+    if (!*forced_kind && forced_only)
+        return FALSE;
     gboolean progress = FALSE, all_done = TRUE, stuck = FALSE;
     for (int c = 0; c < nc; c++) {
         const cg_cell *cl = &r->cells[c];
         int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
         int f;
-        double hmax = forced_kind ? hf : MAX(0, avail - cell_pre(cl));
+        double hmax = *forced_kind ? hf : MAX(0, avail - cell_pre(cl));
         cut[c] = cell_cut(cl->content, s, e, hmax, &next[c], &hh[c], &f);
-        if (f && !forced_kind)
-            forced_kind = f;
+        if (f && !*forced_kind)
+            *forced_kind = f;
         if (cut[c] > s)
             progress = TRUE;
-        else if (!forced_kind && cg_vlist_measure_range(cl->content, s, e) > 0)
+        else if (!*forced_kind && cg_vlist_measure_range(cl->content, s, e) > 0)
             stuck = TRUE;   /* a cell with content that cannot start here */
         if (next[c] < e)
             all_done = FALSE;
     }
-    if (stuck && !forced_kind && !allow_keep)
-        goto no;
-    if (!forced_kind && (!progress || all_done))
-        goto no;
-    /* the two pieces */
+    if (stuck && !*forced_kind && !allow_keep)
+        return FALSE;
+    if (!*forced_kind && (!progress || all_done))
+        return FALSE;
+    return TRUE;
+}
+
+/* The two pieces of row r with its cells cut at cut[] (going on from next[]):
+ * *pa before the break, *pb after it, their heights set (the second taking
+ * what the row is taller than both); *a_empty, *b_empty: no content in the
+ * piece. */
+static void row_pieces(cg_vlist *vl, const cg_row *r, const int *cut, const int *next, const double *hh,
+                       cg_row **pa, cg_row **pb, gboolean *a_empty, gboolean *b_empty)
+{
+    int nc = r->n_cells;
     cg_row *a = cg_vlist_alloc(vl, sizeof *a), *b = cg_vlist_alloc(vl, sizeof *b);
     *a = *r;
     *b = *r;
@@ -757,34 +803,19 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
     a->blk = block_without(vl, r->blk, CG_AFTER);
     b->blk = block_without(vl, r->blk, CG_BEFORE);
     double ha = 0, hb = 0;
-    gboolean a_empty = TRUE, b_empty = TRUE;
+    *a_empty = *b_empty = TRUE;
     for (int c = 0; c < nc; c++) {
         const cg_cell *cl = &r->cells[c];
         int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
         cg_cell *ca = &a->cells[c], *cb = &b->cells[c];
-        *ca = *cl;
-        *cb = *cl;
-        ca->ranged = cb->ranged = TRUE;
-        ca->from = s;
-        ca->to = cut[c];
-        ca->cont_after = TRUE;
-        ca->pad_after = ca->border_after = ca->out_after = 0;
-        ca->content_h = hh[c];
-        ca->display_align = CG_DA_BEFORE;
-        ca->blk = block_without(vl, cl->blk, CG_AFTER);
-        cb->blk = block_without(vl, cl->blk, CG_BEFORE);
-        cb->from = next[c];
-        cb->to = e;
-        cb->cont_before = TRUE;
-        cb->pad_before = cb->border_before = cb->out_before = 0;
-        cb->content_h = cg_vlist_measure_range(cl->content, next[c], e);
-        cb->display_align = CG_DA_BEFORE;
+        cell_piece_before(vl, ca, cl, s, cut[c], hh[c]);
+        cell_piece_after(vl, cb, cl, next[c], e);
         ha = MAX(ha, cell_pre(ca) + ca->content_h);
         hb = MAX(hb, cb->content_h + cell_post(cb));
         if (cut[c] > s)
-            a_empty = FALSE;
+            *a_empty = FALSE;
         if (next[c] < e)
-            b_empty = FALSE;
+            *b_empty = FALSE;
     }
     if (r->h > ha + hb)
         hb = r->h - ha;
@@ -794,64 +825,105 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         a->span_h[c] = ha;
         b->span_h[c] = hb;
     }
-    cg_vitem pen = { 0 };
-    pen.kind = VI_PENALTY;
-    pen.pen = forced_kind ? CG_PEN_FORCE : keep;
-    pen.break_kind = forced_kind;
-    cg_vitem ia = row_it, ib = row_it;
-    ia.row = a;
-    ia.h = ha;
-    ib.row = b;
-    ib.h = hb;
-    if (forced_kind && a_empty) {
-        /* the break comes before any content of the row */
-        b->cont_before = FALSE;
-        b->blk = block_without(vl, r->blk, -1);
-        for (int c = 0; c < nc; c++) {
-            b->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_after ? CG_AFTER : -1);
-            b->cells[c].cont_before = r->cells[c].cont_before;
-            b->cells[c].pad_before = r->cells[c].pad_before;
-            b->cells[c].border_before = r->cells[c].border_before;
-            b->cells[c].out_before = r->cells[c].out_before;
+    *pa = a;
+    *pb = b;
+}
+
+/* A forced break before any content of row r at item k: the penalty pen,
+ * then the piece after it (b, item ib) with the row's before edge back,
+ * as tall as the row and its cells need. */
+static void row_break_before(cg_vlist *vl, int k, const cg_row *r, cg_row *b, cg_vitem ib, cg_vitem pen)
+{
+    int nc = r->n_cells;
+    double hb = b->h, ha;
+    b->cont_before = FALSE;
+    b->blk = block_without(vl, r->blk, -1);
+    for (int c = 0; c < nc; c++) {
+        b->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_after ? CG_AFTER : -1);
+        b->cells[c].cont_before = r->cells[c].cont_before;
+        b->cells[c].pad_before = r->cells[c].pad_before;
+        b->cells[c].border_before = r->cells[c].border_before;
+        b->cells[c].out_before = r->cells[c].out_before;
+    }
+    ib.h = b->h = MAX(hb, r->h);
+    for (int c = 0; c < nc; c++) {
+        b->span_h[c] = b->h;
+        ha = cell_pre(&b->cells[c]) + b->cells[c].content_h + cell_post(&b->cells[c]);
+        if (ha > b->h) {
+            b->h = ib.h = ha;
+            for (int d = 0; d < nc; d++)
+                b->span_h[d] = ha;
         }
-        ib.h = b->h = MAX(hb, r->h);
-        for (int c = 0; c < nc; c++) {
-            b->span_h[c] = b->h;
-            ha = cell_pre(&b->cells[c]) + b->cells[c].content_h + cell_post(&b->cells[c]);
-            if (ha > b->h) {
-                b->h = ib.h = ha;
-                for (int d = 0; d < nc; d++)
-                    b->span_h[d] = ha;
-            }
+    }
+    g_array_index(vl->items, cg_vitem, k) = pen;
+    g_array_insert_val(vl->items, (guint)k + 1, ib);
+}
+
+/* A forced break after all content of row r at item k: the piece before it
+ * (a, item ia) with the row's after edge back, as tall as the row and its
+ * cells need, then the penalty pen. */
+static void row_break_after(cg_vlist *vl, int k, const cg_row *r, cg_row *a, cg_vitem ia, cg_vitem pen)
+{
+    int nc = r->n_cells;
+    double ha = a->h;
+    a->cont_after = FALSE;
+    a->blk = block_without(vl, r->blk, -1);
+    for (int c = 0; c < nc; c++) {
+        a->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_before ? CG_BEFORE : -1);
+        a->cells[c].cont_after = r->cells[c].cont_after;
+        a->cells[c].pad_after = r->cells[c].pad_after;
+        a->cells[c].border_after = r->cells[c].border_after;
+        a->cells[c].out_after = r->cells[c].out_after;
+        ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
+    }
+    ia.h = a->h = MAX(ha, r->h);
+    for (int c = 0; c < nc; c++)
+        a->span_h[c] = a->h;
+    g_array_index(vl->items, cg_vitem, k) = ia;
+    g_array_insert_val(vl->items, (guint)k + 1, pen);
+}
+
+/* Split the row at item k of vl in two pieces: at the first forced break in a
+ * cell (forced_only), else so that the first piece is at most avail tall.
+ * The pieces replace the row, with a penalty between them. Returns FALSE when
+ * the row cannot (spanning cells, a keep) or need not be split. */
+static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_only, gboolean allow_keep)
+{
+    cg_vitem row_it = g_array_index(vl->items, cg_vitem, k);
+    const cg_row *r = row_it.row;
+    int nc = r->n_cells, keep = 0;
+    if (!row_may_split(vl, k, forced_only, allow_keep, &keep))
+        return FALSE;
+    int *cut = g_new0(int, nc), *next = g_new0(int, nc);
+    double *hh = g_new0(double, nc);
+    int forced_kind = 0;
+    gboolean split = row_cuts(r, avail, forced_only, allow_keep, cut, next, hh, &forced_kind);
+    if (split) {
+        cg_row *a, *b;
+        gboolean a_empty, b_empty;
+        row_pieces(vl, r, cut, next, hh, &a, &b, &a_empty, &b_empty);
+        cg_vitem pen = { 0 };
+        pen.kind = VI_PENALTY;
+        pen.pen = forced_kind ? CG_PEN_FORCE : keep;
+        pen.break_kind = forced_kind;
+        cg_vitem ia = row_it, ib = row_it;
+        ia.row = a;
+        ia.h = a->h;
+        ib.row = b;
+        ib.h = b->h;
+        if (forced_kind && a_empty) {
+            /* the break comes before any content of the row */
+            row_break_before(vl, k, r, b, ib, pen);
+        } else if (forced_kind && b_empty) {
+            row_break_after(vl, k, r, a, ia, pen);
+        } else {
+            g_array_index(vl->items, cg_vitem, k) = ia;
+            g_array_insert_val(vl->items, (guint)k + 1, pen);
+            g_array_insert_val(vl->items, (guint)k + 2, ib);
         }
-        g_array_index(vl->items, cg_vitem, k) = pen;
-        g_array_insert_val(vl->items, (guint)k + 1, ib);
-    } else if (forced_kind && b_empty) {
-        a->cont_after = FALSE;
-        a->blk = block_without(vl, r->blk, -1);
-        for (int c = 0; c < nc; c++) {
-            a->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_before ? CG_BEFORE : -1);
-            a->cells[c].cont_after = r->cells[c].cont_after;
-            a->cells[c].pad_after = r->cells[c].pad_after;
-            a->cells[c].border_after = r->cells[c].border_after;
-            a->cells[c].out_after = r->cells[c].out_after;
-            ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
-        }
-        ia.h = a->h = MAX(ha, r->h);
-        for (int c = 0; c < nc; c++)
-            a->span_h[c] = a->h;
-        g_array_index(vl->items, cg_vitem, k) = ia;
-        g_array_insert_val(vl->items, (guint)k + 1, pen);
-    } else {
-        g_array_index(vl->items, cg_vitem, k) = ia;
-        g_array_insert_val(vl->items, (guint)k + 1, pen);
-        g_array_insert_val(vl->items, (guint)k + 2, ib);
     }
     g_free(cut); g_free(next); g_free(hh);
-    return TRUE;
-no:
-    g_free(cut); g_free(next); g_free(hh);
-    return FALSE;
+    return split;
 }
 
 /* ---- rows tied by a spanning cell ----------------------------------------- */
@@ -891,34 +963,6 @@ static int tied_row(const cg_vlist *vl, int k, int dir, int *tie)
             t = j;
     }
     return -1;
-}
-
-/* The piece of cell cl before a break in it: items [s, cut), content height hh. */
-static void cell_piece_before(cg_vlist *vl, cg_cell *ca, const cg_cell *cl, int s, int cut, double hh)
-{
-    *ca = *cl;
-    ca->ranged = TRUE;
-    ca->from = s;
-    ca->to = cut;
-    ca->cont_after = TRUE;
-    ca->pad_after = ca->border_after = ca->out_after = 0;
-    ca->content_h = hh;
-    ca->display_align = CG_DA_BEFORE;
-    ca->blk = block_without(vl, cl->blk, CG_AFTER);
-}
-
-/* The piece of cell cl after a break in it: items [next, e). */
-static void cell_piece_after(cg_vlist *vl, cg_cell *cb, const cg_cell *cl, int next, int e)
-{
-    *cb = *cl;
-    cb->ranged = TRUE;
-    cb->from = next;
-    cb->to = e;
-    cb->cont_before = TRUE;
-    cb->pad_before = cb->border_before = cb->out_before = 0;
-    cb->content_h = cg_vlist_measure_range(cl->content, next, e);
-    cb->display_align = CG_DA_BEFORE;
-    cb->blk = block_without(vl, cl->blk, CG_BEFORE);
 }
 
 static int cell_x_cmp(const void *a, const void *b)
