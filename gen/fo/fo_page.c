@@ -978,26 +978,21 @@ typedef struct {
     double hh;
 } cross_cell;
 
-/* Break the rows tied by spanning cells (a row group) that row item k belongs
- * to, with room for row k of its height: inside row k (every cell reaching
- * into it cut there, the spanning ones going on in a piece of row k after the
- * break), else, when row k's own cells cannot begin in the room, between row
- * k and the row before it (the cells spanning both cut at that row boundary
- * and going on in row k). The tied rows are broken only when the room is too
- * small for them and no keep holds them together, unless (allow_keep) they
- * begin the page or are taller than a page (avail) and would else overflow.
- * With room < 0, the group is broken between row k and the row before, as a
- * forced break there demands. Returns 0 when nothing was done, else how many
- * items pagination goes back to go on: 1 when row k was split in two pieces
- * (it goes on at k), more when the break is now allowed before k (it goes on
- * just after the row before). The group is taken from item from on (the
- * page's first item). forced_kind: the break is a forced one of that kind (a
- * cell's), made whatever the keeps and the cells' room. */
-static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep,
-                       int forced_kind)
+/* The rows tied by spanning cells (a row group) being broken. */
+typedef struct {
+    GArray *K;                  /* their row items */
+    int r, m;                   /* the row item broken at is the r-th of m */
+    cg_row **R;                 /* their rows */
+    double *Y;                  /* each row's top from the first's (Y[m]: all their height) */
+    int keep;                   /* the strongest keep holding them together */
+    int tie_r;                  /* the tie between row r and the row before (-1: none) */
+} row_group;
+
+/* The group that row item k belongs to, from item from on (rows on earlier
+ * pages are done with: a group cut there overflowed), into G; FALSE (nothing
+ * kept) when row k is tied to no other row there. */
+static gboolean group_collect(cg_vlist *vl, int k, int from, row_group *G)
 {
-    /* the group's row items, from the page's first item on (rows on earlier
-     * pages are done with: a group cut there overflowed) */
     GArray *K = g_array_new(FALSE, FALSE, sizeof(int));
     int j = k;
     while ((j = tied_row(vl, j, -1, NULL)) >= from)
@@ -1010,7 +1005,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
     int m = (int)K->len;
     if (m < 2) {
         g_array_free(K, TRUE);
-        return 0;
+        return FALSE;
     }
     cg_row **R = g_new0(cg_row *, m);
     double *Y = g_new0(double, m + 1);
@@ -1028,15 +1023,39 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
                 tie_r = t;
         }
     }
-    GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
-    int ret = 0;
-    if (!forced_kind && keep > 0 && !allow_keep && Y[m] <= avail + 0.01)
-        goto done;
+    G->K = K;
+    G->r = r;
+    G->m = m;
+    G->R = R;
+    G->Y = Y;
+    G->keep = keep;
+    G->tie_r = tie_r;
+    return TRUE;
+}
+
+static void group_free(row_group *G)
+{
+    g_array_free(G->K, TRUE);
+    g_free(G->R);
+    g_free(G->Y);
+}
+
+/* Where the group breaks and which cells cross the break, cut there (into
+ * cross): inside row r with room (*mid, when room >= 0) or before row r.
+ * FALSE when it is not broken: all fits, or row r's cells cannot begin in the
+ * room and there is no row before it to break before (unless allow_keep and
+ * some cell progresses). */
+static gboolean group_cut_cells(const row_group *G, double room, gboolean allow_keep, int forced_kind,
+                                GArray *cross, gboolean *pmid)
+{
+    int r = G->r;
+    cg_row **R = G->R;
+    const double *Y = G->Y;
     /* Inside row r, at height H from the group's top. */
     double H = Y[r] + room;
     gboolean mid = room >= 0, progress = FALSE, all_done = TRUE, stuck = FALSE;
     if (!mid && r == 0)
-        goto done;
+        return FALSE;
     for (int pass = 0; pass < 2; pass++) {
         g_array_set_size(cross, 0);
         for (int i = 0; i <= r; i++)
@@ -1061,7 +1080,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         if (!mid)
             break;
         if (all_done)
-            goto done;      /* all fits: the rows are only taller than their content */
+            return FALSE;   /* all fits: the rows are only taller than their content */
         if (forced_kind || (progress && !stuck))
             break;
         if (r > 0) {
@@ -1069,11 +1088,21 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
             continue;
         }
         if (!progress || !allow_keep)
-            goto done;
+            return FALSE;
         break;
     }
-    /* the pieces before the break: rows [0, r) with their crossing cells cut,
-     * and in a break inside row r, the piece of row r before it */
+    *pmid = mid;
+    return TRUE;
+}
+
+/* The pieces before the break: rows [0, r) with their crossing cells cut (in
+ * place of those rows in vl), and in a break inside row r (mid), the piece of
+ * row r before it, returned, of height *pha (else NULL, *pha 0). */
+static cg_row *group_before(cg_vlist *vl, const row_group *G, const GArray *cross, gboolean mid, double *pha)
+{
+    int r = G->r;
+    cg_row **R = G->R;
+    const double *Y = G->Y;
     cg_row *A = NULL;
     double ha = 0;
     if (mid) {
@@ -1118,8 +1147,21 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         for (int c = 0; c < A->n_cells; c++)
             A->span_h[c] = ha;
     }
-    /* the piece after the break: row r (its piece after a break inside it)
-     * with the spanning cells going on in it */
+    for (int i = 0; i < r; i++)
+        if (Rn[i])
+            g_array_index(vl->items, cg_vitem, g_array_index(G->K, int, i)).row = Rn[i];
+    g_free(Rn);
+    *pha = ha;
+    return A;
+}
+
+/* The piece after the break: row r (its piece after a break inside it, mid,
+ * the piece before being ha tall) with the spanning cells going on in it, as
+ * tall as its cells need beyond the rows they span after it. */
+static cg_row *group_after(cg_vlist *vl, const row_group *G, const GArray *cross, gboolean mid, double ha)
+{
+    int r = G->r, m = G->m;
+    cg_row **R = G->R;
     cg_row *B = cg_vlist_alloc(vl, sizeof *B);
     *B = *R[r];
     int nb = 0;
@@ -1161,37 +1203,72 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
             sh += R[t]->h;
         B->span_h[c] = sh;
     }
-    for (int i = 0; i < r; i++)
-        if (Rn[i])
-            g_array_index(vl->items, cg_vitem, g_array_index(K, int, i)).row = Rn[i];
-    g_free(Rn);
+    return B;
+}
+
+/* The pieces in place of row item k: inside it (mid), the piece A before the
+ * break, a penalty and the piece B after it (returns 1); else B, the tie
+ * before it becoming the break (returns how far back the row before is). */
+static int group_replace(cg_vlist *vl, int k, const row_group *G, cg_row *A, double ha, cg_row *B, gboolean mid,
+                         int forced_kind)
+{
     cg_vitem ib = g_array_index(vl->items, cg_vitem, k);
     ib.row = B;
-    ib.h = hb;
+    ib.h = B->h;
     if (mid) {
         cg_vitem ia = ib, pen = { 0 };
         ia.row = A;
         ia.h = ha;
         pen.kind = VI_PENALTY;
-        pen.pen = forced_kind ? CG_PEN_FORCE : keep;
+        pen.pen = forced_kind ? CG_PEN_FORCE : G->keep;
         pen.break_kind = forced_kind;
         g_array_index(vl->items, cg_vitem, k) = ia;
         g_array_insert_val(vl->items, (guint)k + 1, pen);
         g_array_insert_val(vl->items, (guint)k + 2, ib);
-        ret = 1;
-    } else {
-        g_array_index(vl->items, cg_vitem, k) = ib;
-        cg_vitem *t = &g_array_index(vl->items, cg_vitem, tie_r);
-        t->span_tie = FALSE;
-        t->pen = forced_kind ? CG_PEN_FORCE : t->span_pen;
-        t->break_kind = forced_kind;
-        ret = k - g_array_index(K, int, r - 1);
+        return 1;
     }
-done:
-    g_array_free(K, TRUE);
+    g_array_index(vl->items, cg_vitem, k) = ib;
+    cg_vitem *t = &g_array_index(vl->items, cg_vitem, G->tie_r);
+    t->span_tie = FALSE;
+    t->pen = forced_kind ? CG_PEN_FORCE : t->span_pen;
+    t->break_kind = forced_kind;
+    return k - g_array_index(G->K, int, G->r - 1);
+}
+
+/* Break the rows tied by spanning cells (a row group) that row item k belongs
+ * to, with room for row k of its height: inside row k (every cell reaching
+ * into it cut there, the spanning ones going on in a piece of row k after the
+ * break), else, when row k's own cells cannot begin in the room, between row
+ * k and the row before it (the cells spanning both cut at that row boundary
+ * and going on in row k). The tied rows are broken only when the room is too
+ * small for them and no keep holds them together, unless (allow_keep) they
+ * begin the page or are taller than a page (avail) and would else overflow.
+ * With room < 0, the group is broken between row k and the row before, as a
+ * forced break there demands. Returns 0 when nothing was done, else how many
+ * items pagination goes back to go on: 1 when row k was split in two pieces
+ * (it goes on at k), more when the break is now allowed before k (it goes on
+ * just after the row before). The group is taken from item from on (the
+ * page's first item). forced_kind: the break is a forced one of that kind (a
+ * cell's), made whatever the keeps and the cells' room. */
+static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep,
+                       int forced_kind)
+{
+    row_group G;
+    if (!group_collect(vl, k, from, &G))
+        return 0;
+    GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
+    int ret = 0;
+    gboolean mid = FALSE;
+    /* kept together, and they fit on a page: not broken */
+    gboolean kept = !forced_kind && G.keep > 0 && !allow_keep && G.Y[G.m] <= avail + 0.01;
+    if (!kept && group_cut_cells(&G, room, allow_keep, forced_kind, cross, &mid)) {
+        double ha;
+        cg_row *A = group_before(vl, &G, cross, mid, &ha);
+        cg_row *B = group_after(vl, &G, cross, mid, ha);
+        ret = group_replace(vl, k, &G, A, ha, B, mid, forced_kind);
+    }
+    group_free(&G);
     g_array_free(cross, TRUE);
-    g_free(R);
-    g_free(Y);
     return ret;
 }
 
