@@ -1556,187 +1556,252 @@ static double item_footnotes(const cg_vitem *it, GPtrArray *out)
     return h;
 }
 
+/* The state of the search for a page's best break (find_break). */
+typedef struct {
+    cg_vlist *vl;
+    int from;                   /* the page's first item */
+    int n;                      /* the items known laid out */
+    double avail;
+    const fn_ctx *fc;
+    GPtrArray *stack;           /* the blocks open */
+    GPtrArray *itf;             /* the footnotes of an item */
+    double y, group, content_y;
+    /* footnotes cited on the page before the last legal break, and since */
+    double fn_prev, fn_new, new_first;
+    gboolean first_break, in_group, started;
+    gboolean group_started;     /* started, at the first of the rows tied to this one */
+    int best, best_pen;
+    page_break r;
+} break_scan;
+
+/* Rows break across pages: at forced breaks in their cells, and where they
+ * do not fit. Returns how many items the search goes back when the row at
+ * item k was split (then it goes on there), else 0. */
+static int scan_row_split(break_scan *S, int k, const cg_vitem *it)
+{
+    cg_vlist *vl = S->vl;
+    double fn = fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first);
+    double room = S->avail - S->y - fn - footers_below(S->stack, it);
+    int back = 0;
+    gboolean over = S->y + it->h + fn + footers_below(S->stack, it) > S->avail + 0.01;
+    if (tied_row(vl, k, -1, NULL) < S->from)
+        S->group_started = S->started;  /* the first tied row on the page */
+    if (row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE))
+        back = 1;
+    else if ((back = group_forced(vl, k, S->from, S->avail)) > 0)
+        ;   /* rows tied by a spanning cell: at a forced break in a cell */
+    /* a keep-together row taller than a whole page can never be
+     * kept: split it rather than lose what overflows */
+    else if (over && room > 1 && split_row(vl, k, room, FALSE, !S->started || it->h > S->avail))
+        back = 1;
+    else if (over)
+        /* rows tied by a spanning cell: likewise as a whole (between
+         * them even with no room left) */
+        back = split_group(vl, k, S->from, MAX(0, room), S->avail, !S->group_started, 0);
+    if (back > 0) {
+        items_inserted(vl, k, NI(vl) - S->n);
+        S->n = (int)vl->items->len;
+    }
+    return back;
+}
+
+/* An item that takes room (line, gap, row, box, overlay) at item *pk: it goes
+ * on the page when it fits with its footnotes; else the page breaks at the
+ * best break seen, or before it (returns TRUE, S->r set). A row split, or a
+ * break made before it between tied rows, sets *pk where the search goes on. */
+static gboolean scan_box(break_scan *S, int *pk, const cg_vitem *it)
+{
+    int k = *pk;
+    if (it->kind == VI_GAP && it->h <= 0)
+        return FALSE;
+    if (it->kind == VI_ROW) {
+        int back = scan_row_split(S, k, it);
+        if (back > 0) {
+            *pk = k - back;
+            return FALSE;
+        }
+    }
+    double item_fn = item_footnotes(it, S->itf);
+    double item_new = S->fn_new + item_fn;
+    double item_first = S->fn_new > 0 ? S->new_first : S->itf->len ? fn_first_piece(S->itf->pdata[0], 0) : 0;
+    double need = fn_need(S->fc, S->first_break, S->fn_prev, item_new, item_first);
+    double bottom = S->y + it->h;
+    if (bottom + need + footers_below(S->stack, it) > S->avail + 0.01 && S->started) {
+        int back;
+        if (S->best < 0 && it->kind == VI_ROW &&
+            (back = split_group(S->vl, k, S->from, -1, S->avail, TRUE, 0)) > 0) {
+            /* no break before this row on the page, and it is tied to
+             * the row before: break between them, not inside a cell */
+            *pk = k - back;
+            return FALSE;
+        }
+        /* Overflow: cut at the best break seen. */
+        if (S->best >= 0) {
+            S->r.brk = S->best;
+            S->r.pen = S->best_pen;
+        } else {
+            S->r.brk = k;       /* no legal break: cut before this item anyway */
+            S->r.pen = CG_PEN_NEVER;
+        }
+        return TRUE;
+    }
+    S->in_group = FALSE;
+    if (it->kind != VI_OVERLAY)
+        S->y = bottom;
+    S->content_y = MAX(S->content_y, bottom);
+    S->fn_new = item_new;
+    S->new_first = item_first;
+    if (!S->started && bottom > S->avail + 0.01)
+        S->r.overflow = TRUE;
+    S->started = TRUE;
+    return FALSE;
+}
+
+/* An absolutely placed item: content on this page, though it takes no room;
+ * but the footnotes cited in it take room at the bottom of the page. */
+static void scan_abs(break_scan *S, const cg_vitem *it)
+{
+    S->started = TRUE;
+    double abs_fn = item_footnotes(it, S->itf);
+    if (abs_fn > 0) {
+        if (S->fn_new <= 0)
+            S->new_first = fn_first_piece(S->itf->pdata[0], 0);
+        S->fn_new += abs_fn;
+    }
+}
+
+/* A forced break at item *pk: between rows tied by a spanning cell, the cell
+ * is cut there and goes on in the row after; after a table's last row, it is
+ * moved after the table (the search going on from *pk); with only the ends of
+ * blocks after it, none; else the page breaks there (returns TRUE, S->r set). */
+static gboolean scan_forced(break_scan *S, int *pk, const cg_vitem *it)
+{
+    cg_vlist *vl = S->vl;
+    int k = *pk;
+    if (S->started) {
+        int kr = k + 1;
+        while (kr < NI(vl) && g_array_index(vl->items, cg_vitem, kr).kind == VI_PENALTY)
+            kr++;
+        if (is_row(vl, kr) && tied_row(vl, kr, -1, NULL) >= 0 &&
+            split_group(vl, kr, S->from, -1, S->avail, TRUE, 0) > 0) {
+            *pk = k - 1;
+            return FALSE;
+        }
+    }
+    int to = table_end_after(vl, k);
+    if (to > k) {
+        /* a break after the last row takes effect after the table */
+        cg_vitem pen = *it;
+        g_array_remove_index(vl->items, (guint)k);
+        g_array_insert_val(vl->items, (guint)to - 1, pen);
+        *pk = k - 1;
+        return FALSE;
+    }
+    gboolean ends = S->started && only_ends_after(vl, k);
+    /* only_ends_after may have laid out more of the flow: the items moved */
+    it = &g_array_index(vl->items, cg_vitem, k);
+    S->n = NI(vl);
+    if (S->started && !ends) {
+        S->r.brk = k;
+        S->r.pen = 0;
+        S->r.forced_kind = it->break_kind;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* A legal break (penalty it at item k, not forced): past it the footnotes
+ * cited before it are no longer new; when what comes before it fits, it is
+ * the best break so far unless its keep is stronger (among equals, the later). */
+static void scan_legal(break_scan *S, int k, const cg_vitem *it)
+{
+    if (!S->started || it->pen >= CG_PEN_NEVER)
+        return;
+    gboolean fits = S->content_y + fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first) +
+                    open_tables_h(S->stack, FALSE) <= S->avail + 0.01;
+    /* past a legal break, the footnotes cited before it are no longer new */
+    S->first_break = FALSE;
+    S->fn_prev += S->fn_new;
+    S->fn_new = S->new_first = 0;
+    if (!fits)
+        return;
+    /* Prefer weaker keeps; among equals, the later break. */
+    if (it->pen <= S->best_pen || S->best_pen > 0) {
+        if (it->pen <= S->best_pen) {
+            S->best = k;
+            S->best_pen = it->pen;
+        }
+    }
+}
+
 /* The best break of a page (or column) from item from in height avail, with
  * the footnotes cited on it and those carried over (fc, may be NULL). */
 static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start, const fn_ctx *fc)
 {
-    int n = (int)vl->items->len;
-    GPtrArray *stack = g_ptr_array_new();
+    break_scan S = { 0 };
+    S.vl = vl;
+    S.from = from;
+    S.n = (int)vl->items->len;
+    S.avail = avail;
+    S.fc = fc;
+    S.stack = g_ptr_array_new();
     for (guint i = 0; i < open_at_start->len; i++)
-        g_ptr_array_add(stack, open_at_start->pdata[i]);
-    double y = open_tables_h(stack, TRUE);
-    double group = 0, content_y = y;
-    /* footnotes cited on the page before the last legal break, and since */
-    double fn_prev = 0, fn_new = 0, new_first = 0;
-    gboolean first_break = TRUE;
-    GPtrArray *itf = g_ptr_array_new();
-    gboolean in_group = FALSE, started = FALSE;
-    gboolean group_started = FALSE;     /* started, at the first of the rows tied to this one */
-    int best = -1, best_pen = G_MAXINT;
-    page_break r = { n, n, 0, FALSE, 0 };
+        g_ptr_array_add(S.stack, open_at_start->pdata[i]);
+    S.y = open_tables_h(S.stack, TRUE);
+    S.group = 0;
+    S.content_y = S.y;
+    S.first_break = TRUE;
+    S.itf = g_ptr_array_new();
+    S.best = -1;
+    S.best_pen = G_MAXINT;
+    S.r = (page_break){ S.n, S.n, 0, FALSE, 0 };
     for (int k = from;; k++) {
-        if (k >= n) {
+        if (k >= S.n) {
             if (at_end(vl, k))
                 break;
-            n = NI(vl);
+            S.n = NI(vl);
         }
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            stack_space(it, started, &in_group, &group, &y);
+            stack_space(it, S.started, &S.in_group, &S.group, &S.y);
             break;
-        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
-            if (it->kind == VI_GAP && it->h <= 0)
-                break;
-            if (it->kind == VI_ROW) {
-                /* Rows break across pages: at forced breaks in their cells,
-                 * and where they do not fit. */
-                double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
-                double room = avail - y - fn - footers_below(stack, it);
-                int back = 0;
-                gboolean over = y + it->h + fn + footers_below(stack, it) > avail + 0.01;
-                if (tied_row(vl, k, -1, NULL) < from)
-                    group_started = started;    /* the first tied row on the page */
-                if (row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE))
-                    back = 1;
-                else if ((back = group_forced(vl, k, from, avail)) > 0)
-                    ;   /* rows tied by a spanning cell: at a forced break in a cell */
-                /* a keep-together row taller than a whole page can never be
-                 * kept: split it rather than lose what overflows */
-                else if (over && room > 1 && split_row(vl, k, room, FALSE, !started || it->h > avail))
-                    back = 1;
-                else if (over)
-                    /* rows tied by a spanning cell: likewise as a whole (between
-                     * them even with no room left) */
-                    back = split_group(vl, k, from, MAX(0, room), avail, !group_started, 0);
-                if (back > 0) {
-                    items_inserted(vl, k, NI(vl) - n);
-                    n = (int)vl->items->len;
-                    k -= back;
-                    continue;
-                }
-            }
-            double item_fn = item_footnotes(it, itf);
-            double item_new = fn_new + item_fn;
-            double item_first = fn_new > 0 ? new_first : itf->len ? fn_first_piece(itf->pdata[0], 0) : 0;
-            double need = fn_need(fc, first_break, fn_prev, item_new, item_first);
-            double bottom = y + it->h;
-            if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
-                int back;
-                if (best < 0 && it->kind == VI_ROW &&
-                    (back = split_group(vl, k, from, -1, avail, TRUE, 0)) > 0) {
-                    /* no break before this row on the page, and it is tied to
-                     * the row before: break between them, not inside a cell */
-                    k -= back;
-                    continue;
-                }
-                /* Overflow: cut at the best break seen. */
-                if (best >= 0) {
-                    r.brk = best;
-                    r.pen = best_pen;
-                } else {
-                    r.brk = k;      /* no legal break: cut before this item anyway */
-                    r.pen = CG_PEN_NEVER;
-                }
+        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
+            if (scan_box(&S, &k, it))
                 goto done;
-            }
-            in_group = FALSE;
-            if (it->kind != VI_OVERLAY)
-                y = bottom;
-            content_y = MAX(content_y, bottom);
-            fn_new = item_new;
-            new_first = item_first;
-            if (!started && bottom > avail + 0.01)
-                r.overflow = TRUE;
-            started = TRUE;
             break;
-        }
         case VI_START:
-            g_ptr_array_add(stack, it->blk);
+            g_ptr_array_add(S.stack, it->blk);
             break;
         case VI_END:
-            if (stack->len)
-                g_ptr_array_remove_index(stack, stack->len - 1);
+            if (S.stack->len)
+                g_ptr_array_remove_index(S.stack, S.stack->len - 1);
             break;
-        case VI_ABS: {
-            started = TRUE;     /* content on this page, though it takes no room */
-            /* ... but the footnotes cited in it do, at the bottom of the page */
-            double abs_fn = item_footnotes(it, itf);
-            if (abs_fn > 0) {
-                if (fn_new <= 0)
-                    new_first = fn_first_piece(itf->pdata[0], 0);
-                fn_new += abs_fn;
-            }
+        case VI_ABS:
+            scan_abs(&S, it);
             break;
-        }
         case VI_SPAN:
-            r.brk = k;          /* the span changes: the caller goes on below */
-            r.pen = 0;
+            S.r.brk = k;        /* the span changes: the caller goes on below */
+            S.r.pen = 0;
             goto done;
         case VI_PENALTY:
-            if (it->pen == CG_PEN_FORCE && started) {
-                /* a forced break between rows tied by a spanning cell: the
-                 * cell is cut there and goes on in the row after */
-                int kr = k + 1;
-                while (kr < NI(vl) && g_array_index(vl->items, cg_vitem, kr).kind == VI_PENALTY)
-                    kr++;
-                if (is_row(vl, kr) && tied_row(vl, kr, -1, NULL) >= 0 &&
-                    split_group(vl, kr, from, -1, avail, TRUE, 0) > 0) {
-                    k--;
-                    continue;
-                }
-            }
             if (it->pen == CG_PEN_FORCE) {
-                int to = table_end_after(vl, k);
-                if (to > k) {
-                    /* a break after the last row takes effect after the table */
-                    cg_vitem pen = *it;
-                    g_array_remove_index(vl->items, (guint)k);
-                    g_array_insert_val(vl->items, (guint)to - 1, pen);
-                    k--;
-                    continue;
-                }
-                gboolean ends = started && only_ends_after(vl, k);
-                /* only_ends_after may have laid out more of the flow: the items moved */
-                it = &g_array_index(vl->items, cg_vitem, k);
-                n = NI(vl);
-                if (started && !ends) {
-                    r.brk = k;
-                    r.pen = 0;
-                    r.forced_kind = it->break_kind;
+                if (scan_forced(&S, &k, it))
                     goto done;
-                }
-                break;
-            }
-            if (!started || it->pen >= CG_PEN_NEVER)
-                break;
-            gboolean fits = content_y + fn_need(fc, first_break, fn_prev, fn_new, new_first) +
-                            open_tables_h(stack, FALSE) <= avail + 0.01;
-            /* past a legal break, the footnotes cited before it are no longer new */
-            first_break = FALSE;
-            fn_prev += fn_new;
-            fn_new = new_first = 0;
-            if (!fits)
-                break;
-            /* Prefer weaker keeps; among equals, the later break. */
-            if (it->pen <= best_pen || best_pen > 0) {
-                if (it->pen <= best_pen) {
-                    best = k;
-                    best_pen = it->pen;
-                }
-            }
+            } else
+                scan_legal(&S, k, it);
             break;
         }
     }
-    n = NI(vl);
-    r.brk = n;
+    S.n = NI(vl);
+    S.r.brk = S.n;
 done:
-    r.next = r.brk < n ? r.brk + 1 : n;
-    if (r.brk < n && g_array_index(vl->items, cg_vitem, r.brk).kind != VI_PENALTY)
-        r.next = r.brk;
-    g_ptr_array_free(stack, TRUE);
-    g_ptr_array_free(itf, TRUE);
-    return r;
+    S.r.next = S.r.brk < S.n ? S.r.brk + 1 : S.n;
+    if (S.r.brk < S.n && g_array_index(vl->items, cg_vitem, S.r.brk).kind != VI_PENALTY)
+        S.r.next = S.r.brk;
+    g_ptr_array_free(S.stack, TRUE);
+    g_ptr_array_free(S.itf, TRUE);
+    return S.r;
 }
 
 /* ---- the page loop ------------------------------------------------------- */
