@@ -1095,10 +1095,12 @@ static gboolean group_cut_cells(const row_group *G, double room, gboolean allow_
     return TRUE;
 }
 
-/* The pieces before the break: rows [0, r) with their crossing cells cut (in
- * place of those rows in vl), and in a break inside row r (mid), the piece of
- * row r before it, returned, of height *pha (else NULL, *pha 0). */
-static cg_row *group_before(cg_vlist *vl, const row_group *G, const GArray *cross, gboolean mid, double *pha)
+/* The pieces before the break: rows [0, r) with their crossing cells cut
+ * (*pRn: a copy of each such row, NULL for the others), and in a break inside
+ * row r (mid), the piece of row r before it, returned, of height *pha (else
+ * NULL, *pha 0). */
+static cg_row *group_before(cg_vlist *vl, const row_group *G, const GArray *cross, gboolean mid, double *pha,
+                            cg_row ***pRn)
 {
     int r = G->r;
     cg_row **R = G->R;
@@ -1147,10 +1149,7 @@ static cg_row *group_before(cg_vlist *vl, const row_group *G, const GArray *cros
         for (int c = 0; c < A->n_cells; c++)
             A->span_h[c] = ha;
     }
-    for (int i = 0; i < r; i++)
-        if (Rn[i])
-            g_array_index(vl->items, cg_vitem, g_array_index(G->K, int, i)).row = Rn[i];
-    g_free(Rn);
+    *pRn = Rn;
     *pha = ha;
     return A;
 }
@@ -1206,12 +1205,18 @@ static cg_row *group_after(cg_vlist *vl, const row_group *G, const GArray *cross
     return B;
 }
 
-/* The pieces in place of row item k: inside it (mid), the piece A before the
- * break, a penalty and the piece B after it (returns 1); else B, the tie
- * before it becoming the break (returns how far back the row before is). */
-static int group_replace(cg_vlist *vl, int k, const row_group *G, cg_row *A, double ha, cg_row *B, gboolean mid,
-                         int forced_kind)
+/* The pieces in place of the group's rows: Rn[i] for each row i before row
+ * item k that has one (freed); in place of row k, inside it (mid), the piece
+ * A before the break, a penalty and the piece B after it (returns 1); else
+ * B, the tie before it becoming the break (returns how far back the row
+ * before is). */
+static int group_replace(cg_vlist *vl, int k, const row_group *G, cg_row **Rn, cg_row *A, double ha, cg_row *B,
+                         gboolean mid, int forced_kind)
 {
+    for (int i = 0; i < G->r; i++)
+        if (Rn[i])
+            g_array_index(vl->items, cg_vitem, g_array_index(G->K, int, i)).row = Rn[i];
+    g_free(Rn);
     cg_vitem ib = g_array_index(vl->items, cg_vitem, k);
     ib.row = B;
     ib.h = B->h;
@@ -1263,9 +1268,10 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
     gboolean kept = !forced_kind && G.keep > 0 && !allow_keep && G.Y[G.m] <= avail + 0.01;
     if (!kept && group_cut_cells(&G, room, allow_keep, forced_kind, cross, &mid)) {
         double ha;
-        cg_row *A = group_before(vl, &G, cross, mid, &ha);
+        cg_row **Rn;
+        cg_row *A = group_before(vl, &G, cross, mid, &ha, &Rn);
         cg_row *B = group_after(vl, &G, cross, mid, ha);
-        ret = group_replace(vl, k, &G, A, ha, B, mid, forced_kind);
+        ret = group_replace(vl, k, &G, Rn, A, ha, B, mid, forced_kind);
     }
     group_free(&G);
     g_array_free(cross, TRUE);
