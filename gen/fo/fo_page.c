@@ -2472,170 +2472,257 @@ static gboolean flow_maps_to(cg_layout *L, const cg_fo *flow, const char *region
     return TRUE;
 }
 
+/* A page-sequence being paginated: what its pages share. */
+typedef struct {
+    pager *G;
+    cg_layout *L;
+    const cg_fo *ps, *flow;
+    const char *format;
+    geometry g0;                /* the first page that takes the flow */
+    double width;               /* the flow's width: g0's region-body's */
+    cg_vlist *vl;
+    flow_src fsrc;
+    flow_state st;
+    releaser rel;
+    int i, number;              /* the page's index in the sequence, its number */
+    gboolean blank_next, trailing_last;
+    int unmapped_run;           /* pages in a row whose region-body is not the flow's */
+    /* footnotes that did not fit on their page, placed on the next ones */
+    GArray *pending;
+    const cg_fo *sep_fo;
+} sequence;
+
+/* The geometry of the first page that takes the flow (*g0): the flow is set
+ * at its width; leading pages whose region-body is another (a cover page)
+ * get none of it. */
+static void first_flow_geometry(cg_layout *L, const cg_fo *ps, const cg_fo *flow, int number, geometry *g0)
+{
+    geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), g0);
+    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0->regions[0], 0)); k++)
+        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), g0);
+}
+
+/* The page's master (returned) and geometry (*g), the flow's columns kept at
+ * the first page's. If the rest fits on this page, it is the last; its master
+ * may differ: that one when the rest fits on it too, else *last_unused. */
+static const cg_fo *page_geometry(sequence *S, geometry *g, gboolean *last_unused)
+{
+    cg_layout *L = S->L;
+    const cg_fo *spm = cg_select_master(L, S->ps, S->i, S->number, S->trailing_last, S->blank_next);
+    *last_unused = FALSE;
+    geometry_of(L, spm, g);
+    if (g->ncol != S->g0.ncol || fabs(g->colw - S->g0.colw) > 0.5) {
+        /* The flow is set at the first page's column width. */
+        g->ncol = S->g0.ncol;
+        g->colw = S->g0.colw;
+        g->gap = S->g0.gap;
+    }
+    if (S->blank_next)
+        return spm;
+    const cg_fo *lspm = cg_select_master(L, S->ps, S->i, S->number, TRUE, FALSE);
+    if (lspm == spm)
+        return spm;
+    fn_ctx dfc = { 0, 0, 0 };
+    pending_ctx(S->pending, &dfc);
+    flow_state t = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
+    fill_page(NULL, S->vl, g, &t, NULL, &dfc);
+    /* (footnotes carried over taller than the body need more pages) */
+    if (at_end(S->vl, t.pos) && dfc.pending_h <= g->bh) {
+        geometry gl;
+        geometry_of(L, lspm, &gl);
+        gl.ncol = g->ncol; gl.colw = g->colw; gl.gap = g->gap;
+        flow_state u = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
+        fill_page(NULL, S->vl, &gl, &u, NULL, &dfc);
+        if (at_end(S->vl, u.pos)) {
+            *g = gl;
+            spm = lspm;
+        } else
+            *last_unused = TRUE;
+        g_ptr_array_free(u.open, TRUE);
+    }
+    g_ptr_array_free(t.open, TRUE);
+    return spm;
+}
+
+/* The page pg of master spm: its index, number and size, and its body region
+ * (returned). */
+static cg_region_out *page_start(sequence *S, cg_page *pg, const cg_fo *spm, const geometry *g)
+{
+    cg_layout *L = S->L;
+    pg->index = S->G->page_index;
+    pg->number = S->number;
+    pg->number_text = cg_format_page_number(S->number, S->format);
+    pg->master = spm ? cg_fo_attr(L->t, spm, "master-name") : "default";
+    pg->w = g->pw;
+    pg->h = g->ph;
+    cg_region_out *body = &pg->regions[pg->n_regions++];
+    region_init(body, region_name(L, g->regions[0], 0), g->regions[0], g->bx, g->by, g->bw, g->bh);
+    return body;
+}
+
+/* Warns when the page's body overflowed, or its break went against a keep or
+ * split what must not break. */
+static void warn_break(sequence *S, const page_break *br, const geometry *g, const cg_page *pg)
+{
+    cg_layout *L = S->L;
+    if (br->overflow)
+        cg_layout_warn_once(L, S->flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
+                            g->bh, pg->number_text);
+    else if (br->pen > 0 && br->pen < CG_PEN_NEVER && br->brk < NI(S->vl))
+        cg_layout_warn_once(L, S->flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
+                            "could not be satisfied at the end of page %s", pg->number_text);
+    else if (br->pen >= CG_PEN_NEVER && br->brk < NI(S->vl))
+        cg_layout_warn_once(L, S->flow, "content that must not break was split at the end of page %s",
+                            pg->number_text);
+}
+
+/* Where the content placed in the body region ends (at least at by). */
+static double body_bottom(const cg_region_out *body, double by)
+{
+    double y = by;
+    for (guint k = 0; k < body->placed->len; k++) {
+        const cg_placed *pl = &g_array_index(body->placed, cg_placed, k);
+        if (pl->kind == PL_LINE)
+            y = MAX(y, pl->y + pl->line->height);
+    }
+    for (guint k = 0; k < body->frags->len; k++)
+        y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
+    return y;
+}
+
+/* The page's content: the body (continued blocks, repeated headers, items,
+ * footers) and the footnotes at its bottom, unless the page is blank or its
+ * region-body is not the flow's, then the static regions; the page goes to
+ * the sink. Returns the break the body ends at. */
+static page_break page_content(sequence *S, cg_page *pg, cg_region_out *body, const geometry *g)
+{
+    cg_layout *L = S->L;
+    placer P = { L, body, S->G->ids, pg->index, pg->number_text, TRUE,
+                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
+    /* the page-sequence's id spans all its pages (page-number-citation-last) */
+    note_id(&P, S->ps->id, g->by, S->i == 0, TRUE);
+    GPtrArray *fns = g_ptr_array_new();
+    page_break br = { S->st.pos, S->st.pos, 0, FALSE, 0 };
+    /* A page whose region-body is not the flow's gets none of it (FOP:
+     * simple-page-master_unmapped_flow-name); a few in a row at most. */
+    gboolean unmapped = S->flow && !S->blank_next && S->unmapped_run < 8 &&
+                        !flow_maps_to(L, S->flow, region_name(L, g->regions[0], 0));
+    S->unmapped_run = unmapped ? S->unmapped_run + 1 : 0;
+    /* The footnote separator, laid out on each page (it may hold its number). */
+    GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
+    cg_vlist *sep = NULL;
+    if (S->sep_fo) {
+        L->page_number = pg->number_text;
+        sep = cg_layout_blocks(L, S->sep_fo, g->bw);
+        L->page_number = NULL;
+        g_ptr_array_add(keep, sep);
+    }
+    fn_ctx fc = { 0, 0, sep ? sep->height : 0 };
+    pending_ctx(S->pending, &fc);
+    if (!S->blank_next && !unmapped)
+        br = fill_page(&P, S->vl, g, &S->st, fns, &fc);
+    warn_break(S, &br, g, pg);
+    double y = body_bottom(body, g->by);
+    /* Footnotes at the bottom of the body. */
+    if (!S->blank_next && !unmapped)    /* blank pages and others' bodies take none */
+        place_footnotes(&P, g, y, S->pending, fns, sep);
+    g_ptr_array_free(fns, TRUE);
+    g_array_free(P.open, TRUE);
+
+    place_static(S->G, S->ps, g, pg, keep);
+    if (S->G->sink)
+        S->G->sink(S->G->ctx, L, pg);
+    page_free(pg);
+    g_ptr_array_free(keep, TRUE);
+    return br;
+}
+
+/* The sequence's next page (blank when S->blank_next), made and handed to the
+ * sink, and what the flow no longer needs released. Returns the break its
+ * body ends at; *last_unused: as page_geometry. */
+static page_break sequence_page(sequence *S, gboolean *last_unused)
+{
+    cg_layout *L = S->L;
+    geometry g;
+    const cg_fo *spm = page_geometry(S, &g, last_unused);
+    if (fabs(g.bw - S->width) > 0.5 && !S->blank_next && S->flow &&
+        flow_maps_to(L, S->flow, region_name(L, g.regions[0], 0)))
+        cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
+                            "the flow is set at the width of the first page (%.2fpt)", S->width);
+    cg_page pg = { 0 };
+    cg_region_out *body = page_start(S, &pg, spm, &g);
+    page_break br = page_content(S, &pg, body, &g);
+    if (!S->pending->len) {     /* a footnote carried over may be a table cell's */
+        release_done(&S->rel, S->vl, &S->fsrc.base, S->st.pos);
+        drop_done(&S->fsrc, &S->rel, S->vl, &S->st.pos);
+    }
+    return br;
+}
+
+/* Whether a blank page comes next (S->blank_next), after a page that was not
+ * blank and whose body ended at break br: even-page / odd-page breaks may
+ * need one first; the sequence's force-page-count may; and when the rest did
+ * not fit on the page-position="last" master (last_unused), as FOP does, the
+ * sequence ends with one more (empty) page of that master (not after a first
+ * page: FOP then keeps the first page as the last). */
+static void next_blank(sequence *S, const page_break *br, gboolean last_unused)
+{
+    if (br->forced_kind == CG_BREAK_EVEN_PAGE && S->number % 2 != 0)
+        S->blank_next = TRUE;
+    else if (br->forced_kind == CG_BREAK_ODD_PAGE && S->number % 2 == 0)
+        S->blank_next = TRUE;
+    if (at_end(S->vl, S->st.pos) && !S->pending->len && !S->blank_next &&
+        force_blank_page(S->L, S->ps, S->i, S->number - 1))
+        S->blank_next = TRUE;
+    if (at_end(S->vl, S->st.pos) && !S->pending->len && !S->blank_next && last_unused && S->i > 1)
+        S->blank_next = S->trailing_last = TRUE;
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
-    const char *format = cg_fo_attr(L->t, ps, "format");
-    const cg_fo *flow = cg_fo_child(ps, FO_FLOW);
-    int number = initial_number(L, ps, first_number);
-    geometry g0;
-    geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
-    /* The flow is set at the width of the first page that takes it: leading
-     * pages whose region-body is another (a cover page) get none of it. */
-    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0.regions[0], 0)); k++)
-        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), &g0);
-    double width = g0.bw;
-    cg_vlist *vl = cg_vlist_new();
-    flow_src fsrc = { flow ? cg_flow_feed_new(L, flow, g0.colw, g0.bw) : NULL, FALSE,
-                      g_array_new(FALSE, FALSE, sizeof(flow_mark)), { 0, 0, 0, 0, 0 } };
-    vl->more = flow_more;
-    vl->more_ctx = &fsrc;
-    if (!flow)
+    sequence S = { 0 };
+    S.G = G;
+    S.L = L;
+    S.ps = ps;
+    S.format = cg_fo_attr(L->t, ps, "format");
+    S.flow = cg_fo_child(ps, FO_FLOW);
+    S.number = initial_number(L, ps, first_number);
+    first_flow_geometry(L, ps, S.flow, S.number, &S.g0);
+    S.width = S.g0.bw;
+    S.vl = cg_vlist_new();
+    S.fsrc = (flow_src){ S.flow ? cg_flow_feed_new(L, S.flow, S.g0.colw, S.g0.bw) : NULL, FALSE,
+                         g_array_new(FALSE, FALSE, sizeof(flow_mark)), { 0, 0, 0, 0, 0 } };
+    S.vl->more = flow_more;
+    S.vl->more_ctx = &S.fsrc;
+    if (!S.flow)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
-    int i = 0;
-    flow_state st = { 0, FALSE, g_ptr_array_new() };
-    releaser rel;
-    release_init(&rel);
-    gboolean blank_next = FALSE, trailing_last = FALSE;
-    int unmapped_run = 0;
-    /* footnotes that did not fit on their page, placed on the next ones */
-    GArray *pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
-    const cg_fo *sep_fo = static_for(ps, L, "xsl-footnote-separator");
+    S.i = 0;
+    S.st = (flow_state){ 0, FALSE, g_ptr_array_new() };
+    release_init(&S.rel);
+    S.blank_next = S.trailing_last = FALSE;
+    S.unmapped_run = 0;
+    S.pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
+    S.sep_fo = static_for(ps, L, "xsl-footnote-separator");
     do {
-        geometry g;
-        const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
-        gboolean last_unused = FALSE;
-        geometry_of(L, spm, &g);
-        if (g.ncol != g0.ncol || fabs(g.colw - g0.colw) > 0.5) {
-            /* The flow is set at the first page's column width. */
-            g.ncol = g0.ncol;
-            g.colw = g0.colw;
-            g.gap = g0.gap;
-        }
-        if (!blank_next) {
-            /* If the rest fits on this page, it is the last; its master may differ. */
-            const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
-            if (lspm != spm) {
-                fn_ctx dfc = { 0, 0, 0 };
-                pending_ctx(pending, &dfc);
-                flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
-                fill_page(NULL, vl, &g, &t, NULL, &dfc);
-                /* (footnotes carried over taller than the body need more pages) */
-                if (at_end(vl, t.pos) && dfc.pending_h <= g.bh) {
-                    geometry gl;
-                    geometry_of(L, lspm, &gl);
-                    gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
-                    flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
-                    fill_page(NULL, vl, &gl, &u, NULL, &dfc);
-                    if (at_end(vl, u.pos)) {
-                        g = gl;
-                        spm = lspm;
-                    } else
-                        last_unused = TRUE;
-                    g_ptr_array_free(u.open, TRUE);
-                }
-                g_ptr_array_free(t.open, TRUE);
-            }
-        }
-        if (fabs(g.bw - width) > 0.5 && !blank_next && flow &&
-            flow_maps_to(L, flow, region_name(L, g.regions[0], 0)))
-            cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
-                                "the flow is set at the width of the first page (%.2fpt)", width);
-        cg_page pg = { 0 };
-        pg.index = G->page_index;
-        pg.number = number;
-        pg.number_text = cg_format_page_number(number, format);
-        pg.master = spm ? cg_fo_attr(L->t, spm, "master-name") : "default";
-        pg.w = g.pw;
-        pg.h = g.ph;
-        cg_region_out *body = &pg.regions[pg.n_regions++];
-        region_init(body, region_name(L, g.regions[0], 0), g.regions[0], g.bx, g.by, g.bw, g.bh);
-
-        /* Place the body: continued blocks, repeated headers, items, footers. */
-        placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
-                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
-        /* the page-sequence's id spans all its pages (page-number-citation-last) */
-        note_id(&P, ps->id, g.by, i == 0, TRUE);
-        GPtrArray *fns = g_ptr_array_new();
-        page_break br = { st.pos, st.pos, 0, FALSE, 0 };
-        /* A page whose region-body is not the flow's gets none of it (FOP:
-         * simple-page-master_unmapped_flow-name); a few in a row at most. */
-        gboolean unmapped = flow && !blank_next && unmapped_run < 8 &&
-                            !flow_maps_to(L, flow, region_name(L, g.regions[0], 0));
-        unmapped_run = unmapped ? unmapped_run + 1 : 0;
-        /* The footnote separator, laid out on each page (it may hold its number). */
-        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
-        cg_vlist *sep = NULL;
-        if (sep_fo) {
-            L->page_number = pg.number_text;
-            sep = cg_layout_blocks(L, sep_fo, g.bw);
-            L->page_number = NULL;
-            g_ptr_array_add(keep, sep);
-        }
-        fn_ctx fc = { 0, 0, sep ? sep->height : 0 };
-        pending_ctx(pending, &fc);
-        if (!blank_next && !unmapped)
-            br = fill_page(&P, vl, &g, &st, fns, &fc);
-        if (br.overflow)
-            cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
-                                g.bh, pg.number_text);
-        else if (br.pen > 0 && br.pen < CG_PEN_NEVER && br.brk < NI(vl))
-            cg_layout_warn_once(L, flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
-                                "could not be satisfied at the end of page %s", pg.number_text);
-        else if (br.pen >= CG_PEN_NEVER && br.brk < NI(vl))
-            cg_layout_warn_once(L, flow, "content that must not break was split at the end of page %s",
-                                pg.number_text);
-        double y = g.by;
-        for (guint k = 0; k < body->placed->len; k++) {
-            const cg_placed *pl = &g_array_index(body->placed, cg_placed, k);
-            if (pl->kind == PL_LINE)
-                y = MAX(y, pl->y + pl->line->height);
-        }
-        for (guint k = 0; k < body->frags->len; k++)
-            y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
-        /* Footnotes at the bottom of the body. */
-        if (!blank_next && !unmapped)   /* blank pages and others' bodies take none */
-            place_footnotes(&P, &g, y, pending, fns, sep);
-        g_ptr_array_free(fns, TRUE);
-        g_array_free(P.open, TRUE);
-
-        place_static(G, ps, &g, &pg, keep);
-        if (G->sink)
-            G->sink(G->ctx, L, &pg);
-        page_free(&pg);
-        g_ptr_array_free(keep, TRUE);
-        if (!pending->len) {        /* a footnote carried over may be a table cell's */
-            release_done(&rel, vl, &fsrc.base, st.pos);
-            drop_done(&fsrc, &rel, vl, &st.pos);
-        }
-
+        gboolean last_unused;
+        page_break br = sequence_page(&S, &last_unused);
         G->page_index++;
-        i++;
-        number++;
-        if (blank_next) {
-            blank_next = FALSE;
+        S.i++;
+        S.number++;
+        if (S.blank_next) {
+            S.blank_next = FALSE;
             continue;
         }
-        /* even-page / odd-page breaks may need a blank page first */
-        if (br.forced_kind == CG_BREAK_EVEN_PAGE && number % 2 != 0)
-            blank_next = TRUE;
-        else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
-            blank_next = TRUE;
-        if (at_end(vl, st.pos) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
-            blank_next = TRUE;
-        /* The rest did not fit on the page-position="last" master: as FOP
-         * does, the sequence ends with one more (empty) page of that master
-         * (not after a first page: FOP then keeps the first page as the last). */
-        if (at_end(vl, st.pos) && !pending->len && !blank_next && last_unused && i > 1)
-            blank_next = trailing_last = TRUE;
-    } while (!at_end(vl, st.pos) || blank_next || pending->len);
-    g_array_free(pending, TRUE);
-    g_ptr_array_free(st.open, TRUE);
-    release_clear(&rel);
-    cg_vlist_free(vl);
-    cg_flow_feed_free(fsrc.feed);
-    g_array_free(fsrc.marks, TRUE);
-    return number;
+        next_blank(&S, &br, last_unused);
+    } while (!at_end(S.vl, S.st.pos) || S.blank_next || S.pending->len);
+    g_array_free(S.pending, TRUE);
+    g_ptr_array_free(S.st.open, TRUE);
+    release_clear(&S.rel);
+    cg_vlist_free(S.vl);
+    cg_flow_feed_free(S.fsrc.feed);
+    g_array_free(S.fsrc.marks, TRUE);
+    return S.number;
 }
 
 int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
