@@ -1,5 +1,6 @@
 /* fo_page.c — see fo_page.h. */
 #include "fo_page.h"
+#include "fo_masters.h"
 #include "fo_text.h"
 #include "base/base.h"
 
@@ -59,117 +60,6 @@ static void free_ids_entry(gpointer p)
 GHashTable *cg_id_table_new(void)
 {
     return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, free_ids_entry);
-}
-
-/* ---- masters ------------------------------------------------------------- */
-
-static const cg_fo *find_master(cg_layout *L, const char *name, cg_fo_kind kind)
-{
-    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
-    for (const cg_fo *c = lms ? lms->first : NULL; c; c = c->next)
-        if (c->kind == kind) {
-            const char *n = cg_fo_attr(L->t, c, "master-name");
-            if (n && !strcmp(n, name))
-                return c;
-        }
-    return NULL;
-}
-
-static const cg_fo *first_spm(cg_layout *L)
-{
-    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
-    return lms ? cg_fo_child(lms, FO_SIMPLE_PAGE_MASTER) : NULL;
-}
-
-static gboolean cond_matches(cg_layout *L, const cg_fo *c, int i, int num, gboolean last, gboolean blank)
-{
-    const char *pp = cg_fo_attr(L->t, c, "page-position");
-    const char *oe = cg_fo_attr(L->t, c, "odd-or-even");
-    const char *bn = cg_fo_attr(L->t, c, "blank-or-not-blank");
-    if (pp && strcmp(pp, "any")) {
-        if (!strcmp(pp, "first") && i != 0) return FALSE;
-        if (!strcmp(pp, "rest") && i == 0) return FALSE;
-        if (!strcmp(pp, "last") && !last) return FALSE;
-        if (!strcmp(pp, "only") && (i != 0 || !last)) return FALSE;
-    }
-    if (oe && strcmp(oe, "any")) {
-        if (!strcmp(oe, "odd") && num % 2 == 0) return FALSE;
-        if (!strcmp(oe, "even") && num % 2 != 0) return FALSE;
-    }
-    if (bn && strcmp(bn, "any")) {
-        if (!strcmp(bn, "blank") && !blank) return FALSE;
-        if (!strcmp(bn, "not-blank") && blank) return FALSE;
-    }
-    return TRUE;
-}
-
-static int max_repeats(cg_layout *L, const cg_fo *c)
-{
-    const char *m = cg_fo_attr(L->t, c, "maximum-repeats");
-    if (!m || !strcmp(m, "no-limit"))
-        return G_MAXINT;
-    char *end;
-    long v = strtol(m, &end, 10);
-    return (*end || v < 0) ? G_MAXINT : (int)MIN(v, G_MAXINT);
-}
-
-static const cg_fo *spm_by_ref(cg_layout *L, const cg_fo *ref)
-{
-    const char *mr = cg_fo_attr(L->t, ref, "master-reference");
-    const cg_fo *m = mr ? find_master(L, mr, FO_SIMPLE_PAGE_MASTER) : NULL;
-    if (!m) {
-        cg_layout_warn_once(L, ref, "master-reference '%s' names no simple-page-master; the first one is used",
-                            mr ? mr : "");
-        m = first_spm(L);
-    }
-    return m;
-}
-
-const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last, gboolean blank)
-{
-    const char *mr = cg_fo_attr(L->t, ps, "master-reference");
-    if (!mr)
-        mr = cg_fo_attr(L->t, ps, "master-name");
-    const cg_fo *spm = mr ? find_master(L, mr, FO_SIMPLE_PAGE_MASTER) : NULL;
-    if (spm)
-        return spm;
-    const cg_fo *psm = mr ? find_master(L, mr, FO_PAGE_SEQUENCE_MASTER) : NULL;
-    if (!psm) {
-        cg_layout_warn_once(L, ps, "master-reference '%s' names no page master; the first simple-page-master is used",
-                            mr ? mr : "");
-        return first_spm(L);
-    }
-    /* Walk the sub-sequences, each consuming pages. */
-    int remaining = i;
-    const cg_fo *lastspec = NULL;
-    for (const cg_fo *c = psm->first; c; c = c->next) {
-        if (c->kind == FO_TEXT)
-            continue;
-        lastspec = c;
-        int count = c->kind == FO_SINGLE_PMR ? 1 : max_repeats(L, c);
-        if (remaining < count) {
-            if (c->kind == FO_REPEATABLE_PMA) {
-                for (const cg_fo *k = c->first; k; k = k->next)
-                    if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
-                        return spm_by_ref(L, k);
-                cg_layout_warn_once(L, c, "no conditional-page-master-reference matches page %d; the first is used", num);
-                const cg_fo *k = cg_fo_child(c, FO_CONDITIONAL_PMR);
-                return k ? spm_by_ref(L, k) : first_spm(L);
-            }
-            return spm_by_ref(L, c);
-        }
-        remaining -= count;
-    }
-    cg_layout_warn_once(L, psm, "page-sequence-master '%s' has no page master left for page %d; its last one is reused",
-                        mr, num);
-    if (lastspec && lastspec->kind == FO_REPEATABLE_PMA) {
-        for (const cg_fo *k = lastspec->first; k; k = k->next)
-            if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
-                return spm_by_ref(L, k);
-        const cg_fo *k = cg_fo_child(lastspec, FO_CONDITIONAL_PMR);
-        return k ? spm_by_ref(L, k) : first_spm(L);
-    }
-    return lastspec ? spm_by_ref(L, lastspec) : first_spm(L);
 }
 
 /* Geometry of a simple-page-master. */
@@ -2728,6 +2618,8 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
 {
     pager G = { L, sink, ctx, ids_out, 0 };
+    if (cg_masters_check(L))
+        return 0;   /* no page can be laid out without its master */
     int number = 1;
     gboolean any = FALSE;
     for (const cg_fo *c = L->t->root->first; c; c = c->next)
