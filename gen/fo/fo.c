@@ -299,6 +299,8 @@ static void locate_ids(cg_layout *L)
 static int open_output(render *R, const cg_fo_options *opts, cg_diags *d, char **tmp)
 {
     if (opts->output) {
+        if (!cg_output_path_ok(opts->output, d))
+            return 2;
         char *dir = g_path_get_dirname(opts->output);
         char *name = g_path_get_basename(opts->output);
         *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, name);
