@@ -111,7 +111,7 @@ check: setup
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do CIRCGEN_TEMPLATES=$(CURDIR)/templates $(TEST_RUNNER) ./$$t || fail=1; done; exit $$fail
 
-e2e: $(PROG)
+e2e: $(PROG) $(BUILD)/circgen.1
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
 # Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
