@@ -215,10 +215,11 @@ static gboolean ignored(GFile *f)
     return skip;
 }
 
+/* A file is complete when it is closed (CHANGES_DONE_HINT) or renamed into place;
+ * CREATED and CHANGED come while it is being written, so they are not acted on. */
 static gboolean relevant(GFileMonitorEvent ev)
 {
-    return ev == G_FILE_MONITOR_EVENT_CHANGED || ev == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT ||
-           ev == G_FILE_MONITOR_EVENT_CREATED || ev == G_FILE_MONITOR_EVENT_DELETED ||
+    return ev == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || ev == G_FILE_MONITOR_EVENT_DELETED ||
            ev == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || ev == G_FILE_MONITOR_EVENT_MOVED_IN ||
            ev == G_FILE_MONITOR_EVENT_MOVED_OUT || ev == G_FILE_MONITOR_EVENT_RENAMED;
 }

@@ -23,7 +23,7 @@ mkdir -p "$tmp/src/doc"
 cp samples/tsb-circular-50/en.xml "$tmp/src/doc/en.xml"
 cp -R templates "$tmp/tpl"
 : >"$tmp/log"
-$CIRCGEN_RUNNER "$CIRCGEN" watch --templates "$tmp/tpl" -o "$tmp/out" --max-rebuilds 3 --timeout 120 "$tmp/src/doc/en.xml" \
+$CIRCGEN_RUNNER "$CIRCGEN" watch --templates "$tmp/tpl" -o "$tmp/out" --max-rebuilds 4 --timeout 120 "$tmp/src/doc/en.xml" \
     >"$tmp/log" 2>"$tmp/err" &
 pid=$!
 pdf="$tmp/out/doc/en.pdf" html="$tmp/out/doc/en.html"
@@ -38,20 +38,27 @@ cp "$pdf" "$tmp/pdf0"
 touch "$tmp/src/doc/en.xml"
 until_ '[ "$(builds)" -ge 2 ]' && ok || ko "no rebuild after touching the source: $(cat "$tmp/log")"
 
+# 1b. The source is rewritten in place (truncated, then written): one rebuild, once
+#     the file is closed, never of the half-written file.
+sed 's|<para id="para-4">|<para id="para-4">Edited. |' "$tmp/src/doc/en.xml" >"$tmp/edited.xml"
+cat "$tmp/edited.xml" >"$tmp/src/doc/en.xml"
+until_ '[ "$(builds)" -ge 3 ]' && ok || ko "no rebuild after an in-place write: $(cat "$tmp/log")"
+[ ! -s "$tmp/err" ] && ok || ko "an in-place write gave diagnostics: $(cat "$tmp/err")"
+
 # 2. A string catalog changes (a copy of the templates): every document is rebuilt
 #    with the new wording.
 sed -i 's|Yours faithfully,|Yours very faithfully,|' "$tmp/tpl/tsb-circular/strings/en.xml"
-until_ '[ "$(builds)" -ge 3 ]' && ok || ko "no rebuild after a string catalog changed: $(cat "$tmp/log")"
+until_ '[ "$(builds)" -ge 4 ]' && ok || ko "no rebuild after a string catalog changed: $(cat "$tmp/log")"
 grep -q 'the templates changed' "$tmp/log" && ok || ko "the template change is not reported"
 pdftotext "$pdf" - 2>/dev/null | grep -q 'Yours very faithfully' && ok || ko "the new wording is not in the PDF"
 cp "$pdf" "$tmp/pdf-good"; cp "$html" "$tmp/html-good"
 
 # 3. The source breaks (saved as editors do: a new file renamed over the old one):
 #    its diagnostic is printed, the last good outputs stay, and the third rebuild
-#    ends the run with the status of an invalid document.
+#    ends the run (the fourth rebuild) with the status of an invalid document.
 sed 's|<para id="para-4">|<para id="para-4"><bogus/>|' "$tmp/src/doc/en.xml" >"$tmp/src/doc/.en.xml.new"
 mv "$tmp/src/doc/.en.xml.new" "$tmp/src/doc/en.xml"
-until_ '! kill -0 $pid 2>/dev/null' && ok || { ko "watch did not stop after 3 rebuilds"; kill $pid; }
+until_ '! kill -0 $pid 2>/dev/null' && ok || { ko "watch did not stop after 4 rebuilds"; kill $pid; }
 wait $pid
 rc=$?
 [ $rc = 1 ] && ok || ko "watch exit status $rc after a broken source, want 1"
@@ -59,7 +66,7 @@ grep -q 'en.xml:[0-9]*:[0-9]*: error: .*bogus' "$tmp/err" && ok || ko "no diagno
 grep -q 'en.xml: 1 error; the last good outputs are kept' "$tmp/log" && ok || ko "broken source not reported: $(cat "$tmp/log")"
 cmp -s "$pdf" "$tmp/pdf-good" && cmp -s "$html" "$tmp/html-good" && ok || ko "the last good outputs were not kept"
 ls -a "$tmp/out/doc" | grep -q '^\.en\.' && ko "a temporary output was left" || ok
-grep -q 'stopped after 3 rebuilds' "$tmp/log" && ok || ko "no final line: $(cat "$tmp/log")"
+grep -q 'stopped after 4 rebuilds' "$tmp/log" && ok || ko "no final line: $(cat "$tmp/log")"
 
 # SIGTERM ends it cleanly, with the status of the last builds (0: all good).
 cp samples/tsb-circular-50/en.xml "$tmp/src/doc/en.xml"
