@@ -25,11 +25,13 @@
   </xsl:template>
 
   <xsl:template match="*[local-name() = 'rec' or local-name() = 'docref' or local-name() = 'phone']" mode="inline">
-    <xsl:value-of select="."/>
+    <xsl:call-template name="identifier"><xsl:with-param name="v" select="."/></xsl:call-template>
   </xsl:template>
 
+  <!-- Prose, with the typography of the document's language (common/typography.xsl,
+       included by common/l10n.xsl). -->
   <xsl:template match="text()" mode="inline">
-    <xsl:value-of select="."/>
+    <xsl:call-template name="typography"><xsl:with-param name="t" select="."/></xsl:call-template>
   </xsl:template>
 
   <!-- The plain text of a unit (for titles and metadata). -->
