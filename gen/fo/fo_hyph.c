@@ -100,48 +100,60 @@ gboolean cg_hyph_available(const char *lang)
     return dict_for(lang) != NULL;
 }
 
+/* The word in the dictionary's encoding, lower case: UTF-8 (hyph_fr.dic) or an 8-bit
+ * set (hyph_ru_RU.dic is KOI8-R), one byte per character. NULL when a character
+ * has no place in it. */
+static char *dict_word(const HyphenDict *dict, const gunichar *chars, int n, gsize *len)
+{
+    GString *w = g_string_new(NULL);
+    for (int i = 0; i < n; i++)
+        g_string_append_unichar(w, g_unichar_tolower(chars[i]));
+    if (dict->utf8 || !g_ascii_strcasecmp(dict->cset, "UTF-8")) {
+        *len = w->len;
+        return g_string_free(w, FALSE);
+    }
+    gsize out = 0;
+    char *conv = g_convert(w->str, (gssize)w->len, dict->cset, "UTF-8", NULL, &out, NULL);
+    g_string_free(w, TRUE);
+    if (conv && out != (gsize)n) {
+        g_free(conv);
+        conv = NULL;
+    }
+    *len = out;
+    return conv;
+}
+
 gboolean cg_hyphenate(const char *lang, const gunichar *chars, int n, int push, int remain,
                       gboolean *pts)
 {
     HyphenDict *dict = dict_for(lang);
     if (!dict || n < push + remain || n > 100)
         return FALSE;
-    /* The dictionary is UTF-8 and lower case; work on a lower-cased copy. */
-    GString *w = g_string_new(NULL);
-    int *byte_to_char = g_new(int, (size_t)n * 6 + 1);
-    for (int i = 0; i < n; i++) {
-        char buf[6];
-        int l = g_unichar_to_utf8(g_unichar_tolower(chars[i]), buf);
-        for (int k = 0; k < l; k++)
-            byte_to_char[w->len + (gsize)k] = i;
-        g_string_append_len(w, buf, l);
-    }
-    char *hyph = g_malloc0(w->len + 5);
+    gsize len = 0;
+    char *w = dict_word(dict, chars, n, &len);
+    if (!w)
+        return FALSE;
+    char *hyph = g_malloc0(len + 5);
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
-    int rc = hnj_hyphen_hyphenate2(dict, w->str, (int)w->len, hyph, NULL, &rep, &pos, &cut);
-    if (rc == 0) {
-        for (gsize b = 0; b + 1 < w->len; b++) {
-            if (!(hyph[b] & 1) || (rep && rep[b]))
-                continue;
-            /* A break after byte b: before the character that starts at b+1. */
-            int ci = byte_to_char[b + 1];
-            if (byte_to_char[b] == ci)
-                continue;       /* inside a multi-byte character */
-            if (ci >= push && n - ci >= remain)
-                pts[ci] = TRUE;
-        }
+    int rc = hnj_hyphen_hyphenate2(dict, w, (int)len, hyph, NULL, &rep, &pos, &cut);
+    /* hyph[i] odd: a break after character i (libhyphen counts characters, not bytes,
+     * in a UTF-8 dictionary; an 8-bit one has a byte per character). */
+    for (int i = 0; rc == 0 && i + 1 < n; i++) {
+        if (!(hyph[i] & 1) || (rep && rep[i]))
+            continue;
+        if (i + 1 >= push && n - (i + 1) >= remain)
+            pts[i + 1] = TRUE;
     }
     if (rep) {
-        for (gsize b = 0; b < w->len; b++)
-            free(rep[b]);
+        for (gsize i = 0; i < len; i++)   /* moved entries are NULL after libhyphen's norm */
+            free(rep[i]);
         free(rep);
     }
     free(pos);
     free(cut);
     g_free(hyph);
-    g_free(byte_to_char);
-    g_string_free(w, TRUE);
+    g_free(w);
     return rc == 0;
 }
 
