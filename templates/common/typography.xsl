@@ -75,7 +75,6 @@
             </xsl:choose>
           </xsl:when>
           <xsl:when test="$c = '«'"><xsl:value-of select="concat($pre, '«', $typo-nnbsp)"/></xsl:when>
-          <xsl:when test="$c = '»' and $pre = '' and $after-mark"><xsl:value-of select="$c"/></xsl:when>
           <xsl:when test="$c = '»'"><xsl:value-of select="concat($body, $typo-nnbsp, '»')"/></xsl:when>
           <!-- % after a number -->
           <xsl:when test="$spaced and contains('0123456789', substring($body, $n - 1, 1)) and $n > 1">
@@ -92,7 +91,7 @@
               <xsl:otherwise><xsl:value-of select="$post"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
-          <xsl:with-param name="after-mark" select="contains(';:!?»', $c)"/>
+          <xsl:with-param name="after-mark" select="contains(';:!?', $c)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
