@@ -88,6 +88,8 @@ has "$tmp/tsb-circular-50-ru.pdf" "Женева, 23 июля 2025 г." "(Жен�
 has "$tmp/sg17-ietf-liaison-fr.pdf" "30 janvier 2026" "Genève, 8-17 avril 2025," "9 mars 2026"
 has "$tmp/sg17-ietf-liaison-es.pdf" "30 de enero de 2026" "Ginebra del 8 al 17 de abril de 2025" "9 de marzo de 2026"
 has "$tmp/sg17-ietf-liaison-ru.pdf" "30 января 2026 г." "Женеве 8–17 апреля 2025 г." "9 марта 2026 г."
+# A Russian date that ends a sentence brings its own full stop ("2025 г.", not "г..").
+pdftext "$tmp/tsb-circular-50-ru.pdf" | grep -q 'г\.\.' && ko "ru: a date followed by a second full stop" || ok
 # The first of the month in French.
 sed 's/date="2025-07-23"/date="2025-07-01"/' samples/tsb-circular-50/fr.xml >"$tmp/first.xml"
 cg pdf "$tmp/first.xml" -o "$tmp/first.pdf" 2>/dev/null
