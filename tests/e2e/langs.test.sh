@@ -95,6 +95,44 @@ sed 's/date="2025-07-23"/date="2025-07-01"/' samples/tsb-circular-50/fr.xml >"$t
 cg pdf "$tmp/first.xml" -o "$tmp/first.pdf" 2>/dev/null
 has "$tmp/first.pdf" "Genève, le 1er juillet 2025"
 
+# The formatter itself (templates/common/l10n.xsl) on the catalogs of each language:
+# numbers, percentages, the first of the month, ranges over two months and two years
+# (no-break spaces shown as spaces, then checked in French).
+if command -v xsltproc >/dev/null; then
+    cat >"$tmp/l10n.xsl" <<XSL
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:s="urn:circgen:strings">
+  <xsl:include href="$PWD/templates/common/l10n.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:param name="lang"/>
+  <xsl:variable name="strings" select="document(concat('$PWD/templates/tsb-circular/strings/', \$lang, '.xml'))/s:strings"/>
+  <xsl:template name="line-break"/>
+  <xsl:template match="/">
+    <xsl:call-template name="format-number"><xsl:with-param name="n" select="'1234567.5'"/></xsl:call-template>|<xsl:call-template name="format-number"><xsl:with-param name="n" select="'2025'"/></xsl:call-template>|<xsl:call-template name="format-percent"><xsl:with-param name="n" select="'70'"/></xsl:call-template>|<xsl:call-template name="format-date"><xsl:with-param name="iso" select="'2025-07-01'"/></xsl:call-template>|<xsl:call-template name="format-date-range"><xsl:with-param name="from" select="'2025-11-28'"/><xsl:with-param name="to" select="'2025-12-02'"/></xsl:call-template>|<xsl:call-template name="format-date-range"><xsl:with-param name="from" select="'2025-12-29'"/><xsl:with-param name="to" select="'2026-01-02'"/></xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+    echo '<x/>' >"$tmp/x.xml"
+    for want in \
+        "en|1,234,567.5|2025|70%|1 July 2025|28 November - 2 December 2025|29 December 2025 - 2 January 2026" \
+        "fr|1 234 567,5|2025|70 %|1er juillet 2025|28 novembre - 2 décembre 2025|29 décembre 2025 - 2 janvier 2026" \
+        "es|1 234 567,5|2025|70%|1 de julio de 2025|del 28 de noviembre al 2 de diciembre de 2025|del 29 de diciembre de 2025 al 2 de enero de 2026" \
+        "ru|1 234 567,5|2025|70%|1 июля 2025 г.|28 ноября – 2 декабря 2025 г.|29 декабря 2025 г. – 2 января 2026 г."; do
+        l=${want%%|*}
+        got=$(xsltproc --stringparam lang "$l" "$tmp/l10n.xsl" "$tmp/x.xml" 2>&1 |
+              python3 -c 'import sys; print(sys.stdin.read().replace("\u00a0", " ").replace("\u202f", " ").strip())')
+        [ "$l|$got" = "$want" ] && ok || ko "l10n.xsl $l: got '$got', want '${want#*|}'"
+    done
+    nnbsp=$(printf '\342\200\257') nbsp=$(printf '\302\240')
+    xsltproc --stringparam lang fr "$tmp/l10n.xsl" "$tmp/x.xml" | grep -q "^1${nnbsp}234${nnbsp}567,5|2025|70${nbsp}%|1er${nbsp}juillet" \
+        && ok || ko "l10n.xsl fr: the no-break spaces of 1 234 567,5, 70 % and 1er juillet"
+fi
+
+# The document language in the PDF catalog.
+for l in fr es ru; do
+    qpdf --qdf --object-streams=disable "$tmp/tsb-circular-50-$l.pdf" "$tmp/q.pdf" 2>/dev/null
+    grep -a -q "/Lang ($l)" "$tmp/q.pdf" && ok || ko "$l: no /Lang ($l) in the PDF"
+done
+
 # The HTML has the same characters: U+202F before the French marks, U+00A0 before %
 # and the Russian em dash.
 nnbsp=$(printf '\342\200\257') nbsp=$(printf '\302\240')
