@@ -9,7 +9,7 @@ unset SOURCE_DATE_EPOCH
 
 cg build samples -o "$tmp/out" >"$tmp/build.log" 2>&1; rc=$?
 [ $rc = 0 ] && ok || ko "build samples: exit $rc: $(cat "$tmp/build.log")"
-grep -q 'circgen build: 3 documents: 3 built, 0 up to date, 0 failed; [0-9]* pages, 6 outputs' "$tmp/build.log" && ok || ko "build summary: $(cat "$tmp/build.log")"
+grep -q 'circgen build: 9 documents: 9 built, 0 up to date, 0 failed; [0-9]* pages, 18 outputs' "$tmp/build.log" && ok || ko "build summary: $(cat "$tmp/build.log")"
 
 for pdf in "$tmp"/out/*/*.pdf; do
     name=${pdf#"$tmp/out/"}
