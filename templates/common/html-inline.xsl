@@ -3,6 +3,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template name="line-break"><br/></xsl:template>
+  <xsl:template name="identifier"><xsl:param name="v"/><xsl:value-of select="$v"/></xsl:template>
 
   <xsl:template match="*[local-name() = 'email']" mode="inline">
     <a href="mailto:{.}"><xsl:value-of select="."/></a>

@@ -65,12 +65,12 @@
           <xsl:call-template name="str">
             <xsl:with-param name="key" select="'drafts-item'"/>
             <xsl:with-param name="args">
-              <a n="number"><xsl:value-of select="@number"/></a>
-              <a n="former"><xsl:value-of select="@former"/></a>
+              <a n="number"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></a>
+              <a n="former"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@former"/></xsl:call-template></a>
             </xsl:with-param>
           </xsl:call-template>
         </xsl:when>
-        <xsl:otherwise><xsl:value-of select="@number"/></xsl:otherwise>
+        <xsl:otherwise><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
@@ -114,9 +114,9 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="args">
-        <a n="number"><xsl:value-of select="@number"/></a>
-        <a n="former"><xsl:value-of select="@former"/></a>
-        <a n="source"><xsl:value-of select="@source"/></a>
+        <a n="number"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></a>
+        <a n="former"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@former"/></xsl:call-template></a>
+        <a n="source"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@source"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -132,8 +132,8 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="args">
-        <a n="number"><xsl:value-of select="@number"/></a>
-        <a n="former"><xsl:value-of select="@former"/></a>
+        <a n="number"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></a>
+        <a n="former"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@former"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

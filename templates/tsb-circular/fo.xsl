@@ -61,6 +61,8 @@
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
              language="{$lang}" xml:lang="{$out-lang}">
       <xsl:if test="$lang = 'zh'"><xsl:attribute name="country">CN</xsl:attribute></xsl:if>
+      <!-- Hyphenation where Debian has patterns and the text is set justified in long words. -->
+      <xsl:if test="contains($hyphenated-langs, concat('|', $lang, '|'))"><xsl:attribute name="hyphenate">true</xsl:attribute></xsl:if>
       <fo:layout-master-set>
         <fo:simple-page-master master-name="first" page-width="210mm" page-height="297mm"
                                margin-top="12mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
