@@ -13,8 +13,9 @@
 
   <xsl:template match="*[local-name() = 'para'][@id]" mode="block">
     <xsl:variable name="level"><xsl:call-template name="para-level"/></xsl:variable>
-    <p id="{@id}">
+    <p>
       <xsl:attribute name="class">para<xsl:if test="$level > 1"> level-<xsl:value-of select="$level"/></xsl:if></xsl:attribute>
+      <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
       <span class="num"><xsl:call-template name="para-number"/></span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="inline"/>
