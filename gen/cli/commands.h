@@ -30,6 +30,9 @@ extern const char cmd_pdf_usage[];
 int cmd_diff(int argc, char **argv);
 extern const char cmd_diff_usage[];
 
+int cmd_xliff(int argc, char **argv);
+extern const char cmd_xliff_usage[];
+
 /* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
 char *cg_output_name(const char *input, const char *ext);
 

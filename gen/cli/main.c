@@ -16,6 +16,8 @@ const cg_command cg_commands[] = {
     { "html", cmd_html, "make the HTML page of source documents", cmd_html_usage },
     { "diff", cmd_diff, "compare two language versions, or two revisions, of a document",
       cmd_diff_usage },
+    { "xliff", cmd_xliff, "XLIFF files for translators: extract, and merge the returned file",
+      cmd_xliff_usage },
     { "fo", cmd_fo, "render an XSL-FO file to PDF with circgen's layout engine", cmd_fo_usage },
     { NULL, NULL, NULL, NULL },
 };
