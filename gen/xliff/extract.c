@@ -140,6 +140,23 @@ static void emit_original_data(extractor *x, xmlNodePtr unit, const cg_xunit *u,
 
 /* ---- revisions ------------------------------------------------------------ */
 
+/* Shared text longer than CONTEXT characters is cut to its ends (" … "). */
+#define CONTEXT 24
+
+static void append_same(GString *s, const char *t, gboolean first, gboolean last)
+{
+    glong n = g_utf8_strlen(t, -1);
+    if (n <= 2 * CONTEXT + 3) {
+        g_string_append(s, t);
+        return;
+    }
+    if (!first)
+        g_string_append_len(s, t, g_utf8_offset_to_pointer(t, CONTEXT) - t);
+    g_string_append(s, "…");
+    if (!last)
+        g_string_append(s, g_utf8_offset_to_pointer(t, n - CONTEXT));
+}
+
 static void append_segs(GString *s, const GPtrArray *segs)
 {
     for (guint i = 0; i < segs->len; i++) {
@@ -149,7 +166,7 @@ static void append_segs(GString *s, const GPtrArray *segs)
         else if (g->kind == CG_SEG_INS)
             g_string_append_printf(s, "{+%s+}", g->text->str);
         else
-            g_string_append(s, g->text->str);
+            append_same(s, g->text->str, i == 0, i + 1 == segs->len);
     }
 }
 
@@ -196,6 +213,7 @@ static void emit_proposal(extractor *x, xmlNodePtr unit, const cg_xunit *u, int 
     GPtrArray *ts = cg_xtoks_from_leaf(x->s, u, old_t->unit->node, quiet);
     GPtrArray *ss = old_s ? cg_xtoks_from_leaf(x->s, u, old_s->unit->node, quiet) : NULL;
     xmlNodePtr m;
+    int inner = depth + 1;
     if (x->v12) {
         m = block(x, unit, "alt-trans", depth);
         set(m, "origin", "previous-translation");
@@ -209,12 +227,14 @@ static void emit_proposal(extractor *x, xmlNodePtr unit, const cg_xunit *u, int 
         m = xmlNewChild(ms, ms->ns, (const xmlChar *)"match", NULL);
         set(m, "ref", "#s1");
         set(m, "origin", "previous translation");
-        indent(ms, depth);
+        inner = depth + 2;
     }
     if (ss)
-        emit_tokens(x, block(x, m, "source", depth + 1), u, ss, FALSE);
-    emit_tokens(x, block(x, m, "target", depth + 1), u, ts, FALSE);
-    indent(m, depth);
+        emit_tokens(x, block(x, m, "source", inner), u, ss, FALSE);
+    emit_tokens(x, block(x, m, "target", inner), u, ts, FALSE);
+    indent(m, inner - 1);
+    if (!x->v12)
+        indent(m->parent, depth);
     g_ptr_array_unref(ts);
     if (ss)
         g_ptr_array_unref(ss);

@@ -376,7 +376,7 @@ static char *source_path(const reader *r, const char *given)
     if (g_path_is_absolute(r->original))
         return g_strdup(r->original);
     char *dir = g_path_get_dirname(r->name);
-    char *p = g_build_filename(dir, r->original, NULL);
+    char *p = strcmp(dir, ".") ? g_build_filename(dir, r->original, NULL) : g_strdup(r->original);
     g_free(dir);
     if (g_file_test(p, G_FILE_TEST_IS_REGULAR))
         return p;
@@ -496,7 +496,7 @@ int cg_xliff_merge_buffer(const char *buf, size_t len, const char *name, const c
         fault(&r, r.file, "no --source given and the file names no original");
         goto done;
     }
-    s = cg_xsource_load(path, NULL, FALSE, &status, d);
+    s = cg_xsource_load(path, NULL, TRUE, &status, d);
     g_free(path);
     if (!s)
         goto done;

@@ -191,6 +191,27 @@ char *cg_xsource_hash(const cg_version *v)
     return h;
 }
 
+/* The model's hash, and the markup of every code of every unit: paired codes (b, i)
+ * are text to the diff, but a file made before one was added is for another source. */
+static char *units_hash(const cg_xsource *s)
+{
+    char *h = cg_xsource_hash(s->v);
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(sum, (const guchar *)h, -1);
+    for (guint i = 0; i < s->units->len; i++) {
+        const cg_xunit *u = s->units->pdata[i];
+        for (guint j = 0; j < u->codes->len; j++) {
+            const cg_xcode *c = u->codes->pdata[j];
+            g_checksum_update(sum, (const guchar *)"\036", 1);
+            g_checksum_update(sum, (const guchar *)c->key, -1);
+        }
+    }
+    char *out = g_strdup_printf("sha256:%s", g_checksum_get_string(sum));
+    g_checksum_free(sum);
+    g_free(h);
+    return out;
+}
+
 static int build(cg_xsource *s, gboolean values, cg_diags *d)
 {
     cg_doctype *t = cg_doctype_lookup(s->doc, d);
@@ -205,7 +226,6 @@ static int build(cg_xsource *s, gboolean values, cg_diags *d)
         return CG_EXIT_INVALID;
     s->v = cg_version_new(s->doc, s->file, s->rules);
     s->lang = g_strdup(s->v->lang);
-    s->hash = cg_xsource_hash(s->v);
     s->units = g_ptr_array_new_with_free_func(xunit_free);
     s->by_id = g_hash_table_new(g_str_hash, g_str_equal);
     s->by_node = g_hash_table_new(NULL, NULL);
@@ -225,6 +245,7 @@ static int build(cg_xsource *s, gboolean values, cg_diags *d)
     }
     if (vals)
         g_hash_table_destroy(vals);
+    s->hash = units_hash(s);
     return CG_EXIT_OK;
 }
 
