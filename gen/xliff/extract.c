@@ -210,8 +210,8 @@ static void emit_proposal(extractor *x, xmlNodePtr unit, const cg_xunit *u, int 
     if (!old_t)
         return;
     cg_diags *quiet = cg_diags_new();
-    GPtrArray *ts = cg_xtoks_from_leaf(x->s, u, old_t->unit->node, quiet);
-    GPtrArray *ss = old_s ? cg_xtoks_from_leaf(x->s, u, old_s->unit->node, quiet) : NULL;
+    GPtrArray *ts = cg_xtoks_from_leaf(x->s->rules, u, old_t->unit->node, quiet);
+    GPtrArray *ss = old_s ? cg_xtoks_from_leaf(x->s->rules, u, old_s->unit->node, quiet) : NULL;
     xmlNodePtr m;
     int inner = depth + 1;
     if (x->v12) {
@@ -260,8 +260,8 @@ static void emit_unit(extractor *x, xmlNodePtr parent, int depth, cg_xunit *u)
     xmlNodeSetSpacePreserve(unit, 1);
     gboolean changed = x->prev && unit_changed(x, u);
     const cg_xunit *t = x->tr ? g_hash_table_lookup(x->tr->by_id, id) : NULL;
-    GPtrArray *src = cg_xtoks_from_leaf(x->s, u, u->unit->node, x->d);
-    GPtrArray *tgt = t && !changed ? cg_xtoks_from_leaf(x->s, u, t->unit->node, x->d) : NULL;
+    GPtrArray *src = cg_xtoks_from_leaf(x->s->rules, u, u->unit->node, x->d);
+    GPtrArray *tgt = t && !changed ? cg_xtoks_from_leaf(x->s->rules, u, t->unit->node, x->d) : NULL;
     char *why = changed ? change_note(x, id) : NULL;
     if (x->v12) {
         emit_tokens(x, block(x, unit, "source", depth + 1), u, src, TRUE);

@@ -53,7 +53,7 @@ gboolean cg_xtoks_empty(const GPtrArray *toks)
 /* ---- another version's leaf as tokens ----------------------------------- */
 
 typedef struct {
-    const cg_xsource *s;
+    const cg_diff_rules *rules;
     const cg_xunit *u;
     GHashTable *used;    /* cg_xcode* set */
     cg_diags *d;
@@ -84,7 +84,7 @@ static void walk_leaf(leaf_walk *w, xmlNodePtr n, GPtrArray *toks)
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        gboolean paired = cg_xsource_is_prose(w->s, c);
+        gboolean paired = cg_diff_rules_is_prose(w->rules, (const char *)c->name);
         const cg_xcode *code = NULL;
         for (guint i = 0; i < w->u->codes->len && !code; i++)   /* the source itself */
             if (((const cg_xcode *)w->u->codes->pdata[i])->node == c)
@@ -115,10 +115,10 @@ static void walk_leaf(leaf_walk *w, xmlNodePtr n, GPtrArray *toks)
     }
 }
 
-GPtrArray *cg_xtoks_from_leaf(const cg_xsource *s, const cg_xunit *u, xmlNodePtr leaf,
+GPtrArray *cg_xtoks_from_leaf(const cg_diff_rules *rules, const cg_xunit *u, xmlNodePtr leaf,
                               cg_diags *d)
 {
-    leaf_walk w = { s, u, g_hash_table_new(NULL, NULL), d };
+    leaf_walk w = { rules, u, g_hash_table_new(NULL, NULL), d };
     GPtrArray *toks = cg_xtoks_new();
     walk_leaf(&w, leaf, toks);
     g_hash_table_destroy(w.used);

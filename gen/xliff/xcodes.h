@@ -23,11 +23,11 @@ void cg_xtoks_add(GPtrArray *toks, cg_xtok_kind kind, const char *id_or_text, xm
 /* Is there no text (other than white space) and no code? */
 gboolean cg_xtoks_empty(const GPtrArray *toks);
 
-/* The content of leaf (an element of the source itself, or the same unit in another
+/* The content of leaf (an element of the source itself (rules: the source's diff rules), or the same unit in another
  * version) as tokens whose codes are the source unit's: elements are matched to codes
  * of the same name, equal markup first, then in order. An element that matches no
  * code is left out and reported in d (as a warning). */
-GPtrArray *cg_xtoks_from_leaf(const cg_xsource *s, const cg_xunit *u, xmlNodePtr leaf,
+GPtrArray *cg_xtoks_from_leaf(const cg_diff_rules *rules, const cg_xunit *u, xmlNodePtr leaf,
                               cg_diags *d);
 
 /* Check a target's tokens against its unit's codes: every code id known, used once,

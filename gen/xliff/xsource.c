@@ -4,11 +4,6 @@
 
 #include <string.h>
 
-gboolean cg_xsource_is_prose(const cg_xsource *s, xmlNodePtr el)
-{
-    return cg_diff_rules_is_prose(s->rules, (const char *)el->name);
-}
-
 static void code_free(gpointer p)
 {
     cg_xcode *c = p;
@@ -20,12 +15,18 @@ static void code_free(gpointer p)
     g_free(c);
 }
 
-static void xunit_free(gpointer p)
+void cg_xunit_free(cg_xunit *u)
 {
-    cg_xunit *u = p;
+    if (!u)
+        return;
     g_ptr_array_unref(u->codes);
     g_hash_table_destroy(u->by_id);
     g_free(u);
+}
+
+static void xunit_free(gpointer p)
+{
+    cg_xunit_free(p);
 }
 
 void cg_xsource_free(cg_xsource *s)
@@ -100,7 +101,8 @@ static guint count_elements(xmlNodePtr n)
 
 /* The codes of a leaf, in document order. values: the formatted values of every
  * element below the leaf in document order (from xliff.xsl), or NULL; *k counts them. */
-static void collect_codes(cg_xsource *s, cg_xunit *u, xmlNodePtr n, GPtrArray *values, guint *k)
+static void collect_codes(const cg_diff_rules *rules, cg_xunit *u, xmlNodePtr n, GPtrArray *values,
+                          guint *k)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -109,7 +111,7 @@ static void collect_codes(cg_xsource *s, cg_xunit *u, xmlNodePtr n, GPtrArray *v
         cg_xcode *x = g_new0(cg_xcode, 1);
         x->id = g_strdup_printf("%u", u->codes->len + 1);
         x->node = c;
-        x->paired = cg_xsource_is_prose(s, c);
+        x->paired = cg_diff_rules_is_prose(rules, (const char *)c->name);
         x->can_delete = x->paired && !c->properties;
         if (values && index < values->len)
             x->disp = g_strdup(values->pdata[index]);
@@ -128,10 +130,21 @@ static void collect_codes(cg_xsource *s, cg_xunit *u, xmlNodePtr n, GPtrArray *v
         g_ptr_array_add(u->codes, x);
         g_hash_table_insert(u->by_id, x->id, x);
         if (x->paired)
-            collect_codes(s, u, c, values, k);
+            collect_codes(rules, u, c, values, k);
         else
             *k += count_elements(c);
     }
+}
+
+cg_xunit *cg_xunit_new(cg_unit *unit, const cg_diff_rules *rules, GPtrArray *values)
+{
+    cg_xunit *u = g_new0(cg_xunit, 1);
+    u->unit = unit;
+    u->codes = g_ptr_array_new_with_free_func(code_free);
+    u->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    guint k = 0;
+    collect_codes(rules, u, unit->node, values, &k);
+    return u;
 }
 
 /* The values of the codes: templates/TYPE/xliff.xsl gives, for every leaf unit,
@@ -233,12 +246,7 @@ static int build(cg_xsource *s, gboolean values, cg_diags *d)
         cg_unit *cu = s->v->units->pdata[i];
         if (!cu->leaf)
             continue;
-        cg_xunit *u = g_new0(cg_xunit, 1);
-        u->unit = cu;
-        u->codes = g_ptr_array_new_with_free_func(code_free);
-        u->by_id = g_hash_table_new(g_str_hash, g_str_equal);
-        guint k = 0;
-        collect_codes(s, u, cu->node, vals ? g_hash_table_lookup(vals, cu->id) : NULL, &k);
+        cg_xunit *u = cg_xunit_new(cu, s->rules, vals ? g_hash_table_lookup(vals, cu->id) : NULL);
         g_ptr_array_add(s->units, u);
         g_hash_table_insert(s->by_id, (gpointer)cu->id, u);
         g_hash_table_insert(s->by_node, cu->node, u);

@@ -32,6 +32,11 @@ typedef struct {
     GHashTable *by_id;   /* code id -> cg_xcode* */
 } cg_xunit;
 
+/* The codes of a leaf unit of a model made with rules; values: the formatted value
+ * of every element below the unit in document order, or NULL. */
+cg_xunit *cg_xunit_new(cg_unit *unit, const cg_diff_rules *rules, GPtrArray *values);
+void cg_xunit_free(cg_xunit *u);
+
 typedef struct {
     xmlDocPtr doc;           /* owned */
     char *file;
@@ -51,9 +56,6 @@ typedef struct {
 cg_xsource *cg_xsource_load(const char *file, xmlDocPtr doc, gboolean values, int *status,
                             cg_diags *d);
 void cg_xsource_free(cg_xsource *s);
-
-/* Is el (an inline element) a paired code: is its content text of the language? */
-gboolean cg_xsource_is_prose(const cg_xsource *s, xmlNodePtr el);
 
 /* The matching key of an inline element: its start tag (paired) or its whole
  * markup (a placeholder), as written in originalData. Caller frees. */
