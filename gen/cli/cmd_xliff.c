@@ -107,6 +107,8 @@ static int extract(int argc, char **argv)
         return usage_error("%s", "extract needs a source");
     if (!o.target_lang || !*o.target_lang)
         return usage_error("%s", "extract needs --target-lang LANG");
+    if (!g_regex_match_simple("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", o.target_lang, 0, 0))
+        return usage_error("--target-lang takes a language tag (zh, fr, pt-BR), not '%s'", o.target_lang);
     if (!o.out)
         return usage_error("%s", "extract needs -o FILE.xlf");
     cg_diags *d = cg_diags_new();

@@ -235,6 +235,13 @@ static int build(cg_xsource *s, gboolean values, cg_diags *d)
     if (!s->rules)
         return CG_EXIT_ERROR;
     GHashTable *vals = NULL;
+    char *sheet = g_build_filename(t->dir, "xliff.xsl", NULL);
+    if (values && !g_file_test(sheet, G_FILE_TEST_IS_REGULAR)) {
+        cg_diag_add(d, CG_WARNING, sheet, 0, 0, "missing: inline codes show their markup, not "
+                    "their values (see templates/tsb-circular/xliff.xsl)");
+        values = FALSE;
+    }
+    g_free(sheet);
     if (values && !(vals = code_values(s->doc, d)))
         return CG_EXIT_INVALID;
     s->v = cg_version_new(s->doc, s->file, s->rules);
