@@ -427,8 +427,8 @@ static void check_missing(reader *r, const cg_xsource *s, gboolean strict)
     for (guint i = 0; i < s->units->len; i++) {
         const cg_xunit *u = s->units->pdata[i];
         xitem *it = g_hash_table_lookup(r->by_id, u->unit->id);
-        if (it && it->toks)
-            continue;
+        if ((it && it->toks) || (!u->codes->len && !u->unit->text->len))
+            continue;   /* translated, or empty in the source too */
         const char *why = it ? "has no target (or an empty one)" : "is not in the file";
         if (strict) {
             fault(r, it ? it->node : NULL, "unit '%s' %s (--strict)", u->unit->id, why);
