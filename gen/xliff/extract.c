@@ -7,6 +7,7 @@
 #include <string.h>
 
 #define MTC_NS "urn:oasis:names:tc:xliff:matches:2.0"
+#define GLS_NS "urn:oasis:names:tc:xliff:glossary:2.0"
 #define HASH_NOTE "circgen-source-hash"
 
 typedef struct {
@@ -18,6 +19,7 @@ typedef struct {
     cg_report *rev;          /* prev -> s as a revision */
     GHashTable *rev_by_id;   /* unit id -> cg_entry* */
     GHashTable *has_leaf;    /* elements with a leaf unit below */
+    cg_terms *terms;         /* the ITU term base (may be empty) */
     xmlDocPtr out;
     xmlNsPtr ns;
     guint groups;
@@ -241,6 +243,38 @@ static void emit_proposal(extractor *x, xmlNodePtr unit, const cg_xunit *u, int 
     cg_diags_free(quiet);
 }
 
+/* The unit's terms of the ITU term base with their equivalents in the target
+ * language, in XLIFF 2.0's glossary module, for the CAT tool to show. */
+static void emit_glossary(extractor *x, xmlNodePtr unit, const cg_xunit *u, int depth)
+{
+    GPtrArray *hits = cg_terms_find(x->terms, u->unit->text->str, x->s->lang, x->o->target_lang);
+    if (hits->len) {
+        indent(unit, depth);
+        xmlNodePtr g = xmlNewChild(unit, NULL, (const xmlChar *)"glossary", NULL);
+        xmlNsPtr ns = xmlNewNs(g, (const xmlChar *)GLS_NS, (const xmlChar *)"gls");
+        xmlSetNs(g, ns);
+        for (guint i = 0; i < hits->len; i++) {
+            const cg_term_hit *h = hits->pdata[i];
+            indent(g, depth + 1);
+            xmlNodePtr e = xmlNewChild(g, ns, (const xmlChar *)"glossEntry", NULL);
+            indent(e, depth + 2);
+            xmlNodePtr t = xmlNewTextChild(e, ns, (const xmlChar *)"term", (const xmlChar *)h->found);
+            set(t, "source", "ITU term base (circgen)");
+            for (guint j = 0; j < h->equivalents->len; j++) {
+                indent(e, depth + 2);
+                xmlNewTextChild(e, ns, (const xmlChar *)"translation", (const xmlChar *)h->equivalents->pdata[j]);
+            }
+            if (h->note) {
+                indent(e, depth + 2);
+                xmlNewTextChild(e, ns, (const xmlChar *)"definition", (const xmlChar *)h->note);
+            }
+            indent(e, depth + 1);
+        }
+        indent(g, depth);
+    }
+    g_ptr_array_unref(hits);
+}
+
 /* ---- units and groups ----------------------------------------------------- */
 
 static xmlNodePtr note(extractor *x, xmlNodePtr parent, int depth, const char *kind,
@@ -278,6 +312,7 @@ static void emit_unit(extractor *x, xmlNodePtr parent, int depth, cg_xunit *u)
     } else {
         if (changed && x->tr)
             emit_proposal(x, unit, u, depth + 1);
+        emit_glossary(x, unit, u, depth + 1);
         xmlNodePtr notes = block(x, unit, "notes", depth + 1);
         note(x, notes, depth + 2, "location", u->unit->place);
         if (why)
@@ -406,6 +441,8 @@ static int load_inputs(extractor *x)
     x->s = cg_xsource_load(x->o->source, NULL, TRUE, &status, x->d);
     if (!x->s)
         return status;
+    if (!x->v12 && !(x->terms = cg_terms_load(cg_templates_dir(), x->d)))
+        return CG_EXIT_ERROR;
     if (x->o->translation && !(x->tr = load_other(x, x->o->translation, &status)))
         return status;
     if (x->tr && strcmp(x->tr->lang, x->o->target_lang))
@@ -444,6 +481,7 @@ int cg_xliff_extract(const cg_xliff_extract_opts *o, cg_diags *d)
     if (x.rev_by_id)
         g_hash_table_destroy(x.rev_by_id);
     cg_report_free(x.rev);
+    cg_terms_free(x.terms);
     cg_xsource_free(x.prev);
     cg_xsource_free(x.tr);
     cg_xsource_free(x.s);

@@ -64,6 +64,9 @@ grep -q '<note category="location">letter › paragraph 3</note>' "$tmp/c.xlf" &
 grep -q 'disp="23:59 hours UTC on 21 November 2025"' "$tmp/c.xlf" && ok || ko "deadline not shown formatted"
 grep -q 'disp="3-11 December 2025"' "$tmp/c.xlf" && ok || ko "date range not shown formatted"
 grep -q 'canDelete="no" dataRef="d1" disp="A.5"' "$tmp/c.xlf" && ok || ko "rec not a non-deletable placeholder"
+# The unit's ITU terms (templates/common/terms/) in the glossary module.
+grep -q '<gls:term source="ITU term base (circgen)">Member States</gls:term>' "$tmp/c.xlf" && ok || ko "no glossary entry for Member States"
+grep -q '<gls:translation>成员国</gls:translation>' "$tmp/c.xlf" && ok || ko "no Chinese equivalent of Member States"
 cg xliff extract $S/zh.xml --target-lang en -o "$tmp/zh.xlf" 2>/dev/null
 grep -q 'disp="2025年12月3-11日"' "$tmp/zh.xlf" && ok || ko "Chinese source: date range not in Chinese"
 grep -q '<target' "$tmp/zh.xlf" && ko "targets without --translation" || ok
