@@ -25,6 +25,7 @@ typedef struct {
     xmlNodePtr file, hash_at;
     GPtrArray *items;      /* of xitem* */
     GHashTable *by_id;     /* id -> xitem* */
+    GHashTable *rids;      /* 1.2: rid of a <bpt>/<bx> -> its id (the code) */
     int errors;
     cg_diags *d;
 } reader;
@@ -44,6 +45,8 @@ static void reader_clear(reader *r)
         g_ptr_array_unref(r->items);
     if (r->by_id)
         g_hash_table_destroy(r->by_id);
+    if (r->rids)
+        g_hash_table_destroy(r->rids);
     if (r->x)
         cg_xml_free(r->x);
     g_free(r->src_lang);
@@ -207,9 +210,16 @@ static int read_inline(reader *r, const char *uid, xmlNodePtr n, GPtrArray *toks
                   c->ns ? (const char *)c->ns->href : "", c->ns ? ")" : "");
             return -1;
         }
-        char *id = prop(c, attr);
+        char *id = prop(c, attr), *rid = r->v12 ? prop(c, "rid") : NULL;
         if (!id && kind == CG_XT_CLOSE && !r->v12)
             id = prop(c, "id");
+        if (rid && id && kind == CG_XT_OPEN)   /* 1.2: <ept rid> names its <bpt> by rid */
+            g_hash_table_replace(r->rids, g_strdup(rid), g_strdup(id));
+        else if (rid && kind == CG_XT_CLOSE && g_hash_table_contains(r->rids, rid)) {
+            g_free(id);
+            id = g_strdup(g_hash_table_lookup(r->rids, rid));
+        }
+        g_free(rid);
         if (!id) {
             fault(r, c, "unit '%s': <%s> without %s", uid, c->name, attr);
             return -1;
@@ -360,6 +370,7 @@ static int read_structure(reader *r)
     }
     r->items = g_ptr_array_new_with_free_func(item_free);
     r->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    r->rids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     read_hash(r, r->file);
     read_units(r, r->file);
     return r->errors ? -1 : 0;

@@ -112,6 +112,14 @@ cg xliff merge good.xlf --strict -o "$tmp/good.xml" 2>"$tmp/err" && ok || ko "go
 canon "$tmp/good.xml" >"$tmp/a.c14n"; canon target.xml >"$tmp/b.c14n"
 cmp -s "$tmp/a.c14n" "$tmp/b.c14n" && ok || ko "good.xlf does not give target.xml"
 cg xliff merge good-1.2.xlf --strict -o "$tmp/good12.xml" 2>"$tmp/err" && ok || ko "good-1.2.xlf: $(cat "$tmp/err")"
+# What CAT tools do to codes is accepted: a paired code as start and end codes (2.0
+# sc/ec; 1.2 bpt/ept linked by rid), annotations (mrk) around text.
+sed 's|<pc id="1" dataRefStart="d1" dataRefEnd="d1e" type="fmt" subType="cg:i">最新</pc>|<sc id="1"/>最<mrk id="m1" translate="yes">新</mrk><ec startRef="1"/>|' good.xlf >"$tmp/sc.xlf"
+grep -q '<sc id="1"/>最' "$tmp/sc.xlf" || ko "sc.xlf not made"
+cg xliff merge "$tmp/sc.xlf" --source source.xml --strict -o "$tmp/sc.xml" 2>"$tmp/err" && canon "$tmp/sc.xml" | cmp -s - "$tmp/b.c14n" && ok || ko "sc/ec and mrk: $(cat "$tmp/err")"
+sed 's|<g id="1" ctype="x-i">最新</g>|<bpt id="1" rid="r1">\&lt;i\&gt;</bpt>最新<ept id="9" rid="r1">\&lt;/i\&gt;</ept>|' good-1.2.xlf >"$tmp/rid.xlf"
+grep -q '<bpt id="1" rid="r1">' "$tmp/rid.xlf" || ko "rid.xlf not made"
+cg xliff merge "$tmp/rid.xlf" --source source.xml --strict -o "$tmp/rid.xml" 2>"$tmp/err" && canon "$tmp/rid.xml" | cmp -s - "$tmp/b.c14n" && ok || ko "bpt/ept with rid: $(cat "$tmp/err")"
 n=0
 while IFS='|' read -r file want msg args; do
     case "$file" in ''|'#'*) continue ;; esac
