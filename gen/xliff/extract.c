@@ -368,6 +368,33 @@ static void emit_tree(extractor *x, xmlNodePtr parent, int depth, xmlNodePtr n)
     }
 }
 
+/* The source as the file names it ("original"): relative to the folder of the output,
+ * so that merge finds it beside the file wherever it is run from. */
+static char *original(const cg_xliff_extract_opts *o)
+{
+    if (!strcmp(o->out, "-"))
+        return g_strdup(o->source);
+    char *src = g_canonicalize_filename(o->source, NULL);
+    char *out = g_canonicalize_filename(o->out, NULL);
+    char *dir = g_path_get_dirname(out);
+    char **a = g_strsplit(src, "/", -1), **b = g_strsplit(dir, "/", -1);
+    guint i = 0;
+    while (a[i] && b[i] && !strcmp(a[i], b[i]))
+        i++;
+    GString *rel = g_string_new(NULL);
+    for (guint j = i; b[j]; j++)
+        if (*b[j])
+            g_string_append(rel, "../");
+    for (guint j = i; a[j]; j++)
+        g_string_append_printf(rel, "%s%s", a[j], a[j + 1] ? "/" : "");
+    g_strfreev(a);
+    g_strfreev(b);
+    g_free(src);
+    g_free(out);
+    g_free(dir);
+    return g_string_free(rel, FALSE);
+}
+
 static xmlNodePtr emit_file(extractor *x)
 {
     const cg_xliff_extract_opts *o = x->o;
@@ -382,7 +409,9 @@ static xmlNodePtr emit_file(extractor *x)
         set(root, "trgLang", o->target_lang);
     }
     xmlNodePtr file = block(x, root, "file", 1), body;
-    set(file, "original", o->source);
+    char *orig = original(o);
+    set(file, "original", orig);
+    g_free(orig);
     if (x->v12) {
         set(file, "source-language", x->s->lang);
         set(file, "target-language", o->target_lang);
