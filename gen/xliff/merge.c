@@ -435,12 +435,14 @@ static void check_units(reader *r, const cg_xsource *s)
 /* Units without a target keep the source's text: each is reported. */
 static void check_missing(reader *r, const cg_xsource *s, gboolean strict)
 {
+    guint kept = 0;
     for (guint i = 0; i < s->units->len; i++) {
         const cg_xunit *u = s->units->pdata[i];
         xitem *it = g_hash_table_lookup(r->by_id, u->unit->id);
         if ((it && it->toks) || (!u->codes->len && !u->unit->text->len))
             continue;   /* translated, or empty in the source too */
         const char *why = it ? "has no target (or an empty one)" : "is not in the file";
+        kept++;
         if (strict) {
             fault(r, it ? it->node : NULL, "unit '%s' %s (--strict)", u->unit->id, why);
         } else if (it) {
@@ -451,6 +453,9 @@ static void check_missing(reader *r, const cg_xsource *s, gboolean strict)
                         u->unit->id, why);
         }
     }
+    if (kept && !strict)
+        cg_diag_add(r->d, CG_NOTE, r->name, 0, 0, "%u of %u units keep the source's text", kept,
+                    s->units->len);
 }
 
 static void drop_comments(xmlNodePtr n)
