@@ -72,25 +72,28 @@ static void fault(reader *r, xmlNodePtr at, const char *fmt, ...)
 
 /* ---- before parsing: bytes --------------------------------------------------- */
 
-/* The id of the unit whose start tag comes last before offset in the raw file. */
-static char *unit_before(const char *raw, size_t offset)
+/* The id of the unit whose start tag comes last in the first limit bytes of the raw
+ * file (which need not end in a NUL): every read stays below raw + limit. */
+static char *unit_before(const char *raw, size_t limit)
 {
-    const char *best = NULL;
-    for (const char *p = raw; p && (size_t)(p - raw) < offset; p++) {
-        p = memchr(p, '<', offset - (p - raw));
+    const char *end = raw + limit, *best = NULL;
+    for (const char *p = raw; p < end; p++) {
+        p = memchr(p, '<', end - p);
         if (!p)
             break;
-        if (!strncmp(p, "<unit", 5) || !strncmp(p, "<trans-unit", 11))
+        size_t left = end - p;
+        if ((left >= 5 && !memcmp(p, "<unit", 5)) || (left >= 11 && !memcmp(p, "<trans-unit", 11)))
             best = p;
     }
     if (!best)
         return NULL;
-    const char *end = memchr(best, '>', offset - (best - raw));
-    const char *id = g_strstr_len(best, end ? end - best : (gssize)(offset - (best - raw)), " id=\"");
-    if (!id)
+    const char *gt = memchr(best, '>', end - best);
+    const char *stop = gt ? gt : end;
+    const char *id = g_strstr_len(best, stop - best, " id=\"");
+    if (!id || id + 5 >= stop)
         return NULL;
     id += 5;
-    const char *q = memchr(id, '"', offset - (id - raw));
+    const char *q = memchr(id, '"', stop - id);
     return q ? g_strndup(id, q - id) : NULL;
 }
 
