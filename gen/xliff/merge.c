@@ -241,11 +241,21 @@ static int read_inline(reader *r, const char *uid, xmlNodePtr n, GPtrArray *toks
     return 0;
 }
 
+/* Do two language tags name one language: equal, or one a region or script of the
+ * other ("zh" and "zh-CN")? */
+static gboolean same_lang(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b), n = na < nb ? na : nb;
+    if (g_ascii_strncasecmp(a, b, n))
+        return FALSE;
+    return na == nb || (na > nb ? a[n] : b[n]) == '-';
+}
+
 /* The target of a unit: its language checked, its content as tokens. */
 static int read_target(reader *r, const char *uid, xmlNodePtr target, GPtrArray *toks)
 {
     xmlChar *lang = xmlNodeGetLang(target);
-    if (lang && r->trg_lang && xmlStrcasecmp(lang, (const xmlChar *)r->trg_lang)) {
+    if (lang && r->trg_lang && !same_lang((const char *)lang, r->trg_lang)) {
         fault(r, target, "unit '%s': the target's language is '%s', the file's is '%s'", uid,
               lang, r->trg_lang);
         xmlFree(lang);

@@ -120,6 +120,9 @@ cg xliff merge "$tmp/sc.xlf" --source source.xml --strict -o "$tmp/sc.xml" 2>"$t
 sed 's|<g id="1" ctype="x-i">最新</g>|<bpt id="1" rid="r1">\&lt;i\&gt;</bpt>最新<ept id="9" rid="r1">\&lt;/i\&gt;</ept>|' good-1.2.xlf >"$tmp/rid.xlf"
 grep -q '<bpt id="1" rid="r1">' "$tmp/rid.xlf" || ko "rid.xlf not made"
 cg xliff merge "$tmp/rid.xlf" --source source.xml --strict -o "$tmp/rid.xml" 2>"$tmp/err" && canon "$tmp/rid.xml" | cmp -s - "$tmp/b.c14n" && ok || ko "bpt/ept with rid: $(cat "$tmp/err")"
+# A region of the file's language on a target is the same language.
+sed 's|<target>拟议|<target xml:lang="zh-CN">拟议|' good.xlf >"$tmp/zhcn.xlf"
+cg xliff merge "$tmp/zhcn.xlf" --source source.xml -o "$tmp/zhcn.xml" 2>"$tmp/err" && grep -q 'zh-CN' "$tmp/zhcn.xlf" && ok || ko "target xml:lang zh-CN in a zh file: $(cat "$tmp/err")"
 n=0
 while IFS='|' read -r file want msg args; do
     case "$file" in ''|'#'*) continue ;; esac
