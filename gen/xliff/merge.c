@@ -11,6 +11,7 @@
 typedef struct {
     char *id;
     xmlNodePtr node;       /* the unit / trans-unit */
+    xmlNodePtr target;     /* its (first) target */
     GPtrArray *toks;       /* the target, NULL when missing or incomplete */
 } xitem;
 
@@ -276,6 +277,7 @@ static void read_unit(reader *r, xmlNodePtr unit, xitem *it)
         gboolean seg = !r->v12 && is(r, c, "segment"), ign = !r->v12 && is(r, c, "ignorable");
         if (r->v12 && is(r, c, "target")) {
             any = TRUE;
+            it->target = it->target ? it->target : c;
             rc = read_target(r, it->id, c, toks);
         }
         if (!seg && !ign)
@@ -289,6 +291,7 @@ static void read_unit(reader *r, xmlNodePtr unit, xitem *it)
         }
         if (tgt) {
             any = TRUE;
+            it->target = it->target ? it->target : tgt;
             rc = read_target(r, it->id, tgt, toks);
         } else if (ign && src) {
             rc = read_inline(r, it->id, src, toks);
@@ -439,7 +442,7 @@ static void check_units(reader *r, const cg_xsource *s)
         char *msg = NULL;
         const cg_xtok *at = NULL;
         if (cg_xtoks_check(u, it->toks, &msg, &at)) {
-            fault(r, at && at->at ? at->at : it->node, "%s", msg);
+            fault(r, at && at->at ? at->at : it->target ? it->target : it->node, "%s", msg);
             g_free(msg);
         }
     }
