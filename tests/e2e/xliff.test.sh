@@ -23,6 +23,10 @@ cg xliff extract --help | grep -q -- '--target-lang' && ok || ko "xliff extract 
 cg xliff frobnicate 2>/dev/null; [ $? = 2 ] && ok || ko "xliff frobnicate: exit 2"
 cg xliff extract samples/tsb-circular-50/en.xml -o "$tmp/x.xlf" 2>/dev/null; [ $? = 2 ] && ok || ko "extract without --target-lang: exit 2"
 cg xliff merge 2>/dev/null; [ $? = 2 ] && ok || ko "merge without file: exit 2"
+cg xliff merge tests/xliff/good.xlf -o "$tmp/no/such/dir.xml" 2>/dev/null; [ $? = 2 ] && ok || ko "merge to an unwritable place: exit 2"
+cg xliff merge "$tmp/none.xlf" -o "$tmp/x.xml" 2>/dev/null; [ $? = 2 ] && ok || ko "merge of a missing file: exit 2"
+cg xliff extract tests/bad/schema-violation.xml --target-lang zh -o "$tmp/x.xlf" 2>/dev/null; [ $? = 1 ] && [ ! -e "$tmp/x.xlf" ] && ok || ko "extract of an invalid source: exit 1, no file"
+cg xliff extract samples/tsb-circular-50/en.xml --target-lang zh --format 3.0 -o "$tmp/x.xlf" 2>/dev/null; [ $? = 2 ] && ok || ko "--format 3.0: exit 2"
 
 # Round trips: for every sample, its English source against every language version
 # (English itself included), in both formats.
