@@ -23,10 +23,11 @@ void cg_xtoks_add(GPtrArray *toks, cg_xtok_kind kind, const char *id_or_text, xm
 /* Is there no text (other than white space) and no code? */
 gboolean cg_xtoks_empty(const GPtrArray *toks);
 
-/* The content of leaf (an element of the source itself (rules: the source's diff rules), or the same unit in another
- * version) as tokens whose codes are the source unit's: elements are matched to codes
- * of the same name, equal markup first, then in order. An element that matches no
- * code is left out and reported in d (as a warning). */
+/* The content of leaf (the source unit's own element, or the same unit in another
+ * version) as tokens whose codes are the source unit's u: elements are matched to
+ * codes of the same name, equal markup first, then in order; rules (the source's diff
+ * rules) say which elements are paired. An element that matches no code is left out
+ * (its text kept when it is paired) and reported in d as a warning. */
 GPtrArray *cg_xtoks_from_leaf(const cg_diff_rules *rules, const cg_xunit *u, xmlNodePtr leaf,
                               cg_diags *d);
 
