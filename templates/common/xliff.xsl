@@ -13,6 +13,8 @@
   <xsl:output method="xml" encoding="UTF-8"/>
 
   <xsl:template name="line-break"><xsl:text> </xsl:text></xsl:template>
+  <!-- An identifier (X.1062, SG17-R6) as it is: the value shown to the translator. -->
+  <xsl:template name="identifier"><xsl:param name="v"/><xsl:value-of select="$v"/></xsl:template>
 
   <!-- Links and emphasis, which the output stylesheets draw, as plain text. -->
   <xsl:template match="*[local-name() = 'email' or local-name() = 'url']" mode="inline">
