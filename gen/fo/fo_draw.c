@@ -207,11 +207,13 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
                 !(sub->log_clusters[g] >= 0 && sub->log_clusters[g] < b1 - b0 &&
                   cg_invisible_char(g_utf8_get_char(cg_para_utf8(pa) + b0 + sub->log_clusters[g]))))
                 sub->glyphs[g].geometry.width += (int)lround(ls * PANGO_SCALE);
-    /* Right-to-left runs are drawn in visual order from their start. */
-    gboolean ok = it->analysis.level % 2 == 0;
+    /* Right-to-left runs are drawn in visual order from their start; their
+     * clusters run backward (fo_embed.c maps them from the last glyph). */
+    gboolean rtl = it->analysis.level % 2, ok = TRUE;
     for (int g = 0; g < n && ok; g++)
         if (sub->log_clusters[g] < 0 || sub->log_clusters[g] >= b1 - b0 ||
-            (g > 0 && sub->log_clusters[g] < sub->log_clusters[g - 1]))
+            (g > 0 && (rtl ? sub->log_clusters[g] > sub->log_clusters[g - 1]
+                           : sub->log_clusters[g] < sub->log_clusters[g - 1])))
             ok = FALSE;
     if (batch && ok && cg_embed_add(D->emb, cr, it->analysis.font, sub, cg_para_utf8(pa) + b0, b1 - b0, x, base)) {
         pango_glyph_string_free(sub);
@@ -222,7 +224,7 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
         return;
     }
     cairo_move_to(cr, x, base);
-    if (ok) {
+    if (ok && !rtl) {
         /* With the text: the PDF maps each cluster back to its characters. */
         PangoItem *si = pango_item_copy(it);
         si->offset = b0;

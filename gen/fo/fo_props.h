@@ -1,10 +1,11 @@
 /* fo_props.h — computed XSL-FO properties: values, parsing, inheritance.
  *
  * Each formatting object carries one cg_props holding the computed value of
- * every property circgen supports. The writing mode is lr-tb: before = top,
- * after = bottom, start = left, end = right, and the relative and absolute names
- * of a property (padding-start / padding-left) share one slot; where both are
- * given, the relative one wins (XSL 1.1 §5.3.1).
+ * every property circgen supports. Writing modes are lr-tb and rl-tb: before =
+ * top, after = bottom, start = left and end = right in lr-tb, start = right and
+ * end = left in rl-tb; the relative and absolute names of a property
+ * (padding-start / padding-left, or padding-right in rl-tb) share one slot;
+ * where both are given, the relative one wins (XSL 1.1 §5.3.1).
  *
  * Lengths are in points. A length may depend on a base known only at layout
  * time (a percentage of the containing block's width, label-end(), body-start());
@@ -147,6 +148,12 @@ typedef struct {
     cg_inherited i;
     cg_noninherited n;
 } cg_props;
+
+/* The slots of the physical left and right sides: start and end in lr-tb,
+ * end and start in rl-tb (XSL 1.1 §5.3.1). Slots are relative; layout turns
+ * them into left and right with these. */
+static inline int cg_side_left(const cg_props *p) { return p->i.rtl ? CG_END : CG_START; }
+static inline int cg_side_right(const cg_props *p) { return p->i.rtl ? CG_START : CG_END; }
 
 /* Initial values of all properties (XSL 1.1 initial values; font-family serif,
  * font-size 12pt). */

@@ -1640,6 +1640,11 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     g_free(wd);
 }
 
+gboolean cg_para_rtl(const cg_para *pa)
+{
+    return pa->block->p->i.rtl;
+}
+
 /* text-align in a right-to-left line: start is the right edge, end the left. */
 static int rtl_align(int align)
 {

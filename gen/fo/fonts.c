@@ -19,7 +19,8 @@ static const struct { const char *family, *package; } pinned[] = {
     { "Liberation Mono", "fonts-liberation2" },
     { "Noto Serif CJK SC", "fonts-noto-cjk" },
     { "Noto Sans CJK SC", "fonts-noto-cjk" },
-    { "DejaVu Sans", "fonts-dejavu-core" },   /* the last fallback (Arabic, Hebrew...) */
+    { "Amiri", "fonts-hosny-amiri" },         /* Arabic script */
+    { "DejaVu Sans", "fonts-dejavu-core" },   /* the last fallback (Hebrew, Greek extended...) */
 };
 
 /* Names mapped by fonts.conf onto a pinned face (keep in step with the file). */

@@ -111,9 +111,14 @@ qpdf --qdf --object-streams=disable "$tmp/ibp.pdf" "$tmp/ibpq.pdf" 2>/dev/null
 n=$(grep -ac "0 1 1 rg" "$tmp/ibpq.pdf")
 [ "${n:-0}" -ge 3 ] && ok || bad "inline background: $n aqua fills, expected 3"
 
-# 8. Arabic falls back to the pinned DejaVu Sans, embedded and subset.
+# 8. Arabic is set in the pinned Arabic face (Amiri), Latin in the Latin face, both
+#    embedded and subset; the text comes back in logical order.
 if $CG fo tests/fo/arabic.fo -o "$tmp/ar.pdf" -q; then ok; else bad "arabic: render"; fi
-pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+DejaVuSans " && ok || bad "arabic: no DejaVu Sans in the PDF"
+pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+Amiri-Regular " && ok || bad "arabic: no Amiri in the PDF"
+pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "DejaVu" && bad "arabic: DejaVu Sans used" || ok
+# (pdftotext marks its direction runs with U+202A-U+202C: dropped)
+ar=$(pdftotext "$tmp/ar.pdf" - | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g')
+case "$ar" in *"يرحب بكم بنك"*"Bank"*"لتقديم خدمات"*) ok ;; *) bad "arabic: text not in logical order: $ar" ;; esac
 
 # 9. vertical-align on a block leaves its own text on the baseline: 'block'
 # (10pt) and 'big' (20pt) share one, so their boxes' bottoms differ by the
