@@ -1339,6 +1339,24 @@ static gboolean f_writing_mode(cg_props *p, const cg_props *par, const prop_def 
     return TRUE;
 }
 
+/* direction (arg 0) and unicode-bidi (arg 1): explicit embeddings and
+ * overrides of inline content (XSL 1.1 §5.8, §7.29.1, §7.29.3). */
+static gboolean f_bidi(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                       cg_prop_ctx *c)
+{
+    (void)par; (void)c;
+    if (d->arg == 0) {
+        int k = KW(v, "ltr", "rtl");
+        if (k < 0) return FALSE;
+        p->i.direction = k == 0 ? CG_DIR_LTR : CG_DIR_RTL;
+        return TRUE;
+    }
+    int k = KW(v, "normal", "embed", "bidi-override", "isolate");
+    if (k < 0) return FALSE;
+    p->n.unicode_bidi = k;
+    return TRUE;
+}
+
 #define SIDES(prefix, round, fn) \
     { prefix "top", round, fn, CG_BEFORE }, { prefix "right", round, fn, CG_END }, \
     { prefix "bottom", round, fn, CG_AFTER }, { prefix "left", round, fn, CG_START }
@@ -1509,8 +1527,8 @@ static const prop_def props[] = {
     { "suppress-at-line-break", 2, f_ignore, 0 },
     { "glyph-orientation-horizontal", 2, f_ignore, 0 },
     { "glyph-orientation-vertical", 2, f_ignore, 0 },
-    { "direction", 2, f_ignore, 0 },
-    { "unicode-bidi", 2, f_ignore, 0 },
+    { "direction", 2, f_bidi, 0 },
+    { "unicode-bidi", 2, f_bidi, 1 },
     { "script", 2, f_ignore, 0 },
     { "z-index", 2, f_ignore, 0 },
     { "force-page-count", 2, f_ignore, 0 },

@@ -78,6 +78,11 @@ enum { CG_TT_NONE, CG_TT_UPPER, CG_TT_LOWER, CG_TT_CAPITALIZE };
 
 #define CG_CJK_SPACING_AUTO (-1.0)
 
+/* direction: not given (the writing mode's), ltr, rtl; unicode-bidi: normal,
+ * embed, bidi-override, isolate (CSS3; the templates' isolates are characters) */
+enum { CG_DIR_AUTO, CG_DIR_LTR, CG_DIR_RTL };
+enum { CG_UBIDI_NORMAL, CG_UBIDI_EMBED, CG_UBIDI_OVERRIDE, CG_UBIDI_ISOLATE };
+
 /* Inherited properties (copied from the parent, then overridden). */
 typedef struct {
     const char *font_family;     /* interned: valid as long as the tree */
@@ -119,6 +124,7 @@ typedef struct {
                                     shrinkable to 1/8 em), 0 none, else a length in pt */
     gboolean rtl;                /* writing-mode rl-tb / rl: lines run right to left
                                     (the paragraph's base direction; start is right) */
+    int direction;               /* CG_DIR_*: direction (XSL 1.1 §7.29.1), for unicode-bidi */
 } cg_inherited;
 
 /* Properties that are not inherited: reset to their initial values on each FO. */
@@ -142,6 +148,7 @@ typedef struct {
     int valign;                  /* CG_VALIGN_*: alignment-baseline */
     int display_align;
     const char *role;            /* cx:role or role; interned, NULL if none */
+    int unicode_bidi;            /* CG_UBIDI_*: unicode-bidi (XSL 1.1 §7.29.3) */
 } cg_noninherited;
 
 typedef struct {

@@ -347,7 +347,27 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
 static gboolean inline_container(cg_fo_kind k)
 {
     return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
-           k == FO_FOOTNOTE || k == FO_LEADER;
+           k == FO_FOOTNOTE || k == FO_LEADER || k == FO_BIDI_OVERRIDE;
+}
+
+/* An explicit bidi embedding around an inline's content (XSL 1.1 §5.8.5,
+ * §7.29.3): unicode-bidi embed, bidi-override (fo:bidi-override's own
+ * purpose when it says nothing) or isolate, in the direction given, else
+ * the writing mode's; set as the Unicode controls (RLE, LRO, RLI...), which
+ * Pango's bidi resolves. 0: none. */
+static gunichar bidi_open(const cg_fo *fo)
+{
+    const cg_props *p = fo->p;
+    int ub = p->n.unicode_bidi;
+    if (fo->kind == FO_BIDI_OVERRIDE && ub == CG_UBIDI_NORMAL)
+        ub = CG_UBIDI_OVERRIDE;
+    gboolean rtl = p->i.direction == CG_DIR_AUTO ? p->i.rtl : p->i.direction == CG_DIR_RTL;
+    switch (ub) {
+    case CG_UBIDI_EMBED: return rtl ? 0x202B : 0x202A;
+    case CG_UBIDI_OVERRIDE: return rtl ? 0x202E : 0x202D;
+    case CG_UBIDI_ISOLATE: return rtl ? 0x2067 : 0x2066;
+    default: return 0;
+    }
 }
 
 static gboolean nested_block(cg_fo_kind k)
@@ -554,7 +574,12 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
             uri = link_uri(L, u);
         if (dd)
             dest = dd;
+        gunichar bo = bidi_open(fo);
+        if (bo)
+            push_char(pa, bo, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         collect_children(L, pa, fo, uri, dest, depth);
+        if (bo)
+            push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         return;
     }
     case FO_PAGE_NUMBER:
@@ -598,8 +623,13 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
         cg_layout_warn_once(L, fo, "inline content nested too deep is skipped");
         return;
     }
-    /* inline, wrapper, unknown objects: their content. */
+    /* inline, wrapper, bidi-override, unknown objects: their content. */
+    gunichar bo = bidi_open(fo);
+    if (bo)
+        push_char(pa, bo, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     collect_children(L, pa, fo, uri, dest, depth);
+    if (bo)
+        push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     if (pa->segmented && pa->seg != pa->seg_target)
         return;     /* the inline goes on after the segment */
     if (fo->id && pa->chars->len) {
@@ -1579,6 +1609,19 @@ typedef struct {
  * x from the line start, in visual order left to right. The gaps between
  * pieces (spaces, indents) move with them, taking the lower level of their
  * neighbours. Lines all at level 0 are left alone. */
+static int piece_level(const cg_para *pa, const cg_piece *pc, int base)
+{
+    if (pc->kind == PC_GLYPHS)
+        return pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+    /* an object (page number, citation, image): the level Pango's bidi gave
+     * its object character among its neighbours */
+    int b = BYTE(pa, pc->c0);
+    for (int i = 0; i < pa->n_items; i++)
+        if (b >= pa->items[i]->offset && b < pa->items[i]->offset + pa->items[i]->length)
+            return pa->items[i]->analysis.level;
+    return base;
+}
+
 static void visual_order(const cg_para *pa, GArray *pcs)
 {
     int n = (int)pcs->len, base = pa->block->p->i.rtl ? 1 : 0;
@@ -1596,7 +1639,7 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     double end = 0;
     for (int i = 0; i < n; i++) {
         const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
-        int l = pc->kind == PC_GLYPHS && pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+        int l = piece_level(pa, pc, base);
         lev[2 * i + 1] = l;
         wd[2 * i + 1] = pc->w;
         wd[2 * i] = MAX(0, pc->x - end);
