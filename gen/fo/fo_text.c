@@ -968,6 +968,26 @@ static void compress_marks(cg_para *pa, const mark_info *mk)
     }
 }
 
+/* Text in a script whose pinned face is missing (Arabic without Amiri) is an
+ * error naming the Debian package, never a silent fallback to another face;
+ * once per script. */
+static void check_script_faces(cg_layout *L, cg_para *pa, GList *items)
+{
+    for (GList *l = items; l; l = l->next) {
+        const char *fam, *pkg;
+        PangoScript sc = ((PangoItem *)l->data)->analysis.script;
+        if (!cg_fonts_script_face_missing(sc, &fam, &pkg))
+            continue;
+        char *key = g_strdup_printf("script face %s", fam);
+        if (!g_hash_table_contains(L->warned, key)) {
+            cg_xml_diag(L->d, CG_ERROR, pa->block->xml, "this text needs the pinned font family '%s', "
+                        "which is not installed (Debian package %s)", fam, pkg);
+            g_hash_table_add(L->warned, key);
+        } else
+            g_free(key);
+    }
+}
+
 static void shape(cg_layout *L, cg_para *pa)
 {
     int n = (int)pa->chars->len;
@@ -977,6 +997,7 @@ static void shape(cg_layout *L, cg_para *pa)
                                                pa->text->str, 0,
                                                (int)pa->text->len, attrs, NULL);
     pango_attr_list_unref(attrs);
+    check_script_faces(L, pa, items);
     pa->n_items = (int)g_list_length(items);
     pa->items = g_new0(PangoItem *, pa->n_items);
     pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);

@@ -103,6 +103,11 @@ mkdir -p "$tmp/nofonts" && printf '<?xml version="1.0"?><fontconfig><dir>%s</dir
 if CIRCGEN_FONTS_CONF="$tmp/empty.conf" $CG fo "$tmp/l2.fo" -o "$tmp/nf.pdf" 2>"$tmp/err"; then bad "missing font: exit 0"; else ok; fi
 grep -q "fonts-liberation2" "$tmp/err" && ok || bad "missing font: package not named"
 [ ! -e "$tmp/nf.pdf" ] && ok || bad "missing font: output written"
+# Arabic text without the pinned Arabic face: an error naming its package (not DejaVu Sans).
+sed '/fonts-hosny-amiri<\/dir>/d' fonts/fonts.conf > "$tmp/noarabic.conf"
+if CIRCGEN_FONTS_CONF="$tmp/noarabic.conf" $CG fo tests/fo/arabic.fo -o "$tmp/na.pdf" 2>"$tmp/err"; then bad "missing Arabic face: exit 0"; else ok; fi
+grep -q "'Amiri'.*fonts-hosny-amiri" "$tmp/err" && ok || bad "missing Arabic face: package not named: $(cat "$tmp/err")"
+[ ! -e "$tmp/na.pdf" ] && ok || bad "missing Arabic face: output written"
 
 # 7. Inline backgrounds: the aqua of the fo:inline of inline_block_props.fo
 # under its two pieces of text and under the block nested in it.

@@ -1,0 +1,83 @@
+#!/bin/sh
+# Right to left (writing-mode="rl-tb", issue 19 item 1, issue 15 item 3) on the PDF of
+# tests/fo/rtl_block.fo: per-character positions from `mutool draw -F stext`: every
+# line of the justified Arabic paragraph flush with both edges of the body (the first
+# with its text-indent on the right), the last flush right; Arabic letters only in the
+# pinned Arabic face (Amiri), Latin letters and digits only in the Latin face; the text
+# from pdftotext in logical order with the identifiers intact.
+pass=0 fail=0
+CIRCGEN="${CIRCGEN:-$PWD/circgen}"
+cg() { $CIRCGEN_RUNNER "$CIRCGEN" "$@"; }
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+if ! command -v mutool >/dev/null || ! command -v python3 >/dev/null; then
+    echo "rtl: mutool or python3 missing (make setup): skipped"; exit 0
+fi
+fo=tests/fo/rtl_block.fo
+if cg fo "$fo" -o "$tmp/b.pdf" 2>"$tmp/err"; then ok; else ko "fo $fo: $(cat "$tmp/err")"; fi
+mutool draw -q -F stext -o "$tmp/b.stext" "$tmp/b.pdf" 2>/dev/null && ok || ko "mutool draw -F stext failed"
+
+pdffonts "$tmp/b.pdf" | tail -n +3 >"$tmp/fonts"
+if awk '{ if ($1 !~ /^[A-Z]+\+(LiberationSerif|Amiri-Regular)$/) bad=1;
+          if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") bad=1 }
+        END { exit bad }' "$tmp/fonts"; then ok; else ko "pdffonts: a face other than Liberation Serif and Amiri, or not embedded: $(cat "$tmp/fonts")"; fi
+
+# The justified paragraph is the block whose lines start below y = 100 (rtl_block.fo:
+# body from x 20 to 280, text-indent 12pt).
+python3 - "$tmp/b.stext" >"$tmp/report" <<'PY'
+import sys, xml.etree.ElementTree as ET
+LEFT, RIGHT, INDENT, EPS = 20.0, 280.0, 12.0, 0.3
+def arabic(c): return '\u0600' <= c <= '\u06ff' or '\ufb50' <= c <= '\ufeff'
+def latin(c): return c.isascii() and c.isalnum()
+viol, n_lines, n_ar, n_la = [], 0, 0, 0
+doc = ET.parse(sys.argv[1]).getroot()
+rows = {}
+for font in doc.iter('font'):
+    for ch in font.iter('char'):
+        c = ch.get('c')
+        q = [float(v) for v in ch.get('quad').split()]
+        if arabic(c):
+            n_ar += 1
+            if not font.get('name').startswith('Amiri'):
+                viol.append('Arabic %r in %s' % (c, font.get('name')))
+        elif latin(c):
+            n_la += 1
+            if not font.get('name').startswith('Liberation'):
+                viol.append('Latin %r in %s' % (c, font.get('name')))
+        y = round(float(ch.get('y')))
+        if y > 100 and not c.isspace():
+            rows.setdefault(y, []).append((q[0], q[2]))
+ys = sorted(rows)
+for i, y in enumerate(ys):
+    x0, x1 = min(a for a, b in rows[y]), max(b for a, b in rows[y])
+    n_lines += 1
+    right = RIGHT - (INDENT if i == 0 else 0)
+    if abs(x1 - right) > EPS:
+        viol.append('line %d (y %d) ends at %.2f, not flush right (%.2f)' % (i + 1, y, x1, right))
+    if i < len(ys) - 1 and abs(x0 - LEFT) > EPS:
+        viol.append('line %d (y %d) starts at %.2f, not flush left (justified)' % (i + 1, y, x0))
+    if i == len(ys) - 1 and x0 < LEFT + 20:
+        viol.append('last line reaches %.2f: justified instead of flush right' % x0)
+print('lines %d arabic %d latin %d' % (n_lines, n_ar, n_la))
+for v in viol: print('VIOLATION', v)
+PY
+grep -q "^lines 5 " "$tmp/report" && ok || ko "expected 5 lines of the justified paragraph: $(head -1 "$tmp/report")"
+grep -q VIOLATION "$tmp/report" && ko "$(grep VIOLATION "$tmp/report" | head -5)" || ok
+
+# pdftotext: logical order, identifiers intact (its direction marks U+202A-U+202E dropped,
+# white space removed: the URL is broken across two lines).
+txt=$(pdftotext "$tmp/b.pdf" - | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g')
+flat=$(printf '%s' "$txt" | tr -d ' \n')
+for s in "يسرّني أن أدعو الدول الأعضاء إلى النظر في مشروع التوصية" "SG17-R6" "tsbsg17@itu.int" "ITU-T" "X.1062"; do
+    case "$txt" in *"$s"*) ok ;; *) ko "pdftotext lacks '$s' in logical order" ;; esac
+done
+# (pdftotext doubles the space before a number in Arabic text: compared without spaces)
+case "$flat" in *"مسافةالبداية٣٠ومسافةالنهاية٦٠"*) ok ;; *) ko "pdftotext: Arabic-Indic numbers out of order" ;; esac
+case "$flat" in *"https://www.itu.int/go/tsg17"*) ok ;; *) ko "pdftotext: URL not intact" ;; esac
+case "$flat" in *"العنوانtsbsg17@itu.intأوعبرالموقعhttps://www.itu.int/go/tsg17قبل"*) ok ;;
+    *) ko "pdftotext: identifiers not in logical order among the Arabic words" ;; esac
+
+echo "rtl: $pass passed, $fail failed"
+[ "$fail" = 0 ]
