@@ -26,7 +26,6 @@ struct cg_embed {
     GArray *q_clusters;         /* cairo_text_cluster_t */
     GString *q_text;
     gboolean q_with_text;
-    gboolean q_backward;        /* clusters mapped from the last glyph (a right-to-left run) */
     GHashTable *faces;          /* "file\nindex" -> face_entry */
     GHashTable *fonts;          /* PangoFont (ref) -> font_entry */
 };
@@ -322,30 +321,24 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
             return FALSE;
         back = !fwd;
     }
-    /* One Cairo call draws one font, with text for all its glyphs or none;
-     * a backward run (its clusters mapped from the end) is a call of its own. */
-    if (e->q_glyphs->len && (e->q_sf != fe->sf || e->q_with_text != (text != NULL) || back))
+    /* One Cairo call draws one font, with text for all its glyphs or none. */
+    if (e->q_glyphs->len && (e->q_sf != fe->sf || e->q_with_text != (text != NULL)))
         cg_embed_flush(e, cr);
     e->q_sf = fe->sf;
     e->q_with_text = text != NULL;
-    e->q_backward = back;
     guint cbase = e->q_clusters->len;
-    double pos = 0;
-    for (int i = 0; i < n; i++) {
-        const PangoGlyphInfo *gi = &gs->glyphs[i];
-        if (gi->glyph != PANGO_GLYPH_EMPTY) {
-            cairo_glyph_t g;
-            g.index = fe->face ? hb_map_get(fe->face->kept, gi->glyph) : gi->glyph;
-            g.x = x + (pos + gi->geometry.x_offset) / PANGO_SCALE;
-            g.y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
-            g_array_append_val(e->q_glyphs, g);
-        }
-        pos += gi->geometry.width;
-    }
-    /* Clusters in text order: from the first glyph, or from the last one backward. */
-    for (int k = 0; text && k < n; k++) {
+    /* Glyphs go to the PDF in the order of the text: a right-to-left run (its
+     * glyphs in visual order) from its last glyph, each at its own position.
+     * Text extraction then reads the characters in logical order, with each
+     * combining mark (shadda, harakat) after its letter. */
+    double *gx = g_new(double, n + 1);
+    gx[0] = 0;
+    for (int i = 0; i < n; i++)
+        gx[i + 1] = gx[i] + gs->glyphs[i].geometry.width;
+    for (int k = 0; k < n; k++) {
         int i = back ? n - 1 - k : k, st = back ? -1 : 1;
-        gboolean starts = k == 0 || gs->log_clusters[i] != gs->log_clusters[i - st];
+        const PangoGlyphInfo *gi = &gs->glyphs[i];
+        gboolean starts = text && (k == 0 || gs->log_clusters[i] != gs->log_clusters[i - st]);
         if (starts) {
             int next = len;
             for (int j = i + st; j >= 0 && j < n; j += st)
@@ -356,9 +349,17 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
             cairo_text_cluster_t c = { next - gs->log_clusters[i], 0 };
             g_array_append_val(e->q_clusters, c);
         }
-        if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
-            g_array_index(e->q_clusters, cairo_text_cluster_t, e->q_clusters->len - 1).num_glyphs++;
+        if (gi->glyph != PANGO_GLYPH_EMPTY) {
+            cairo_glyph_t g;
+            g.index = fe->face ? hb_map_get(fe->face->kept, gi->glyph) : gi->glyph;
+            g.x = x + (gx[i] + gi->geometry.x_offset) / PANGO_SCALE;
+            g.y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
+            g_array_append_val(e->q_glyphs, g);
+            if (text)
+                g_array_index(e->q_clusters, cairo_text_cluster_t, e->q_clusters->len - 1).num_glyphs++;
+        }
     }
+    g_free(gx);
     if (text) {
         /* Bytes before the first cluster belong to it. */
         int first = gs->log_clusters[back ? n - 1 : 0];
@@ -374,8 +375,6 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
         g_array_set_size(e->q_clusters, k);
         g_string_append_len(e->q_text, text, len);
     }
-    if (back)
-        cg_embed_flush(e, cr);
     return TRUE;
 }
 
@@ -393,8 +392,7 @@ void cg_embed_flush(cg_embed *e, cairo_t *cr)
         cairo_show_text_glyphs(cr, e->q_text->str, (int)e->q_text->len,
                                (const cairo_glyph_t *)(void *)e->q_glyphs->data, (int)e->q_glyphs->len,
                                (const cairo_text_cluster_t *)(void *)e->q_clusters->data,
-                               (int)e->q_clusters->len,
-                               e->q_backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+                               (int)e->q_clusters->len, 0);
     else
         cairo_show_glyphs(cr, (const cairo_glyph_t *)(void *)e->q_glyphs->data, (int)e->q_glyphs->len);
     g_array_set_size(e->q_glyphs, 0);
