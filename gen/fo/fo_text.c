@@ -1657,7 +1657,9 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     int ns = 2 * n;
     int *lev = g_new(int, ns), *ord = g_new(int, ns);
     double *wd = g_new(double, ns);
-    double end = 0;
+    /* a negative text-indent (a hanging first line) starts the line before its
+     * start edge: no gap there, and the pieces keep their widths */
+    double x0 = MIN(0, g_array_index(pcs, cg_piece, 0).x), end = x0;
     for (int i = 0; i < n; i++) {
         const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
         int l = piece_level(pa, pc, base);
@@ -1688,7 +1690,9 @@ static void visual_order(const cg_para *pa, GArray *pcs)
             i = j;
         }
     GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(cg_piece), (guint)n);
-    double x = 0;
+    /* left to right, the hanging start is on the left; right to left, the
+     * line's alignment (place_line) sets it out on the right */
+    double x = base ? 0 : x0;
     for (int i = 0; i < ns; i++) {
         if (ord[i] % 2) {
             cg_piece pc = g_array_index(pcs, cg_piece, ord[i] / 2);
