@@ -58,7 +58,7 @@
 
   <xsl:template match="/c:circular">
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
-             language="{$lang}" xml:lang="{$out-lang}">
+             language="{$lang}" xml:lang="{$out-lang}" writing-mode="{$writing-mode}">
       <xsl:if test="$lang = 'zh'"><xsl:attribute name="country">CN</xsl:attribute></xsl:if>
       <fo:layout-master-set>
         <fo:simple-page-master master-name="first" page-width="210mm" page-height="297mm"

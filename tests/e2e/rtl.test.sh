@@ -79,5 +79,23 @@ case "$flat" in *"https://www.itu.int/go/tsg17"*) ok ;; *) ko "pdftotext: URL no
 case "$flat" in *"العنوانtsbsg17@itu.intأوعبرالموقعhttps://www.itu.int/go/tsg17قبل"*) ok ;;
     *) ko "pdftotext: identifiers not in logical order among the Arabic words" ;; esac
 
+# templates/common/l10n.xsl: the direction of each language, for the FO root's writing-mode
+# and the HTML root's dir (English and Chinese left to right, Arabic right to left).
+cat > "$tmp/dir.xsl" <<XSL
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="$PWD/templates/common/l10n.xsl"/>
+  <xsl:param name="lang"/>
+  <xsl:variable name="strings" select="/.."/>
+  <xsl:output method="text"/>
+  <xsl:template match="/"><xsl:value-of select="concat(\$dir, ' ', \$writing-mode)"/></xsl:template>
+</xsl:stylesheet>
+XSL
+echo '<x/>' > "$tmp/x.xml"
+for c in "en ltr lr-tb" "zh ltr lr-tb" "fr ltr lr-tb" "ar rtl rl-tb" "ar-EG rtl rl-tb"; do
+    set -- $c
+    got=$(xsltproc --stringparam lang "$1" "$tmp/dir.xsl" "$tmp/x.xml" 2>&1)
+    [ "$got" = "$2 $3" ] && ok || ko "l10n.xsl direction of '$1': '$got', expected '$2 $3'"
+done
+
 echo "rtl: $pass passed, $fail failed"
 [ "$fail" = 0 ]
