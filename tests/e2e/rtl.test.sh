@@ -79,6 +79,13 @@ case "$flat" in *"https://www.itu.int/go/tsg17"*) ok ;; *) ko "pdftotext: URL no
 case "$flat" in *"العنوانtsbsg17@itu.intأوعبرالموقعhttps://www.itu.int/go/tsg17قبل"*) ok ;;
     *) ko "pdftotext: identifiers not in logical order among the Arabic words" ;; esac
 
+# The content stream in logical order (what mutool's text, copy and the tagged reading order
+# read, unlike pdftotext, which sorts by position): the words of each line and the
+# shadda after its letter.
+st=$(mutool draw -q -F text -o - "$tmp/b.pdf" 2>/dev/null | tr -d ' \n')
+case "$st" in *"يسرّنيأنأدعوالدولالأعضاءإلىالنظرفيمشروعالتوصية"*"ماإذاكانتتوافق"*) ok ;;
+    *) ko "content stream not in logical order: $(printf '%s' "$st" | head -c 200)" ;; esac
+
 # templates/common/l10n.xsl: the direction of each language, for the FO root's writing-mode
 # and the HTML root's dir (English and Chinese left to right, Arabic right to left).
 cat > "$tmp/dir.xsl" <<XSL
