@@ -38,12 +38,28 @@ char *cg_format_page_number(int n, const char *format)
         }
         return g_strdup(buf + i);
     }
-    /* "1", "01", "001": zero-padded to the number of digits. */
+    /* "1", "01", "001": zero-padded to the number of digits; in the digits of
+     * the token's family (XSLT 1.0 §7.7.1, which XSL 1.1 §7.26.1 follows):
+     * "١" gives Arabic-Indic digits, "۱" Extended Arabic-Indic ones. */
     int width = 0;
-    for (const char *f = format; *f; f++)
-        if (g_ascii_isdigit(*f))
-            width++;
-    return g_strdup_printf("%0*d", MAX(width, 1), n);
+    gunichar zero = '0';
+    if (g_utf8_validate(format, -1, NULL))
+        for (const char *f = format; *f; f = g_utf8_next_char(f)) {
+            gunichar c = g_utf8_get_char(f);
+            int v = g_unichar_digit_value(c);
+            if (v >= 0) {
+                width++;
+                zero = c - (gunichar)v;
+            }
+        }
+    char *ascii = g_strdup_printf("%0*d", MAX(width, 1), n);
+    if (zero == '0')
+        return ascii;
+    GString *s = g_string_new(NULL);
+    for (const char *q = ascii; *q; q++)
+        g_string_append_unichar(s, g_ascii_isdigit(*q) ? zero + (gunichar)(*q - '0') : (gunichar)*q);
+    g_free(ascii);
+    return g_string_free(s, FALSE);
 }
 
 #define A4_W 595.2756

@@ -79,6 +79,11 @@ case "$flat" in *"https://www.itu.int/go/tsg17"*) ok ;; *) ko "pdftotext: URL no
 case "$flat" in *"العنوانtsbsg17@itu.intأوعبرالموقعhttps://www.itu.int/go/tsg17قبل"*) ok ;;
     *) ko "pdftotext: identifiers not in logical order among the Arabic words" ;; esac
 
+# Tagged, with the document's language (fo:root language="ar").
+pdfinfo "$tmp/b.pdf" | grep -q "^Tagged: *yes" && ok || ko "not tagged"
+qpdf --qdf --object-streams=disable "$tmp/b.pdf" "$tmp/bq.pdf" 2>/dev/null
+grep -aq "/Lang (ar)" "$tmp/bq.pdf" && ok || ko "no /Lang (ar)"
+
 # The content stream in logical order (what mutool's text, copy and the tagged reading order
 # read, unlike pdftotext, which sorts by position): the words of each line and the
 # shadda after its letter.
