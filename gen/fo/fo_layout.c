@@ -355,6 +355,36 @@ static void freeze_list_functions(cg_fo *fo, const cg_list_ctx *lc, int depth, g
         freeze_list_functions(c, lc, depth + 1, nested, keep_start, keep_end);
 }
 
+/* The first baseline of items [from, len) of vl, from their top; -1 if no line. */
+static double first_baseline(const cg_vlist *vl, int from)
+{
+    for (int i = from; i < (int)vl->items->len; i++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+        if (it->kind == VI_LINE)
+            return cg_vlist_measure_range(vl, from, i) + it->line->baseline;
+        if (it->kind == VI_ROW || it->kind == VI_BOX || it->kind == VI_OVERLAY)
+            return -1;          /* a table or container first: aligned on the tops */
+    }
+    return -1;
+}
+
+/* relative-align="baseline" (XSL 1.1 §7.14.13): the first lines of the label
+ * and the body on one baseline (a label in a Latin face beside Arabic text, say,
+ * whose lines differ in height), the one above moved down by a gap. */
+static void align_baselines(cg_vlist *vl, cg_vlist *lv, int body_from)
+{
+    double lb = first_baseline(lv, 0), bb = first_baseline(vl, body_from);
+    if (lb < 0 || bb < 0 || fabs(lb - bb) < 0.005)
+        return;
+    cg_vitem gap = { 0 };
+    gap.kind = VI_GAP;
+    gap.h = fabs(lb - bb);
+    if (lb < bb)
+        g_array_insert_val(lv->items, 1, gap);      /* after the label's start marker */
+    else
+        g_array_insert_val(vl->items, (guint)body_from + 1, gap);
+}
+
 static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, const bctx *bc,
                              const cg_fo *list)
 {
@@ -375,8 +405,9 @@ static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, cons
         if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY)
             freeze_list_functions(c, &lc, 1, FALSE, FALSE, FALSE);
     double lh = 0;
+    cg_vlist *lv = NULL;
     if (label) {
-        cg_vlist *lv = cg_vlist_new();
+        lv = cg_vlist_new();
         cg_block *lb = new_block(lv, label, cx, cw, bc, "Lbl");
         cg_vitem *ls = cg_vlist_add(lv, VI_START);
         ls->blk = lb;
@@ -398,6 +429,11 @@ static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, cons
         layout_content(L, vl, body, &ibc);
         cg_vitem *be = cg_vlist_add(vl, VI_END);
         be->blk = bb;
+        if (lv && p->i.relative_baseline) {
+            align_baselines(vl, lv, (int)body_from);
+            lh = cg_vlist_measure(lv);
+            g_array_index(vl->items, cg_vitem, body_from - 1).h = lh;   /* the overlay */
+        }
     } else
         cg_xml_diag(L->d, CG_WARNING, item->xml, "fo:list-item without fo:list-item-body");
     /* No page break beside the label: the label is drawn with the body's first lines. */

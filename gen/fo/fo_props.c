@@ -1340,11 +1340,18 @@ static gboolean f_writing_mode(cg_props *p, const cg_props *par, const prop_def 
 }
 
 /* direction (arg 0) and unicode-bidi (arg 1): explicit embeddings and
- * overrides of inline content (XSL 1.1 §5.8, §7.29.1, §7.29.3). */
+ * overrides of inline content (XSL 1.1 §5.8, §7.29.1, §7.29.3); relative-align
+ * (arg 2, XSL 1.1 §7.14.13). */
 static gboolean f_bidi(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
                        cg_prop_ctx *c)
 {
     (void)par; (void)c;
+    if (d->arg == 2) {
+        int k = KW(v, "before", "baseline");
+        if (k < 0) return FALSE;
+        p->i.relative_baseline = k == 1;
+        return TRUE;
+    }
     if (d->arg == 0) {
         int k = KW(v, "ltr", "rtl");
         if (k < 0) return FALSE;
@@ -1527,6 +1534,7 @@ static const prop_def props[] = {
     { "suppress-at-line-break", 2, f_ignore, 0 },
     { "glyph-orientation-horizontal", 2, f_ignore, 0 },
     { "glyph-orientation-vertical", 2, f_ignore, 0 },
+    { "relative-align", 2, f_bidi, 2 },
     { "direction", 2, f_bidi, 0 },
     { "unicode-bidi", 2, f_bidi, 1 },
     { "script", 2, f_ignore, 0 },

@@ -125,6 +125,8 @@ typedef struct {
     gboolean rtl;                /* writing-mode rl-tb / rl: lines run right to left
                                     (the paragraph's base direction; start is right) */
     int direction;               /* CG_DIR_*: direction (XSL 1.1 §7.29.1), for unicode-bidi */
+    gboolean relative_baseline;  /* relative-align="baseline" (XSL 1.1 §7.14.13): a list-item's
+                                    label and body aligned on their first baselines */
 } cg_inherited;
 
 /* Properties that are not inherited: reset to their initial values on each FO. */

@@ -79,6 +79,42 @@ case "$flat" in *"https://www.itu.int/go/tsg17"*) ok ;; *) ko "pdftotext: URL no
 case "$flat" in *"العنوانtsbsg17@itu.intأوعبرالموقعhttps://www.itu.int/go/tsg17قبل"*) ok ;;
     *) ko "pdftotext: identifiers not in logical order among the Arabic words" ;; esac
 
+# Lists and tables mirrored, by the characters' positions: in rtl_list.fo the labels "1" and
+# "2" right of their bodies (at the right edge, 280), in rtl_table.fo the first column
+# (المرجع) right of the second (TSB Circular 50) and the To column on the left.
+for f in rtl_list rtl_table; do
+    cg fo "tests/fo/$f.fo" -o "$tmp/$f.pdf" 2>"$tmp/err" && ok || ko "fo $f: $(cat "$tmp/err")"
+    mutool draw -q -F stext -o "$tmp/$f.stext" "$tmp/$f.pdf" 2>/dev/null
+done
+python3 - "$tmp/rtl_list.stext" "$tmp/rtl_table.stext" >"$tmp/mirror" <<'PY'
+import sys, xml.etree.ElementTree as ET
+def chars(path):
+    out = []
+    for ch in ET.parse(path).getroot().iter('char'):
+        q = [float(v) for v in ch.get('quad').split()]
+        out.append((ch.get('c'), q[0], q[2], float(ch.get('y'))))
+    return out
+def arabic(c): return '\u0600' <= c <= '\u06ff'
+L = chars(sys.argv[1])
+for label in '12':
+    c = next(x for x in L if x[0] == label)
+    # relative-align="baseline": the body's first line on the label's baseline
+    body = [x for x in L if abs(x[3] - c[3]) < 0.05 and arabic(x[0])]
+    if abs(c[2] - 280) > 0.3 or not body or max(b[2] for b in body) > c[1]:
+        print('VIOLATION label %s at %.2f..%.2f, not on the right of its body on its baseline' % (label, c[1], c[2]))
+T = chars(sys.argv[2])
+t = next(x for x in T if x[0] == 'T')
+row = [x for x in T if abs(x[3] - t[3]) < 0.05]
+lat = [x for x in row if x[0].isascii() and x[0].isalnum()]
+ar = [x for x in row if arabic(x[0])]
+if not lat or min(x[1] for x in lat) < 140 or max(x[2] for x in lat) > 250:
+    print('VIOLATION the second column is not 140..250')
+if not any(x[1] >= 250 for x in ar) or not any(x[2] <= 140 for x in ar) or any(140 < x[1] < 250 for x in ar):
+    print('VIOLATION the first column is not on the right and the third on the left')
+print('checked')
+PY
+grep -q checked "$tmp/mirror" && ! grep -q VIOLATION "$tmp/mirror" && ok || ko "mirroring: $(cat "$tmp/mirror")"
+
 # Tagged, with the document's language (fo:root language="ar").
 pdfinfo "$tmp/b.pdf" | grep -q "^Tagged: *yes" && ok || ko "not tagged"
 qpdf --qdf --object-streams=disable "$tmp/b.pdf" "$tmp/bq.pdf" 2>/dev/null
