@@ -190,6 +190,18 @@ static void pop_char(cg_para *pa)
     }
 }
 
+/* Nothing but bidi embedding controls so far (an override or embedding that
+ * opens the paragraph): white space here is at its start, and collapses. */
+static gboolean at_start(const cg_para *pa)
+{
+    for (guint i = 0; i < pa->chars->len; i++) {
+        gunichar c = g_array_index(pa->chars, gunichar, i);
+        if (!((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
 {
     const cg_inherited *in = &p->i;
@@ -225,7 +237,7 @@ static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
                                  in->white_space_treatment == CG_WST_IGNORE_AFTER_LF))
                 continue;
             if (in->white_space_collapse && collapsible &&
-                (pa->chars->len == 0 || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
+                (at_start(pa) || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
                 continue;
             push_char(pa, ' ', span, -1, !collapsible);
             cap_next = TRUE;
@@ -680,6 +692,12 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
     pa->iboxes = g_array_new(FALSE, FALSE, sizeof(ibox));
     gboolean no_text = !block_takes_text(block);
+    /* unicode-bidi="bidi-override" on a block overrides the order of all its
+     * inline content (as CSS2 §9.10 for block containers); embed and isolate
+     * do nothing there */
+    gboolean block_override = block->p->n.unicode_bidi == CG_UBIDI_OVERRIDE;
+    if (block_override)
+        push_char(pa, bidi_open(block), span_for(L, pa, block->p, NULL, NULL, block), -1, FALSE);
     for (const cg_fo *c = first; c && c != stop; c = c->next) {
         if (no_text && c->kind == FO_TEXT) {
             gboolean blank = TRUE;
@@ -697,6 +715,10 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     /* A trailing preserved line feed ends the last line; it adds no line. */
     if (pa->chars->len && last_char(pa) == '\n' && pa->block->p->i.linefeed_treatment != CG_LF_PRESERVE)
         pop_char(pa);
+    if (block_override && pa->chars->len == 1)
+        pop_char(pa);           /* nothing but the override: nothing to set */
+    else if (block_override)
+        push_char(pa, 0x202C, span_for(L, pa, block->p, NULL, NULL, block), -1, FALSE);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
     if (nested)
