@@ -476,12 +476,59 @@ static void test_checker_all_widths(void **state)
     assert_true(T.shrunk > 0);          /* lines fitted by compressing their punctuation */
 }
 
+/* The lines of one justified paragraph of text at width w: their number,
+ * and the used width of the first. */
+static int lines_of(const char *text, double w, double *used0)
+{
+    cg_diags *d = cg_diags_new();
+    GString *src = g_string_new(NULL);
+    g_string_append_printf(src, FO_HEAD, "justify");
+    g_string_append_printf(src, "<fo:block>%s</fo:block></fo:flow></fo:page-sequence></fo:root>", text);
+    xmlDocPtr doc = cg_xml_read_memory(src->str, src->len, "t.fo", d);
+    cg_fo_tree *t = cg_fo_tree_new(doc, d);
+    PangoContext *ctx = cg_fonts_context("zh-CN", d);
+    cg_layout L;
+    cg_layout_init(&L, t, d, ctx, ".");
+    const cg_fo *flow = cg_fo_child(cg_fo_child(t->root, FO_PAGE_SEQUENCE), FO_FLOW);
+    cg_vlist *vl = cg_layout_blocks(&L, flow, w);
+    int n = 0;
+    for (guint i = 0; i < vl->items->len; i++) {
+        cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+        if (it->kind == VI_LINE && n++ == 0)
+            *used0 = it->line->used;
+    }
+    cg_vlist_free(vl);
+    cg_layout_clear(&L);
+    g_object_unref(ctx);
+    cg_fo_tree_free(t);
+    cg_xml_free(doc);
+    cg_diags_free(d);
+    g_string_free(src, TRUE);
+    return n;
+}
+
+/* A line is fitted by compressing its punctuation before the breaker takes
+ * a worse break: 20 em of text with three commas (1.5 em of blank halves)
+ * in 19 em is one line, shrunk to the measure, not 17 characters stretched
+ * by 2 em and a last line of three. */
+static void test_punctuation_shrinks_to_fit(void **state)
+{
+    (void)state;
+    double used = 0;
+    int n = lines_of("甲乙丙丁，戊己庚辛，壬癸子丑，寅卯辰巳。", 19 * 12, &used);
+    assert_int_equal(n, 1);
+    assert_true(fabs(used - 19 * 12) < EPS);
+    /* with no marks to compress, the same text breaks */
+    assert_int_equal(lines_of("甲乙丙丁戊戊己庚辛辛壬癸子丑丑寅卯辰巳。", 19 * 12, &used), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_zh_break_rules),
         cmocka_unit_test(test_identifiers_unbroken),
         cmocka_unit_test(test_checker_all_widths),
+        cmocka_unit_test(test_punctuation_shrinks_to_fit),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     cg_fonts_cleanup();
