@@ -156,15 +156,26 @@ static const char *const PARAS[] = {
     /* pairs of adjacent marks: a closing or stop mark before an opening one,
      * opening after opening, closing after closing (issue 15) */
     "主席宣布：“会议现在开始。”随后又说，“请各位代表发言。”“我们支持这项提案”（见附件1）。"
-    "乙代表认为（“草案”第3条）需要修改，并引用了《〈国际电信规则〉》一书和“《公约》”的原文。",
+    "乙代表认为（“草案”第3条）需要修改，并引用了《〈国际电信规则〉》一书和“《公约》”的原文。“以上。”",
     "代表问道：“这是最后的版本吗？”主席答：“是的！”他又说：“请参阅【附件】（第4号）、“术语表”"
-    "和「定义」「范围」两节；『注』」等内容。”文件编号为“SG17-R6”，截止日期为“2025年11月21日”；"
+    "和「定义」「范围」两节；「『注』」等内容。”文件编号为“SG17-R6”，截止日期为“2025年11月21日”；"
     "“逾期不候”。",
     "根据《公约》（第1条）：“各国享有主权。”据此，（《宪章》第2条）与（“规则”）都适用；"
-    "见〔注〕〖说明〗【另】和‘单引号’（‘甲’）。请回复：《答复表》（附件2）；“是”或“否”！“完”？",
+    "见〔注〕〖说明〗【另】和‘单引号’（‘甲’）。请回复：《答复表》（附件2）；“是”或“否”！“完”？（注）“完”。",
+};
+
+/* The pairs of adjacent marks that the stress paragraphs must set side by
+ * side (on one line) at some width: a closing, stop or pause mark before an
+ * opening one, opening after opening, closing after closing, and others. */
+static const char *const PAIRS[] = {
+    "：“", "，“", "。“", "”（", "）“", "；“", "、“", "！“", "」「", "】（", "》（", "〗【",
+    "（“", "《〈", "“《", "（《", "（‘", "「『",
+    "〉》", "》”", "”）", "’）", "』」", "”“",
+    "）。", "”，", "。”", "！”", "？”", "）、", "）：", "”；",
 };
 
 typedef struct {
+    int seen[G_N_ELEMENTS(PAIRS)];     /* how often each of PAIRS was checked */
     int lines, violations, paras;
     int quote_start, quote_end;        /* lines starting with “ / ending with ” (item 4) */
     int cjk_latin_gaps, pairs, end_marks, justified, fonts;
@@ -251,6 +262,9 @@ static void check_line_start(tally *T, const cg_line *ln, int l, const gch *g, i
 static void check_mark_pair(tally *T, const gch *a, const gch *b, double em, int w, const char *txt)
 {
     T->pairs++;
+    for (size_t k = 0; k < G_N_ELEMENTS(PAIRS); k++)
+        if (g_utf8_get_char(PAIRS[k]) == a->c && g_utf8_get_char(g_utf8_next_char(PAIRS[k])) == b->c)
+            T->seen[k]++;
     if (b->x + b->adv - a->x > 1.5 * em + EPS)
         violation(T, "two marks wider than 1.5 em", w, txt);
     if (a->adv + b->adv > 1.5 * em + EPS)
@@ -472,6 +486,9 @@ static void test_checker_all_widths(void **state)
     assert_true(T.quote_end > 0);
     assert_true(T.end_marks > 0);
     assert_true(T.pairs > 0);
+    for (size_t k = 0; k < G_N_ELEMENTS(PAIRS); k++)
+        if (!T.seen[k])
+            fail_msg("the pair %s never set side by side in the stress paragraphs", PAIRS[k]);
     assert_true(T.open_half > 0);       /* opening marks at line starts in half width */
     assert_true(T.shrunk > 0);          /* lines fitted by compressing their punctuation */
 }
