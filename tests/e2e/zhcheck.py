@@ -162,7 +162,8 @@ def check_start(seg, para_start, where, stats, viol):
         if abs(x - (MARGIN - first['size'] / 2)) > EPS:
             viol.append('opening mark at a line start at %.3f, not in half width at %.3f: %s' %
                         (x, MARGIN - first['size'] / 2, where))
-        stats['open_half'] += 1
+        else:
+            stats['open_half'] += 1
     elif abs(x - MARGIN) > EPS:
         viol.append('line starts at %.3f, not at the margin %.3f: %s' % (x, MARGIN, where))
     elif first['c'] in OPEN:
