@@ -71,12 +71,14 @@ struct cg_para {
     double *char_w;
     double *end_trim;           /* width a line ending after this character loses:
                                    half of a full-width closing or stop mark (GB/T 15834) */
+    double *blank;              /* the blank half a full-width mark of Chinese text still
+                                   has (0: none, or given up to a neighbouring mark) */
     /* collection of one segment of inline content interrupted by blocks
      * nested in its inlines (cg_para_collect_segment) */
     gboolean segmented;
     int seg, seg_target;        /* nested blocks met so far; the segment wanted */
     const cg_fo *seg_block;     /* the nested block ending the segment wanted */
-    int *item_span;             /* after layout (char_item, char_w, end_trim, char_span and
+    int *item_span;             /* after layout (char_item, char_w, end_trim, blank, char_span and
                                    fixed_space freed): each item's first span */
 };
 
@@ -763,6 +765,7 @@ void cg_para_free(cg_para *pa)
     g_free(pa->char_item);
     g_free(pa->char_w);
     g_free(pa->end_trim);
+    g_free(pa->blank);
     for (guint i = 0; i < pa->spans->len; i++) {
         pango_font_description_free(g_array_index(pa->spans, cg_span, i).font);
         g_free((char *)g_array_index(pa->spans, cg_span, i).leader_text);
@@ -958,10 +961,9 @@ static void shape_item(cg_para *pa, int k, PangoItem *it, const int *b2c, mark_i
 }
 
 /* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
- * full-width marks take at most 1.5 em. A closing or stop mark before
- * another mark gives up its right half; an opening mark after an opening
- * mark gives up its left half. Marks that could end a line record the
- * half they lose there. */
+ * full-width marks take at most 1.5 em (cg_cjk_pair_compress: which one
+ * gives up its blank half). Marks that could end a line record the half
+ * they lose there; every mark, the blank half it still has. */
 static void compress_marks(cg_para *pa, const mark_info *mk)
 {
     int n = (int)pa->chars->len;
@@ -971,11 +973,8 @@ static void compress_marks(cg_para *pa, const mark_info *mk)
         cg_punct_class ci = cg_cjk_punct_class(CH(pa, i));
         int j = i + 1;
         cg_punct_class cj = j < n && mk[j].glyph >= 0 ? cg_cjk_punct_class(CH(pa, j)) : CG_PUNCT_NONE;
-        int victim = -1;
-        if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && cj != CG_PUNCT_NONE)
-            victim = i;
-        else if (ci == CG_PUNCT_OPEN && cj == CG_PUNCT_OPEN)
-            victim = j;
+        int which = cg_cjk_pair_compress(ci, cj);
+        int victim = which == 1 ? i : which == 2 ? j : -1;
         if (victim >= 0 && pa->char_w[victim] > mk[victim].half + 1e-6) {
             PangoGlyphInfo *gi = &pa->glyphs[mk[victim].item]->glyphs[mk[victim].glyph];
             gi->geometry.width = (int)lround(mk[victim].half * PANGO_SCALE);
@@ -987,6 +986,8 @@ static void compress_marks(cg_para *pa, const mark_info *mk)
         cg_punct_class ci = mk[i].glyph >= 0 ? cg_cjk_punct_class(CH(pa, i)) : CG_PUNCT_NONE;
         if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && pa->char_w[i] > mk[i].half + 1e-6)
             pa->end_trim[i] = pa->char_w[i] - mk[i].half;
+        if (ci != CG_PUNCT_NONE && pa->char_w[i] > mk[i].half + 1e-6)
+            pa->blank[i] = pa->char_w[i] - mk[i].half;
     }
 }
 
@@ -1027,6 +1028,7 @@ static void shape(cg_layout *L, cg_para *pa)
     pa->char_item = g_new0(int, n + 1);
     pa->char_w = g_new0(double, n + 1);
     pa->end_trim = g_new0(double, n + 1);
+    pa->blank = g_new0(double, n + 1);
     mark_info *mk = g_new(mark_info, n + 1);
     for (int i = 0; i <= n; i++)
         mk[i].item = mk[i].glyph = -1;
@@ -1084,9 +1086,11 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
  * index in iboxes; c0 its first character for the start, one past its last for the end).
  * E_IRET: conditionality="retain" at a line break inside inlines: the break
  * (a penalty; item: the innermost inline open there) and the retained start
- * border and padding of each of them (a glue; item: the inline). */
+ * border and padding of each of them (a glue; item: the inline).
+ * E_HALF: the blank half of an opening mark starting a line, taken off it
+ * (a box of negative width; see start_half_before). */
 typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX,
-               E_IEND, E_IRET } elem_kind;
+               E_IEND, E_IRET, E_HALF } elem_kind;
 
 typedef struct {
     elem_kind kind;
@@ -1461,6 +1465,57 @@ static int items_obj(item_build *B, int i)
     return i + 1;
 }
 
+/* ---- Chinese punctuation in fitting (clreq 3.1.6, GB/T 15834) ----------- */
+
+/* The shrink of the gap before character i in a justified line: the blank
+ * halves of the full-width marks facing it (the right half of a closing,
+ * stop or pause mark before it, the left half of an opening mark at i), so
+ * that a line is fitted by compressing its punctuation before the breaker
+ * takes a worse break. */
+static double mark_shrink(const cg_para *pa, int i)
+{
+    double z = 0;
+    if (i > 0 && !cg_cjk_blank_left(cg_cjk_punct_class(CH(pa, i - 1))))
+        z += pa->blank[i - 1];
+    if (cg_cjk_blank_left(cg_cjk_punct_class(CH(pa, i))))
+        z += pa->blank[i];
+    return z;
+}
+
+/* The blank left half of a full-width opening mark at i, set off a line that
+ * the breaker starts there (clreq 3.1.6 allows a half-width opening mark at
+ * a line start; the first line of a paragraph, and one after a line feed or
+ * a space, keep it full width); 0 for other characters, and where an inline
+ * with borders starts (its border stays at the edge). */
+static double line_start_half(const item_build *B, int i)
+{
+    if (B->ib_edge[i] || !cg_cjk_blank_left(cg_cjk_punct_class(CH(B->pa, i))))
+        return 0;
+    return B->pa->blank[i];
+}
+
+/* Before the break p before such a mark: a fixed glue of its blank half
+ * (not a break: after a penalty), that p takes back from a line ending
+ * there; after the break (start_half_after), a box of minus that half, the
+ * first box of a line starting there. Unbroken, the two cancel; broken, the
+ * line before keeps its width and the next starts with the mark's ink. */
+static void start_half_before(item_build *B, int i, int span, double half, cg_lb_item *p)
+{
+    cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, half, 0, 0, 0 };
+    elem e = { E_GAP, i, i, -1, span };
+    push_item(B->lb, B->el, nob, e);
+    push_item(B->lb, B->el, g, e);
+    p->width -= half;
+}
+
+static void start_half_after(item_build *B, int i, int span, double half)
+{
+    cg_lb_item b = { CG_LB_BOX, FALSE, -half, 0, 0, 0 };
+    elem e = { E_HALF, i, i, -1, span };
+    push_item(B->lb, B->el, b, e);
+}
+
 /* Before the run of text at i: a break (a penalty; a soft hyphen's flagged
  * with the hyphen's width; the retained borders of the inlines open there),
  * or only glue (Chinese inter-character gaps), or a hyphenation point. */
@@ -1495,6 +1550,9 @@ static void run_break(item_build *B, int i, int span, const cg_props *sp, gboole
             p.width = re;
             e0 = (elem){ E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
         }
+        double half = may && e0.kind == E_GAP ? line_start_half(B, i) : 0;
+        if (half > 0)
+            start_half_before(B, i, span, half, &p);
         push_item(B->lb, B->el, p, e0);
         if (ret) {
             ibox_retained_restart(pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
@@ -1504,9 +1562,11 @@ static void run_break(item_build *B, int i, int span, const cg_props *sp, gboole
             double sem = sp->i.font_size;
             cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
                              (B->justify ? brk[i].glue_stretch : 0) * sem,
-                             (B->justify ? brk[i].glue_shrink : 0) * sem, 0 };
+                             B->justify ? brk[i].glue_shrink * sem + mark_shrink(pa, i) : 0, 0 };
             push_item(B->lb, B->el, g, e0);
         }
+        if (half > 0)
+            start_half_after(B, i, span, half);
     } else if (i > 0 && brk[i].hyphen && !nowrap) {
         cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
         elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
@@ -2087,7 +2147,7 @@ static void line_box(line_build *LB, const cg_lb_item *it, const elem *e)
 {
     if (e->kind != E_GAP)
         LB->content = TRUE;
-    if (e->kind == E_INDENT) {
+    if (e->kind == E_INDENT || e->kind == E_HALF) {
         LB->cx += it->width;
         return;
     }
@@ -2195,6 +2255,18 @@ static void line_height(fitting *F, cg_line *ln)
     ln->height = MAX(0, above + below);
 }
 
+/* The last line of a justified Chinese paragraph that the breaker fitted by
+ * shrinking (compressing its punctuation) is set shrunk, not overflowing.
+ * (In other languages a last line fitted shrunk still keeps its natural
+ * width, as before.) */
+static gboolean last_line_shrinks(const cg_para *pa, double ratio)
+{
+    const cg_props *bp = pa->block->p;
+    const char *lang = bp->i.language;
+    return ratio < 0 && bp->i.text_align == CG_ALIGN_JUSTIFY && !strncmp(lang, "zh", 2) &&
+           (lang[2] == 0 || lang[2] == '-');
+}
+
 static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
                           gboolean last, double x, double w, gboolean greedy_overfull)
 {
@@ -2210,8 +2282,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
 
     line_build LB = { F, w, ratio, leader_ratio(F, start, brk, w, stretch_glue), stretch_glue,
                       NULL, 0, -1, -1, NULL, FALSE };
-    if (!stretch_glue)
-        LB.ratio = 0;
+    if (!stretch_glue && !last_line_shrinks(pa, ratio))
+        LB.ratio = 0;   /* (the last line of a justified paragraph shrinks if fitted so) */
     if (LB.ratio > 0 && !isfinite(LB.ratio))
         LB.ratio = 0;
     LB.ratio = CLAMP(LB.ratio, -1, 1000);
@@ -2356,6 +2428,7 @@ static void drop_fitting_data(cg_para *pa)
     g_clear_pointer(&pa->char_item, g_free);
     g_clear_pointer(&pa->char_w, g_free);
     g_clear_pointer(&pa->end_trim, g_free);
+    g_clear_pointer(&pa->blank, g_free);
     g_array_free(pa->char_span, TRUE);
     pa->char_span = NULL;
     g_array_free(pa->fixed_space, TRUE);
