@@ -23,6 +23,7 @@ typedef struct {
 struct cg_terms {
     GPtrArray *concepts;     /* of concept* */
     GHashTable *by_chars;    /* languages matched by characters */
+    GHashTable *masters;     /* languages of the master text (<master lang>); empty: any */
 };
 
 static char *primary(const char *lang)
@@ -89,7 +90,18 @@ void cg_terms_free(cg_terms *t)
         return;
     g_ptr_array_unref(t->concepts);
     g_hash_table_destroy(t->by_chars);
+    g_hash_table_destroy(t->masters);
     g_free(t);
+}
+
+gboolean cg_terms_is_master(const cg_terms *t, const char *lang)
+{
+    if (!g_hash_table_size(t->masters))
+        return TRUE;
+    char *p = primary(lang ? lang : "");
+    gboolean yes = g_hash_table_contains(t->masters, p);
+    g_free(p);
+    return yes;
 }
 
 guint cg_terms_concepts(const cg_terms *t)
@@ -142,6 +154,7 @@ cg_terms *cg_terms_load_file(const char *path, cg_diags *d)
     cg_terms *t = g_new0(cg_terms, 1);
     t->concepts = g_ptr_array_new_with_free_func(concept_free);
     t->by_chars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    t->masters = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
         return t;
     xmlDocPtr doc = cg_xml_read_file(path, d);
@@ -159,6 +172,10 @@ cg_terms *cg_terms_load_file(const char *path, cg_diags *d)
             g_hash_table_add(t->by_chars, primary(lang));
         g_free(lang);
         g_free(by);
+        char *master = in_ns(n, "master") ? prop(n, "lang") : NULL;
+        if (master)
+            g_hash_table_add(t->masters, primary(master));
+        g_free(master);
     }
     for (xmlNodePtr n = root->children; n; n = n->next) {
         if (!in_ns(n, "concept"))

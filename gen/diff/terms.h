@@ -25,6 +25,10 @@ cg_terms *cg_terms_load(const char *templates_dir, cg_diags *d);
 cg_terms *cg_terms_load_file(const char *path, cg_diags *d);
 void cg_terms_free(cg_terms *t);
 guint cg_terms_concepts(const cg_terms *t);
+/* Is lang a language of the master text (<master lang="en"/> in the base; every
+ * language when it names none)? The translation check runs from the master only:
+ * the variants listed are those of translations of it. */
+gboolean cg_terms_is_master(const cg_terms *t, const char *lang);
 
 typedef struct {
     const char *concept;     /* its id */
