@@ -341,6 +341,127 @@
     </fo:block>
   </xsl:template>
 
+  <!-- A questionnaire: heading, title, the respondent's details on lines, then the
+       questions with their tick boxes or answer lines, drawn from the questions. -->
+  <xsl:template match="c:annex[@type = 'questionnaire']">
+    <fo:block id="{@id}" break-before="page">
+      <fo:block text-align="center" font-family="{$heading-font}" font-weight="bold" font-size="13pt"
+                space-after="8pt" keep-with-next.within-page="always" role="H1">
+        <xsl:call-template name="annex-heading"/>
+      </fo:block>
+      <fo:block text-align="center" font-family="{$heading-font}" font-weight="bold" space-after="12pt"
+                keep-with-next.within-page="always" role="H2" id="{c:title/@id}">
+        <xsl:apply-templates select="c:title/node()" mode="inline"/>
+      </fo:block>
+      <fo:block font-family="{$heading-font}" font-weight="bold" space-after="4pt" keep-with-next.within-page="always" role="H3">
+        <xsl:call-template name="str"><xsl:with-param name="key" select="'q-respondent'"/></xsl:call-template>
+      </fo:block>
+      <fo:table table-layout="fixed" width="100%" space-after="10pt" keep-together.within-page="always">
+        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-body>
+          <xsl:for-each select="$strings/s:s[@id = 'q-label-state' or @id = 'q-label-name' or @id = 'q-label-email']">
+            <fo:table-row>
+              <fo:table-cell padding-top="7pt" padding-right="2mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell padding-top="7pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+      <xsl:apply-templates select="*[not(self::c:title or self::c:reply-to)]" mode="block"/>
+      <xsl:if test="c:reply-to">
+        <fo:block space-before="12pt" text-align="{$align}" role="P">
+          <xsl:call-template name="questionnaire-return">
+            <xsl:with-param name="email"><xsl:apply-templates select="c:reply-to/c:email" mode="inline"/></xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:if>
+      <fo:block space-before="8pt" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'q-thanks'"/></xsl:call-template></fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="c:question" mode="block">
+    <fo:list-block id="{@id}" provisional-distance-between-starts="9mm" provisional-label-separation="2mm"
+                   space-before="8pt" space-after="4pt" text-align="{$align}">
+      <xsl:if test="@type != 'text'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+      <fo:list-item>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block font-family="{$heading-font}" font-weight="bold">
+            <xsl:call-template name="str">
+              <xsl:with-param name="key" select="'q-number'"/>
+              <xsl:with-param name="args"><a n="n"><xsl:call-template name="question-number"/></a></xsl:with-param>
+            </xsl:call-template>
+          </fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block role="P" keep-with-next.within-page="always">
+            <fo:inline font-family="{$heading-font}" font-weight="bold" id="{c:text/@id}"><xsl:apply-templates select="c:text/node()" mode="inline"/></fo:inline>
+            <xsl:if test="@type = 'choice' or @type = 'multiple'">
+              <xsl:text> </xsl:text>
+              <fo:inline font-size="10.5pt">
+                <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+                <xsl:call-template name="question-hint"/>
+              </fo:inline>
+            </xsl:if>
+          </fo:block>
+          <xsl:for-each select="c:hint">
+            <fo:block id="{@id}" font-size="10.5pt" space-before="2pt" color="#333333" role="P"><xsl:apply-templates mode="inline"/></fo:block>
+          </xsl:for-each>
+          <xsl:choose>
+            <xsl:when test="@type = 'text'">
+              <xsl:call-template name="answer-lines"><xsl:with-param name="n" select="number(concat('0', @lines)) + 4 * not(@lines)"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="@type = 'yes-no'">
+              <fo:table table-layout="fixed" width="100%" space-before="4pt">
+                <fo:table-column column-width="6mm"/>
+                <fo:table-column column-width="proportional-column-width(1)"/>
+                <fo:table-body>
+                  <xsl:for-each select="$strings/s:s[@id = 'q-yes' or @id = 'q-no']">
+                    <fo:table-row>
+                      <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
+                      <fo:table-cell padding-bottom="3pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></fo:block></fo:table-cell>
+                    </fo:table-row>
+                  </xsl:for-each>
+                </fo:table-body>
+              </fo:table>
+            </xsl:when>
+            <xsl:otherwise>
+              <fo:table table-layout="fixed" width="100%" space-before="4pt">
+                <fo:table-column column-width="6mm"/>
+                <fo:table-column column-width="proportional-column-width(1)"/>
+                <fo:table-body>
+                  <xsl:for-each select="c:option">
+                    <fo:table-row>
+                      <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
+                      <fo:table-cell padding-bottom="3pt">
+                        <fo:block id="{@id}">
+                          <xsl:apply-templates mode="inline"/>
+                          <xsl:if test="@specify">
+                            <xsl:text> </xsl:text>
+                            <fo:leader leader-pattern="rule" leader-length="60mm" rule-thickness="0.5pt"/>
+                          </xsl:if>
+                        </fo:block>
+                      </fo:table-cell>
+                    </fo:table-row>
+                  </xsl:for-each>
+                </fo:table-body>
+              </fo:table>
+            </xsl:otherwise>
+          </xsl:choose>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- $n empty lines to write on. -->
+  <xsl:template name="answer-lines">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <fo:block-container height="8mm" border-bottom="0.5pt solid #555555"><fo:block/></fo:block-container>
+      <xsl:call-template name="answer-lines"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Annex 2: the reply form; its rows come from the drafts annex. -->
   <xsl:template match="c:annex[@type = 'reply-form']">
     <fo:block id="{@id}" break-before="page" font-size="11pt">
