@@ -14,8 +14,11 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="../common/html-inline.xsl"/>
   <xsl:include href="../common/html-block.xsl"/>
+  <xsl:include href="../common/html-letter.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css" select="''"/>
+  <!-- The name in the Ref field (common/html-letter.xsl). -->
+  <xsl:variable name="doc-name" select="$circular-name"/>
 
 
   <xsl:template match="/c:circular">
@@ -37,79 +40,16 @@
       </head>
       <body class="lang-{$lang}">
         <article class="letter">
-          <header class="letterhead">
-            <div class="emblem" role="img" aria-label="emblem"></div>
-            <p class="union"><xsl:call-template name="str"><xsl:with-param name="key" select="'union'"/></xsl:call-template></p>
-            <p class="bureau"><xsl:call-template name="str"><xsl:with-param name="key" select="'bureau'"/></xsl:call-template></p>
-            <p class="place-date" id="{c:place/@id}"><xsl:call-template name="place-date"/></p>
-          </header>
-          <div class="header-block">
-            <dl class="refs">
-              <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-ref'"/></xsl:call-template></dt>
-              <dd><xsl:value-of select="$circular-name"/><br/><xsl:value-of select="@code"/></dd>
-              <xsl:if test="c:contact/c:name">
-                <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-contact'"/></xsl:call-template></dt>
-                <dd id="{c:contact/c:name/@id}"><xsl:value-of select="c:contact/c:name"/></dd>
-              </xsl:if>
-              <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-tel'"/></xsl:call-template></dt>
-              <dd><a href="tel:{translate(c:contact/c:phone, ' -', '')}"><xsl:value-of select="c:contact/c:phone"/></a></dd>
-              <xsl:if test="c:contact/c:fax">
-                <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></dt>
-                <dd><xsl:value-of select="c:contact/c:fax"/></dd>
-              </xsl:if>
-              <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></dt>
-              <dd><a href="mailto:{c:contact/c:email}"><xsl:value-of select="c:contact/c:email"/></a></dd>
-            </dl>
-            <div class="addressees">
-              <xsl:apply-templates select="c:to | c:copy"/>
-            </div>
-          </div>
-          <p class="subject">
-            <span class="label"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-subject'"/></xsl:call-template></span>
-            <xsl:text> </xsl:text>
-            <strong id="{c:subject/@id}"><xsl:apply-templates select="c:subject/node()" mode="inline"/></strong>
-          </p>
+          <xsl:call-template name="letter-head"/>
           <p class="salutation"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></p>
           <xsl:apply-templates select="c:letter/*" mode="block"/>
-          <p class="closing"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></p>
-          <p class="signature">
-            <span id="{c:signature/c:title/@id}"><xsl:apply-templates select="c:signature/c:title/node()" mode="inline"/></span><br/>
-            <span id="{c:signature/c:name/@id}"><xsl:value-of select="c:signature/c:name"/></span>
-          </p>
-          <xsl:if test="c:annex">
-            <p class="annexes">
-              <xsl:call-template name="str">
-                <xsl:with-param name="key" select="'annexes'"/>
-                <xsl:with-param name="args"><a n="n"><xsl:value-of select="count(c:annex)"/></a></xsl:with-param>
-              </xsl:call-template>
-            </p>
-          </xsl:if>
+          <xsl:call-template name="letter-close"/>
           <xsl:call-template name="footnotes"><xsl:with-param name="part" select="c:letter"/></xsl:call-template>
         </article>
         <xsl:apply-templates select="c:annex"/>
-        <footer class="address">
-          <p><xsl:call-template name="str"><xsl:with-param name="key" select="'footer-address'"/></xsl:call-template><br/>
-          <xsl:call-template name="str"><xsl:with-param name="key" select="'footer-contact'"/></xsl:call-template></p>
-        </footer>
+        <xsl:call-template name="letter-footer"/>
       </body>
     </html>
-  </xsl:template>
-
-  <xsl:template match="c:to | c:copy">
-    <section class="{local-name()}">
-      <h2 class="label"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('label-', local-name())"/></xsl:call-template></h2>
-      <ul>
-        <xsl:for-each select="c:addressee">
-          <li id="{@id}">
-            <span class="dash">–</span><xsl:text> </xsl:text>
-            <xsl:apply-templates mode="inline"/>
-            <xsl:call-template name="str">
-              <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * not(following::c:addressee), 13)"/>
-            </xsl:call-template>
-          </li>
-        </xsl:for-each>
-      </ul>
-    </section>
   </xsl:template>
 
   <xsl:template match="c:note" mode="block">
