@@ -234,9 +234,9 @@
   </xsl:template>
 
   <xsl:template match="c:question" mode="block">
-    <fo:list-block id="{@id}" provisional-distance-between-starts="9mm" provisional-label-separation="2mm"
-                   space-before="8pt" space-after="4pt" text-align="{$align}">
+    <fo:block id="{@id}" space-before="8pt" space-after="4pt" text-align="{$align}">
       <xsl:if test="@type != 'text'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+    <fo:list-block provisional-distance-between-starts="9mm" provisional-label-separation="2mm" keep-with-next.within-page="always">
       <fo:list-item>
         <fo:list-item-label end-indent="label-end()">
           <fo:block font-family="{$heading-font}" font-weight="bold">
@@ -260,6 +260,10 @@
           <xsl:for-each select="c:hint">
             <fo:block id="{@id}" font-size="10.5pt" space-before="2pt" color="#333333" role="P"><xsl:apply-templates mode="inline"/></fo:block>
           </xsl:for-each>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+    <fo:block margin-left="9mm">
           <xsl:choose>
             <xsl:when test="@type = 'text'">
               <xsl:call-template name="answer-lines"><xsl:with-param name="n" select="number(concat('0', @lines)) + 4 * not(@lines)"/></xsl:call-template>
@@ -268,7 +272,7 @@
               <fo:table table-layout="fixed" width="100%" space-before="4pt">
                 <fo:table-column column-width="6mm"/>
                 <fo:table-column column-width="proportional-column-width(1)"/>
-                <fo:table-body>
+                <fo:table-body start-indent="0pt" end-indent="0pt">
                   <xsl:for-each select="$strings/s:s[@id = 'q-yes' or @id = 'q-no']">
                     <fo:table-row>
                       <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
@@ -282,7 +286,7 @@
               <fo:table table-layout="fixed" width="100%" space-before="4pt">
                 <fo:table-column column-width="6mm"/>
                 <fo:table-column column-width="proportional-column-width(1)"/>
-                <fo:table-body>
+                <fo:table-body start-indent="0pt" end-indent="0pt">
                   <xsl:for-each select="c:option">
                     <fo:table-row>
                       <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
@@ -301,9 +305,8 @@
               </fo:table>
             </xsl:otherwise>
           </xsl:choose>
-        </fo:list-item-body>
-      </fo:list-item>
-    </fo:list-block>
+    </fo:block>
+    </fo:block>
   </xsl:template>
 
   <!-- $n empty lines to write on. -->
