@@ -52,13 +52,16 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- "Annex 1 (to TSB Collective letter 3/17)" -->
+  <!-- "Annex 1 (to TSB Collective letter 3/17)": args n, name (the document's name),
+       number and sg (for languages that decline the name). -->
   <xsl:template name="annex-heading">
     <xsl:call-template name="str">
       <xsl:with-param name="key" select="'annex-heading'"/>
       <xsl:with-param name="args">
         <a n="n"><xsl:call-template name="annex-number"/></a>
         <a n="name"><xsl:value-of select="$doc-name"/></a>
+        <a n="number"><xsl:value-of select="/c:collective-letter/@number"/></a>
+        <a n="sg"><xsl:value-of select="/c:collective-letter/@study-group"/></a>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

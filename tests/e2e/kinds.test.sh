@@ -122,4 +122,16 @@ sed 's|<due what="visa" date="2026-07-20"/>|&<due what="other" id="due-hotel" da
 cg check -q "$tmp/other.xml" && cg pdf "$tmp/other.xml" -o "$tmp/other.pdf" && ok || ko "a due of what=other"
 pdftotext -raw "$tmp/other.pdf" - | grep -q '^1 August 2026 Booking of hotel rooms at the ITU rate$' && ok || ko "the other deadline's row"
 
+# The catalogs of French, Spanish and Russian have every string of the new markup:
+# the English sources relabelled render (a missing string stops the templates).
+for l in fr es ru; do
+    for d in $q $cl; do
+        sed "s/xml:lang=\"en\"/xml:lang=\"$l\"/" "$d/en.xml" >"$tmp/$l.xml"
+        cg pdf "$tmp/$l.xml" -o "$tmp/$l.pdf" 2>"$tmp/err" && cg html "$tmp/$l.xml" -o "$tmp/$l.html" 2>>"$tmp/err" && ok ||
+            ko "$d as $l: $(cat "$tmp/err")"
+    done
+done
+pdftotext -raw "$tmp/ru.pdf" - | grep -q '^Приложение 1 (к Коллективному письму 3/17 БСЭ)$' && ok || ko "ru: annex heading of the collective letter"
+pdftotext -raw "$tmp/fr.pdf" - | grep -q '^20 août 2026' && ok || ko "fr: the contributions deadline"
+
 finish kinds
