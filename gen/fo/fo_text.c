@@ -190,6 +190,18 @@ static void pop_char(cg_para *pa)
     }
 }
 
+/* Nothing but bidi embedding controls so far (an override or embedding that
+ * opens the paragraph): white space here is at its start, and collapses. */
+static gboolean at_start(const cg_para *pa)
+{
+    for (guint i = 0; i < pa->chars->len; i++) {
+        gunichar c = g_array_index(pa->chars, gunichar, i);
+        if (!((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
 {
     const cg_inherited *in = &p->i;
@@ -225,7 +237,7 @@ static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
                                  in->white_space_treatment == CG_WST_IGNORE_AFTER_LF))
                 continue;
             if (in->white_space_collapse && collapsible &&
-                (pa->chars->len == 0 || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
+                (at_start(pa) || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
                 continue;
             push_char(pa, ' ', span, -1, !collapsible);
             cap_next = TRUE;
@@ -347,7 +359,27 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
 static gboolean inline_container(cg_fo_kind k)
 {
     return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
-           k == FO_FOOTNOTE || k == FO_LEADER;
+           k == FO_FOOTNOTE || k == FO_LEADER || k == FO_BIDI_OVERRIDE;
+}
+
+/* An explicit bidi embedding around an inline's content (XSL 1.1 §5.8.5,
+ * §7.29.3): unicode-bidi embed, bidi-override (fo:bidi-override's own
+ * purpose when it says nothing) or isolate, in the direction given, else
+ * the writing mode's; set as the Unicode controls (RLE, LRO, RLI...), which
+ * Pango's bidi resolves. 0: none. */
+static gunichar bidi_open(const cg_fo *fo)
+{
+    const cg_props *p = fo->p;
+    int ub = p->n.unicode_bidi;
+    if (fo->kind == FO_BIDI_OVERRIDE && ub == CG_UBIDI_NORMAL)
+        ub = CG_UBIDI_OVERRIDE;
+    gboolean rtl = p->i.direction == CG_DIR_AUTO ? p->i.rtl : p->i.direction == CG_DIR_RTL;
+    switch (ub) {
+    case CG_UBIDI_EMBED: return rtl ? 0x202B : 0x202A;
+    case CG_UBIDI_OVERRIDE: return rtl ? 0x202E : 0x202D;
+    case CG_UBIDI_ISOLATE: return rtl ? 0x2067 : 0x2066;
+    default: return 0;
+    }
 }
 
 static gboolean nested_block(cg_fo_kind k)
@@ -554,7 +586,12 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
             uri = link_uri(L, u);
         if (dd)
             dest = dd;
+        gunichar bo = bidi_open(fo);
+        if (bo)
+            push_char(pa, bo, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         collect_children(L, pa, fo, uri, dest, depth);
+        if (bo)
+            push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         return;
     }
     case FO_PAGE_NUMBER:
@@ -598,8 +635,13 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
         cg_layout_warn_once(L, fo, "inline content nested too deep is skipped");
         return;
     }
-    /* inline, wrapper, unknown objects: their content. */
+    /* inline, wrapper, bidi-override, unknown objects: their content. */
+    gunichar bo = bidi_open(fo);
+    if (bo)
+        push_char(pa, bo, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     collect_children(L, pa, fo, uri, dest, depth);
+    if (bo)
+        push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     if (pa->segmented && pa->seg != pa->seg_target)
         return;     /* the inline goes on after the segment */
     if (fo->id && pa->chars->len) {
@@ -650,6 +692,12 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
     pa->iboxes = g_array_new(FALSE, FALSE, sizeof(ibox));
     gboolean no_text = !block_takes_text(block);
+    /* unicode-bidi="bidi-override" on a block overrides the order of all its
+     * inline content (as CSS2 §9.10 for block containers); embed and isolate
+     * do nothing there */
+    gboolean block_override = block->p->n.unicode_bidi == CG_UBIDI_OVERRIDE;
+    if (block_override)
+        push_char(pa, bidi_open(block), span_for(L, pa, block->p, NULL, NULL, block), -1, FALSE);
     for (const cg_fo *c = first; c && c != stop; c = c->next) {
         if (no_text && c->kind == FO_TEXT) {
             gboolean blank = TRUE;
@@ -667,6 +715,10 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     /* A trailing preserved line feed ends the last line; it adds no line. */
     if (pa->chars->len && last_char(pa) == '\n' && pa->block->p->i.linefeed_treatment != CG_LF_PRESERVE)
         pop_char(pa);
+    if (block_override && pa->chars->len == 1)
+        pop_char(pa);           /* nothing but the override: nothing to set */
+    else if (block_override)
+        push_char(pa, 0x202C, span_for(L, pa, block->p, NULL, NULL, block), -1, FALSE);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
     if (nested)
@@ -938,6 +990,26 @@ static void compress_marks(cg_para *pa, const mark_info *mk)
     }
 }
 
+/* Text in a script whose pinned face is missing (Arabic without Amiri) is an
+ * error naming the Debian package, never a silent fallback to another face;
+ * once per script. */
+static void check_script_faces(cg_layout *L, cg_para *pa, GList *items)
+{
+    for (GList *l = items; l; l = l->next) {
+        const char *fam, *pkg;
+        PangoScript sc = ((PangoItem *)l->data)->analysis.script;
+        if (!cg_fonts_script_face_missing(sc, &fam, &pkg))
+            continue;
+        char *key = g_strdup_printf("script face %s", fam);
+        if (!g_hash_table_contains(L->warned, key)) {
+            cg_xml_diag(L->d, CG_ERROR, pa->block->xml, "this text needs the pinned font family '%s', "
+                        "which is not installed (Debian package %s)", fam, pkg);
+            g_hash_table_add(L->warned, key);
+        } else
+            g_free(key);
+    }
+}
+
 static void shape(cg_layout *L, cg_para *pa)
 {
     int n = (int)pa->chars->len;
@@ -947,6 +1019,7 @@ static void shape(cg_layout *L, cg_para *pa)
                                                pa->text->str, 0,
                                                (int)pa->text->len, attrs, NULL);
     pango_attr_list_unref(attrs);
+    check_script_faces(L, pa, items);
     pa->n_items = (int)g_list_length(items);
     pa->items = g_new0(PangoItem *, pa->n_items);
     pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
@@ -1579,6 +1652,19 @@ typedef struct {
  * x from the line start, in visual order left to right. The gaps between
  * pieces (spaces, indents) move with them, taking the lower level of their
  * neighbours. Lines all at level 0 are left alone. */
+static int piece_level(const cg_para *pa, const cg_piece *pc, int base)
+{
+    if (pc->kind == PC_GLYPHS)
+        return pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+    /* an object (page number, citation, image): the level Pango's bidi gave
+     * its object character among its neighbours */
+    int b = BYTE(pa, pc->c0);
+    for (int i = 0; i < pa->n_items; i++)
+        if (b >= pa->items[i]->offset && b < pa->items[i]->offset + pa->items[i]->length)
+            return pa->items[i]->analysis.level;
+    return base;
+}
+
 static void visual_order(const cg_para *pa, GArray *pcs)
 {
     int n = (int)pcs->len, base = pa->block->p->i.rtl ? 1 : 0;
@@ -1593,10 +1679,12 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     int ns = 2 * n;
     int *lev = g_new(int, ns), *ord = g_new(int, ns);
     double *wd = g_new(double, ns);
-    double end = 0;
+    /* a negative text-indent (a hanging first line) starts the line before its
+     * start edge: no gap there, and the pieces keep their widths */
+    double x0 = MIN(0, g_array_index(pcs, cg_piece, 0).x), end = x0;
     for (int i = 0; i < n; i++) {
         const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
-        int l = pc->kind == PC_GLYPHS && pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+        int l = piece_level(pa, pc, base);
         lev[2 * i + 1] = l;
         wd[2 * i + 1] = pc->w;
         wd[2 * i] = MAX(0, pc->x - end);
@@ -1624,7 +1712,9 @@ static void visual_order(const cg_para *pa, GArray *pcs)
             i = j;
         }
     GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(cg_piece), (guint)n);
-    double x = 0;
+    /* left to right, the hanging start is on the left; right to left, the
+     * line's alignment (place_line) sets it out on the right */
+    double x = base ? 0 : x0;
     for (int i = 0; i < ns; i++) {
         if (ord[i] % 2) {
             cg_piece pc = g_array_index(pcs, cg_piece, ord[i] / 2);
@@ -1638,6 +1728,11 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     g_free(lev);
     g_free(ord);
     g_free(wd);
+}
+
+gboolean cg_para_rtl(const cg_para *pa)
+{
+    return pa->block->p->i.rtl;
 }
 
 /* text-align in a right-to-left line: start is the right edge, end the left. */

@@ -15,6 +15,7 @@
   <xsl:include href="../common/block-checks.xsl"/>
   <xsl:output method="xml" indent="no"/>
   <xsl:key name="draft-by-number" match="c:draft" use="@number"/>
+  <xsl:key name="by-id" match="*[@id]" use="@id"/>
 
   <xsl:template match="/">
     <diagnostics>
@@ -70,8 +71,8 @@
 
   <xsl:template match="c:annex-ref" mode="check">
     <xsl:variable name="id" select="@ref"/>
-    <xsl:if test="//*[@id = $id] and not(//c:annex[@id = $id])">
-      <error at="{cg:locate(.)}">&lt;annex-ref ref="<xsl:value-of select="@ref"/>"&gt; points to a &lt;<xsl:value-of select="local-name(//*[@id = $id])"/>&gt;, not to an annex</error>
+    <xsl:if test="key('by-id', $id) and not(key('by-id', $id)[self::c:annex])">
+      <error at="{cg:locate(.)}">&lt;annex-ref ref="<xsl:value-of select="@ref"/>"&gt; points to a &lt;<xsl:value-of select="local-name(key('by-id', $id))"/>&gt;, not to an annex</error>
     </xsl:if>
   </xsl:template>
 

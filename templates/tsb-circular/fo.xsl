@@ -62,7 +62,7 @@
 
   <xsl:template match="/c:circular">
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
-             language="{$lang}" xml:lang="{$out-lang}">
+             language="{$lang}" xml:lang="{$out-lang}" writing-mode="{$writing-mode}">
       <xsl:if test="$lang = 'zh'"><xsl:attribute name="country">CN</xsl:attribute></xsl:if>
       <!-- Hyphenation where Debian has patterns and the text is set justified in long words. -->
       <xsl:if test="contains($hyphenated-langs, concat('|', $lang, '|'))"><xsl:attribute name="hyphenate">true</xsl:attribute></xsl:if>
