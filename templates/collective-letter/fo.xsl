@@ -52,7 +52,7 @@
 
   <xsl:template match="/c:collective-letter">
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
-             language="{$lang}" xml:lang="{$out-lang}">
+             language="{$lang}" xml:lang="{$out-lang}" writing-mode="{$writing-mode}">
       <xsl:if test="$lang = 'zh'"><xsl:attribute name="country">CN</xsl:attribute></xsl:if>
       <xsl:if test="contains($hyphenated-langs, concat('|', $lang, '|'))"><xsl:attribute name="hyphenate">true</xsl:attribute></xsl:if>
       <xsl:call-template name="letter-page-masters"/>

@@ -18,7 +18,7 @@
 
   <xsl:template match="/c:collective-letter">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="{$out-lang}">
+    <html lang="{$out-lang}" dir="{$dir}">
       <head>
         <!-- libxslt's HTML output adds the charset declaration itself. -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>

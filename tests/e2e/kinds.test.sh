@@ -122,6 +122,13 @@ sed 's|<due what="visa" date="2026-07-20"/>|&<due what="other" id="due-hotel" da
 cg check -q "$tmp/other.xml" && cg pdf "$tmp/other.xml" -o "$tmp/other.pdf" && ok || ko "a due of what=other"
 pdftotext -raw "$tmp/other.pdf" - | grep -q '^1 August 2026 Booking of hotel rooms at the ITU rate$' && ok || ko "the other deadline's row"
 
+# XLIFF: the Chinese version through a CAT tool's file and back is the Chinese version.
+for d in $q $cl $f; do
+    cg xliff extract "$d/en.xml" --target-lang zh --translation "$d/zh.xml" -o "$tmp/x.xlf" 2>"$tmp/err" &&
+        cg xliff merge "$tmp/x.xlf" --source "$d/en.xml" -o "$tmp/x-zh.xml" 2>>"$tmp/err" &&
+        cg diff --color=never "$tmp/x-zh.xml" "$d/zh.xml" >>"$tmp/err" 2>&1 && ok || ko "xliff round trip of $d: $(cat "$tmp/err")"
+done
+
 # The catalogs of French, Spanish and Russian have every string of the new markup:
 # the English sources relabelled render (a missing string stops the templates).
 for l in fr es ru; do
