@@ -9,6 +9,7 @@
  */
 #include "fo_draw.h"
 #include "fo_embed.h"
+#include "fo_form.h"
 #include "fo_image.h"
 #include "fo_text.h"
 
@@ -613,6 +614,8 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
         const cg_placed *pl = &g_array_index(ro->placed, cg_placed, i);
         switch (pl->kind) {
         case PL_START:
+            if (D->fields)
+                cg_form_block(D, cr, ro, pl);
             if (pl->tagged && D->tags && pl->blk->tag)
                 cg_draw_tag_push(D, pl->blk->tag, pl->blk->fo);
             break;

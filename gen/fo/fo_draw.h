@@ -25,6 +25,8 @@ typedef struct {
     GPtrArray *figure_alts;     /* char*: the alternate text ("" if none) of each Figure
                                  * element (images, role="Figure") in the order begun, for
                                  * cg_pdf_update; or NULL */
+    GArray *fields;             /* cg_field (fo_form.h): the form fields drawn, or NULL: none */
+    int form_tags;              /* Form structure elements begun for them */
 } cg_draw;
 
 /* Structure tags (see fo_draw.c): push at a block's start (fo: the FO it stands

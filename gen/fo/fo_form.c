@@ -1,0 +1,117 @@
+/* fo_form.c — see fo_form.h. */
+#include "fo_form.h"
+
+#include <string.h>
+
+#define CX_NS "urn:circgen:fo-extensions"
+
+static char *cx_attr(const cg_fo *fo, const char *name)
+{
+    xmlChar *v = fo && fo->xml ? xmlGetNsProp(fo->xml, (const xmlChar *)name, (const xmlChar *)CX_NS) : NULL;
+    if (!v)
+        return NULL;
+    char *r = g_strstrip(g_strdup((const char *)v));
+    xmlFree(v);
+    return r;
+}
+
+/* Field names: letters, digits, '-', '_' and '.' between parts (no empty part). */
+static gboolean name_ok(const char *n)
+{
+    if (!n || !*n || *n == '.' || n[strlen(n) - 1] == '.' || strstr(n, ".."))
+        return FALSE;
+    for (const char *p = n; *p; p++)
+        if (!g_ascii_isalnum(*p) && !strchr("-_.", *p))
+            return FALSE;
+    return TRUE;
+}
+
+/* The field of fo, its type read; FALSE (with a warning) when it is not a usable one. */
+static gboolean read_field(cg_draw *D, const cg_fo *fo, cg_field *f)
+{
+    char *type = cx_attr(fo, "field");
+    if (!type)
+        return FALSE;
+    gboolean ok = TRUE;
+    if (!strcmp(type, "text")) f->type = CG_FIELD_TEXT;
+    else if (!strcmp(type, "radio")) f->type = CG_FIELD_RADIO;
+    else if (!strcmp(type, "checkbox")) f->type = CG_FIELD_CHECKBOX;
+    else {
+        cg_layout_warn_once(D->L, fo, "cx:field=\"%s\" is not a field type (text, radio, checkbox): no field", type);
+        ok = FALSE;
+    }
+    g_free(type);
+    if (!ok)
+        return FALSE;
+    f->name = cx_attr(fo, "field-name");
+    if (!name_ok(f->name)) {
+        cg_layout_warn_once(D->L, fo, "cx:field-name=\"%s\" is not a field name (letters, digits, - and _, "
+                            "parts joined by dots): no field", f->name ? f->name : "");
+        g_free(f->name);
+        return FALSE;
+    }
+    f->value = cx_attr(fo, "field-value");
+    if (f->type != CG_FIELD_TEXT && (!f->value || !name_ok(f->value) || strchr(f->value, '.'))) {
+        g_free(f->value);
+        f->value = g_strdup(f->type == CG_FIELD_CHECKBOX ? "Yes" : "On");
+    }
+    f->tooltip = cx_attr(fo, "field-tooltip");
+    char *ml = cx_attr(fo, "field-multiline");
+    f->multiline = ml && !strcmp(ml, "true");
+    g_free(ml);
+    f->font_size = fo->p->i.font_size;
+    f->form_tag = -1;
+    return TRUE;
+}
+
+void cg_form_block(cg_draw *D, cairo_t *cr, const cg_region_out *ro, const cg_placed *pl)
+{
+    if (!D->fields || !pl->blk || !pl->blk->fo || pl->frag < 0 || (guint)pl->frag >= ro->frags->len)
+        return;
+    cg_field f = { 0 };
+    if (!read_field(D, pl->blk->fo, &f))
+        return;
+    const cg_frag *fr = &g_array_index(ro->frags, cg_frag, pl->frag);
+    if (!pl->tagged || !fr->first || !fr->last) {
+        cg_layout_warn_once(D->L, pl->blk->fo, "form field '%s' %s: it has no widget", f.name,
+                            pl->tagged ? "is split across pages" : "is in static content or a repeated header");
+        g_free(f.name);
+        g_free(f.value);
+        g_free(f.tooltip);
+        return;
+    }
+    f.page = D->page->index;
+    f.x0 = fr->x;
+    f.x1 = fr->x + fr->w;
+    f.y0 = D->page->h - fr->y1;
+    f.y1 = D->page->h - fr->y0;
+    if (D->tags) {
+        /* An empty Form element where the field is read, inside the open elements. */
+        cg_draw_tag_flush(D, cr);
+        cairo_tag_begin(cr, "Form", NULL);
+        cairo_tag_end(cr, "Form");
+        f.form_tag = D->form_tags++;
+    }
+    g_array_append_val(D->fields, f);
+}
+
+static void clear_field(gpointer p)
+{
+    cg_field *f = p;
+    g_free(f->name);
+    g_free(f->value);
+    g_free(f->tooltip);
+}
+
+GArray *cg_form_fields_new(void)
+{
+    GArray *a = g_array_new(FALSE, TRUE, sizeof(cg_field));
+    g_array_set_clear_func(a, clear_field);
+    return a;
+}
+
+void cg_form_fields_free(GArray *fields)
+{
+    if (fields)
+        g_array_free(fields, TRUE);
+}
