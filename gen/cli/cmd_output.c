@@ -24,7 +24,8 @@ const char cmd_html_usage[] =
     "exit status: 0 success, 1 invalid input, 2 usage or I/O error\n";
 
 const char cmd_pdf_usage[] =
-    "usage: circgen pdf [--templates DIR] [--emblem IMAGE] [--fo] [-o OUT] FILE...\n"
+    "usage: circgen pdf [--templates DIR] [--emblem IMAGE] [--no-form] [--attach-source]\n"
+    "                   [--pdfa] [--fo] [-o OUT] FILE...\n"
     "\n"
     "Make the PDF of each source document: its type's fo.xsl turns it into XSL-FO,\n"
     "which circgen's layout engine typesets with the pinned fonts. The document is\n"
@@ -36,6 +37,13 @@ const char cmd_pdf_usage[] =
     "  -o OUT           the output file (one FILE only); default: FILE with its\n"
     "                   extension replaced by .pdf (.fo with --fo)\n"
     "  --emblem IMAGE   the letterhead image (PNG or SVG) instead of the placeholder\n"
+    "  --no-form        a print edition: the reply form's boxes without form fields\n"
+    "                   (by default they are PDF form fields to fill in)\n"
+    "  --attach-source  embed the source XML in the PDF (an attached file with\n"
+    "                   /AFRelationship /Source; pdfdetach -save gives it back)\n"
+    "  --pdfa           meet the PDF/A-3b requirements on what circgen writes: XMP\n"
+    "                   metadata, an sRGB output intent (icc-profiles-free), print flags,\n"
+    "                   the file identifier (no validator was run: see README)\n"
     "  --fo             write the XSL-FO instead of the PDF (to inspect it, or to\n"
     "                   render it with another FO processor)\n"
     "  --templates DIR  read document types from DIR instead of the default\n"
@@ -88,6 +96,12 @@ static int run(out_kind kind, const char *usage, int argc, char **argv)
             cg_set_templates_dir(argv[++i]);
         } else if (kind != OUT_HTML && !strcmp(a, "--emblem") && i + 1 < argc) {
             ro.emblem = argv[++i];
+        } else if (kind != OUT_HTML && !strcmp(a, "--no-form")) {
+            ro.no_form = TRUE;
+        } else if (kind != OUT_HTML && !strcmp(a, "--attach-source")) {
+            ro.attach_source = TRUE;
+        } else if (kind != OUT_HTML && !strcmp(a, "--pdfa")) {
+            ro.pdfa = TRUE;
         } else if (kind != OUT_HTML && !strcmp(a, "--fo")) {
             kind = OUT_FO;
         } else if (a[0] == '-' && a[1]) {

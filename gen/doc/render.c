@@ -75,11 +75,31 @@ static xmlDocPtr make_fo(xmlDocPtr doc, cg_render_options *opts, cg_doctype **ty
         }
         emblem = g_canonicalize_filename(opts->emblem, NULL);
     }
-    const char *params[] = { "typedir", typedir, emblem ? "emblem" : NULL, emblem, NULL };
+    const char *params[] = { "typedir", typedir, "form", opts && opts->no_form ? "no" : "yes",
+                             emblem ? "emblem" : NULL, emblem, NULL };
     xmlDocPtr fo = cg_transform(doc, "fo.xsl", params, d);
     g_free(typedir);
     g_free(emblem);
     return fo;
+}
+
+/* The source file's bytes as they are on disk, to attach to the PDF. */
+static gboolean attach_source(xmlDocPtr doc, cg_fo_options *fo, char **data, gsize *len, char **name, cg_diags *d)
+{
+    const char *file = doc->URL ? (const char *)doc->URL : NULL;
+    GError *err = NULL;
+    if (!file || !g_file_get_contents(file, data, len, &err)) {
+        cg_diag_add(d, CG_ERROR, file, 0, 0, "--attach-source: cannot read the source: %s",
+                    err ? err->message : "no file");
+        g_clear_error(&err);
+        return FALSE;
+    }
+    *name = g_path_get_basename(file);
+    fo->attach_name = *name;
+    fo->attach_data = *data;
+    fo->attach_len = *len;
+    fo->attach_mime = "application/xml";
+    return TRUE;
 }
 
 int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d)
@@ -95,7 +115,18 @@ int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_di
     char *emblem_dir = opts && opts->emblem ? g_path_get_dirname(opts->emblem) : NULL;
     const char *read_dirs[] = { t->dir, emblem_dir, NULL };
     fopts.read_dirs = read_dirs;
+    char *src = NULL, *src_name = NULL;
+    gsize src_len = 0;
+    if (opts && opts->attach_source && !attach_source(doc, &fopts, &src, &src_len, &src_name, d)) {
+        g_free(emblem_dir);
+        xmlFreeDoc(fo);
+        return CG_EXIT_ERROR;
+    }
+    fopts.no_form = opts && opts->no_form;
+    fopts.pdfa = opts && opts->pdfa;
     int rc = cg_fo_render(fo, &fopts, d);
+    g_free(src);
+    g_free(src_name);
     g_free(emblem_dir);
     if (opts)
         opts->pages = fopts.page_count;

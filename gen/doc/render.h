@@ -8,6 +8,9 @@
 
 typedef struct {
     const char *emblem;   /* letterhead image for the PDF; NULL: the type's placeholder */
+    gboolean no_form;     /* the reply form without form fields (stylesheet parameter form='no') */
+    gboolean attach_source;  /* the source file embedded in the PDF (/AFRelationship /Source) */
+    gboolean pdfa;        /* the PDF/A-3b requirements on what circgen writes */
     int pages;            /* out: pages of the PDF */
 } cg_render_options;
 
