@@ -1,5 +1,6 @@
 // form.js — the reply form's fields as MuPDF sees them (mutool run, MuPDF 1.21's JavaScript).
-//   mutool run form.js list IN.pdf           one line per widget: page, full name, type, value
+//   mutool run form.js list IN.pdf           one line per widget: page, full name, type, value,
+//                                            tooltip, rectangle (points, y down)
 //   mutool run form.js fill IN.pdf OUT.pdf TEXT
 //       fills every field: each text field with TEXT and its name, in each radio group the
 //       first button ("authorize", "no-comments") for even rows and the second for odd
@@ -22,17 +23,20 @@ function rectKey(r) {
     return a.join(" ");
 }
 
+// a widget's page object number and rectangle
+function key(w) { return w.get("P").asIndirect() + ":" + rectKey(w.get("Rect")); }
+
 // page object number + rectangle -> full name, from the field tree
 function names(doc) {
     var map = {};
     function walk(f) {
         var kids = get(f, "Kids");
         if (kids && kids.length > 0 && !isStr(get(kids.get(0), "T")) && get(kids.get(0), "Subtype")) {
-            for (var i = 0; i < kids.length; i++) map[rectKey(kids.get(i).get("Rect"))] = fullName(f);
+            for (var i = 0; i < kids.length; i++) map[key(kids.get(i))] = fullName(f);
         } else if (kids && kids.length > 0) {
             for (var i = 0; i < kids.length; i++) walk(kids.get(i));
         } else
-            map[rectKey(f.get("Rect"))] = fullName(f);
+            map[key(f)] = fullName(f);
     }
     var fields = doc.getTrailer().get("Root").get("AcroForm").get("Fields");
     for (var i = 0; i < fields.length; i++) walk(fields.get(i));
@@ -42,20 +46,17 @@ function names(doc) {
 function widgets(doc) {
     var map = names(doc), out = [];
     for (var p = 0; p < doc.countPages(); p++) {
-        var ws = doc.loadPage(p).getWidgets();
-        for (var k = 0; k < ws.length; k++) {
-            var r = ws[k].getRect();
-            // getRect is in page space (y down); the tree's /Rect in PDF space: match on x and size
-            out.push({ page: p, w: ws[k], rect: r });
-        }
+        var page = doc.loadPage(p);     // kept with its widgets: they die with it
+        var ws = page.getWidgets();
+        for (var k = 0; k < ws.length; k++)
+            out.push({ page: p, pageobj: page, w: ws[k], rect: ws[k].getRect() });
     }
-    // the tree's rectangles in PDF space: pair widgets with them in page order by x0 and height
-    var keys = Object.keys(map);
+    // getRect is in page space (y down), the tree's /Rect in PDF space (y up)
     for (var i = 0; i < out.length; i++) {
-        var r = out[i].rect, best = null;
-        var h = doc.loadPage(out[i].page).bound()[3];
-        var key = rectKey([r[0], h - r[3], r[2], h - r[1]]);
-        out[i].name = map[key] !== undefined ? map[key] : "?";
+        var r = out[i].rect;
+        var h = out[i].pageobj.bound()[3];
+        var k = doc.findPage(out[i].page).asIndirect() + ":" + rectKey([r[0], h - r[3], r[2], h - r[1]]);
+        out[i].name = map[k] !== undefined ? map[k] : "?";
     }
     return out;
 }
@@ -66,7 +67,9 @@ var all = widgets(doc);
 if (cmd == "list") {
     for (var i = 0; i < all.length; i++) {
         var w = all[i].w;
-        print((all[i].page + 1) + "\t" + all[i].name + "\t" + w.getFieldType() + "\t" + w.getValue() + "\t" + w.getLabel());
+        var r = all[i].rect;
+        print((all[i].page + 1) + "\t" + all[i].name + "\t" + w.getFieldType() + "\t" + w.getValue() + "\t" +
+              w.getLabel() + "\t" + [r[0], r[1], r[2], r[3]].map(Math.round).join(" "));
     }
 } else if (cmd == "fill") {
     var text = scriptArgs[3], seen = {}, row = 0;
