@@ -600,6 +600,23 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         cg_draw_tag_pop(D, cr);
 }
 
+/* A form field's block (fo_form.h): its widget recorded and, tagged, an empty Form
+ * element where it is read, inside the open elements. */
+static void form_field(cg_draw *D, cairo_t *cr, const cg_region_out *ro, const cg_placed *pl)
+{
+    cg_field f;
+    if (!cg_form_field(D->L, D->page, ro, pl, &f))
+        return;
+    f.form_tag = -1;
+    if (D->tags) {
+        cg_draw_tag_flush(D, cr);
+        cairo_tag_begin(cr, "Form", NULL);
+        cairo_tag_end(cr, "Form");
+        f.form_tag = D->form_tags++;
+    }
+    g_array_append_val(D->fields, f);
+}
+
 static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
 {
     if (ro->region && ro->region->p->n.background.a > 0) {
@@ -615,7 +632,7 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
         switch (pl->kind) {
         case PL_START:
             if (D->fields)
-                cg_form_block(D, cr, ro, pl);
+                form_field(D, cr, ro, pl);
             if (pl->tagged && D->tags && pl->blk->tag)
                 cg_draw_tag_push(D, pl->blk->tag, pl->blk->fo);
             break;

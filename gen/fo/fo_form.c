@@ -27,7 +27,7 @@ static gboolean name_ok(const char *n)
 }
 
 /* The field of fo, its type read; FALSE (with a warning) when it is not a usable one. */
-static gboolean read_field(cg_draw *D, const cg_fo *fo, cg_field *f)
+static gboolean read_field(cg_layout *L, const cg_fo *fo, cg_field *f)
 {
     char *type = cx_attr(fo, "field");
     if (!type)
@@ -37,7 +37,7 @@ static gboolean read_field(cg_draw *D, const cg_fo *fo, cg_field *f)
     else if (!strcmp(type, "radio")) f->type = CG_FIELD_RADIO;
     else if (!strcmp(type, "checkbox")) f->type = CG_FIELD_CHECKBOX;
     else {
-        cg_layout_warn_once(D->L, fo, "cx:field=\"%s\" is not a field type (text, radio, checkbox): no field", type);
+        cg_layout_warn_once(L, fo, "cx:field=\"%s\" is not a field type (text, radio, checkbox): no field", type);
         ok = FALSE;
     }
     g_free(type);
@@ -45,7 +45,7 @@ static gboolean read_field(cg_draw *D, const cg_fo *fo, cg_field *f)
         return FALSE;
     f->name = cx_attr(fo, "field-name");
     if (!name_ok(f->name)) {
-        cg_layout_warn_once(D->L, fo, "cx:field-name=\"%s\" is not a field name (letters, digits, - and _, "
+        cg_layout_warn_once(L, fo, "cx:field-name=\"%s\" is not a field name (letters, digits, - and _, "
                             "parts joined by dots): no field", f->name ? f->name : "");
         g_free(f->name);
         return FALSE;
@@ -64,43 +64,39 @@ static gboolean read_field(cg_draw *D, const cg_fo *fo, cg_field *f)
     return TRUE;
 }
 
-void cg_form_block(cg_draw *D, cairo_t *cr, const cg_region_out *ro, const cg_placed *pl)
+gboolean cg_form_field(cg_layout *L, const cg_page *pg, const cg_region_out *ro, const cg_placed *pl, cg_field *f)
 {
-    if (!D->fields || !pl->blk || !pl->blk->fo || pl->frag < 0 || (guint)pl->frag >= ro->frags->len)
-        return;
-    cg_field f = { 0 };
-    if (!read_field(D, pl->blk->fo, &f))
-        return;
+    if (!pl->blk || !pl->blk->fo || pl->frag < 0 || (guint)pl->frag >= ro->frags->len)
+        return FALSE;
+    memset(f, 0, sizeof *f);
+    if (!read_field(L, pl->blk->fo, f))
+        return FALSE;
     const cg_frag *fr = &g_array_index(ro->frags, cg_frag, pl->frag);
     if (!pl->tagged || !fr->first || !fr->last) {
-        cg_layout_warn_once(D->L, pl->blk->fo, "form field '%s' %s: it has no widget", f.name,
+        cg_layout_warn_once(L, pl->blk->fo, "form field '%s' %s: it has no widget", f->name,
                             pl->tagged ? "is split across pages" : "is in static content or a repeated header");
-        g_free(f.name);
-        g_free(f.value);
-        g_free(f.tooltip);
-        return;
+        cg_form_field_clear(f);
+        return FALSE;
     }
-    f.page = D->page->index;
-    f.x0 = fr->x;
-    f.x1 = fr->x + fr->w;
-    f.y0 = D->page->h - fr->y1;
-    f.y1 = D->page->h - fr->y0;
-    if (D->tags) {
-        /* An empty Form element where the field is read, inside the open elements. */
-        cg_draw_tag_flush(D, cr);
-        cairo_tag_begin(cr, "Form", NULL);
-        cairo_tag_end(cr, "Form");
-        f.form_tag = D->form_tags++;
-    }
-    g_array_append_val(D->fields, f);
+    f->page = pg->index;
+    f->x0 = fr->x;
+    f->x1 = fr->x + fr->w;
+    f->y0 = pg->h - fr->y1;
+    f->y1 = pg->h - fr->y0;
+    return TRUE;
+}
+
+void cg_form_field_clear(cg_field *f)
+{
+    g_free(f->name);
+    g_free(f->value);
+    g_free(f->tooltip);
+    f->name = f->value = f->tooltip = NULL;
 }
 
 static void clear_field(gpointer p)
 {
-    cg_field *f = p;
-    g_free(f->name);
-    g_free(f->value);
-    g_free(f->tooltip);
+    cg_form_field_clear(p);
 }
 
 GArray *cg_form_fields_new(void)

@@ -19,7 +19,7 @@
 #ifndef CG_FO_FORM_H
 #define CG_FO_FORM_H
 
-#include "fo_draw.h"
+#include "fo_page.h"
 
 typedef enum { CG_FIELD_TEXT, CG_FIELD_RADIO, CG_FIELD_CHECKBOX } cg_field_type;
 
@@ -33,9 +33,11 @@ typedef struct {
     int form_tag;               /* index of its Form structure element, or -1 */
 } cg_field;
 
-/* The field of a block's start marker, if it is one: called by draw_region for each
- * PL_START before its tag is pushed. */
-void cg_form_block(cg_draw *D, cairo_t *cr, const cg_region_out *ro, const cg_placed *pl);
+/* The field of a block's start marker on page pg, if it is one (TRUE, *f filled; free its
+ * strings with the array, or cg_form_field_clear). A field that cannot have a widget
+ * is warned about (FALSE). Called by fo_draw.c for each PL_START. */
+gboolean cg_form_field(cg_layout *L, const cg_page *pg, const cg_region_out *ro, const cg_placed *pl, cg_field *f);
+void cg_form_field_clear(cg_field *f);
 
 /* A new, empty list of fields for cg_draw (free with cg_form_fields_free). */
 GArray *cg_form_fields_new(void);
