@@ -78,11 +78,13 @@ gboolean cg_form_field(cg_layout *L, const cg_page *pg, const cg_region_out *ro,
         cg_form_field_clear(f);
         return FALSE;
     }
+    /* the padding box: a filled field's background leaves the borders drawn */
+    const cg_border *b = pl->blk->border;
     f->page = pg->index;
-    f->x0 = fr->x;
-    f->x1 = fr->x + fr->w;
-    f->y0 = pg->h - fr->y1;
-    f->y1 = pg->h - fr->y0;
+    f->x0 = fr->x + b[CG_START].width + 0.25;
+    f->x1 = fr->x + fr->w - b[CG_END].width - 0.25;
+    f->y0 = pg->h - fr->y1 + b[CG_AFTER].width + 0.25;
+    f->y1 = pg->h - fr->y0 - b[CG_BEFORE].width - 0.25;
     return TRUE;
 }
 

@@ -80,7 +80,7 @@ static char *button_on_ops(cg_field_type t, double w, double h)
 {
     double m = MIN(w, h);
     if (t == CG_FIELD_RADIO) {
-        double r = m * 0.28, cx = w / 2, cy = h / 2, k = r * 0.5523;
+        double r = m * 0.2, cx = w / 2, cy = h / 2, k = r * 0.5523;
         return g_strdup_printf("0 g %.3f %.3f m %.3f %.3f %.3f %.3f %.3f %.3f c %.3f %.3f %.3f %.3f %.3f %.3f c "
                                "%.3f %.3f %.3f %.3f %.3f %.3f c %.3f %.3f %.3f %.3f %.3f %.3f c f\n",
                                cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx, cy + r,
@@ -176,7 +176,8 @@ static long put_widget(ctx *c, GPtrArray *roots, const cg_field *f, long page_ob
         if (f->type == CG_FIELD_TEXT) {
             long ap = put_form_xobject(c->p, w, h, "/Tx BMC EMC\n");
             double fs = f->multiline ? MIN(f->font_size, 11) : MIN(f->font_size, MAX(h * 0.7, 4));
-            g_string_append_printf(s, "/FT /Tx /Ff %d /DA (/%s %.1f Tf 0 g) /AP << /N %ld 0 R >> ",
+            /* a white background: the filled field covers the placeholder printed under it */
+            g_string_append_printf(s, "/FT /Tx /Ff %d /DA (/%s %.1f Tf 0 g) /MK << /BG [ 1 ] >> /AP << /N %ld 0 R >> ",
                                    f->multiline ? 4096 : 0, field_font(c), fs, ap);
             g_string_append(s, "/V ");
             cg_pdf_text_string(s, f->value ? f->value : "");

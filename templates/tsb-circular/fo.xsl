@@ -359,14 +359,10 @@
             <fo:table-cell padding-right="3mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-to'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-from'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell>
-              <xsl:choose>
-                <xsl:when test="$form = 'yes'">
-                  <xsl:call-template name="text-field"><xsl:with-param name="name" select="'name'"/></xsl:call-template>
-                  <xsl:call-template name="text-field"><xsl:with-param name="name" select="'title'"/></xsl:call-template>
-                  <xsl:call-template name="text-field"><xsl:with-param name="name" select="'address'"/><xsl:with-param name="height" select="'11mm'"/><xsl:with-param name="multiline" select="true()"/></xsl:call-template>
-                </xsl:when>
-                <xsl:otherwise><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-from'"/></xsl:call-template></fo:block></xsl:otherwise>
-              </xsl:choose>
+              <xsl:call-template name="string-fields">
+                <xsl:with-param name="key" select="'reply-from'"/>
+                <xsl:with-param name="names" select="'name title address'"/>
+              </xsl:call-template>
             </fo:table-cell>
           </fo:table-row>
           <fo:table-row>
@@ -386,10 +382,10 @@
             <fo:table-cell><fo:block/></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-date'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt">
-              <xsl:choose>
-                <xsl:when test="$form = 'yes'"><xsl:call-template name="text-field"><xsl:with-param name="name" select="'date'"/></xsl:call-template></xsl:when>
-                <xsl:otherwise><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-date'"/></xsl:call-template></fo:block></xsl:otherwise>
-              </xsl:choose>
+              <xsl:call-template name="string-fields">
+                <xsl:with-param name="key" select="'reply-date'"/>
+                <xsl:with-param name="names" select="'date'"/>
+              </xsl:call-template>
             </fo:table-cell>
           </fo:table-row>
         </fo:table-body>
@@ -450,19 +446,18 @@
       </fo:table>
 
       <fo:block space-before="14pt" keep-with-next.within-page="always" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></fo:block>
-      <xsl:choose>
-        <xsl:when test="$form = 'yes'">
-          <fo:block space-before="10pt" keep-together.within-page="always">
-            <fo:block-container width="90mm">
-              <xsl:call-template name="text-field"><xsl:with-param name="name" select="'signature'"/><xsl:with-param name="height" select="'12mm'"/></xsl:call-template>
-              <xsl:call-template name="text-field"><xsl:with-param name="name" select="'administration'"/></xsl:call-template>
-            </fo:block-container>
-          </fo:block>
-        </xsl:when>
-        <xsl:otherwise>
-          <fo:block space-before="18pt" keep-together.within-page="always"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-signature'"/></xsl:call-template></fo:block>
-        </xsl:otherwise>
-      </xsl:choose>
+      <fo:block space-before="18pt" keep-together.within-page="always">
+        <xsl:if test="$form = 'yes'">
+          <fo:block-container width="90mm">
+            <xsl:call-template name="text-field"><xsl:with-param name="name" select="'signature'"/><xsl:with-param name="height" select="'10mm'"/></xsl:call-template>
+          </fo:block-container>
+        </xsl:if>
+        <xsl:call-template name="string-fields">
+          <xsl:with-param name="key" select="'reply-signature'"/>
+          <xsl:with-param name="names" select="'signatory capacity administration'"/>
+          <xsl:with-param name="width" select="'90mm'"/>
+        </xsl:call-template>
+      </fo:block>
     </fo:block>
   </xsl:template>
 
@@ -491,7 +486,10 @@
     <xsl:param name="height" select="'6.5mm'"/>
     <xsl:param name="multiline" select="false()"/>
     <xsl:param name="box" select="false()"/>
+    <xsl:param name="text"/>
+    <xsl:param name="width"/>
     <fo:block-container height="{$height}" space-before="2pt" cx:field="text" cx:field-name="{$name}">
+      <xsl:if test="$width"><xsl:attribute name="width"><xsl:value-of select="$width"/></xsl:attribute></xsl:if>
       <xsl:choose>
         <xsl:when test="$box"><xsl:attribute name="border">0.5pt solid black</xsl:attribute></xsl:when>
         <xsl:otherwise><xsl:attribute name="border-bottom">0.5pt dotted black</xsl:attribute></xsl:otherwise>
@@ -501,8 +499,46 @@
         <xsl:with-param name="key" select="$tip"/>
         <xsl:with-param name="draft" select="self::c:draft"/>
       </xsl:call-template>
-      <fo:block/>
+      <fo:block start-indent="0pt" end-indent="0pt"><xsl:value-of select="$text"/></fo:block>
     </fo:block-container>
+  </xsl:template>
+
+  <!-- A string of lines (a placeholder such as "[Name]<br/>[Official capacity/Title]"):
+       without the form, the string; with it, each line a text field named by the next
+       word of $names, the line printed in it (a filled field covers it). -->
+  <xsl:template name="string-fields">
+    <xsl:param name="key"/>
+    <xsl:param name="names"/>
+    <xsl:param name="width"/>
+    <xsl:choose>
+      <xsl:when test="$form = 'yes' and $strings/s:s[@id = $key][not(s:arg)]">
+        <xsl:for-each select="$strings/s:s[@id = $key]/text()[normalize-space()]">
+          <xsl:variable name="n" select="position()"/>
+          <xsl:variable name="name">
+            <xsl:call-template name="nth-word"><xsl:with-param name="words" select="$names"/><xsl:with-param name="n" select="$n"/></xsl:call-template>
+          </xsl:variable>
+          <xsl:call-template name="text-field">
+            <xsl:with-param name="name" select="$name"/>
+            <xsl:with-param name="tip" select="$name"/>
+            <xsl:with-param name="text" select="normalize-space(.)"/>
+            <xsl:with-param name="width" select="$width"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="$key"/></xsl:call-template></fo:block></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="nth-word">
+    <xsl:param name="words"/>
+    <xsl:param name="n"/>
+    <xsl:variable name="w" select="normalize-space($words)"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1 and contains($w, ' ')"><xsl:value-of select="substring-before($w, ' ')"/></xsl:when>
+      <xsl:when test="$n &lt;= 1"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:when test="contains($w, ' ')"><xsl:call-template name="nth-word"><xsl:with-param name="words" select="substring-after($w, ' ')"/><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('field', $n)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The cell of a line to fill in (fax, e-mail of the sender). -->
@@ -516,19 +552,19 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A sub-option's box: a radio button of the draft's group "option" (used only when
-       the draft is authorized; PDF/A forbids the script that would enforce it). -->
+  <!-- A sub-option's circle: a radio button of the draft's group "option" (used only when
+       the draft is authorized; PDF/A forbids the script that would enforce it). The
+       button is the glyph's box, one em wide with the glyph centred: its dot falls in it. -->
   <xsl:template name="option-box">
     <xsl:param name="value"/>
     <xsl:choose>
       <xsl:when test="$form = 'yes'">
-        <fo:block-container width="3mm" height="3mm" border="0.6pt solid black" space-before="2pt"
-                            cx:field="radio" cx:field-name="{@id}.option" cx:field-value="{$value}">
+        <fo:block-container width="1em" cx:field="radio" cx:field-name="{@id}.option" cx:field-value="{$value}">
           <xsl:call-template name="field-tip">
             <xsl:with-param name="key" select="concat('option-', $value)"/>
             <xsl:with-param name="draft" select="."/>
           </xsl:call-template>
-          <fo:block start-indent="0pt" end-indent="0pt"/>
+          <fo:block start-indent="0pt" end-indent="0pt" text-align="center">○</fo:block>
         </fo:block-container>
       </xsl:when>
       <xsl:otherwise><fo:block>○</fo:block></xsl:otherwise>

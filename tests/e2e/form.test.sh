@@ -17,10 +17,10 @@ for lang in en zh; do
         ! echo "$out" | grep -qi warning && ok || ko "$lang: qpdf --check: $out"
     [ "$(pdfinfo "$pdf" | awk '/^Form:/ { print $2 }')" = AcroForm ] && ok || ko "$lang: pdfinfo: no AcroForm"
     mutool run tests/e2e/form.js list "$pdf" >"$tmp/$lang.list" 2>&1 && ok || ko "$lang: mutool list: $(cat "$tmp/$lang.list")"
-    # 8 text fields of the sender and signatory; per draft two groups of two radio buttons and a comment field
+    # 10 text fields of the sender and signatory; per draft two groups of two radio buttons and a comment field
     n=$(wc -l <"$tmp/$lang.list")
-    [ "$n" = $((8 + 5 * drafts)) ] && ok || ko "$lang: $n widgets, not $((8 + 5 * drafts))"
-    for f in name title address fax email date signature administration x1062.authorize x1062.option x1062.comments x1631.authorize; do
+    [ "$n" = $((10 + 5 * drafts)) ] && ok || ko "$lang: $n widgets, not $((10 + 5 * drafts))"
+    for f in name title address fax email date signature signatory capacity administration x1062.authorize x1062.option x1062.comments x1631.authorize; do
         grep -q "	$f	" "$tmp/$lang.list" && ok || ko "$lang: no field $f"
     done
     grep -q '	?	' "$tmp/$lang.list" && ko "$lang: a widget without a field name" || ok
