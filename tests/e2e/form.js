@@ -72,7 +72,7 @@ if (cmd == "list") {
               w.getLabel() + "\t" + [r[0], r[1], r[2], r[3]].map(Math.round).join(" "));
     }
 } else if (cmd == "fill") {
-    var text = scriptArgs[3], seen = {}, row = 0;
+    var text = scriptArgs[3], seen = {}, rows = {}, row = 0;
     for (var i = 0; i < all.length; i++) {
         var w = all[i].w, t = w.getFieldType(), n = all[i].name;
         if (t == "text") {
@@ -81,8 +81,8 @@ if (cmd == "list") {
         } else if (t == "radiobutton") {
             var nth = seen[n] = (seen[n] || 0) + 1;
             var draft = n.split(".")[0];
-            if (seen[draft] === undefined) seen[draft] = row++;
-            var want = (seen[draft] % 2 == 0) ? 1 : 2;
+            if (rows[draft] === undefined) rows[draft] = row++;
+            var want = (rows[draft] % 2 == 0) ? 1 : 2;
             if (nth == want) { w.toggle(); w.update(); }
         } else if (t == "checkbox") {
             w.toggle(); w.update();

@@ -87,6 +87,17 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 done
+# any FO: a text field, a multi-line one, a radio group, a check box; no widget (a warning)
+# for a field in static content, an unknown type or a bad name
+cg fo tests/fo/fields.fo -o "$tmp/fields.pdf" 2>"$tmp/fields.err" && ok || ko "fields.fo: render"
+[ "$(grep -c 'warning: .*no \(widget\|field\)' "$tmp/fields.err")" = 3 ] && ok || ko "fields.fo: warnings: $(cat "$tmp/fields.err")"
+mutool run tests/e2e/form.js fill "$tmp/fields.pdf" "$tmp/fields-f.pdf" "x" &&
+    mutool run tests/e2e/form.js list "$tmp/fields-f.pdf" | cut -f 2-4 >"$tmp/fields.list" && ok || ko "fields.fo: fill"
+printf 'person.name\ttext\tx person.name\nperson.remarks\ttext\tx person.remarks\nvote\tradiobutton\tyes\nvote\tradiobutton\tyes\nagree\tcheckbox\tYes\n' |
+    cmp -s - "$tmp/fields.list" && ok || ko "fields.fo: values read back: $(cat "$tmp/fields.list")"
+cg fo tests/fo/fields.fo -o "$tmp/fields-print.pdf" --no-form 2>/dev/null &&
+    [ "$(pdfinfo "$tmp/fields-print.pdf" | awk '/^Form:/ { print $2 }')" = none ] && ok || ko "fo --no-form"
+
 # the tooltips in the document's language
 grep -q '授权第17研究组考虑批准该案文' "$tmp/zh.list" && ok || ko "zh: tooltips not in Chinese"
 grep -q 'authorizes Study Group 17' "$tmp/en.list" && ok || ko "en: tooltips not in English"
