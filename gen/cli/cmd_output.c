@@ -26,6 +26,7 @@ const char cmd_html_usage[] =
 const char cmd_pdf_usage[] =
     "usage: circgen pdf [--templates DIR] [--emblem IMAGE] [--no-form] [--attach-source]\n"
     "                   [--pdfa] [--fo] [-o OUT] FILE...\n"
+    "       circgen pdf --parallel A.xml B.xml [-o OUT]\n"
     "\n"
     "Make the PDF of each source document: its type's fo.xsl turns it into XSL-FO,\n"
     "which circgen's layout engine typesets with the pinned fonts. The document is\n"
@@ -44,6 +45,9 @@ const char cmd_pdf_usage[] =
     "  --pdfa           meet the PDF/A-3b requirements on what circgen writes: XMP\n"
     "                   metadata, an sRGB output intent (icc-profiles-free), print flags,\n"
     "                   the file identifier (no validator was run: see README)\n"
+    "  --parallel       the parallel edition of two language versions of one document:\n"
+    "                   side by side, one row per unit aligned by id, each column in its\n"
+    "                   own language (no form fields); default OUT: A.parallel.pdf\n"
     "  --fo             write the XSL-FO instead of the PDF (to inspect it, or to\n"
     "                   render it with another FO processor)\n"
     "  --templates DIR  read document types from DIR instead of the default\n"
@@ -78,6 +82,32 @@ static int render_one(out_kind kind, const char *file, const char *out, cg_rende
     return status;
 }
 
+/* circgen pdf --parallel A.xml B.xml [-o OUT] */
+static int run_parallel(GPtrArray *files, const char *out, cg_render_options *ro, const char *usage)
+{
+    if (files->len != 2) {
+        fprintf(stderr, "circgen pdf: --parallel takes two input files\n%s", usage);
+        return CG_EXIT_ERROR;
+    }
+    cg_diags *d = cg_diags_new();
+    int status;
+    xmlDocPtr a = cg_source_load(files->pdata[0], &status, d), b = NULL;
+    if (a)
+        b = cg_source_load(files->pdata[1], &status, d);
+    if (a && b) {
+        char *target = out ? g_strdup(out) : cg_output_name(files->pdata[0], "parallel.pdf");
+        status = cg_render_parallel_pdf(a, b, target, ro, d);
+        g_free(target);
+    }
+    cg_diags_print(d, stderr);
+    cg_diags_free(d);
+    if (a)
+        cg_xml_free(a);
+    if (b)
+        cg_xml_free(b);
+    return status;
+}
+
 static int run(out_kind kind, const char *usage, int argc, char **argv)
 {
     const char *out = NULL, *cmd = argv[0];
@@ -100,6 +130,8 @@ static int run(out_kind kind, const char *usage, int argc, char **argv)
             ro.no_form = TRUE;
         } else if (kind != OUT_HTML && !strcmp(a, "--attach-source")) {
             ro.attach_source = TRUE;
+        } else if (kind != OUT_HTML && !strcmp(a, "--parallel")) {
+            ro.parallel = TRUE;
         } else if (kind != OUT_HTML && !strcmp(a, "--pdfa")) {
             ro.pdfa = TRUE;
         } else if (kind != OUT_HTML && !strcmp(a, "--fo")) {
@@ -112,11 +144,16 @@ static int run(out_kind kind, const char *usage, int argc, char **argv)
             g_ptr_array_add(files, argv[i]);
         }
     }
-    if (files->len == 0 || (out && files->len > 1)) {
+    if (files->len == 0 || (out && files->len > 1 && !ro.parallel)) {
         fprintf(stderr, "circgen %s: %s\n%s", cmd,
                 files->len ? "-o takes one input file" : "no input files", usage);
         g_ptr_array_free(files, TRUE);
         return CG_EXIT_ERROR;
+    }
+    if (ro.parallel) {
+        status = run_parallel(files, out, &ro, usage);
+        g_ptr_array_free(files, TRUE);
+        return status;
     }
     static const char *const ext[] = { "html", "pdf", "fo" };
     for (guint i = 0; i < files->len; i++) {

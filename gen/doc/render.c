@@ -134,6 +134,14 @@ int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_di
     return rc == 0 ? CG_EXIT_OK : CG_EXIT_ERROR;
 }
 
+xmlDocPtr cg_render_fo_doc(xmlDocPtr doc, cg_render_options *opts, const char **typedir, cg_diags *d)
+{
+    cg_doctype *t = NULL;
+    xmlDocPtr fo = make_fo(doc, opts, &t, d);
+    *typedir = t ? t->dir : NULL;
+    return fo;
+}
+
 int cg_render_fo_text(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d)
 {
     cg_doctype *t = NULL;
