@@ -27,6 +27,7 @@ typedef struct {
     GHashTable *ids_b;          /* ids of the second version */
     xmlNodePtr root[2], flow[2];
     int rows, missing[2];
+    xmlChar *row_break;         /* a break-before of an ancestor begun in the row being made */
 } par;
 
 static gboolean is_fo(xmlNodePtr n, const char *name)
@@ -135,6 +136,8 @@ static xmlNodePtr cell(par *P, int side, GPtrArray *chain, xmlNodePtr n)
         if (id && side == 0 && !g_hash_table_contains(P->placed, id)) {
             xmlSetProp(w, (const xmlChar *)"id", (const xmlChar *)id);
             g_hash_table_add(P->placed, g_strdup(id));
+            if (!P->row_break)      /* an annex's new page: its first row's */
+                P->row_break = xmlGetNoNsProp(anc, (const xmlChar *)"break-before");
         } else if (id && side == 1) {
             char *bid = g_strconcat(id, "-b", NULL);
             if (!g_hash_table_contains(P->placed, bid)) {
@@ -159,6 +162,12 @@ static void row(par *P, GPtrArray *ca, xmlNodePtr a, GPtrArray *cb, xmlNodePtr b
     xmlNodePtr tr = xmlNewDocNode(P->out, P->body->ns, (const xmlChar *)"table-row", NULL);
     xmlAddChild(tr, cell(P, 0, ca, a));
     xmlAddChild(tr, cell(P, 1, cb, b));
+    xmlChar *own = a ? xmlGetNoNsProp(a, (const xmlChar *)"break-before") : NULL;
+    if (P->row_break || own)
+        xmlSetProp(tr, (const xmlChar *)"break-before", P->row_break ? P->row_break : own);
+    xmlFree(own);
+    xmlFree(P->row_break);
+    P->row_break = NULL;
     xmlAddChild(P->body, tr);
     P->rows++;
 }
