@@ -342,6 +342,8 @@ static void begin_pdf(render *R, cg_layout *L, cg_fo_tree *t, xmlDocPtr doc, con
     R->draw.figure_alts = g_ptr_array_new_with_free_func(g_free);
     R->draw.mixed = g_hash_table_new(NULL, NULL);
     R->draw.fields = opts->no_form ? NULL : cg_form_fields_new();
+    R->draw.tag_langs = g_array_new(FALSE, FALSE, sizeof(cg_tag_lang));
+    R->draw.tag_counts = g_hash_table_new(g_str_hash, g_str_equal);
     cg_draw_tag_push(&R->draw, "Document", NULL);
 }
 
@@ -383,6 +385,12 @@ static void free_draw_rest(render *R)
     g_ptr_array_free(R->draw.figure_alts, TRUE);
     g_hash_table_destroy(R->draw.mixed);
     cg_form_fields_free(R->draw.fields);
+    for (guint i = 0; R->draw.tag_langs && i < R->draw.tag_langs->len; i++)
+        g_free(g_array_index(R->draw.tag_langs, cg_tag_lang, i).lang);
+    if (R->draw.tag_langs)
+        g_array_free(R->draw.tag_langs, TRUE);
+    if (R->draw.tag_counts)
+        g_hash_table_destroy(R->draw.tag_counts);
 }
 
 /* Cairo rejected the structure tags: warns, empties the output for an untagged run;
@@ -428,6 +436,7 @@ static int write_extras(render *R, const cg_fo_options *opts, const char *lang, 
     x.attach_mime = opts->attach_mime ? opts->attach_mime : "application/xml";
     x.pdfa = opts->pdfa;
     x.icc_path = opts->icc_profile;
+    x.tag_langs = tagged ? R->draw.tag_langs : NULL;
     return cg_pdf_extras_write(R->fd, &x, opts->output, d);
 }
 

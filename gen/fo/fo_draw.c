@@ -26,6 +26,19 @@ void cg_draw_tag_push(cg_draw *D, const char *tag, const cg_fo *fo)
     g_array_append_val(D->tag_begun, st);
 }
 
+/* The element just begun for fo: counted by its tag name, its own xml:lang noted. */
+static void note_lang(cg_draw *D, const char *tag, const cg_fo *fo)
+{
+    int nth = GPOINTER_TO_INT(g_hash_table_lookup(D->tag_counts, tag));
+    g_hash_table_insert(D->tag_counts, (gpointer)tag, GINT_TO_POINTER(nth + 1));
+    xmlChar *l = fo && fo->xml ? xmlGetNsProp(fo->xml, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+    if (l && *l) {
+        cg_tag_lang tl = { tag, nth, g_strdup((const char *)l) };
+        g_array_append_val(D->tag_langs, tl);
+    }
+    xmlFree(l);
+}
+
 void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
 {
     for (guint i = 0; i < D->tag_names->len; i++) {
@@ -35,6 +48,8 @@ void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
         const char *tag = D->tag_names->pdata[i];
         cairo_tag_begin(cr, tag, NULL);
         st->begun = TRUE;
+        if (D->tag_langs)
+            note_lang(D, tag, st->fo);
         if (D->figure_alts && !strcmp(tag, "Figure")) {
             char *alt = cg_draw_alt_text(st->fo);
             st->alt = (int)D->figure_alts->len;

@@ -2,6 +2,7 @@
 #include "pdf_extras.h"
 #include "pdf_doc.h"
 #include "fo_form.h"
+#include "fo_draw.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -649,6 +650,50 @@ static int write_pdfa(ctx *c, const char *name, cg_diags *d)
     return 0;
 }
 
+/* ---- languages of structure elements ------------------------------------------- */
+
+static gboolean lang_ok(const char *l)
+{
+    if (!l || !*l || strlen(l) > 35)
+        return FALSE;
+    for (const char *p = l; *p; p++)
+        if (!g_ascii_isalnum(*p) && *p != '-')
+            return FALSE;
+    return TRUE;
+}
+
+/* /Lang on the nth element of each tag name (Cairo numbers them as they are begun). */
+static void write_langs(ctx *c, const char *name, cg_diags *d)
+{
+    GHashTable *by_tag = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+    for (guint i = 0; i < c->x->tag_langs->len; i++) {
+        const cg_tag_lang *t = &g_array_index(c->x->tag_langs, cg_tag_lang, i);
+        if (!lang_ok(t->lang))
+            continue;
+        GArray *els = g_hash_table_lookup(by_tag, t->tag);
+        if (!els) {
+            char *s = g_strconcat("/", t->tag, NULL);
+            els = objects_where(c->p, "/StructElem", "/S", s);
+            g_free(s);
+            g_hash_table_insert(by_tag, g_strdup(t->tag), els);
+        }
+        if ((guint)t->nth >= els->len) {
+            cg_diag_add(d, CG_WARNING, name, 0, 0, "the language of a %s structure element is left out "
+                        "(%u in the PDF)", t->tag, els->len);
+            continue;
+        }
+        long n = g_array_index(els, long, t->nth);
+        char *dict = cg_pdfdoc_dict(c->p, n);
+        if (dict && !strstr(dict, "/Lang")) {
+            char *body = g_strdup_printf("<< /Lang (%s) %s>>", t->lang, dict);
+            cg_pdfdoc_put(c->p, n, body);
+            g_free(body);
+        }
+        g_free(dict);
+    }
+    g_hash_table_destroy(by_tag);
+}
+
 /* ---- the update ------------------------------------------------------------------ */
 
 static void free_gstring(gpointer s)
@@ -672,8 +717,8 @@ static void write_catalog(ctx *c)
 
 int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_diags *d)
 {
-    gboolean form = x->fields && x->fields->len;
-    if (!form && !x->attach_name && !x->pdfa)
+    gboolean form = x->fields && x->fields->len, langs = x->tag_langs && x->tag_langs->len;
+    if (!form && !x->attach_name && !x->pdfa && !langs)
         return 0;
     cg_pdfdoc *p = cg_pdfdoc_read(fd);
     if (!p) {
@@ -692,6 +737,8 @@ int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_dia
     if (form)
         write_form(&c);
     write_pages(&c);
+    if (langs)
+        write_langs(&c, name, d);
     if (x->attach_name)
         write_attachment(&c);
     if (x->pdfa)

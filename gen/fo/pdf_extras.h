@@ -13,7 +13,9 @@
  *   - PDF/A-3b's requirements on what circgen writes: XMP metadata (pdfaid part 3,
  *     conformance B) consistent with a rewritten Info dictionary, an sRGB
  *     OutputIntent with the ICC profile embedded, the print flag on every
- *     annotation, and the trailer's /ID. */
+ *     annotation, and the trailer's /ID;
+ *   - /Lang on the structure elements of FOs with their own xml:lang (the columns of
+ *     the parallel edition). */
 #ifndef CG_PDF_EXTRAS_H
 #define CG_PDF_EXTRAS_H
 
@@ -29,6 +31,7 @@ typedef struct {
     const char *attach_mime;    /* e.g. "application/xml" */
     gboolean pdfa;
     const char *icc_path;       /* sRGB ICC profile for pdfa */
+    const GArray *tag_langs;    /* cg_tag_lang (fo_draw.h): /Lang of structure elements, or NULL */
 } cg_pdf_extras;
 
 /* Nothing to do: returns 0 at once. Else appends the update to fd; 0, or -1 with an

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The parallel edition (circgen pdf --parallel A.xml B.xml): Circular 50 en||zh holds
-# every unit of both versions, each in its column (tests/e2e/parallel_check.py reads
+# every unit of both versions, each in its column, tagged with its language (/Lang on
+# each cell's structure element; tests/e2e/parallel_check.py reads
 # the columns' words with pdftotext -bbox and finds the text of every leaf unit of each
 # version's XSL-FO); a unit missing on one side leaves an empty cell with a marker;
 # the same input gives the same bytes; two documents of different types are refused.
@@ -16,6 +17,11 @@ pdfinfo "$tmp/p.pdf" | grep -q "^Page size: *841.89 x 595.276" && ok || ko "not 
 cg pdf --fo --no-form $c/en.xml -o "$tmp/en.fo" && cg pdf --fo --no-form $c/zh.xml -o "$tmp/zh.fo" && ok || ko "the versions' FO"
 python3 tests/e2e/parallel_check.py "$tmp/p.pdf" "$tmp/en.fo" "$tmp/zh.fo" >"$tmp/units" && ok || ko "units: $(cat "$tmp/units")"
 cg pdf --parallel $c/en.xml $c/zh.xml -o "$tmp/p2.pdf" 2>/dev/null && cmp -s "$tmp/p.pdf" "$tmp/p2.pdf" && ok || ko "two runs differ"
+
+# each column's structure elements in its language: /Lang on every cell's outer element
+qpdf --qdf --object-streams=disable "$tmp/p.pdf" "$tmp/q.pdf" 2>/dev/null
+en=$(grep -ac '^ */Lang (en)' "$tmp/q.pdf") zh=$(grep -ac '^ */Lang (zh-CN)' "$tmp/q.pdf")
+[ "$zh" -ge 50 ] && [ "$en" = $((zh + 1)) ] && ok || ko "/Lang: $en en (with the catalog's), $zh zh-CN"
 
 # a unit missing in the second version: the first's is there, beside a marker
 mkdir -p "$tmp/m" && grep -v 'id="note-2"' $c/zh.xml >"$tmp/m/zh.xml"
