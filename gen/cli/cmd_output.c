@@ -9,6 +9,7 @@
 
 const char cmd_html_usage[] =
     "usage: circgen html [--templates DIR] [-o OUT] FILE...\n"
+    "       circgen html --parallel A.xml B.xml [-o OUT]\n"
     "\n"
     "Make the HTML page of each source document with its type's html.xsl. The\n"
     "document is validated first (as by 'circgen check'); an invalid one makes no\n"
@@ -18,6 +19,9 @@ const char cmd_html_usage[] =
     "options:\n"
     "  -o OUT           the output file (one FILE only; '-' for standard output);\n"
     "                   default: FILE with its extension replaced by .html\n"
+    "  --parallel       one page of two language versions of one document side by\n"
+    "                   side, one table row per unit aligned by id, each cell with its\n"
+    "                   language; default OUT: A.parallel.html\n"
     "  --templates DIR  read document types from DIR instead of the default\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -83,10 +87,11 @@ static int render_one(out_kind kind, const char *file, const char *out, cg_rende
 }
 
 /* circgen pdf --parallel A.xml B.xml [-o OUT] */
-static int run_parallel(GPtrArray *files, const char *out, cg_render_options *ro, const char *usage)
+static int run_parallel(out_kind kind, GPtrArray *files, const char *out, cg_render_options *ro, const char *usage)
 {
-    if (files->len != 2) {
-        fprintf(stderr, "circgen pdf: --parallel takes two input files\n%s", usage);
+    if (files->len != 2 || kind == OUT_FO) {
+        fprintf(stderr, "circgen %s: --parallel takes two input files (and no --fo)\n%s",
+                kind == OUT_HTML ? "html" : "pdf", usage);
         return CG_EXIT_ERROR;
     }
     cg_diags *d = cg_diags_new();
@@ -95,8 +100,10 @@ static int run_parallel(GPtrArray *files, const char *out, cg_render_options *ro
     if (a)
         b = cg_source_load(files->pdata[1], &status, d);
     if (a && b) {
-        char *target = out ? g_strdup(out) : cg_output_name(files->pdata[0], "parallel.pdf");
-        status = cg_render_parallel_pdf(a, b, target, ro, d);
+        char *target = out ? g_strdup(out) : cg_output_name(files->pdata[0],
+                                                            kind == OUT_HTML ? "parallel.html" : "parallel.pdf");
+        status = kind == OUT_HTML ? cg_render_parallel_html(a, b, target, d)
+                                  : cg_render_parallel_pdf(a, b, target, ro, d);
         g_free(target);
     }
     cg_diags_print(d, stderr);
@@ -130,7 +137,7 @@ static int run(out_kind kind, const char *usage, int argc, char **argv)
             ro.no_form = TRUE;
         } else if (kind != OUT_HTML && !strcmp(a, "--attach-source")) {
             ro.attach_source = TRUE;
-        } else if (kind != OUT_HTML && !strcmp(a, "--parallel")) {
+        } else if (kind != OUT_FO && !strcmp(a, "--parallel")) {
             ro.parallel = TRUE;
         } else if (kind != OUT_HTML && !strcmp(a, "--pdfa")) {
             ro.pdfa = TRUE;
@@ -151,7 +158,7 @@ static int run(out_kind kind, const char *usage, int argc, char **argv)
         return CG_EXIT_ERROR;
     }
     if (ro.parallel) {
-        status = run_parallel(files, out, &ro, usage);
+        status = run_parallel(kind, files, out, &ro, usage);
         g_ptr_array_free(files, TRUE);
         return status;
     }

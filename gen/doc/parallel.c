@@ -13,6 +13,7 @@
  * metadata, its page masters turned to landscape; the second's ids get the suffix "-b"
  * (its links follow them). The reply form's table is one object: it is paired whole. */
 #include "render.h"
+#include "transform.h"
 #include "fo/fo.h"
 #include "base/base.h"
 
@@ -28,6 +29,8 @@ typedef struct {
     xmlNodePtr root[2], flow[2];
     int rows, missing[2];
     xmlChar *row_break;         /* a break-before of an ancestor begun in the row being made */
+    gboolean html;              /* aligning two HTML pages (cg_render_parallel_html) */
+    const char *lang[2];        /* html: the pages' languages */
 } par;
 
 static gboolean is_fo(xmlNodePtr n, const char *name)
@@ -157,8 +160,14 @@ static xmlNodePtr cell(par *P, int side, GPtrArray *chain, xmlNodePtr n)
     return tc;
 }
 
+static void html_row(par *P, GPtrArray *ca, xmlNodePtr a, GPtrArray *cb, xmlNodePtr b);
+
 static void row(par *P, GPtrArray *ca, xmlNodePtr a, GPtrArray *cb, xmlNodePtr b)
 {
+    if (P->html) {
+        html_row(P, ca, a, cb, b);
+        return;
+    }
     xmlNodePtr tr = xmlNewDocNode(P->out, P->body->ns, (const xmlChar *)"table-row", NULL);
     xmlAddChild(tr, cell(P, 0, ca, a));
     xmlAddChild(tr, cell(P, 1, cb, b));
@@ -172,9 +181,20 @@ static void row(par *P, GPtrArray *ca, xmlNodePtr a, GPtrArray *cb, xmlNodePtr b
     P->rows++;
 }
 
-static gboolean holds_units(xmlNodePtr n)
+static gboolean is_html(xmlNodePtr n, const char *name)
 {
-    if (!is_fo(n, "block") && !is_fo(n, "list-block") && !is_fo(n, "block-container"))
+    return n && n->type == XML_ELEMENT_NODE && (!name || !strcmp((const char *)n->name, name));
+}
+
+static gboolean holds_units(par *P, xmlNodePtr n)
+{
+    static const char *const html_groups[] = { "article", "section", "div", "ul", "ol", "header", "main" };
+    gboolean group = FALSE;
+    for (size_t i = 0; P->html && i < G_N_ELEMENTS(html_groups); i++)
+        group = group || is_html(n, html_groups[i]);
+    if (!P->html)
+        group = is_fo(n, "block") || is_fo(n, "list-block") || is_fo(n, "block-container");
+    if (!group)
         return FALSE;
     for (xmlNodePtr c = n->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE && id_of(c))
@@ -182,11 +202,11 @@ static gboolean holds_units(xmlNodePtr n)
     return FALSE;
 }
 
-static GPtrArray *elements(xmlNodePtr n)
+static GPtrArray *elements(par *P, xmlNodePtr n)
 {
     GPtrArray *a = g_ptr_array_new();
     for (xmlNodePtr c = n->children; c; c = c->next)
-        if (is_fo(c, NULL))
+        if (P->html ? is_html(c, NULL) : is_fo(c, NULL))
             g_ptr_array_add(a, c);
     return a;
 }
@@ -206,7 +226,7 @@ static void align(par *P, xmlNodePtr pa, xmlNodePtr pb, GPtrArray *cha, GPtrArra
 
 static void pair(par *P, xmlNodePtr a, xmlNodePtr b, GPtrArray *cha, GPtrArray *chb, int depth)
 {
-    if (depth < 20 && holds_units(a) && holds_units(b) && !strcmp((const char *)a->name, (const char *)b->name)) {
+    if (depth < 20 && holds_units(P, a) && holds_units(P, b) && !strcmp((const char *)a->name, (const char *)b->name)) {
         g_ptr_array_add(cha, a);
         g_ptr_array_add(chb, b);
         align(P, a, b, cha, chb, depth + 1);
@@ -219,7 +239,7 @@ static void pair(par *P, xmlNodePtr a, xmlNodePtr b, GPtrArray *cha, GPtrArray *
 /* The children of pa and pb as rows: by id, id-less ones by position and name. */
 static void align(par *P, xmlNodePtr pa, xmlNodePtr pb, GPtrArray *cha, GPtrArray *chb, int depth)
 {
-    GPtrArray *ca = elements(pa), *cb = elements(pb);
+    GPtrArray *ca = elements(P, pa), *cb = elements(P, pb);
     guint i = 0, j = 0;
     while (i < ca->len || j < cb->len) {
         xmlNodePtr a = i < ca->len ? ca->pdata[i] : NULL, b = j < cb->len ? cb->pdata[j] : NULL;
@@ -369,5 +389,161 @@ int cg_render_parallel_pdf(xmlDocPtr a, xmlDocPtr b, const char *out, cg_render_
     g_hash_table_destroy(P.ids_b);
     xmlFreeDoc(fa);
     xmlFreeDoc(fb);
+    return rc;
+}
+
+/* ---- HTML ------------------------------------------------------------------------ */
+
+/* A shallow copy of an HTML element: its class (the page's CSS), lang and dir. */
+static xmlNodePtr html_shallow(par *P, xmlNodePtr n)
+{
+    xmlNodePtr c = xmlNewDocNode(P->out, NULL, n->name, NULL);
+    static const char *const keep[] = { "class", "lang", "dir" };
+    for (size_t i = 0; i < G_N_ELEMENTS(keep); i++) {
+        xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)keep[i]);
+        if (v)
+            xmlSetProp(c, (const xmlChar *)keep[i], v);
+        xmlFree(v);
+    }
+    return c;
+}
+
+/* The second page's ids with "-b", its links to them following. */
+static void html_rename_b(par *P, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *v = xmlGetNoNsProp(c, (const xmlChar *)"id");
+        if (v) {
+            char *nv = g_strconcat((const char *)v, "-b", NULL);
+            xmlSetProp(c, (const xmlChar *)"id", (const xmlChar *)nv);
+            g_free(nv);
+        }
+        xmlFree(v);
+        v = xmlGetNoNsProp(c, (const xmlChar *)"href");
+        if (v && v[0] == '#' && g_hash_table_contains(P->ids_b, v + 1)) {
+            char *nv = g_strconcat((const char *)v, "-b", NULL);
+            xmlSetProp(c, (const xmlChar *)"href", (const xmlChar *)nv);
+            g_free(nv);
+        }
+        xmlFree(v);
+        html_rename_b(P, c->children);
+    }
+}
+
+static xmlNodePtr html_cell(par *P, int side, GPtrArray *chain, xmlNodePtr n)
+{
+    xmlNodePtr td = xmlNewDocNode(P->out, NULL, (const xmlChar *)"td", NULL);
+    xmlSetProp(td, (const xmlChar *)"lang", (const xmlChar *)P->lang[side]);
+    if (!n) {
+        xmlSetProp(td, (const xmlChar *)"class", (const xmlChar *)"missing");
+        xmlNewTextChild(td, NULL, (const xmlChar *)"span", (const xmlChar *)"\xe2\x80\x94");
+        P->missing[side]++;
+        return td;
+    }
+    xmlNodePtr at = td;
+    for (guint i = 0; i < chain->len; i++) {
+        xmlNodePtr anc = chain->pdata[i], w = html_shallow(P, anc);
+        const char *id = id_of(anc);
+        char *cid = id ? (side ? g_strconcat(id, "-b", NULL) : g_strdup(id)) : NULL;
+        if (cid && !g_hash_table_contains(P->placed, cid)) {
+            xmlSetProp(w, (const xmlChar *)"id", (const xmlChar *)cid);
+            g_hash_table_add(P->placed, cid);
+        } else
+            g_free(cid);
+        xmlAddChild(at, w);
+        at = w;
+    }
+    xmlNodePtr copy = xmlDocCopyNode(n, P->out, 1);
+    if (side == 1)
+        html_rename_b(P, copy);
+    xmlAddChild(at, copy);
+    return td;
+}
+
+static void html_row(par *P, GPtrArray *ca, xmlNodePtr a, GPtrArray *cb, xmlNodePtr b)
+{
+    xmlNodePtr tr = xmlNewDocNode(P->out, NULL, (const xmlChar *)"tr", NULL);
+    xmlAddChild(tr, html_cell(P, 0, ca, a));
+    xmlAddChild(tr, html_cell(P, 1, cb, b));
+    xmlAddChild(P->body, tr);
+    P->rows++;
+}
+
+static xmlNodePtr find_el(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n; c; c = c->next) {
+        if (is_html(c, name))
+            return c;
+        xmlNodePtr r = c->type == XML_ELEMENT_NODE ? find_el(c->children, name) : NULL;
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+/* The first page with its body replaced by the table of rows. */
+static gboolean html_merge(par *P, xmlDocPtr ha, xmlDocPtr hb)
+{
+    xmlNodePtr ba = find_el(ha->children, "body"), bb = find_el(hb->children, "body");
+    xmlNodePtr ra = find_el(ha->children, "html"), rb = find_el(hb->children, "html");
+    if (!ba || !bb || !ra || !rb)
+        return FALSE;
+    P->out = xmlCopyDoc(ha, 1);
+    xmlNodePtr body = find_el(P->out->children, "body"), head = find_el(P->out->children, "head");
+    xmlNodePtr c;
+    while ((c = body->children)) {
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
+    }
+    xmlChar *la = xmlGetNoNsProp(ra, (const xmlChar *)"lang"), *lb = xmlGetNoNsProp(rb, (const xmlChar *)"lang");
+    P->lang[0] = g_strdup(la ? (const char *)la : "");
+    P->lang[1] = g_strdup(lb ? (const char *)lb : "");
+    xmlFree(la);
+    xmlFree(lb);
+    if (head)
+        xmlNewTextChild(head, NULL, (const xmlChar *)"style", (const xmlChar *)
+            "table.parallel{width:100%;border-collapse:collapse}"
+            "table.parallel>tbody>tr>td{width:50%;vertical-align:top;padding:0 1em}"
+            "table.parallel td.missing{text-align:center;color:#808080}");
+    xmlNodePtr tb = xmlNewChild(body, NULL, (const xmlChar *)"table", NULL);
+    xmlSetProp(tb, (const xmlChar *)"class", (const xmlChar *)"parallel");
+    P->body = xmlNewChild(tb, NULL, (const xmlChar *)"tbody", NULL);
+    collect_ids(bb->children, P->ids_b);
+    GPtrArray *cha = g_ptr_array_new(), *chb = g_ptr_array_new();
+    align(P, ba, bb, cha, chb, 0);
+    g_ptr_array_free(cha, TRUE);
+    g_ptr_array_free(chb, TRUE);
+    return TRUE;
+}
+
+int cg_render_parallel_html(xmlDocPtr a, xmlDocPtr b, const char *out, cg_diags *d)
+{
+    xmlDocPtr ha = cg_render_html_doc(a, d);
+    xmlDocPtr hb = ha ? cg_render_html_doc(b, d) : NULL;
+    int rc = CG_EXIT_INVALID;
+    par P = { 0 };
+    P.html = TRUE;
+    P.placed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    P.ids_b = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    xmlNodePtr ra = xmlDocGetRootElement(a), rb = xmlDocGetRootElement(b);
+    if (ha && hb && (!ra->ns || !rb->ns || strcmp((const char *)ra->ns->href, (const char *)rb->ns->href)))
+        cg_diag_add(d, CG_ERROR, NULL, 0, 0, "--parallel: the two documents are of different types");
+    else if (ha && hb && html_merge(&P, ha, hb)) {
+        char *buf = NULL;
+        size_t len = 0;
+        rc = cg_transform_serialize(P.out, a, "html.xsl", &buf, &len, d) == 0 &&
+             cg_write_file(out, buf, len, d) == 0 ? CG_EXIT_OK : CG_EXIT_ERROR;
+        g_free(buf);
+    }
+    if (P.out)
+        xmlFreeDoc(P.out);
+    g_free((char *)P.lang[0]);
+    g_free((char *)P.lang[1]);
+    g_hash_table_destroy(P.placed);
+    g_hash_table_destroy(P.ids_b);
+    xmlFreeDoc(ha);
+    xmlFreeDoc(hb);
     return rc;
 }

@@ -38,11 +38,11 @@ static int write_result(xmlDocPtr res, xmlDocPtr doc, const char *sheet, const c
     return status;
 }
 
-int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
+xmlDocPtr cg_render_html_doc(xmlDocPtr doc, cg_diags *d)
 {
     cg_doctype *t = cg_doctype_lookup(doc, d);
     if (!t)
-        return CG_EXIT_INVALID;
+        return NULL;
     char *css_path = g_build_filename(t->dir, "html.css", NULL);
     char *css = NULL;
     if (g_file_test(css_path, G_FILE_TEST_EXISTS) && !g_file_get_contents(css_path, &css, NULL, NULL))
@@ -51,6 +51,12 @@ int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
     const char *params[] = { "css", css ? css : "", NULL };
     xmlDocPtr res = cg_transform(doc, "html.xsl", params, d);
     g_free(css);
+    return res;
+}
+
+int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
+{
+    xmlDocPtr res = cg_render_html_doc(doc, d);
     if (!res)
         return CG_EXIT_INVALID;
     int status = write_result(res, doc, "html.xsl", out, d);

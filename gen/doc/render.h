@@ -28,6 +28,12 @@ int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_di
  * (parallel.c), one table row per unit aligned by id. */
 int cg_render_parallel_pdf(xmlDocPtr a, xmlDocPtr b, const char *out, cg_render_options *opts, cg_diags *d);
 
+/* The same for HTML: one page, a table of two columns (each td with its lang). */
+int cg_render_parallel_html(xmlDocPtr a, xmlDocPtr b, const char *out, cg_diags *d);
+
+/* The HTML page of a source as a document (the type's html.xsl), or NULL with errors. */
+xmlDocPtr cg_render_html_doc(xmlDocPtr doc, cg_diags *d);
+
 /* The XSL-FO of a source (the type's fo.xsl); *typedir: the type's folder (kept by the
  * type registry). NULL with errors. */
 xmlDocPtr cg_render_fo_doc(xmlDocPtr doc, cg_render_options *opts, const char **typedir, cg_diags *d);

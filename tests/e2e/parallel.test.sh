@@ -1,5 +1,5 @@
 #!/bin/sh
-# The parallel edition (circgen pdf --parallel A.xml B.xml): Circular 50 en||zh holds
+# The parallel edition (circgen pdf/html --parallel A.xml B.xml): Circular 50 en||zh holds
 # every unit of both versions, each in its column, tagged with its language (/Lang on
 # each cell's structure element; tests/e2e/parallel_check.py reads
 # the columns' words with pdftotext -bbox and finds the text of every leaf unit of each
@@ -31,6 +31,14 @@ cg pdf --fo --no-form "$tmp/m/zh.xml" -o "$tmp/m/zh.fo"
 python3 tests/e2e/parallel_check.py "$tmp/m.pdf" "$tmp/en.fo" "$tmp/m/zh.fo" >/dev/null && ok || ko "units with a missing one"
 full=$(pdftotext "$tmp/p.pdf" - | grep -c '^—$') short=$(pdftotext "$tmp/m.pdf" - | grep -c '^—$')
 [ "$short" -gt "$full" ] && ok || ko "no marker for the missing unit ($full, $short)"
+
+# the HTML page: every unit in its column, cells with their language, ids unique, valid
+cg html --parallel $c/en.xml $c/zh.xml -o "$tmp/p.html" && ok || ko "html --parallel"
+cg html $c/en.xml -o "$tmp/en.html" && cg html $c/zh.xml -o "$tmp/zh.html"
+python3 tests/e2e/parallel_html_check.py "$tmp/p.html" "$tmp/en.html" "$tmp/zh.html" >"$tmp/hunits" && ok || ko "html units: $(cat "$tmp/hunits")"
+[ "$(grep -o '<td lang="zh-CN"' "$tmp/p.html" | wc -l)" = "$(grep -o '<td lang="en"' "$tmp/p.html" | wc -l)" ] && ok || ko "html: cells without their language"
+tidy -q -e "$tmp/p.html" >"$tmp/tidy" 2>&1; [ $? -lt 2 ] && ok || ko "html: tidy errors: $(grep -i error "$tmp/tidy" | head -3)"
+cg html --parallel $c/en.xml "$tmp/m/zh.xml" -o "$tmp/m.html" && grep -q 'class="missing"' "$tmp/m.html" && ok || ko "html: no marker for a missing unit"
 
 # usage
 cg pdf --parallel $c/en.xml 2>/dev/null; [ $? = 2 ] && ok || ko "one file: not exit 2"
