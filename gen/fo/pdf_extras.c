@@ -16,6 +16,8 @@ typedef struct {
     GArray *pages;              /* object numbers of the pages, in order */
     GHashTable *annots_add;     /* page index -> GString of widget references */
     gboolean tabs_by_structure; /* the widgets are in the structure tree: /Tabs /S, else /R */
+    cg_diags *d;
+    const char *name;           /* the output, for messages */
 } ctx;
 
 /* ---- pages and structure ------------------------------------------------------ */
@@ -365,8 +367,11 @@ static void write_form(ctx *c)
             continue;
         long pg = g_array_index(c->pages, long, f->page);
         long w = put_widget(c, roots, f, pg, tagged && f->form_tag >= 0 ? next + (long)i : -1);
-        if (w < 0)
+        if (w < 0) {
+            cg_diag_add(c->d, CG_WARNING, c->name, 0, 0, "form field '%s' is named twice (or is a group of "
+                        "another type): its second widget is left out", f->name);
             continue;
+        }
         widget_of[i] = w;
         node *n = node_for(c, roots, f->name);
         if (f->tooltip && !g_hash_table_contains(tips, n))
@@ -727,7 +732,7 @@ int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_dia
         return -1;
     }
     ctx c = { p, x, g_string_new(NULL), g_ptr_array_new(), g_array_new(FALSE, FALSE, sizeof(long)),
-              g_hash_table_new_full(NULL, NULL, NULL, free_gstring), FALSE };
+              g_hash_table_new_full(NULL, NULL, NULL, free_gstring), FALSE, d, name };
     char *cat = cg_pdfdoc_dict(p, p->root);
     char *pages = cat ? cg_pdf_dict_get(cat, "/Pages") : NULL;
     collect_pages(&c, cg_pdf_ref(pages), 0);
