@@ -34,7 +34,7 @@
 
 const char cmd_build_usage[] =
     "usage: circgen build [-o OUTDIR] [-j N] [--force] [--emblem IMAGE] [--templates DIR]\n"
-    "                     [--no-form] [--attach-source] [--pdfa] DIR|FILE...\n"
+    "                     [--no-form] [--attach-source] [--pdfa] [--parallel A,B] DIR|FILE...\n"
     "\n"
     "Make the PDF and the HTML page of every source document: the FILEs named, and\n"
     "every *.xml file under each DIR whose root element is in a circgen document\n"
@@ -53,6 +53,8 @@ const char cmd_build_usage[] =
     "  --templates DIR  read document types from DIR instead of the default\n"
     "  --no-form, --attach-source, --pdfa\n"
     "                   for the PDFs, as in 'circgen pdf' (part of the content hash)\n"
+    "  --parallel A,B   also the parallel edition of each document with both language\n"
+    "                   versions: OUTDIR/DOC/A+B.pdf and .html (made on every run)\n"
     "  -q, --quiet      no summary\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -498,6 +500,7 @@ typedef struct {
     gboolean force;
     cg_render_options ro;
     GPtrArray *args;            /* the DIRs and FILEs, borrowed from argv */
+    const char *parallel;       /* --parallel A,B, or NULL */
 } build_opts;
 
 /* A -j value: a number of jobs from 1 to 1024; FALSE (after the message) otherwise. */
@@ -544,6 +547,8 @@ static gboolean parse_args(int argc, char **argv, build_opts *o, int *status)
             o->ro.emblem = argv[++i];
         } else if (!strcmp(a, "--templates") && i + 1 < argc) {
             cg_set_templates_dir(argv[++i]);
+        } else if (!strcmp(a, "--parallel") && i + 1 < argc) {
+            o->parallel = argv[++i];
         } else if (!strcmp(a, "--no-form") || !strcmp(a, "--attach-source") || !strcmp(a, "--pdfa")) {
             *(a[2] == 'n' ? &o->ro.no_form : a[2] == 'a' ? &o->ro.attach_source : &o->ro.pdfa) = TRUE;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -818,6 +823,8 @@ int cmd_build(int argc, char **argv)
         fprintf(stderr, "\r\033[K");
     status = record_jobs(jobs, &m, status);
     manifest_save(&m, o.outdir, used);
+    int ps = o.parallel ? cg_build_parallel(files, o.outdir, o.parallel, &o.ro, d) : CG_EXIT_OK;
+    status = MAX(status, ps);
     cg_diags_print(d, stderr);
     if (!o.quiet)
         printf("circgen build: %u documents: %d built, %d up to date, %d failed; %d pages, %d outputs; "

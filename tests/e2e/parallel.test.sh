@@ -40,6 +40,12 @@ python3 tests/e2e/parallel_html_check.py "$tmp/p.html" "$tmp/en.html" "$tmp/zh.h
 tidy -q -e "$tmp/p.html" >"$tmp/tidy" 2>&1; [ $? -lt 2 ] && ok || ko "html: tidy errors: $(grep -i error "$tmp/tidy" | head -3)"
 cg html --parallel $c/en.xml "$tmp/m/zh.xml" -o "$tmp/m.html" && grep -q 'class="missing"' "$tmp/m.html" && ok || ko "html: no marker for a missing unit"
 
+# build --parallel en,zh: beside DOC/en and DOC/zh, DOC/en+zh.pdf and .html
+cg build -q --parallel en,zh samples -o "$tmp/bo" && [ -s "$tmp/bo/tsb-circular-50/en+zh.pdf" ] &&
+    [ -s "$tmp/bo/tsb-circular-50/en+zh.html" ] && [ ! -e "$tmp/bo/sg17-ietf-liaison/en+zh.pdf" ] && ok || ko "build --parallel"
+cmp -s "$tmp/bo/tsb-circular-50/en+zh.pdf" "$tmp/p.pdf" && ok || ko "build --parallel: not the PDF of pdf --parallel"
+cg build -q --parallel en samples -o "$tmp/bo" 2>/dev/null; [ $? = 2 ] && ok || ko "build --parallel en: not exit 2"
+
 # usage
 cg pdf --parallel $c/en.xml 2>/dev/null; [ $? = 2 ] && ok || ko "one file: not exit 2"
 cg pdf --parallel $c/en.xml samples/sg17-ietf-liaison/en.xml -o "$tmp/x.pdf" 2>"$tmp/err"; [ $? = 1 ] &&
