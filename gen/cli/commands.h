@@ -54,6 +54,8 @@ GPtrArray *cg_skeletons_list(const char *type);
  * skeleton (the first line of its first comment). Caller frees; "" when none. */
 char *cg_type_description(const char *type);
 char *cg_skeleton_description(const char *path);
+int cmd_xliff(int argc, char **argv);
+extern const char cmd_xliff_usage[];
 
 /* build --parallel A,B (build_parallel.c): for each source DOC/A.xml of files with a
  * DOC/B.xml beside it, OUTDIR/DOC/A+B.pdf and .html; the worst exit status. */

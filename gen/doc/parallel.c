@@ -376,13 +376,18 @@ int cg_render_parallel_pdf(xmlDocPtr a, xmlDocPtr b, const char *out, cg_render_
         fopts.output = out;
         fopts.base_dir = dir_a;
         char *emblem_dir = opts && opts->emblem ? g_path_get_dirname(opts->emblem) : NULL;
-        const char *read_dirs[] = { dir_a, emblem_dir, NULL };
+        /* images: the templates, the sources' folders (figures), the emblem's */
+        char *src_a = a->URL ? g_path_get_dirname((const char *)a->URL) : g_strdup(".");
+        char *src_b = b->URL ? g_path_get_dirname((const char *)b->URL) : g_strdup(".");
+        const char *read_dirs[] = { dir_a, src_a, src_b, emblem_dir, NULL };
         fopts.read_dirs = read_dirs;
         fopts.pdfa = ro.pdfa;
         rc = cg_fo_render(fo, &fopts, d) == 0 ? CG_EXIT_OK : CG_EXIT_ERROR;
         if (opts)
             opts->pages = fopts.page_count;
         g_free(emblem_dir);
+        g_free(src_a);
+        g_free(src_b);
         xmlFreeDoc(fo);
     }
     g_hash_table_destroy(P.placed);

@@ -13,12 +13,39 @@
 #include <libexslt/exslt.h>
 
 
+/* The errors of one validation; the elements they were reported at. */
+typedef struct {
+    cg_diags *d;
+    GPtrArray *at;
+} valid_state;
+
+/* libxml2 follows an error inside an element with "Element X failed to validate
+ * content" (or "has extra content") for X and each element around it: a cascade
+ * that says nothing more. Such a line is left out when an error was already
+ * reported at X or inside it. */
+static gboolean is_cascade(const valid_state *vs, xmlNodePtr node, const char *msg)
+{
+    if (!msg || (!strstr(msg, "failed to validate content") && !strstr(msg, "has extra content")))
+        return FALSE;
+    for (guint i = 0; i < vs->at->len; i++)
+        for (xmlNodePtr n = vs->at->pdata[i]; n; n = n->parent)
+            if (n == node)
+                return TRUE;
+    return FALSE;
+}
+
 static void valid_error(void *ctx, xmlErrorPtr err)
 {
-    cg_diags *d = ctx;
+    valid_state *vs = ctx;
+    cg_diags *d = vs->d;
     if (!err || err->level == XML_ERR_NONE)
         return;
     xmlNodePtr node = err->node;
+    if (node && node->type == XML_ELEMENT_NODE) {
+        if (is_cascade(vs, node, err->message))
+            return;
+        g_ptr_array_add(vs->at, node);
+    }
     cg_severity sev = err->level == XML_ERR_WARNING ? CG_WARNING : CG_ERROR;
     if (node && node->type == XML_ELEMENT_NODE)
         cg_xml_diag(d, sev, node, "%s", err->message);
@@ -109,9 +136,11 @@ int cg_validate(xmlDocPtr doc, cg_diags *d)
         return d->errors - before;
 
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(t->schema);
-    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, d);
+    valid_state vs = { d, g_ptr_array_new() };
+    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, &vs);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
+    g_ptr_array_free(vs.at, TRUE);
     if (rc != 0) {
         if (d->errors == before)
             cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0,

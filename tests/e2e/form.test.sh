@@ -1,5 +1,5 @@
 #!/bin/sh
-# The reply form of Circular 50 (Annex 2) as a PDF form, in English and Chinese, tested
+# The reply form of Circular 50 (Annex 2) as a PDF form, in every language version, tested
 # with real readers: qpdf --check; MuPDF (mutool run tests/e2e/form.js) lists every
 # field with its name, type and tooltip, fills every one (Chinese text included), saves,
 # reopens and reads the values back; poppler (pdftoppm) renders the filled PDF and the
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.." || exit 2
 export SOURCE_DATE_EPOCH=1753228800
 drafts=$(grep -c '<draft ' samples/tsb-circular-50/en.xml)
 
-for lang in en zh; do
+for lang in $(ls samples/tsb-circular-50/ | sed -n 's/\.xml$//p'); do
     src=samples/tsb-circular-50/$lang.xml pdf=$tmp/$lang.pdf
     cg pdf "$src" -o "$pdf" && ok || ko "$lang: render"
     out=$(qpdf --check "$pdf" 2>&1) && echo "$out" | grep -q "No syntax or stream encoding errors" &&
@@ -101,6 +101,10 @@ cg fo tests/fo/fields.fo -o "$tmp/fields-print.pdf" --no-form 2>/dev/null &&
 # the tooltips in the document's language
 grep -q '授权第17研究组考虑批准该案文' "$tmp/zh.list" && ok || ko "zh: tooltips not in Chinese"
 grep -q 'authorizes Study Group 17' "$tmp/en.list" && ok || ko "en: tooltips not in English"
+for l in fr es ru; do
+    [ ! -e samples/tsb-circular-50/$l.xml ] && continue
+    grep -q 'Commission d.études 17\|Comisión de Estudio 17\|17-ю Исследовательскую' "$tmp/$l.list" && ok || ko "$l: tooltips not in its language"
+done
 
 # the print edition
 cg pdf --no-form samples/tsb-circular-50/en.xml -o "$tmp/print.pdf" && ok || ko "--no-form: render"
