@@ -33,7 +33,8 @@
 #include <glib/gstdio.h>
 
 const char cmd_build_usage[] =
-    "usage: circgen build [-o OUTDIR] [-j N] [--force] [--emblem IMAGE] [--templates DIR] DIR|FILE...\n"
+    "usage: circgen build [-o OUTDIR] [-j N] [--force] [--emblem IMAGE] [--templates DIR]\n"
+    "                     [--no-form] [--attach-source] [--pdfa] [--parallel A,B] DIR|FILE...\n"
     "\n"
     "Make the PDF and the HTML page of every source document: the FILEs named, and\n"
     "every *.xml file under each DIR whose root element is in a circgen document\n"
@@ -50,6 +51,10 @@ const char cmd_build_usage[] =
     "  --force          render every document, up to date or not\n"
     "  --emblem IMAGE   the letterhead image (PNG or SVG) instead of the placeholder\n"
     "  --templates DIR  read document types from DIR instead of the default\n"
+    "  --no-form, --attach-source, --pdfa\n"
+    "                   for the PDFs, as in 'circgen pdf' (part of the content hash)\n"
+    "  --parallel A,B   also the parallel edition of each document with both language\n"
+    "                   versions: OUTDIR/DOC/A+B.pdf and .html (made on every run)\n"
     "  -q, --quiet      no summary\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -227,10 +232,14 @@ static void hash_tree(GChecksum *ck, const char *dir, const char *top, manifest 
 
 /* The hash of everything but the source that outputs are made from. Fontconfig
  * alone (no Pango) lists the font files, so forking workers later is safe. */
-static char *inputs_hash(const char *emblem, manifest *m, GHashTable *used)
+static char *inputs_hash(const char *emblem, const cg_render_options *ro, manifest *m, GHashTable *used)
 {
     GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(ck, (const guchar *)CIRCGEN_VERSION, -1);
+    char *pdf_opts = g_strconcat(ro->no_form ? "no-form " : "", ro->attach_source ? "attach-source " : "",
+                                 ro->pdfa ? "pdfa" : "", NULL);   /* "" (no change) without them */
+    g_checksum_update(ck, (const guchar *)pdf_opts, -1);
+    g_free(pdf_opts);
     char *exe = g_file_read_link("/proc/self/exe", NULL);
     if (exe)
         hash_file(ck, exe, "circgen", m, used, TRUE);
@@ -491,6 +500,7 @@ typedef struct {
     gboolean force;
     cg_render_options ro;
     GPtrArray *args;            /* the DIRs and FILEs, borrowed from argv */
+    const char *parallel;       /* --parallel A,B, or NULL */
 } build_opts;
 
 /* A -j value: a number of jobs from 1 to 1024; FALSE (after the message) otherwise. */
@@ -537,6 +547,10 @@ static gboolean parse_args(int argc, char **argv, build_opts *o, int *status)
             o->ro.emblem = argv[++i];
         } else if (!strcmp(a, "--templates") && i + 1 < argc) {
             cg_set_templates_dir(argv[++i]);
+        } else if (!strcmp(a, "--parallel") && i + 1 < argc) {
+            o->parallel = argv[++i];
+        } else if (!strcmp(a, "--no-form") || !strcmp(a, "--attach-source") || !strcmp(a, "--pdfa")) {
+            *(a[2] == 'n' ? &o->ro.no_form : a[2] == 'a' ? &o->ro.attach_source : &o->ro.pdfa) = TRUE;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o->quiet = 1;
         } else if (a[0] == '-' && a[1]) {
@@ -793,7 +807,7 @@ int cmd_build(int argc, char **argv)
     manifest m;
     manifest_load(&m, o.outdir);
     GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    char *inputs = inputs_hash(o.ro.emblem, &m, used);
+    char *inputs = inputs_hash(o.ro.emblem, &o.ro, &m, used);
     GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
     GArray *todo = g_array_new(FALSE, FALSE, sizeof(gint32));
     int skipped = plan_jobs(files, o.outdir, inputs, &m, o.force, jobs, todo);
@@ -809,6 +823,8 @@ int cmd_build(int argc, char **argv)
         fprintf(stderr, "\r\033[K");
     status = record_jobs(jobs, &m, status);
     manifest_save(&m, o.outdir, used);
+    int ps = o.parallel ? cg_build_parallel(files, o.outdir, o.parallel, &o.ro, d) : CG_EXIT_OK;
+    status = MAX(status, ps);
     cg_diags_print(d, stderr);
     if (!o.quiet)
         printf("circgen build: %u documents: %d built, %d up to date, %d failed; %d pages, %d outputs; "

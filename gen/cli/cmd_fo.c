@@ -23,6 +23,9 @@ const char cmd_fo_usage[] =
     "  --allow-read DIR       images may also be read from DIR and its subfolders\n"
     "                         (default: only the FO file's folder and its subfolders;\n"
     "                         network URIs are always refused); may be repeated\n"
+    "  --no-form              cx:field boxes drawn without form fields\n"
+    "  --pdfa                 the PDF/A-3b requirements on what circgen writes (see\n"
+    "                         'circgen pdf --help')\n"
     "  -q, --quiet            print errors only\n"
     "\n"
     "Exit status: 0 rendered (maybe with warnings), 1 the FO cannot be rendered,\n"
@@ -70,6 +73,10 @@ int cmd_fo(int argc, char **argv)
             dump = a + 13;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             quiet = TRUE;
+        } else if (!strcmp(a, "--no-form")) {
+            o.no_form = TRUE;
+        } else if (!strcmp(a, "--pdfa")) {
+            o.pdfa = TRUE;
         } else if ((v = opt_value(argc, argv, &i, "--title"))) o.title = v;
         else if ((v = opt_value(argc, argv, &i, "--author"))) o.author = v;
         else if ((v = opt_value(argc, argv, &i, "--subject"))) o.subject = v;

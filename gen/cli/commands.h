@@ -7,6 +7,7 @@
 #define CG_COMMANDS_H
 
 #include "base/base.h"   /* CG_EXIT_OK, CG_EXIT_INVALID, CG_EXIT_ERROR */
+#include "doc/doc.h"     /* cg_render_options (build --parallel) */
 
 typedef struct {
     const char *name;
@@ -55,6 +56,11 @@ char *cg_type_description(const char *type);
 char *cg_skeleton_description(const char *path);
 int cmd_xliff(int argc, char **argv);
 extern const char cmd_xliff_usage[];
+
+/* build --parallel A,B (build_parallel.c): for each source DOC/A.xml of files with a
+ * DOC/B.xml beside it, OUTDIR/DOC/A+B.pdf and .html; the worst exit status. */
+int cg_build_parallel(GPtrArray *files, const char *outdir, const char *langs, const cg_render_options *ro,
+                      cg_diags *d);
 
 /* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
 char *cg_output_name(const char *input, const char *ext);

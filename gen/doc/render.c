@@ -38,11 +38,11 @@ static int write_result(xmlDocPtr res, xmlDocPtr doc, const char *sheet, const c
     return status;
 }
 
-int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
+xmlDocPtr cg_render_html_doc(xmlDocPtr doc, cg_diags *d)
 {
     cg_doctype *t = cg_doctype_lookup(doc, d);
     if (!t)
-        return CG_EXIT_INVALID;
+        return NULL;
     char *css_path = g_build_filename(t->dir, "html.css", NULL);
     char *css = NULL;
     if (g_file_test(css_path, G_FILE_TEST_EXISTS) && !g_file_get_contents(css_path, &css, NULL, NULL))
@@ -51,6 +51,12 @@ int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
     const char *params[] = { "css", css ? css : "", NULL };
     xmlDocPtr res = cg_transform(doc, "html.xsl", params, d);
     g_free(css);
+    return res;
+}
+
+int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
+{
+    xmlDocPtr res = cg_render_html_doc(doc, d);
     if (!res)
         return CG_EXIT_INVALID;
     int status = write_result(res, doc, "html.xsl", out, d);
@@ -87,12 +93,32 @@ static xmlDocPtr make_fo(xmlDocPtr doc, cg_render_options *opts, cg_doctype **ty
         emblem = g_canonicalize_filename(opts->emblem, NULL);
     }
     char *srcdir = source_dir(doc);
-    const char *params[] = { "typedir", typedir, "srcdir", srcdir, emblem ? "emblem" : NULL, emblem, NULL };
+    const char *params[] = { "typedir", typedir, "srcdir", srcdir, "form", opts && opts->no_form ? "no" : "yes",
+                             emblem ? "emblem" : NULL, emblem, NULL };
     xmlDocPtr fo = cg_transform(doc, "fo.xsl", params, d);
     g_free(typedir);
     g_free(srcdir);
     g_free(emblem);
     return fo;
+}
+
+/* The source file's bytes as they are on disk, to attach to the PDF. */
+static gboolean attach_source(xmlDocPtr doc, cg_fo_options *fo, char **data, gsize *len, char **name, cg_diags *d)
+{
+    const char *file = doc->URL ? (const char *)doc->URL : NULL;
+    GError *err = NULL;
+    if (!file || !g_file_get_contents(file, data, len, &err)) {
+        cg_diag_add(d, CG_ERROR, file, 0, 0, "--attach-source: cannot read the source: %s",
+                    err ? err->message : "no file");
+        g_clear_error(&err);
+        return FALSE;
+    }
+    *name = g_path_get_basename(file);
+    fo->attach_name = *name;
+    fo->attach_data = *data;
+    fo->attach_len = *len;
+    fo->attach_mime = "application/xml";
+    return TRUE;
 }
 
 int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d)
@@ -110,13 +136,33 @@ int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_di
     char *emblem_dir = opts && opts->emblem ? g_path_get_dirname(opts->emblem) : NULL;
     const char *read_dirs[] = { t->dir, src_dir, emblem_dir, NULL };
     fopts.read_dirs = read_dirs;
+    char *src = NULL, *src_name = NULL;
+    gsize src_len = 0;
+    if (opts && opts->attach_source && !attach_source(doc, &fopts, &src, &src_len, &src_name, d)) {
+        g_free(src_dir);
+        g_free(emblem_dir);
+        xmlFreeDoc(fo);
+        return CG_EXIT_ERROR;
+    }
+    fopts.no_form = opts && opts->no_form;
+    fopts.pdfa = opts && opts->pdfa;
     int rc = cg_fo_render(fo, &fopts, d);
+    g_free(src);
+    g_free(src_name);
     g_free(src_dir);
     g_free(emblem_dir);
     if (opts)
         opts->pages = fopts.page_count;
     xmlFreeDoc(fo);
     return rc == 0 ? CG_EXIT_OK : CG_EXIT_ERROR;
+}
+
+xmlDocPtr cg_render_fo_doc(xmlDocPtr doc, cg_render_options *opts, const char **typedir, cg_diags *d)
+{
+    cg_doctype *t = NULL;
+    xmlDocPtr fo = make_fo(doc, opts, &t, d);
+    *typedir = t ? t->dir : NULL;
+    return fo;
 }
 
 int cg_render_fo_text(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d)

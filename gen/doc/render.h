@@ -8,6 +8,10 @@
 
 typedef struct {
     const char *emblem;   /* letterhead image for the PDF; NULL: the type's placeholder */
+    gboolean no_form;     /* the reply form without form fields (stylesheet parameter form='no') */
+    gboolean attach_source;  /* the source file embedded in the PDF (/AFRelationship /Source) */
+    gboolean pdfa;        /* the PDF/A-3b requirements on what circgen writes */
+    gboolean parallel;    /* (cli) two sources to one parallel edition */
     int pages;            /* out: pages of the PDF */
 } cg_render_options;
 
@@ -19,6 +23,20 @@ xmlDocPtr cg_source_load(const char *file, int *status, cg_diags *d);
  * status (1 the templates rejected the document, 2 cannot write). */
 int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d);
 int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d);
+
+/* The parallel edition: the PDFs of two language versions of one document side by side
+ * (parallel.c), one table row per unit aligned by id. */
+int cg_render_parallel_pdf(xmlDocPtr a, xmlDocPtr b, const char *out, cg_render_options *opts, cg_diags *d);
+
+/* The same for HTML: one page, a table of two columns (each td with its lang). */
+int cg_render_parallel_html(xmlDocPtr a, xmlDocPtr b, const char *out, cg_diags *d);
+
+/* The HTML page of a source as a document (the type's html.xsl), or NULL with errors. */
+xmlDocPtr cg_render_html_doc(xmlDocPtr doc, cg_diags *d);
+
+/* The XSL-FO of a source (the type's fo.xsl); *typedir: the type's folder (kept by the
+ * type registry). NULL with errors. */
+xmlDocPtr cg_render_fo_doc(xmlDocPtr doc, cg_render_options *opts, const char **typedir, cg_diags *d);
 
 /* The XSL-FO of a source as a string (for `circgen pdf --fo`). */
 int cg_render_fo_text(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_diags *d);

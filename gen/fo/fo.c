@@ -1,6 +1,8 @@
 /* fo.c — see fo.h: the passes, the PDF file, metadata and outline. */
 #include "fo.h"
 #include "pdf_update.h"
+#include "pdf_extras.h"
+#include "fo_form.h"
 #include "fo_draw.h"
 #include "fo_dump.h"
 #include "fo_embed.h"
@@ -339,6 +341,9 @@ static void begin_pdf(render *R, cg_layout *L, cg_fo_tree *t, xmlDocPtr doc, con
     R->draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(cg_tag_state));
     R->draw.figure_alts = g_ptr_array_new_with_free_func(g_free);
     R->draw.mixed = g_hash_table_new(NULL, NULL);
+    R->draw.fields = opts->no_form ? NULL : cg_form_fields_new();
+    R->draw.tag_langs = g_array_new(FALSE, FALSE, sizeof(cg_tag_lang));
+    R->draw.tag_counts = g_hash_table_new(g_str_hash, g_str_equal);
     cg_draw_tag_push(&R->draw, "Document", NULL);
 }
 
@@ -379,6 +384,13 @@ static void free_draw_rest(render *R)
     cg_embed_free(R->draw.emb);
     g_ptr_array_free(R->draw.figure_alts, TRUE);
     g_hash_table_destroy(R->draw.mixed);
+    cg_form_fields_free(R->draw.fields);
+    for (guint i = 0; R->draw.tag_langs && i < R->draw.tag_langs->len; i++)
+        g_free(g_array_index(R->draw.tag_langs, cg_tag_lang, i).lang);
+    if (R->draw.tag_langs)
+        g_array_free(R->draw.tag_langs, TRUE);
+    if (R->draw.tag_counts)
+        g_hash_table_destroy(R->draw.tag_counts);
 }
 
 /* Cairo rejected the structure tags: warns, empties the output for an untagged run;
@@ -411,6 +423,23 @@ static int restart_untagged(render *R, const cg_fo_options *opts, cg_diags *d, G
     return 0;
 }
 
+/* The second update (pdf_extras.h): form fields, the attached source, PDF/A; 0 or -1. */
+static int write_extras(render *R, const cg_fo_options *opts, const char *lang, gboolean tagged, cg_diags *d)
+{
+    cg_pdf_extras x = { 0 };
+    x.fields = R->draw.fields;
+    x.form_tags = tagged ? R->draw.form_tags : 0;
+    x.lang = lang;
+    x.attach_name = opts->attach_name;
+    x.attach_data = opts->attach_data;
+    x.attach_len = opts->attach_len;
+    x.attach_mime = opts->attach_mime ? opts->attach_mime : "application/xml";
+    x.pdfa = opts->pdfa;
+    x.icc_path = opts->icc_profile;
+    x.tag_langs = tagged ? R->draw.tag_langs : NULL;
+    return cg_pdf_extras_write(R->fd, &x, opts->output, d);
+}
+
 /* The rest of the PDF to the output, then the catalog update and fsync of a file; 0 or 2. */
 static int finish_output(render *R, const cg_fo_tree *t, const cg_fo_options *opts, cg_diags *d,
                          cairo_status_t st, gboolean tagged)
@@ -426,7 +455,8 @@ static int finish_output(render *R, const cg_fo_tree *t, const cg_fo_options *op
     if (R->fd >= 0) {
         if (!rc) {
             char *lang = document_lang(t);
-            if (cg_pdf_update(R->fd, lang, tagged ? R->draw.figure_alts : NULL, opts->output, d) != 0)
+            if (cg_pdf_update(R->fd, lang, tagged ? R->draw.figure_alts : NULL, opts->output, d) != 0 ||
+                write_extras(R, opts, lang, tagged, d) != 0)
                 rc = 2;
             g_free(lang);
         }

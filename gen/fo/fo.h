@@ -33,6 +33,14 @@ typedef struct {
     const char *title, *author, *subject, *keywords, *creator;
     const char *date;          /* creation date, ISO 8601 (YYYY-MM-DD[Thh:mm:ss[Z]]); NULL:
                                   $SOURCE_DATE_EPOCH, else 1970-01-01T00:00:00Z (never the clock) */
+    gboolean no_form;          /* cx:field boxes drawn as boxes only: no form fields (a print edition) */
+    /* The source attached (an embedded file, /AFRelationship /Source), or attach_name NULL */
+    const char *attach_name;   /* its file name in the PDF */
+    const void *attach_data;
+    size_t attach_len;
+    const char *attach_mime;   /* NULL: application/xml */
+    gboolean pdfa;             /* the PDF/A-3b requirements on what circgen writes (pdf_extras.h) */
+    const char *icc_profile;   /* for pdfa: the sRGB ICC profile; NULL: icc-profiles-free's */
     int page_count;            /* out: pages rendered */
 } cg_fo_options;
 

@@ -9,6 +9,7 @@
  */
 #include "fo_draw.h"
 #include "fo_embed.h"
+#include "fo_form.h"
 #include "fo_image.h"
 #include "fo_text.h"
 
@@ -25,6 +26,19 @@ void cg_draw_tag_push(cg_draw *D, const char *tag, const cg_fo *fo)
     g_array_append_val(D->tag_begun, st);
 }
 
+/* The element just begun for fo: counted by its tag name, its own xml:lang noted. */
+static void note_lang(cg_draw *D, const char *tag, const cg_fo *fo)
+{
+    int nth = GPOINTER_TO_INT(g_hash_table_lookup(D->tag_counts, tag));
+    g_hash_table_insert(D->tag_counts, (gpointer)tag, GINT_TO_POINTER(nth + 1));
+    xmlChar *l = fo && fo->xml ? xmlGetNsProp(fo->xml, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+    if (l && *l) {
+        cg_tag_lang tl = { tag, nth, g_strdup((const char *)l) };
+        g_array_append_val(D->tag_langs, tl);
+    }
+    xmlFree(l);
+}
+
 void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
 {
     for (guint i = 0; i < D->tag_names->len; i++) {
@@ -34,6 +48,8 @@ void cg_draw_tag_flush(cg_draw *D, cairo_t *cr)
         const char *tag = D->tag_names->pdata[i];
         cairo_tag_begin(cr, tag, NULL);
         st->begun = TRUE;
+        if (D->tag_langs)
+            note_lang(D, tag, st->fo);
         if (D->figure_alts && !strcmp(tag, "Figure")) {
             char *alt = cg_draw_alt_text(st->fo);
             st->alt = (int)D->figure_alts->len;
@@ -631,6 +647,23 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         cg_draw_tag_pop(D, cr);
 }
 
+/* A form field's block (fo_form.h): its widget recorded and, tagged, an empty Form
+ * element where it is read, inside the open elements. */
+static void form_field(cg_draw *D, cairo_t *cr, const cg_region_out *ro, const cg_placed *pl)
+{
+    cg_field f;
+    if (!cg_form_field(D->L, D->page, ro, pl, &f))
+        return;
+    f.form_tag = -1;
+    if (D->tags) {
+        cg_draw_tag_flush(D, cr);
+        cairo_tag_begin(cr, "Form", NULL);
+        cairo_tag_end(cr, "Form");
+        f.form_tag = D->form_tags++;
+    }
+    g_array_append_val(D->fields, f);
+}
+
 static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
 {
     if (ro->region && ro->region->p->n.background.a > 0) {
@@ -645,6 +678,8 @@ static void draw_region(cairo_t *cr, cg_draw *D, const cg_region_out *ro)
         const cg_placed *pl = &g_array_index(ro->placed, cg_placed, i);
         switch (pl->kind) {
         case PL_START:
+            if (D->fields)
+                form_field(D, cr, ro, pl);
             if (pl->tagged && D->tags && pl->blk->tag)
                 cg_draw_tag_push(D, pl->blk->tag, pl->blk->fo);
             break;

@@ -10,6 +10,14 @@ typedef struct {
     int alt;                    /* a Figure's index in figure_alts, or -1 */
 } cg_tag_state;
 
+/* A structure element whose FO has its own xml:lang: the nth element begun with its
+ * tag name gets /Lang (written by pdf_extras.c: Cairo 1.16 has no API for it). */
+typedef struct {
+    const char *tag;
+    int nth;
+    char *lang;
+} cg_tag_lang;
+
 typedef struct {
     cg_layout *L;
     const cg_page *page;        /* set by cg_draw_page */
@@ -25,6 +33,10 @@ typedef struct {
     GPtrArray *figure_alts;     /* char*: the alternate text ("" if none) of each Figure
                                  * element (images, role="Figure") in the order begun, for
                                  * cg_pdf_update; or NULL */
+    GArray *fields;             /* cg_field (fo_form.h): the form fields drawn, or NULL: none */
+    int form_tags;              /* Form structure elements begun for them */
+    GArray *tag_langs;          /* cg_tag_lang, or NULL */
+    GHashTable *tag_counts;     /* tag name -> elements begun with it (for tag_langs) */
 } cg_draw;
 
 /* Structure tags (see fo_draw.c): push at a block's start (fo: the FO it stands

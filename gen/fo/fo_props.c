@@ -1562,6 +1562,7 @@ static const char *const layout_attrs[] = {
     "retrieve-boundary", "marker-class-name", "provisional-distance-between-starts",
     "show-destination", "merge-pages-across-index-key-references",
     "initial-page-number", "force-page-count", "display-align",
+    "cx:field", "cx:field-name", "cx:field-value", "cx:field-tooltip", "cx:field-multiline",
 };
 
 gboolean cg_props_is_layout_attr(const char *name)

@@ -8,7 +8,9 @@
 
      Parameters (passed by circgen):
        $typedir  absolute path of this folder (for the emblem)
-       $emblem   the letterhead image; default: the neutral placeholder emblem.svg -->
+       $emblem   the letterhead image; default: the neutral placeholder emblem.svg
+       $form     'yes' (default): the reply form's boxes are form fields (cx:field, an
+                 AcroForm in the PDF); 'no': boxes only, for a print edition -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
@@ -19,6 +21,7 @@
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+                xmlns:cx="urn:circgen:fo-extensions"
                 exclude-result-prefixes="c s">
 
   <xsl:include href="common.xsl"/>
@@ -28,6 +31,7 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:param name="typedir" select="'.'"/>
   <xsl:param name="emblem" select="concat($typedir, '/emblem.svg')"/>
+  <xsl:param name="form" select="'yes'"/>
 
   <!-- Faces per language: Latin text always in the Latin face; Chinese in Song (body)
        and Hei (headings). -->
@@ -347,25 +351,35 @@
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-to'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-right="3mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-to'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-from'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-from'"/></xsl:call-template></fo:block></fo:table-cell>
+            <fo:table-cell>
+              <xsl:call-template name="string-fields">
+                <xsl:with-param name="key" select="'reply-from'"/>
+                <xsl:with-param name="names" select="'name title address'"/>
+              </xsl:call-template>
+            </fo:table-cell>
           </fo:table-row>
           <fo:table-row>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:value-of select="c:reply-to/c:fax"/></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-top="4pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell>
+            <xsl:call-template name="line-cell"><xsl:with-param name="name" select="'fax'"/></xsl:call-template>
           </fo:table-row>
           <fo:table-row>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:apply-templates select="c:reply-to/c:email" mode="inline"/></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-top="4pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell>
+            <xsl:call-template name="line-cell"><xsl:with-param name="name" select="'email'"/></xsl:call-template>
           </fo:table-row>
           <fo:table-row>
             <fo:table-cell><fo:block/></fo:table-cell>
             <fo:table-cell><fo:block/></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-date'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-date'"/></xsl:call-template></fo:block></fo:table-cell>
+            <fo:table-cell padding-top="4pt">
+              <xsl:call-template name="string-fields">
+                <xsl:with-param name="key" select="'reply-date'"/>
+                <xsl:with-param name="names" select="'date'"/>
+              </xsl:call-template>
+            </fo:table-cell>
           </fo:table-row>
         </fo:table-body>
       </fo:table>
@@ -390,25 +404,34 @@
               <fo:table-cell number-rows-spanned="2" padding="4pt" border="0.5pt solid black" role="TH">
                 <fo:block font-weight="bold"><xsl:call-template name="reply-row-label"/></fo:block>
               </fo:table-cell>
-              <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"/></fo:table-cell>
+              <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"><xsl:with-param name="group" select="'authorize'"/><xsl:with-param name="value" select="'authorize'"/></xsl:call-template></fo:table-cell>
               <fo:table-cell padding="4pt" border-top="0.5pt solid black" border-right="0.5pt solid black">
                 <fo:block><xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-authorize'"/></xsl:call-template></fo:block>
                 <fo:list-block provisional-distance-between-starts="6mm" provisional-label-separation="1mm" start-indent="4mm" space-before="2pt">
                   <fo:list-item>
-                    <fo:list-item-label end-indent="label-end()"><fo:block>○</fo:block></fo:list-item-label>
+                    <fo:list-item-label end-indent="label-end()"><xsl:call-template name="option-box"><xsl:with-param name="value" select="'no-comments'"/></xsl:call-template></fo:list-item-label>
                     <fo:list-item-body start-indent="body-start()"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-option-1'"/></xsl:call-template></fo:block></fo:list-item-body>
                   </fo:list-item>
                   <fo:list-item>
-                    <fo:list-item-label end-indent="label-end()"><fo:block>○</fo:block></fo:list-item-label>
+                    <fo:list-item-label end-indent="label-end()"><xsl:call-template name="option-box"><xsl:with-param name="value" select="'comments'"/></xsl:call-template></fo:list-item-label>
                     <fo:list-item-body start-indent="body-start()"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-option-2'"/></xsl:call-template></fo:block></fo:list-item-body>
                   </fo:list-item>
                 </fo:list-block>
               </fo:table-cell>
             </fo:table-row>
             <fo:table-row>
-              <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"/></fo:table-cell>
+              <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"><xsl:with-param name="group" select="'authorize'"/><xsl:with-param name="value" select="'not-authorize'"/></xsl:call-template></fo:table-cell>
               <fo:table-cell padding="4pt" border-top="0.5pt solid black" border-right="0.5pt solid black">
                 <fo:block><xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-not-authorize'"/></xsl:call-template></fo:block>
+                <xsl:if test="$form = 'yes'">
+                  <xsl:call-template name="text-field">
+                    <xsl:with-param name="name" select="concat(@id, '.comments')"/>
+                    <xsl:with-param name="tip" select="'comments'"/>
+                    <xsl:with-param name="height" select="'12mm'"/>
+                    <xsl:with-param name="multiline" select="true()"/>
+                    <xsl:with-param name="box" select="true()"/>
+                  </xsl:call-template>
+                </xsl:if>
               </fo:table-cell>
             </fo:table-row>
           </fo:table-body>
@@ -416,13 +439,145 @@
       </fo:table>
 
       <fo:block space-before="14pt" keep-with-next.within-page="always" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></fo:block>
-      <fo:block space-before="18pt" keep-together.within-page="always"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-signature'"/></xsl:call-template></fo:block>
+      <fo:block space-before="18pt" keep-together.within-page="always">
+        <xsl:if test="$form = 'yes'">
+          <fo:block-container width="90mm">
+            <xsl:call-template name="text-field"><xsl:with-param name="name" select="'signature'"/><xsl:with-param name="height" select="'10mm'"/></xsl:call-template>
+          </fo:block-container>
+        </xsl:if>
+        <xsl:call-template name="string-fields">
+          <xsl:with-param name="key" select="'reply-signature'"/>
+          <xsl:with-param name="names" select="'signatory capacity administration'"/>
+          <xsl:with-param name="width" select="'90mm'"/>
+        </xsl:call-template>
+      </fo:block>
     </fo:block>
+  </xsl:template>
+
+  <!-- Form fields (the circgen FO extension cx:field; see README). Tooltips come from the
+       string catalog ('field-' + the tip key); a catalog without one gives no tooltip. -->
+  <xsl:template name="field-tip">
+    <xsl:param name="key"/>
+    <xsl:param name="draft" select="/.."/>
+    <xsl:if test="$strings/s:s[@id = concat('field-', $key)]">
+      <xsl:attribute name="cx:field-tooltip">
+        <xsl:call-template name="str-text">
+          <xsl:with-param name="key" select="concat('field-', $key)"/>
+          <xsl:with-param name="args">
+            <a n="draft"><xsl:for-each select="$draft"><xsl:call-template name="reply-row-label"/></xsl:for-each></a>
+            <a n="sg"><xsl:value-of select="/c:circular/@study-group"/></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A text field on a line to write on (box: in a frame). -->
+  <xsl:template name="text-field">
+    <xsl:param name="name"/>
+    <xsl:param name="tip" select="$name"/>
+    <xsl:param name="height" select="'6.5mm'"/>
+    <xsl:param name="multiline" select="false()"/>
+    <xsl:param name="box" select="false()"/>
+    <xsl:param name="text"/>
+    <xsl:param name="width"/>
+    <fo:block-container height="{$height}" space-before="2pt" cx:field="text" cx:field-name="{$name}">
+      <xsl:if test="$width"><xsl:attribute name="width"><xsl:value-of select="$width"/></xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$box"><xsl:attribute name="border">0.5pt solid black</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="border-bottom">0.5pt dotted black</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$multiline"><xsl:attribute name="cx:field-multiline">true</xsl:attribute></xsl:if>
+      <xsl:call-template name="field-tip">
+        <xsl:with-param name="key" select="$tip"/>
+        <xsl:with-param name="draft" select="self::c:draft"/>
+      </xsl:call-template>
+      <fo:block start-indent="0pt" end-indent="0pt"><xsl:value-of select="$text"/></fo:block>
+    </fo:block-container>
+  </xsl:template>
+
+  <!-- A string of lines (a placeholder such as "[Name]<br/>[Official capacity/Title]"):
+       without the form, the string; with it, each line a text field named by the next
+       word of $names, the line printed in it (a filled field covers it). -->
+  <xsl:template name="string-fields">
+    <xsl:param name="key"/>
+    <xsl:param name="names"/>
+    <xsl:param name="width"/>
+    <xsl:choose>
+      <xsl:when test="$form = 'yes' and $strings/s:s[@id = $key][not(s:arg)]">
+        <xsl:for-each select="$strings/s:s[@id = $key]/text()[normalize-space()]">
+          <xsl:variable name="n" select="position()"/>
+          <xsl:variable name="name">
+            <xsl:call-template name="nth-word"><xsl:with-param name="words" select="$names"/><xsl:with-param name="n" select="$n"/></xsl:call-template>
+          </xsl:variable>
+          <xsl:call-template name="text-field">
+            <xsl:with-param name="name" select="$name"/>
+            <xsl:with-param name="tip" select="$name"/>
+            <xsl:with-param name="text" select="normalize-space(.)"/>
+            <xsl:with-param name="width" select="$width"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="$key"/></xsl:call-template></fo:block></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="nth-word">
+    <xsl:param name="words"/>
+    <xsl:param name="n"/>
+    <xsl:variable name="w" select="normalize-space($words)"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1 and contains($w, ' ')"><xsl:value-of select="substring-before($w, ' ')"/></xsl:when>
+      <xsl:when test="$n &lt;= 1"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:when test="contains($w, ' ')"><xsl:call-template name="nth-word"><xsl:with-param name="words" select="substring-after($w, ' ')"/><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('field', $n)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The cell of a line to fill in (fax, e-mail of the sender). -->
+  <xsl:template name="line-cell">
+    <xsl:param name="name"/>
+    <xsl:choose>
+      <xsl:when test="$form = 'yes'">
+        <fo:table-cell><xsl:call-template name="text-field"><xsl:with-param name="name" select="$name"/></xsl:call-template></fo:table-cell>
+      </xsl:when>
+      <xsl:otherwise><fo:table-cell padding-top="4pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A sub-option's circle: a radio button of the draft's group "option" (used only when
+       the draft is authorized; PDF/A forbids the script that would enforce it). The
+       button is the glyph's box, one em wide with the glyph centred: its dot falls in it. -->
+  <xsl:template name="option-box">
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="$form = 'yes'">
+        <fo:block-container width="1em" cx:field="radio" cx:field-name="{@id}.option" cx:field-value="{$value}">
+          <xsl:call-template name="field-tip">
+            <xsl:with-param name="key" select="concat('option-', $value)"/>
+            <xsl:with-param name="draft" select="."/>
+          </xsl:call-template>
+          <fo:block start-indent="0pt" end-indent="0pt" text-align="center">○</fo:block>
+        </fo:block-container>
+      </xsl:when>
+      <xsl:otherwise><fo:block>○</fo:block></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An empty square to tick, drawn with borders (no font has to carry a box glyph). -->
   <xsl:template name="check-box">
+    <xsl:param name="group"/>
+    <xsl:param name="value"/>
     <fo:block-container width="3.6mm" height="3.6mm" border="0.6pt solid black" space-before="1pt">
+      <xsl:if test="$form = 'yes' and $group">
+        <xsl:attribute name="cx:field">radio</xsl:attribute>
+        <xsl:attribute name="cx:field-name"><xsl:value-of select="concat(@id, '.', $group)"/></xsl:attribute>
+        <xsl:attribute name="cx:field-value"><xsl:value-of select="$value"/></xsl:attribute>
+        <xsl:call-template name="field-tip">
+          <xsl:with-param name="key" select="$value"/>
+          <xsl:with-param name="draft" select="."/>
+        </xsl:call-template>
+      </xsl:if>
       <fo:block/>
     </fo:block-container>
   </xsl:template>

@@ -31,7 +31,7 @@ pdf="$tmp/out/doc/en.pdf" html="$tmp/out/doc/en.html"
 # The first build, then it watches.
 until_ 'grep -q "watching 1 document" "$tmp/log"' && ok || ko "watch did not start: $(cat "$tmp/log" "$tmp/err")"
 [ -s "$pdf" ] && [ -s "$html" ] && ok || ko "no first outputs"
-pdfinfo "$pdf" 2>/dev/null | grep -q '^Pages: *9' && ok || ko "first PDF"
+pdfinfo "$pdf" 2>/dev/null | grep -q '^Pages: *10' && ok || ko "first PDF"   # 10: the reply form's fields
 
 # 1. The source is touched: a rebuild, timed.
 cp "$pdf" "$tmp/pdf0"

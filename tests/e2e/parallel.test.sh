@@ -1,0 +1,53 @@
+#!/bin/sh
+# The parallel edition (circgen pdf/html --parallel A.xml B.xml): Circular 50 en||zh holds
+# every unit of both versions, each in its column, tagged with its language (/Lang on
+# each cell's structure element; tests/e2e/parallel_check.py reads
+# the columns' words with pdftotext -bbox and finds the text of every leaf unit of each
+# version's XSL-FO); a unit missing on one side leaves an empty cell with a marker;
+# the same input gives the same bytes; two documents of different types are refused.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/e2e/lib.sh
+export SOURCE_DATE_EPOCH=1753228800
+c=samples/tsb-circular-50
+
+cg pdf --parallel $c/en.xml $c/zh.xml -o "$tmp/p.pdf" 2>"$tmp/err" && ok || ko "render: $(cat "$tmp/err")"
+qpdf --check "$tmp/p.pdf" >"$tmp/check" 2>&1 && ! grep -qi warning "$tmp/check" && ok || ko "qpdf --check: $(cat "$tmp/check")"
+pdfinfo "$tmp/p.pdf" | grep -q "^Page size: *841.89 x 595.276" && ok || ko "not A4 landscape"
+[ "$(pdfinfo "$tmp/p.pdf" | awk '/^Form:/ { print $2 }')" = none ] && ok || ko "form fields in the parallel edition"
+cg pdf --fo --no-form $c/en.xml -o "$tmp/en.fo" && cg pdf --fo --no-form $c/zh.xml -o "$tmp/zh.fo" && ok || ko "the versions' FO"
+python3 tests/e2e/parallel_check.py "$tmp/p.pdf" "$tmp/en.fo" "$tmp/zh.fo" >"$tmp/units" && ok || ko "units: $(cat "$tmp/units")"
+cg pdf --parallel $c/en.xml $c/zh.xml -o "$tmp/p2.pdf" 2>/dev/null && cmp -s "$tmp/p.pdf" "$tmp/p2.pdf" && ok || ko "two runs differ"
+
+# each column's structure elements in its language: /Lang on every cell's outer element
+qpdf --qdf --object-streams=disable "$tmp/p.pdf" "$tmp/q.pdf" 2>/dev/null
+en=$(grep -ac '^ */Lang (en)' "$tmp/q.pdf") zh=$(grep -ac '^ */Lang (zh-CN)' "$tmp/q.pdf")
+[ "$zh" -ge 50 ] && [ "$en" = $((zh + 1)) ] && ok || ko "/Lang: $en en (with the catalog's), $zh zh-CN"
+
+# a unit missing in the second version: the first's is there, beside a marker
+mkdir -p "$tmp/m" && grep -v 'id="note-2"' $c/zh.xml >"$tmp/m/zh.xml"
+cg check "$tmp/m/zh.xml" >/dev/null 2>&1 && ok || ko "the shortened version is not valid"
+cg pdf --parallel $c/en.xml "$tmp/m/zh.xml" -o "$tmp/m.pdf" 2>/dev/null && ok || ko "render with a missing unit"
+cg pdf --fo --no-form "$tmp/m/zh.xml" -o "$tmp/m/zh.fo"
+python3 tests/e2e/parallel_check.py "$tmp/m.pdf" "$tmp/en.fo" "$tmp/m/zh.fo" >/dev/null && ok || ko "units with a missing one"
+full=$(pdftotext "$tmp/p.pdf" - | grep -c '^—$') short=$(pdftotext "$tmp/m.pdf" - | grep -c '^—$')
+[ "$short" -gt "$full" ] && ok || ko "no marker for the missing unit ($full, $short)"
+
+# the HTML page: every unit in its column, cells with their language, ids unique, valid
+cg html --parallel $c/en.xml $c/zh.xml -o "$tmp/p.html" && ok || ko "html --parallel"
+cg html $c/en.xml -o "$tmp/en.html" && cg html $c/zh.xml -o "$tmp/zh.html"
+python3 tests/e2e/parallel_html_check.py "$tmp/p.html" "$tmp/en.html" "$tmp/zh.html" >"$tmp/hunits" && ok || ko "html units: $(cat "$tmp/hunits")"
+[ "$(grep -o '<td lang="zh-CN"' "$tmp/p.html" | wc -l)" = "$(grep -o '<td lang="en"' "$tmp/p.html" | wc -l)" ] && ok || ko "html: cells without their language"
+tidy -q -e "$tmp/p.html" >"$tmp/tidy" 2>&1; [ $? -lt 2 ] && ok || ko "html: tidy errors: $(grep -i error "$tmp/tidy" | head -3)"
+cg html --parallel $c/en.xml "$tmp/m/zh.xml" -o "$tmp/m.html" && grep -q 'class="missing"' "$tmp/m.html" && ok || ko "html: no marker for a missing unit"
+
+# build --parallel en,zh: beside DOC/en and DOC/zh, DOC/en+zh.pdf and .html
+cg build -q --parallel en,zh samples -o "$tmp/bo" && [ -s "$tmp/bo/tsb-circular-50/en+zh.pdf" ] &&
+    [ -s "$tmp/bo/tsb-circular-50/en+zh.html" ] && [ ! -e "$tmp/bo/sg17-ietf-liaison/en+zh.pdf" ] && ok || ko "build --parallel"
+cmp -s "$tmp/bo/tsb-circular-50/en+zh.pdf" "$tmp/p.pdf" && ok || ko "build --parallel: not the PDF of pdf --parallel"
+cg build -q --parallel en samples -o "$tmp/bo" 2>/dev/null; [ $? = 2 ] && ok || ko "build --parallel en: not exit 2"
+
+# usage
+cg pdf --parallel $c/en.xml 2>/dev/null; [ $? = 2 ] && ok || ko "one file: not exit 2"
+cg pdf --parallel $c/en.xml samples/sg17-ietf-liaison/en.xml -o "$tmp/x.pdf" 2>"$tmp/err"; [ $? = 1 ] &&
+    grep -q "different types" "$tmp/err" && [ ! -e "$tmp/x.pdf" ] && ok || ko "different types: $(cat "$tmp/err")"
+finish parallel
