@@ -89,10 +89,18 @@ typedef struct {
     int c0, c1;                 /* characters of the paragraph on this line */
     GPtrArray *footnotes;       /* cg_vlist* of footnote bodies cited on the line, or NULL */
     GPtrArray *ids;             /* const char* ids of inline objects starting here, or NULL */
+    GPtrArray *marks;           /* inline objects with fo:marker children whose first or last
+                                 * character is here (CG_LINE_MARK), or NULL */
     cg_inline_box *boxes;       /* inlines with borders or padding on the line, outer ones
                                  * first (NULL if none) */
     int n_boxes;
 } cg_line;
+
+/* An entry of cg_line.marks: the object, and whether its last character (not
+ * its first) is on the line. */
+#define CG_LINE_MARK(fo, end) ((gpointer)((guintptr)(fo) | ((end) ? 1u : 0u)))
+#define CG_LINE_MARK_FO(p) ((const cg_fo *)((guintptr)(p) & ~(guintptr)1))
+#define CG_LINE_MARK_END(p) (((guintptr)(p) & 1u) != 0)
 
 /* A block's decoration and identity, shared by its start and end markers. */
 typedef struct {
@@ -170,7 +178,7 @@ struct cg_vlist {
     GPtrArray *owned_lists;     /* nested cg_vlist* freed with this one */
     GPtrArray *owned_paras;     /* cg_para* */
     GPtrArray *owned;           /* plain g_malloc'd blocks (lines, rows, blocks...) */
-    GPtrArray *owned_arrays;    /* GPtrArray* (line footnotes and ids) */
+    GPtrArray *owned_arrays;    /* GPtrArray* (line footnotes, ids and marks) */
     double height;              /* natural height (for nested lists; 0 until measured) */
     /* A flow laid out as pagination reads it (fo_page.c): more appends the
      * next items and returns TRUE, or returns FALSE at the end (NULL: the

@@ -156,7 +156,8 @@ static gboolean is_block_child(const cg_fo *c)
     if (cg_fo_is_block_level(c->kind) || c->kind == FO_LIST_ITEM)
         return TRUE;
     /* a wrapper or unknown object holding blocks is transparent */
-    if ((c->kind == FO_WRAPPER || c->kind == FO_UNKNOWN) && has_block_child(c))
+    if ((c->kind == FO_WRAPPER || c->kind == FO_UNKNOWN || c->kind == FO_RETRIEVE_MARKER) &&
+        has_block_child(c))
         return TRUE;
     return FALSE;
 }
@@ -1339,8 +1340,8 @@ static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, cons
     case FO_LIST_ITEM: layout_list_item(L, vl, fo, bc, fo->parent); break;
     case FO_TABLE: layout_table(L, vl, fo, bc); break;
     case FO_TABLE_AND_CAPTION: case FO_TABLE_CAPTION:
-    case FO_WRAPPER: case FO_UNKNOWN:
-        if (fo->id) {
+    case FO_WRAPPER: case FO_UNKNOWN: case FO_RETRIEVE_MARKER:
+        if (fo->id || fo->markers) {    /* pagination records where it lands */
             cg_block *ib = add_id_start(vl, fo);
             layout_content(L, vl, fo, bc);
             add_id_end(vl, ib);

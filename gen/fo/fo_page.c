@@ -1,5 +1,6 @@
 /* fo_page.c — see fo_page.h. */
 #include "fo_page.h"
+#include "fo_markers.h"
 #include "fo_masters.h"
 #include "fo_text.h"
 #include "base/base.h"
@@ -230,6 +231,8 @@ typedef struct {
     gboolean in_group, started;
     gboolean piece;             /* placing a piece of a footnote split across pages: its
                                  * continued blocks are begun and ended (tags) here too */
+    cg_marks *marks;            /* the body's: areas of objects with markers logged, or NULL */
+    const cg_fo *seq;           /* the page-sequence */
 } placer;
 
 static void note_id(placer *P, const char *id, double y, gboolean start, gboolean end)
@@ -259,7 +262,9 @@ static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x
 
 static void open_frag(placer *P, const cg_block *b, double x0, double y, gboolean first)
 {
-    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len, FALSE };
+    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len, FALSE, 0 };
+    if (P->marks && b->fo && b->fo->markers)
+        f.mark = 1 + cg_marks_add(P->marks, b->fo, P->page_index, P->seq, first, FALSE);
     g_array_append_val(P->ro->frags, f);
     int fi = (int)P->ro->frags->len - 1;
     g_array_append_val(P->open, fi);
@@ -282,6 +287,8 @@ static void close_frag(placer *P, double y, gboolean last)
     cg_frag *f = &g_array_index(P->ro->frags, cg_frag, fi);
     f->y1 = y;
     f->last = last;
+    if (f->mark)
+        cg_marks_set_last(P->marks, f->mark - 1, last);
     if (last || P->piece) {
         cg_placed pl = { PL_END, f->blk, fi, NULL, NULL, f->x, y, P->tagged };
         g_array_append_val(P->ro->placed, pl);
@@ -368,6 +375,12 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
         if (it->line->ids)
             for (guint i = 0; i < it->line->ids->len; i++)
                 note_id(P, it->line->ids->pdata[i], *y, TRUE, TRUE);
+        if (it->line->marks && P->marks)
+            for (guint i = 0; i < it->line->marks->len; i++) {
+                gpointer m = it->line->marks->pdata[i];
+                gboolean end = CG_LINE_MARK_END(m);
+                cg_marks_add(P->marks, CG_LINE_MARK_FO(m), P->page_index, P->seq, !end, end);
+            }
         *y += it->h;
         return;
     }
@@ -1708,6 +1721,7 @@ typedef struct {
     void *ctx;
     GHashTable *ids;
     int page_index;             /* document-wide */
+    cg_marks *marks;            /* areas of the flow's objects with markers, page by page */
 } pager;
 
 static void region_init(cg_region_out *ro, const char *name, const cg_fo *r, double x, double y, double w, double h)
@@ -1748,6 +1762,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         if (!sc)
             continue;
         L->page_number = pg->number_text;
+        cg_marks_resolve(G->marks, L->t, sc, pg->index, ps);
         cg_vlist *vl = cg_layout_blocks(L, sc, g->rw[k]);
         L->page_number = NULL;
         g_ptr_array_add(keep, vl);
@@ -1756,7 +1771,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         int da = g->regions[k]->p->i.display_align;
         if (da == CG_DA_CENTER) y += MAX(0, (g->rh[k] - h) / 2);
         else if (da == CG_DA_AFTER) y += MAX(0, g->rh[k] - h);
-        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
+        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, NULL, ps };
         place_list(&P, vl, 0, (int)vl->items->len, g->rx[k], &y);
         while (P.open->len)
             close_frag(&P, y, TRUE);
@@ -2488,7 +2503,7 @@ static page_break page_content(sequence *S, cg_page *pg, cg_region_out *body, co
 {
     cg_layout *L = S->L;
     placer P = { L, body, S->G->ids, pg->index, pg->number_text, TRUE,
-                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
+                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, S->G->marks, S->ps };
     /* the page-sequence's id spans all its pages (page-number-citation-last) */
     note_id(&P, S->ps->id, g->by, S->i == 0, TRUE);
     GPtrArray *fns = g_ptr_array_new();
@@ -2617,9 +2632,10 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 
 int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
 {
-    pager G = { L, sink, ctx, ids_out, 0 };
+    pager G = { L, sink, ctx, ids_out, 0, NULL };
     if (cg_masters_check(L))
         return 0;   /* no page can be laid out without its master */
+    G.marks = cg_marks_new();
     int number = 1;
     gboolean any = FALSE;
     for (const cg_fo *c = L->t->root->first; c; c = c->next)
@@ -2629,5 +2645,6 @@ int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
         }
     if (!any)
         cg_diag_add(L->d, CG_WARNING, L->t->file, 0, 0, "the document has no fo:page-sequence: no pages");
+    cg_marks_free(G.marks);
     return G.page_index;
 }

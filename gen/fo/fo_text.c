@@ -40,7 +40,7 @@ typedef struct {
     int parent;                 /* the ibox around it, or -1 (build_items) */
 } ibox;
 
-typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
+typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID, ANCHOR_ID_END } anchor_kind;   /* _END: its last character */
 typedef struct {
     anchor_kind kind;
     int c;                      /* character position */
@@ -347,6 +347,7 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
 static gboolean inline_container(cg_fo_kind k)
 {
     return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
+           k == FO_RETRIEVE_MARKER ||
            k == FO_FOOTNOTE || k == FO_LEADER;
 }
 
@@ -532,7 +533,7 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     const cg_props *p = fo->p;
     if (pa->segmented && outside_segment(L, pa, fo, uri, dest, depth))
         return;
-    if (fo->id && fo->kind != FO_TEXT)
+    if ((fo->id || fo->markers) && fo->kind != FO_TEXT)
         add_anchor(pa, ANCHOR_ID, fo);
     switch (fo->kind) {
     case FO_TEXT:
@@ -602,10 +603,10 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     collect_children(L, pa, fo, uri, dest, depth);
     if (pa->segmented && pa->seg != pa->seg_target)
         return;     /* the inline goes on after the segment */
-    if (fo->id && pa->chars->len) {
+    if ((fo->id || fo->markers) && pa->chars->len) {
         /* the id again with its last character: the line holding it gives
-         * the last page (page-number-citation-last) */
-        anchor a = { ANCHOR_ID, (int)pa->chars->len - 1, fo };
+         * the last page (page-number-citation-last, markers' is-last) */
+        anchor a = { ANCHOR_ID_END, (int)pa->chars->len - 1, fo };
         g_array_append_val(pa->anchors, a);
     }
 }
@@ -2209,9 +2210,17 @@ static void line_anchors(cg_layout *L, cg_vlist *vl, cg_line *ln, const anchor *
             g_ptr_array_add(vl->owned_lists, fn);
             g_ptr_array_add(ln->footnotes, fn);
         } else {
-            if (!ln->ids)
-                ln->ids = g_ptr_array_new();
-            g_ptr_array_add(ln->ids, (gpointer)an[*ai].fo->id);
+            const cg_fo *fo = an[*ai].fo;
+            if (fo->id) {
+                if (!ln->ids)
+                    ln->ids = g_ptr_array_new();
+                g_ptr_array_add(ln->ids, (gpointer)fo->id);
+            }
+            if (fo->markers) {
+                if (!ln->marks)
+                    ln->marks = g_ptr_array_new();
+                g_ptr_array_add(ln->marks, CG_LINE_MARK(fo, an[*ai].kind == ANCHOR_ID_END));
+            }
         }
         (*ai)++;
     }
@@ -2219,6 +2228,8 @@ static void line_anchors(cg_layout *L, cg_vlist *vl, cg_line *ln, const anchor *
         g_ptr_array_add(vl->owned_arrays, ln->footnotes);
     if (ln->ids)
         g_ptr_array_add(vl->owned_arrays, ln->ids);
+    if (ln->marks)
+        g_ptr_array_add(vl->owned_arrays, ln->marks);
 }
 
 /* The penalty before line l of nlines: the block's keep-together, always
