@@ -2001,12 +2001,13 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             bottom = MAX(bottom, cy);
             st->pos = br.next;
             last = br;
-            if (at_end(vl, st->pos) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
-                band_ends = TRUE;
-                break;
-            }
+            /* a forced page break ends the page, also where the span changes */
             if (br.forced_kind && !(br.forced_kind == CG_BREAK_COLUMN && ncol > 1)) {
                 page_ends = TRUE;
+                break;
+            }
+            if (at_end(vl, st->pos) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+                band_ends = TRUE;
                 break;
             }
         }
@@ -2583,6 +2584,30 @@ static void next_blank(sequence *S, const page_break *br, gboolean last_unused)
         S->blank_next = S->trailing_last = TRUE;
 }
 
+/* The kind of a forced break before the flow's first content (only block
+ * starts, spaces and penalties before it), or 0. */
+static int leading_break(cg_vlist *vl)
+{
+    for (int k = 0; !at_end(vl, k); k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_PENALTY && it->pen == CG_PEN_FORCE)
+            return it->break_kind;
+        if (it->kind != VI_PENALTY && it->kind != VI_START && it->kind != VI_SPACE && it->kind != VI_SPAN)
+            return 0;
+    }
+    return 0;
+}
+
+/* break-before="odd-page" / "even-page" on the flow's first content (XSL 1.1
+ * §7.20.2: its first area leads a page of that parity): the sequence starts
+ * with a blank page when its first number has the other parity. */
+static gboolean blank_first(sequence *S)
+{
+    int kind = S->flow ? leading_break(S->vl) : 0;
+    return (kind == CG_BREAK_ODD_PAGE && S->number % 2 == 0) ||
+           (kind == CG_BREAK_EVEN_PAGE && S->number % 2 != 0);
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
@@ -2609,6 +2634,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     S.unmapped_run = 0;
     S.pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
     S.sep_fo = static_for(ps, L, "xsl-footnote-separator");
+    S.blank_next = blank_first(&S);
     do {
         gboolean last_unused;
         page_break br = sequence_page(&S, &last_unused);
