@@ -162,6 +162,61 @@ static gboolean is_block_child(const cg_fo *c)
     return FALSE;
 }
 
+/* The first (dir > 0) or last block-level child of fo whose areas begin or
+ * end fo's content: nothing but white space before (after) it. */
+static const cg_fo *edge_block_child(const cg_fo *fo, int dir)
+{
+    const cg_fo *edge = NULL;
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == FO_TEXT) {
+            gboolean blank = TRUE;
+            for (const char *q = c->text; q && *q && blank; q++)
+                blank = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+            if (blank)
+                continue;
+        }
+        if (!is_block_child(c)) {
+            if (dir > 0)
+                return NULL;    /* the content begins with a line */
+            edge = NULL;
+            continue;
+        }
+        if (dir > 0)
+            return c;
+        edge = c;
+    }
+    return edge;
+}
+
+/* keep-with-previous (dir > 0) or keep-with-next of fo as its neighbours see
+ * it: its own, or that of the object its first (last) area comes from (XSL
+ * 1.1 §4.8: the condition holds between the first area an object generates
+ * and the last one of the object before it, whatever object it is nested in),
+ * through nested blocks, wrappers and both sides of a list item. */
+static int edge_keep(const cg_fo *fo, int dir, int depth)
+{
+    int k = dir > 0 ? fo->p->n.keep_with_previous_page : fo->p->n.keep_with_next_page;
+    if (depth > 32)
+        return k;
+    if (fo->kind == FO_LIST_ITEM) {
+        for (const cg_fo *c = fo->first; c; c = c->next)
+            if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY) {
+                const cg_fo *e = edge_block_child(c, dir);
+                k = MAX(k, dir > 0 ? c->p->n.keep_with_previous_page : c->p->n.keep_with_next_page);
+                if (e)
+                    k = MAX(k, edge_keep(e, dir, depth + 1));
+            }
+        return k;
+    }
+    if (fo->kind == FO_BLOCK || fo->kind == FO_BLOCK_CONTAINER || fo->kind == FO_WRAPPER ||
+        fo->kind == FO_LIST_BLOCK) {
+        const cg_fo *e = edge_block_child(fo, dir);
+        if (e)
+            k = MAX(k, edge_keep(e, dir, depth + 1));
+    }
+    return k;
+}
+
 /* Open a block area in vl: the block, its start marker and the gap of its
  * before-padding and border. *after receives the gap that closes it. */
 static cg_block *open_block(cg_vlist *vl, const cg_fo *fo, double cx, double cw, const bctx *bc,
@@ -424,12 +479,12 @@ static void layout_list_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const
                                 cg_fo_kind_name(c->kind));
         }
         if (have_prev)
-            add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), p->i.keep_together_page));
+            add_penalty(vl, MAX(MAX(prev_keep, edge_keep(c, 1, 0)), p->i.keep_together_page));
         if (c->kind == FO_LIST_ITEM)
             layout_list_item(L, vl, c, bc, fo);
         else
             layout_block_level(L, vl, c, bc);
-        prev_keep = c->p->n.keep_with_next_page;
+        prev_keep = edge_keep(c, -1, 0);
         have_prev = TRUE;
     }
     add_gap(vl, ga);
@@ -1393,7 +1448,7 @@ static void spans_init(spans_state *S, const cg_fo *fo, const bctx *bc, const bc
 static void join_penalty(cg_vlist *vl, const spans_state *S, const cg_fo *c)
 {
     if (S->have_prev)
-        add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+        add_penalty(vl, MAX(MAX(S->prev_keep, edge_keep(c, 1, 0)), S->keep_together));
 }
 
 /* Before block-level child c: the switch into or out of span="all" and the
@@ -1417,7 +1472,7 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
         return FALSE;
     if (is_block_child(c)) {
         layout_block_level(L, vl, c, step_open(L, vl, S, c));
-        S->prev_keep = c->p->n.keep_with_next_page;
+        S->prev_keep = edge_keep(c, -1, 0);
         S->have_prev = TRUE;
         S->c = c->next;
         return TRUE;
@@ -1472,7 +1527,7 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
                 cg_vitem *en = cg_vlist_add(vl, VI_END);
                 en->blk = ib;
             }
-            S->prev_keep = nested->p->n.keep_with_next_page;
+            S->prev_keep = edge_keep(nested, -1, 0);
             S->have_prev = TRUE;
         }
     }
@@ -1567,7 +1622,7 @@ static gboolean feed_step(cg_flow_feed *f, cg_vlist *vl)
         add_break(vl, fo->p->n.break_after);
         g_array_set_size(f->frames, f->frames->len - 1);
         S = &g_array_index(f->frames, feed_frame, f->frames->len - 1).S;
-        S->prev_keep = fo->p->n.keep_with_next_page;
+        S->prev_keep = edge_keep(fo, -1, 0);
         S->have_prev = TRUE;
         S->c = fo->next;
         return TRUE;
