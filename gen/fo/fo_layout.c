@@ -202,17 +202,17 @@ static int edge_keep(const cg_fo *fo, int dir, int depth)
         for (const cg_fo *c = fo->first; c; c = c->next)
             if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY) {
                 const cg_fo *e = edge_block_child(c, dir);
-                k = MAX(k, dir > 0 ? c->p->n.keep_with_previous_page : c->p->n.keep_with_next_page);
-                if (e)
-                    k = MAX(k, edge_keep(e, dir, depth + 1));
+                int own = dir > 0 ? c->p->n.keep_with_previous_page : c->p->n.keep_with_next_page;
+                int inner = e ? edge_keep(e, dir, depth + 1) : 0;   /* once: MAX is a macro */
+                k = MAX(k, MAX(own, inner));
             }
         return k;
     }
     if (fo->kind == FO_BLOCK || fo->kind == FO_BLOCK_CONTAINER || fo->kind == FO_WRAPPER ||
         fo->kind == FO_LIST_BLOCK) {
         const cg_fo *e = edge_block_child(fo, dir);
-        if (e)
-            k = MAX(k, edge_keep(e, dir, depth + 1));
+        int inner = e ? edge_keep(e, dir, depth + 1) : 0;   /* once: MAX is a macro */
+        k = MAX(k, inner);
     }
     return k;
 }
@@ -478,8 +478,10 @@ static void layout_list_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const
             cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:list-block; laid out as a block",
                                 cg_fo_kind_name(c->kind));
         }
-        if (have_prev)
-            add_penalty(vl, MAX(MAX(prev_keep, edge_keep(c, 1, 0)), p->i.keep_together_page));
+        if (have_prev) {
+            int kp = edge_keep(c, 1, 0);
+            add_penalty(vl, MAX(MAX(prev_keep, kp), p->i.keep_together_page));
+        }
         if (c->kind == FO_LIST_ITEM)
             layout_list_item(L, vl, c, bc, fo);
         else
@@ -1447,8 +1449,10 @@ static void spans_init(spans_state *S, const cg_fo *fo, const bctx *bc, const bc
 /* The penalty that joins block-level child c to what came before it. */
 static void join_penalty(cg_vlist *vl, const spans_state *S, const cg_fo *c)
 {
-    if (S->have_prev)
-        add_penalty(vl, MAX(MAX(S->prev_keep, edge_keep(c, 1, 0)), S->keep_together));
+    if (S->have_prev) {
+        int kp = edge_keep(c, 1, 0);
+        add_penalty(vl, MAX(MAX(S->prev_keep, kp), S->keep_together));
+    }
 }
 
 /* Before block-level child c: the switch into or out of span="all" and the
