@@ -158,6 +158,11 @@ typedef struct {
     int break_kind;             /* VI_PENALTY forced: CG_BREAK_PAGE / EVEN / ODD */
     double h;                   /* LINE, GAP, ROW, BOX: height; SPACE: optimum; OVERLAY: sub height */
     int precedence;             /* VI_SPACE */
+    double squeeze;             /* VI_BOX: the part of their shrink the spaces of sub give up
+                                 * (content taller than a fixed height, 0..1) */
+    double shrink;              /* VI_SPACE: how much less than its optimum it may be
+                                 * (optimum - minimum, XSL 1.1 §4.3): pagination takes it
+                                 * from the spaces of a page that would not fit otherwise */
     gboolean retain;            /* VI_SPACE: conditionality retain */
     double x;                   /* OVERLAY, BOX: offset of the sub-list; VI_ABS: y from the region top */
     cg_line *line;
@@ -196,6 +201,9 @@ void *cg_vlist_alloc(cg_vlist *vl, size_t n);
 double cg_vlist_measure(const cg_vlist *vl);
 /* The same for items [from, to). */
 double cg_vlist_measure_range(const cg_vlist *vl, int from, int to);
+/* How much shorter the spaces of vl may make it (the shrink of the space
+ * that counts in each run of spaces, cg_vitem.shrink). */
+double cg_vlist_shrink(const cg_vlist *vl);
 
 /* Free a paragraph (called by cg_vlist_free). */
 void cg_para_free(cg_para *p);

@@ -60,6 +60,8 @@ static void add_space(cg_vlist *vl, const cg_space *s)
         return;
     cg_vitem *it = cg_vlist_add(vl, VI_SPACE);
     it->h = h;
+    double mn = cg_len_resolve(s->min, 0, NULL);
+    it->shrink = h - CLAMP(mn, 0, MAX(h, 0));
     it->precedence = s->precedence;
     it->retain = s->retain;
 }
@@ -337,6 +339,9 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
         cg_vlist *sub = cg_vlist_new();
         layout_content(L, sub, fo, &inner);
         double ch = cg_vlist_measure(sub);
+        double shrink = ch > h + 0.01 ? cg_vlist_shrink(sub) : 0;
+        double squeeze = shrink > 0 ? MIN(1, (ch - h) / shrink) : 0;
+        ch -= squeeze * shrink;     /* its spaces shrink to fit the height first */
         if (ch > h + 0.01)
             cg_xml_diag(L->d, CG_WARNING, fo->xml,
                         "the content of this fo:block-container (%.2fpt) is taller than its height (%.2fpt): it overflows",
@@ -348,6 +353,7 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
         cg_vitem *bx = cg_vlist_add(vl, VI_BOX);
         bx->sub = sub;
         bx->h = h - off;
+        bx->squeeze = squeeze;
         g_ptr_array_add(vl->owned_lists, sub);
     } else
         layout_content(L, vl, fo, &inner);

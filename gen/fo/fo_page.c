@@ -231,6 +231,7 @@ typedef struct {
     gboolean in_group, started;
     gboolean piece;             /* placing a piece of a footnote split across pages: its
                                  * continued blocks are begun and ended (tags) here too */
+    double squeeze;             /* the part of their shrink the spaces give up (0..1) */
     cg_marks *marks;            /* the body's: areas of objects with markers logged, or NULL */
     const cg_fo *seq;           /* the page-sequence */
 } placer;
@@ -312,6 +313,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
+        sub.squeeze = 0;        /* the cell's height is the row's */
         int from = 0, to = (int)c->content->items->len;
         guint base = P->open->len;
         if (c->ranged) {
@@ -359,9 +361,12 @@ static void stack_space(const cg_vitem *it, gboolean started, gboolean *in_group
 static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
 {
     switch (it->kind) {
-    case VI_SPACE:
-        stack_space(it, P->started, &P->in_group, &P->group, y);
+    case VI_SPACE: {
+        cg_vitem sq = *it;
+        sq.h -= P->squeeze * it->shrink;
+        stack_space(&sq, P->started, &P->in_group, &P->group, y);
         return;
+    }
     case VI_GAP:
         P->in_group = FALSE;
         P->started = TRUE;
@@ -404,6 +409,7 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
+        sub.squeeze = it->kind == VI_BOX ? it->squeeze : 0;
         place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
         if (it->kind == VI_BOX)
             *y += it->h;
@@ -414,6 +420,7 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
+        sub.squeeze = 0;
         place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
         return;
     }
@@ -454,6 +461,8 @@ typedef struct {
     int pen;                    /* strength of the chosen break */
     gboolean overflow;          /* an item taller than the page */
     int forced_kind;            /* CG_BREAK_* of a forced break, else 0 */
+    double squeeze;             /* the part of their shrink the page's spaces give up so
+                                 * that its content fits (0..1) */
 } page_break;
 
 /* Header and footer heights of the tables open in stack (array of cg_block*). */
@@ -1481,6 +1490,10 @@ typedef struct {
     gboolean group_started;     /* started, at the first of the rows tied to this one */
     int best, best_pen;
     page_break r;
+    /* elastic spaces: the shrink of the spaces so far (the largest of each
+     * group counts), that of the current group, that up to the last content,
+     * and at the best break, what the content there exceeds the page by */
+    double shrink, group_shrink, content_shrink, best_shrink, best_excess;
 } break_scan;
 
 /* Rows break across pages: at forced breaks in their cells, and where they
@@ -1535,7 +1548,7 @@ static gboolean scan_box(break_scan *S, int *pk, const cg_vitem *it)
     double item_first = S->fn_new > 0 ? S->new_first : S->itf->len ? fn_first_piece(S->itf->pdata[0], 0) : 0;
     double need = fn_need(S->fc, S->first_break, S->fn_prev, item_new, item_first);
     double bottom = S->y + it->h;
-    if (bottom + need + footers_below(S->stack, it) > S->avail + 0.01 && S->started) {
+    if (bottom + need + footers_below(S->stack, it) > S->avail + 0.01 + S->shrink && S->started) {
         int back;
         if (S->best < 0 && it->kind == VI_ROW &&
             (back = split_group(S->vl, k, S->from, -1, S->avail, TRUE, 0)) > 0) {
@@ -1557,6 +1570,8 @@ static gboolean scan_box(break_scan *S, int *pk, const cg_vitem *it)
     S->in_group = FALSE;
     if (it->kind != VI_OVERLAY)
         S->y = bottom;
+    if (bottom >= S->content_y)
+        S->content_shrink = S->shrink;
     S->content_y = MAX(S->content_y, bottom);
     S->fn_new = item_new;
     S->new_first = item_first;
@@ -1626,8 +1641,9 @@ static void scan_legal(break_scan *S, int k, const cg_vitem *it)
 {
     if (!S->started || it->pen >= CG_PEN_NEVER)
         return;
-    gboolean fits = S->content_y + fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first) +
-                    open_tables_h(S->stack, FALSE) <= S->avail + 0.01;
+    double excess = S->content_y + fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first) +
+                    open_tables_h(S->stack, FALSE) - S->avail;
+    gboolean fits = excess <= 0.01 + S->content_shrink;
     /* past a legal break, the footnotes cited before it are no longer new */
     S->first_break = FALSE;
     S->fn_prev += S->fn_new;
@@ -1639,8 +1655,38 @@ static void scan_legal(break_scan *S, int k, const cg_vitem *it)
         if (it->pen <= S->best_pen) {
             S->best = k;
             S->best_pen = it->pen;
+            S->best_excess = excess;
+            S->best_shrink = S->content_shrink;
         }
     }
+}
+
+/* A space: its height by space resolution, and its shrink. */
+static void scan_space(break_scan *S, const cg_vitem *it)
+{
+    double y0 = S->y;
+    gboolean had = S->in_group;
+    stack_space(it, S->started, &S->in_group, &S->group, &S->y);
+    if (!had && S->in_group)
+        S->group_shrink = 0;
+    if (S->y > y0) {            /* the group's space is this one now */
+        S->shrink += it->shrink - S->group_shrink;
+        S->group_shrink = it->shrink;
+    }
+}
+
+/* How much of their shrink the spaces give up on the page ending at the
+ * chosen break: none when its content fits at their optimum. */
+static double break_squeeze(const break_scan *S)
+{
+    double excess = S->content_y - S->avail, shrink = S->content_shrink;
+    if (S->best >= 0 && S->r.brk == S->best) {
+        excess = S->best_excess;
+        shrink = S->best_shrink;
+    }
+    if (excess <= 0.01 || shrink <= 0 || S->r.overflow)
+        return 0;
+    return MIN(1, excess / shrink);
 }
 
 /* The best break of a page (or column) from item from in height avail, with
@@ -1663,7 +1709,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
     S.itf = g_ptr_array_new();
     S.best = -1;
     S.best_pen = G_MAXINT;
-    S.r = (page_break){ S.n, S.n, 0, FALSE, 0 };
+    S.r = (page_break){ S.n, S.n, 0, FALSE, 0, 0 };
     for (int k = from;; k++) {
         if (k >= S.n) {
             if (at_end(vl, k))
@@ -1673,7 +1719,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            stack_space(it, S.started, &S.in_group, &S.group, &S.y);
+            scan_space(&S, it);
             break;
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
             if (scan_box(&S, &k, it))
@@ -1705,6 +1751,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
     S.n = NI(vl);
     S.r.brk = S.n;
 done:
+    S.r.squeeze = break_squeeze(&S);
     S.r.next = S.r.brk < S.n ? S.r.brk + 1 : S.n;
     if (S.r.brk < S.n && g_array_index(vl->items, cg_vitem, S.r.brk).kind != VI_PENALTY)
         S.r.next = S.r.brk;
@@ -1771,7 +1818,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         int da = g->regions[k]->p->i.display_align;
         if (da == CG_DA_CENTER) y += MAX(0, (g->rh[k] - h) / 2);
         else if (da == CG_DA_AFTER) y += MAX(0, g->rh[k] - h);
-        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, NULL, ps };
+        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, 0, NULL, ps };
         place_list(&P, vl, 0, (int)vl->items->len, g->rx[k], &y);
         while (P.open->len)
             close_frag(&P, y, TRUE);
@@ -1935,7 +1982,7 @@ static double balanced_height(cg_vlist *vl, int pos, GPtrArray *open, int ncol, 
 static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_state *st,
                             GPtrArray *fns, const fn_ctx *fc)
 {
-    page_break last = { NI(vl), NI(vl), 0, FALSE, 0 };
+    page_break last = { NI(vl), NI(vl), 0, FALSE, 0, 0 };
     gboolean overflow = FALSE;
     double y = g->by;
     double band_fn = 0;         /* footnotes cited in the bands above: the room they take */
@@ -1995,7 +2042,9 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             overflow |= br.overflow;
             double cy = y;
             double cx = g->bx + (ncol > 1 ? (double)c * (g->colw + g->gap) : 0);
+            P->squeeze = br.squeeze;
             place_column(P, vl, st->pos, br.brk, st->open, cx, &cy, fns);
+            P->squeeze = 0;
             if (br.next > br.brk)
                 advance_open(vl, br.brk, br.next, st->open);
             bottom = MAX(bottom, cy);
@@ -2504,11 +2553,11 @@ static page_break page_content(sequence *S, cg_page *pg, cg_region_out *body, co
 {
     cg_layout *L = S->L;
     placer P = { L, body, S->G->ids, pg->index, pg->number_text, TRUE,
-                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, S->G->marks, S->ps };
+                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, 0, S->G->marks, S->ps };
     /* the page-sequence's id spans all its pages (page-number-citation-last) */
     note_id(&P, S->ps->id, g->by, S->i == 0, TRUE);
     GPtrArray *fns = g_ptr_array_new();
-    page_break br = { S->st.pos, S->st.pos, 0, FALSE, 0 };
+    page_break br = { S->st.pos, S->st.pos, 0, FALSE, 0, 0 };
     /* A page whose region-body is not the flow's gets none of it (FOP:
      * simple-page-master_unmapped_flow-name); a few in a row at most. */
     gboolean unmapped = S->flow && !S->blank_next && S->unmapped_run < 8 &&
