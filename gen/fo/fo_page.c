@@ -1287,17 +1287,36 @@ static int table_end_after(const cg_vlist *vl, int k)
     return -1;
 }
 
-/* Do only the ends of blocks (and spaces, penalties) follow item k? A forced
- * break there (break-after of the last block) has no next area to push onto
- * a new page (XSL 1.1 §7.20.1): no empty page is made for the ends. */
+/* Do only the ends of blocks (their padding and borders after, spaces,
+ * penalties) follow item k? A forced break there (break-after of the last
+ * block) has no next area to push onto a new page (XSL 1.1 §7.20.1): no page
+ * is made for the ends, which close the blocks on this one. */
 static gboolean only_ends_after(cg_vlist *vl, int k)
 {
     for (int j = k + 1; !at_end(vl, j); j++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
-        if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY)
+        if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY && it->kind != VI_GAP)
             return FALSE;
     }
     return TRUE;
+}
+
+/* After a forced break at item k: the last end of a block (or its padding
+ * and border after) before the next content, when content follows; else k. */
+static int ends_before_content(cg_vlist *vl, int k)
+{
+    int last = k;
+    for (int j = k + 1; !at_end(vl, j); j++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
+        if (it->kind == VI_END || (it->kind == VI_GAP && it->h > 0))
+            last = j;
+        else if (it->kind == VI_GAP || it->kind == VI_SPACE ||
+                 (it->kind == VI_PENALTY && it->pen != CG_PEN_FORCE))
+            continue;
+        else
+            return last;
+    }
+    return k;   /* only ends follow: only_ends_after */
 }
 
 /* Footnotes cited in nested lists (table cells, list-item labels and bodies,
@@ -1621,6 +1640,18 @@ static gboolean scan_forced(break_scan *S, int *pk, const cg_vitem *it)
         *pk = k - 1;
         return FALSE;
     }
+    int after = ends_before_content(vl, k);
+    it = &g_array_index(vl->items, cg_vitem, k);    /* more of the flow may be laid out */
+    if (after > k) {
+        /* the blocks that end here end on this page, with their padding and
+         * borders after: the break takes effect after them */
+        cg_vitem pen = *it;
+        g_array_remove_index(vl->items, (guint)k);
+        g_array_insert_val(vl->items, (guint)after, pen);
+        *pk = k - 1;
+        return FALSE;
+    }
+    it = &g_array_index(vl->items, cg_vitem, k);
     gboolean ends = S->started && only_ends_after(vl, k);
     /* only_ends_after may have laid out more of the flow: the items moved */
     it = &g_array_index(vl->items, cg_vitem, k);
