@@ -666,7 +666,7 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     while (last_is_collapsible_space(pa))
         pop_char(pa);
     /* A trailing preserved line feed ends the last line; it adds no line. */
-    if (pa->chars->len && last_char(pa) == '\n' && pa->block->p->i.linefeed_treatment != CG_LF_PRESERVE)
+    if (pa->chars->len && last_char(pa) == '\n')
         pop_char(pa);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
