@@ -2491,6 +2491,20 @@ static void first_flow_geometry(cg_layout *L, const cg_fo *ps, const cg_fo *flow
 /* The page's master (returned) and geometry (*g), the flow's columns kept at
  * the first page's. If the rest fits on this page, it is the last; its master
  * may differ: that one when the rest fits on it too, else *last_unused. */
+/* Does the rest of the flow (and the footnotes carried over) fit on a page
+ * of master spm (columns as g's)? */
+static gboolean rest_fits(sequence *S, const cg_fo *spm, const geometry *g, const fn_ctx *fc)
+{
+    geometry gl;
+    geometry_of(S->L, spm, &gl);
+    gl.ncol = g->ncol; gl.colw = g->colw; gl.gap = g->gap;
+    flow_state u = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
+    fill_page(NULL, S->vl, &gl, &u, NULL, fc);
+    gboolean fits = at_end(S->vl, u.pos) && fc->pending_h <= gl.bh;
+    g_ptr_array_free(u.open, TRUE);
+    return fits;
+}
+
 static const cg_fo *page_geometry(sequence *S, geometry *g, gboolean *last_unused)
 {
     cg_layout *L = S->L;
@@ -2510,6 +2524,13 @@ static const cg_fo *page_geometry(sequence *S, geometry *g, gboolean *last_unuse
         return spm;
     fn_ctx dfc = { 0, 0, 0 };
     pending_ctx(S->pending, &dfc);
+    if (S->i == 0 && cg_master_only(L, S->ps, S->number, FALSE) && rest_fits(S, lspm, g, &dfc)) {
+        /* page-position="only" (XSL 1.1 §7.27.10): the sequence is one page
+         * when all of it fits on that master's page */
+        geometry_of(L, lspm, g);
+        g->ncol = S->g0.ncol; g->colw = S->g0.colw; g->gap = S->g0.gap;
+        return lspm;
+    }
     flow_state t = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
     fill_page(NULL, S->vl, g, &t, NULL, &dfc);
     /* (footnotes carried over taller than the body need more pages) */
