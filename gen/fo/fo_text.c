@@ -286,7 +286,9 @@ static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double 
     if (!ch_auto)
         ch = (n->content_height.flags & 16) ? fit_dim(ih, vh, n->content_height.abs)
                                             : cg_len_resolve(n->content_height, ih, NULL);
-    if (n->scaling == CG_SCALE_UNIFORM && iw > 0 && ih > 0) {
+    /* uniform keeps the image's aspect ratio: one that cannot be read has
+     * none (its empty box takes the sizes given) */
+    if (n->scaling == CG_SCALE_UNIFORM && img && iw > 0 && ih > 0) {
         if (!cw_auto && ch_auto)
             ch = ih * cw / iw;
         else if (cw_auto && !ch_auto)
