@@ -279,21 +279,55 @@ static char **read_dirs_for(const cg_fo_options *opts, const char *base)
     return (char **)g_ptr_array_free(rd, FALSE);
 }
 
-/* Pass 1 (only when citations exist): where every id lands, found quietly. */
+/* Passes before the drawing one: at most this many. */
+#define MAX_ID_PASSES 5
+
+/* Do the two tables give every id the same pages (the same numbers)? */
+static gboolean same_pages(GHashTable *a, GHashTable *b)
+{
+    if (g_hash_table_size(a) != g_hash_table_size(b))
+        return FALSE;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, a);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        const cg_id_pages *x = v, *y = g_hash_table_lookup(b, k);
+        if (!y || x->first != y->first || x->last != y->last ||
+            g_strcmp0(x->first_text, y->first_text) || g_strcmp0(x->last_text, y->last_text))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Passes before the drawing one (only when citations exist): where every id
+ * lands, found quietly, the first with numbers of two digits' width, each
+ * next with the numbers the last found, until no id moves (a fixed point:
+ * the numbers drawn are those of the pages the ids are on). A number of
+ * another width can move text across a page break and so move an id; the
+ * passes are bounded (MAX_ID_PASSES): numbers that never settle (a citation
+ * whose own width moves its target back and forth) are drawn as the last
+ * pass found them, with a warning. */
 static void locate_ids(cg_layout *L)
 {
-    GHashTable *ids1 = cg_id_table_new();
-    cg_diags *quiet = cg_diags_new();       /* pass 2 reports the same problems */
     cg_diags *saved = L->d;
-    L->d = quiet;
-    cg_paginate(L, NULL, NULL, ids1);
-    L->d = saved;
-    cg_diags_free(quiet);
-    g_hash_table_destroy(L->ids);
-    L->ids = ids1;
-    /* Pass 2 reports every problem again (pass 1 was quiet). */
-    g_hash_table_remove_all(L->warned);
-    g_hash_table_remove_all(L->families);
+    gboolean settled = FALSE;
+    for (int pass = 0; pass < MAX_ID_PASSES && !settled; pass++) {
+        GHashTable *ids1 = cg_id_table_new();
+        cg_diags *quiet = cg_diags_new();       /* the drawing pass reports the same problems */
+        L->d = quiet;
+        cg_paginate(L, NULL, NULL, ids1);
+        L->d = saved;
+        cg_diags_free(quiet);
+        settled = pass > 0 && same_pages(L->ids, ids1);
+        g_hash_table_destroy(L->ids);
+        L->ids = ids1;
+        g_hash_table_remove_all(L->warned);
+        g_hash_table_remove_all(L->families);
+    }
+    if (!settled)
+        cg_diag_add(L->d, CG_WARNING, L->t->file, 0, 0, "page-number citations did not settle after %d "
+                    "passes (a number's width moves what it cites): the last pass's numbers are used",
+                    MAX_ID_PASSES);
 }
 
 /* Where the PDF goes: a temporary file beside opts->output (its name in *tmp), or opts->write;

@@ -47,6 +47,33 @@ double cg_vlist_measure(const cg_vlist *vl)
     return cg_vlist_measure_range(vl, 0, (int)vl->items->len);
 }
 
+double cg_vlist_shrink(const cg_vlist *vl)
+{
+    double total = 0, group = 0, group_shrink = 0;
+    gboolean in_group = FALSE, started = FALSE;
+    for (guint i = 0; i < vl->items->len; i++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+        if (it->kind == VI_SPACE) {
+            if (!started && !it->retain)
+                continue;
+            if (!in_group) {
+                in_group = TRUE;
+                group = group_shrink = 0;
+            }
+            if (it->h > group) {
+                total += it->shrink - group_shrink;
+                group = it->h;
+                group_shrink = it->shrink;
+            }
+        } else if (it->kind == VI_LINE || it->kind == VI_ROW || it->kind == VI_BOX ||
+                   it->kind == VI_OVERLAY || (it->kind == VI_GAP && it->h > 0)) {
+            in_group = FALSE;
+            started = TRUE;
+        }
+    }
+    return total;
+}
+
 double cg_vlist_measure_range(const cg_vlist *vl, int from, int to)
 {
     double y = 0, bottom = 0;

@@ -89,10 +89,18 @@ typedef struct {
     int c0, c1;                 /* characters of the paragraph on this line */
     GPtrArray *footnotes;       /* cg_vlist* of footnote bodies cited on the line, or NULL */
     GPtrArray *ids;             /* const char* ids of inline objects starting here, or NULL */
+    GPtrArray *marks;           /* inline objects with fo:marker children whose first or last
+                                 * character is here (CG_LINE_MARK), or NULL */
     cg_inline_box *boxes;       /* inlines with borders or padding on the line, outer ones
                                  * first (NULL if none) */
     int n_boxes;
 } cg_line;
+
+/* An entry of cg_line.marks: the object, and whether its last character (not
+ * its first) is on the line. */
+#define CG_LINE_MARK(fo, end) ((gpointer)((guintptr)(fo) | ((end) ? 1u : 0u)))
+#define CG_LINE_MARK_FO(p) ((const cg_fo *)((guintptr)(p) & ~(guintptr)1))
+#define CG_LINE_MARK_END(p) (((guintptr)(p) & 1u) != 0)
 
 /* A block's decoration and identity, shared by its start and end markers. */
 typedef struct {
@@ -150,6 +158,11 @@ typedef struct {
     int break_kind;             /* VI_PENALTY forced: CG_BREAK_PAGE / EVEN / ODD */
     double h;                   /* LINE, GAP, ROW, BOX: height; SPACE: optimum; OVERLAY: sub height */
     int precedence;             /* VI_SPACE */
+    double squeeze;             /* VI_BOX: the part of their shrink the spaces of sub give up
+                                 * (content taller than a fixed height, 0..1) */
+    double shrink;              /* VI_SPACE: how much less than its optimum it may be
+                                 * (optimum - minimum, XSL 1.1 §4.3): pagination takes it
+                                 * from the spaces of a page that would not fit otherwise */
     gboolean retain;            /* VI_SPACE: conditionality retain */
     double x;                   /* OVERLAY, BOX: offset of the sub-list; VI_ABS: y from the region top */
     cg_line *line;
@@ -170,7 +183,7 @@ struct cg_vlist {
     GPtrArray *owned_lists;     /* nested cg_vlist* freed with this one */
     GPtrArray *owned_paras;     /* cg_para* */
     GPtrArray *owned;           /* plain g_malloc'd blocks (lines, rows, blocks...) */
-    GPtrArray *owned_arrays;    /* GPtrArray* (line footnotes and ids) */
+    GPtrArray *owned_arrays;    /* GPtrArray* (line footnotes, ids and marks) */
     double height;              /* natural height (for nested lists; 0 until measured) */
     /* A flow laid out as pagination reads it (fo_page.c): more appends the
      * next items and returns TRUE, or returns FALSE at the end (NULL: the
@@ -188,6 +201,9 @@ void *cg_vlist_alloc(cg_vlist *vl, size_t n);
 double cg_vlist_measure(const cg_vlist *vl);
 /* The same for items [from, to). */
 double cg_vlist_measure_range(const cg_vlist *vl, int from, int to);
+/* How much shorter the spaces of vl may make it (the shrink of the space
+ * that counts in each run of spaces, cg_vitem.shrink). */
+double cg_vlist_shrink(const cg_vlist *vl);
 
 /* Free a paragraph (called by cg_vlist_free). */
 void cg_para_free(cg_para *p);

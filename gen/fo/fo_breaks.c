@@ -136,6 +136,7 @@ void cg_breaks_find(const char *text, int len, const gunichar *chars, int n,
                    : la[i].is_line_break ? CG_BRK_ALLOWED : CG_BRK_NONE;
         out[i].hyphen = 0;
         out[i].white = i < n && la[i].is_white;
+        out[i].cursor = la[i].is_cursor_position;
         out[i].glue_width = out[i].glue_stretch = out[i].glue_shrink = 0;
     }
     out[0].brk = CG_BRK_NONE;   /* never before the first character */

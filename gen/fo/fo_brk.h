@@ -14,6 +14,9 @@ typedef struct {
     guint8 brk;            /* CG_BRK_*: may a line break before character i? */
     guint8 hyphen;         /* a hyphenation point before character i */
     guint8 white;          /* character i is white space */
+    guint8 cursor;         /* a grapheme boundary before character i (Pango's
+                            * is_cursor_position): where a word wider than the line
+                            * may be broken as a last resort */
     /* Glue before character i, in em of the surrounding text. */
     float glue_width, glue_stretch, glue_shrink;
 } cg_brk;

@@ -60,6 +60,8 @@ static void add_space(cg_vlist *vl, const cg_space *s)
         return;
     cg_vitem *it = cg_vlist_add(vl, VI_SPACE);
     it->h = h;
+    double mn = cg_len_resolve(s->min, 0, NULL);
+    it->shrink = h - CLAMP(mn, 0, MAX(h, 0));
     it->precedence = s->precedence;
     it->retain = s->retain;
 }
@@ -169,9 +171,65 @@ static gboolean is_block_child(const cg_fo *c)
     if (cg_fo_is_block_level(c->kind) || c->kind == FO_LIST_ITEM)
         return TRUE;
     /* a wrapper or unknown object holding blocks is transparent */
-    if ((c->kind == FO_WRAPPER || c->kind == FO_UNKNOWN) && has_block_child(c))
+    if ((c->kind == FO_WRAPPER || c->kind == FO_UNKNOWN || c->kind == FO_RETRIEVE_MARKER) &&
+        has_block_child(c))
         return TRUE;
     return FALSE;
+}
+
+/* The first (dir > 0) or last block-level child of fo whose areas begin or
+ * end fo's content: nothing but white space before (after) it. */
+static const cg_fo *edge_block_child(const cg_fo *fo, int dir)
+{
+    const cg_fo *edge = NULL;
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == FO_TEXT) {
+            gboolean blank = TRUE;
+            for (const char *q = c->text; q && *q && blank; q++)
+                blank = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+            if (blank)
+                continue;
+        }
+        if (!is_block_child(c)) {
+            if (dir > 0)
+                return NULL;    /* the content begins with a line */
+            edge = NULL;
+            continue;
+        }
+        if (dir > 0)
+            return c;
+        edge = c;
+    }
+    return edge;
+}
+
+/* keep-with-previous (dir > 0) or keep-with-next of fo as its neighbours see
+ * it: its own, or that of the object its first (last) area comes from (XSL
+ * 1.1 §4.8: the condition holds between the first area an object generates
+ * and the last one of the object before it, whatever object it is nested in),
+ * through nested blocks, wrappers and both sides of a list item. */
+static int edge_keep(const cg_fo *fo, int dir, int depth)
+{
+    int k = dir > 0 ? fo->p->n.keep_with_previous_page : fo->p->n.keep_with_next_page;
+    if (depth > 32)
+        return k;
+    if (fo->kind == FO_LIST_ITEM) {
+        for (const cg_fo *c = fo->first; c; c = c->next)
+            if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY) {
+                const cg_fo *e = edge_block_child(c, dir);
+                int own = dir > 0 ? c->p->n.keep_with_previous_page : c->p->n.keep_with_next_page;
+                int inner = e ? edge_keep(e, dir, depth + 1) : 0;   /* once: MAX is a macro */
+                k = MAX(k, MAX(own, inner));
+            }
+        return k;
+    }
+    if (fo->kind == FO_BLOCK || fo->kind == FO_BLOCK_CONTAINER || fo->kind == FO_WRAPPER ||
+        fo->kind == FO_LIST_BLOCK) {
+        const cg_fo *e = edge_block_child(fo, dir);
+        int inner = e ? edge_keep(e, dir, depth + 1) : 0;   /* once: MAX is a macro */
+        k = MAX(k, inner);
+    }
+    return k;
 }
 
 /* Open a block area in vl: the block, its start marker and the gap of its
@@ -299,6 +357,9 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
         cg_vlist *sub = cg_vlist_new();
         layout_content(L, sub, fo, &inner);
         double ch = cg_vlist_measure(sub);
+        double shrink = ch > h + 0.01 ? cg_vlist_shrink(sub) : 0;
+        double squeeze = shrink > 0 ? MIN(1, (ch - h) / shrink) : 0;
+        ch -= squeeze * shrink;     /* its spaces shrink to fit the height first */
         if (ch > h + 0.01)
             cg_xml_diag(L->d, CG_WARNING, fo->xml,
                         "the content of this fo:block-container (%.2fpt) is taller than its height (%.2fpt): it overflows",
@@ -310,6 +371,7 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
         cg_vitem *bx = cg_vlist_add(vl, VI_BOX);
         bx->sub = sub;
         bx->h = h - off;
+        bx->squeeze = squeeze;
         g_ptr_array_add(vl->owned_lists, sub);
     } else
         layout_content(L, vl, fo, &inner);
@@ -476,13 +538,15 @@ static void layout_list_block(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const
             cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:list-block; laid out as a block",
                                 cg_fo_kind_name(c->kind));
         }
-        if (have_prev)
-            add_penalty(vl, MAX(MAX(prev_keep, c->p->n.keep_with_previous_page), p->i.keep_together_page));
+        if (have_prev) {
+            int kp = edge_keep(c, 1, 0);
+            add_penalty(vl, MAX(MAX(prev_keep, kp), p->i.keep_together_page));
+        }
         if (c->kind == FO_LIST_ITEM)
             layout_list_item(L, vl, c, bc, fo);
         else
             layout_block_level(L, vl, c, bc);
-        prev_keep = c->p->n.keep_with_next_page;
+        prev_keep = edge_keep(c, -1, 0);
         have_prev = TRUE;
     }
     add_gap(vl, ga);
@@ -1403,8 +1467,8 @@ static void layout_block_level(cg_layout *L, cg_vlist *vl, const cg_fo *fo, cons
     case FO_LIST_ITEM: layout_list_item(L, vl, fo, bc, fo->parent); break;
     case FO_TABLE: layout_table(L, vl, fo, bc); break;
     case FO_TABLE_AND_CAPTION: case FO_TABLE_CAPTION:
-    case FO_WRAPPER: case FO_UNKNOWN:
-        if (fo->id) {
+    case FO_WRAPPER: case FO_UNKNOWN: case FO_RETRIEVE_MARKER:
+        if (fo->id || fo->markers) {    /* pagination records where it lands */
             cg_block *ib = add_id_start(vl, fo);
             layout_content(L, vl, fo, bc);
             add_id_end(vl, ib);
@@ -1455,8 +1519,10 @@ static void spans_init(spans_state *S, const cg_fo *fo, const bctx *bc, const bc
 /* The penalty that joins block-level child c to what came before it. */
 static void join_penalty(cg_vlist *vl, const spans_state *S, const cg_fo *c)
 {
-    if (S->have_prev)
-        add_penalty(vl, MAX(MAX(S->prev_keep, c->p->n.keep_with_previous_page), S->keep_together));
+    if (S->have_prev) {
+        int kp = edge_keep(c, 1, 0);
+        add_penalty(vl, MAX(MAX(S->prev_keep, kp), S->keep_together));
+    }
 }
 
 /* Before block-level child c: the switch into or out of span="all" and the
@@ -1480,7 +1546,7 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
         return FALSE;
     if (is_block_child(c)) {
         layout_block_level(L, vl, c, step_open(L, vl, S, c));
-        S->prev_keep = c->p->n.keep_with_next_page;
+        S->prev_keep = edge_keep(c, -1, 0);
         S->have_prev = TRUE;
         S->c = c->next;
         return TRUE;
@@ -1535,7 +1601,7 @@ static gboolean spans_step(cg_layout *L, cg_vlist *vl, spans_state *S)
                 cg_vitem *en = cg_vlist_add(vl, VI_END);
                 en->blk = ib;
             }
-            S->prev_keep = nested->p->n.keep_with_next_page;
+            S->prev_keep = edge_keep(nested, -1, 0);
             S->have_prev = TRUE;
         }
     }
@@ -1630,7 +1696,7 @@ static gboolean feed_step(cg_flow_feed *f, cg_vlist *vl)
         add_break(vl, fo->p->n.break_after);
         g_array_set_size(f->frames, f->frames->len - 1);
         S = &g_array_index(f->frames, feed_frame, f->frames->len - 1).S;
-        S->prev_keep = fo->p->n.keep_with_next_page;
+        S->prev_keep = edge_keep(fo, -1, 0);
         S->have_prev = TRUE;
         S->c = fo->next;
         return TRUE;

@@ -66,7 +66,42 @@ static const cg_fo *spm_by_ref(cg_layout *L, const cg_fo *ref)
     return m;
 }
 
+/* The conditional-page-master-reference of alternatives c that holds for the
+ * page (in *cond when cond is not NULL), and its master; the first one (with
+ * a warning when warn) when none holds. */
+static const cg_fo *alternative(cg_layout *L, const cg_fo *c, int i, int num, gboolean last, gboolean blank,
+                                gboolean warn, const cg_fo **cond)
+{
+    for (const cg_fo *k = c->first; k; k = k->next)
+        if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank)) {
+            if (cond)
+                *cond = k;
+            return spm_by_ref(L, k);
+        }
+    if (warn)
+        cg_layout_warn_once(L, c, "no conditional-page-master-reference matches page %d; the first is used", num);
+    const cg_fo *k = cg_fo_child(c, FO_CONDITIONAL_PMR);
+    return k ? spm_by_ref(L, k) : first_spm(L);
+}
+
+static const cg_fo *select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last, gboolean blank,
+                                  const cg_fo **cond);
+
 const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last, gboolean blank)
+{
+    return select_master(L, ps, i, num, last, blank, NULL);
+}
+
+gboolean cg_master_only(cg_layout *L, const cg_fo *ps, int num, gboolean blank)
+{
+    const cg_fo *cond = NULL;
+    select_master(L, ps, 0, num, TRUE, blank, &cond);
+    const char *pp = cond ? cg_fo_attr(L->t, cond, "page-position") : NULL;
+    return pp && !strcmp(pp, "only");
+}
+
+static const cg_fo *select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last, gboolean blank,
+                                  const cg_fo **cond)
 {
     const char *mr = cg_fo_attr(L->t, ps, "master-reference");
     if (!mr)
@@ -89,27 +124,16 @@ const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gbo
         lastspec = c;
         int count = c->kind == FO_SINGLE_PMR ? 1 : max_repeats(L, c);
         if (remaining < count) {
-            if (c->kind == FO_REPEATABLE_PMA) {
-                for (const cg_fo *k = c->first; k; k = k->next)
-                    if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
-                        return spm_by_ref(L, k);
-                cg_layout_warn_once(L, c, "no conditional-page-master-reference matches page %d; the first is used", num);
-                const cg_fo *k = cg_fo_child(c, FO_CONDITIONAL_PMR);
-                return k ? spm_by_ref(L, k) : first_spm(L);
-            }
+            if (c->kind == FO_REPEATABLE_PMA)
+                return alternative(L, c, i, num, last, blank, TRUE, cond);
             return spm_by_ref(L, c);
         }
         remaining -= count;
     }
     cg_layout_warn_once(L, psm, "page-sequence-master '%s' has no page master left for page %d; its last one is reused",
                         mr, num);
-    if (lastspec && lastspec->kind == FO_REPEATABLE_PMA) {
-        for (const cg_fo *k = lastspec->first; k; k = k->next)
-            if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
-                return spm_by_ref(L, k);
-        const cg_fo *k = cg_fo_child(lastspec, FO_CONDITIONAL_PMR);
-        return k ? spm_by_ref(L, k) : first_spm(L);
-    }
+    if (lastspec && lastspec->kind == FO_REPEATABLE_PMA)
+        return alternative(L, lastspec, i, num, last, blank, FALSE, cond);
     return lastspec ? spm_by_ref(L, lastspec) : first_spm(L);
 }
 

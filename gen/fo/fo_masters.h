@@ -20,4 +20,8 @@ int cg_masters_check(cg_layout *L);
 const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last,
                               gboolean blank);
 
+/* Is the master of the first page of ps, when it is also the last, chosen by
+ * a conditional-page-master-reference with page-position="only"? */
+gboolean cg_master_only(cg_layout *L, const cg_fo *ps, int num, gboolean blank);
+
 #endif

@@ -1,5 +1,6 @@
 /* fo_page.c — see fo_page.h. */
 #include "fo_page.h"
+#include "fo_markers.h"
 #include "fo_masters.h"
 #include "fo_text.h"
 #include "base/base.h"
@@ -256,6 +257,9 @@ typedef struct {
     gboolean in_group, started;
     gboolean piece;             /* placing a piece of a footnote split across pages: its
                                  * continued blocks are begun and ended (tags) here too */
+    double squeeze;             /* the part of their shrink the spaces give up (0..1) */
+    cg_marks *marks;            /* the body's: areas of objects with markers logged, or NULL */
+    const cg_fo *seq;           /* the page-sequence */
 } placer;
 
 static void note_id(placer *P, const char *id, double y, gboolean start, gboolean end)
@@ -285,7 +289,9 @@ static void place_list(placer *P, const cg_vlist *vl, int from, int to, double x
 
 static void open_frag(placer *P, const cg_block *b, double x0, double y, gboolean first)
 {
-    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len, FALSE };
+    cg_frag f = { b, x0 + b->x, y, b->w, y, first, FALSE, (int)P->open->len, FALSE, 0 };
+    if (P->marks && b->fo && b->fo->markers)
+        f.mark = 1 + cg_marks_add(P->marks, b->fo, P->page_index, P->seq, first, FALSE);
     g_array_append_val(P->ro->frags, f);
     int fi = (int)P->ro->frags->len - 1;
     g_array_append_val(P->open, fi);
@@ -308,6 +314,8 @@ static void close_frag(placer *P, double y, gboolean last)
     cg_frag *f = &g_array_index(P->ro->frags, cg_frag, fi);
     f->y1 = y;
     f->last = last;
+    if (f->mark)
+        cg_marks_set_last(P->marks, f->mark - 1, last);
     if (last || P->piece) {
         cg_placed pl = { PL_END, f->blk, fi, NULL, NULL, f->x, y, P->tagged };
         g_array_append_val(P->ro->placed, pl);
@@ -331,6 +339,7 @@ static void place_row(placer *P, const cg_row *r, double x0, double y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
+        sub.squeeze = 0;        /* the cell's height is the row's */
         int from = 0, to = (int)c->content->items->len;
         guint base = P->open->len;
         if (c->ranged) {
@@ -378,9 +387,12 @@ static void stack_space(const cg_vitem *it, gboolean started, gboolean *in_group
 static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
 {
     switch (it->kind) {
-    case VI_SPACE:
-        stack_space(it, P->started, &P->in_group, &P->group, y);
+    case VI_SPACE: {
+        cg_vitem sq = *it;
+        sq.h -= P->squeeze * it->shrink;
+        stack_space(&sq, P->started, &P->in_group, &P->group, y);
         return;
+    }
     case VI_GAP:
         P->in_group = FALSE;
         P->started = TRUE;
@@ -394,6 +406,12 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
         if (it->line->ids)
             for (guint i = 0; i < it->line->ids->len; i++)
                 note_id(P, it->line->ids->pdata[i], *y, TRUE, TRUE);
+        if (it->line->marks && P->marks)
+            for (guint i = 0; i < it->line->marks->len; i++) {
+                gpointer m = it->line->marks->pdata[i];
+                gboolean end = CG_LINE_MARK_END(m);
+                cg_marks_add(P->marks, CG_LINE_MARK_FO(m), P->page_index, P->seq, !end, end);
+            }
         *y += it->h;
         return;
     }
@@ -417,6 +435,7 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
+        sub.squeeze = it->kind == VI_BOX ? it->squeeze : 0;
         place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
         if (it->kind == VI_BOX)
             *y += it->h;
@@ -427,6 +446,7 @@ static void place_item(placer *P, const cg_vitem *it, double x0, double *y)
         placer sub = *P;
         sub.in_group = FALSE;
         sub.started = FALSE;
+        sub.squeeze = 0;
         place_list(&sub, it->sub, 0, (int)it->sub->items->len, x0, &sy);
         return;
     }
@@ -467,6 +487,8 @@ typedef struct {
     int pen;                    /* strength of the chosen break */
     gboolean overflow;          /* an item taller than the page */
     int forced_kind;            /* CG_BREAK_* of a forced break, else 0 */
+    double squeeze;             /* the part of their shrink the page's spaces give up so
+                                 * that its content fits (0..1) */
 } page_break;
 
 /* Header and footer heights of the tables open in stack (array of cg_block*). */
@@ -1291,17 +1313,36 @@ static int table_end_after(const cg_vlist *vl, int k)
     return -1;
 }
 
-/* Do only the ends of blocks (and spaces, penalties) follow item k? A forced
- * break there (break-after of the last block) has no next area to push onto
- * a new page (XSL 1.1 §7.20.1): no empty page is made for the ends. */
+/* Do only the ends of blocks (their padding and borders after, spaces,
+ * penalties) follow item k? A forced break there (break-after of the last
+ * block) has no next area to push onto a new page (XSL 1.1 §7.20.1): no page
+ * is made for the ends, which close the blocks on this one. */
 static gboolean only_ends_after(cg_vlist *vl, int k)
 {
     for (int j = k + 1; !at_end(vl, j); j++) {
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
-        if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY)
+        if (it->kind != VI_END && it->kind != VI_SPACE && it->kind != VI_PENALTY && it->kind != VI_GAP)
             return FALSE;
     }
     return TRUE;
+}
+
+/* After a forced break at item k: the last end of a block (or its padding
+ * and border after) before the next content, when content follows; else k. */
+static int ends_before_content(cg_vlist *vl, int k)
+{
+    int last = k;
+    for (int j = k + 1; !at_end(vl, j); j++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, j);
+        if (it->kind == VI_END || (it->kind == VI_GAP && it->h > 0))
+            last = j;
+        else if (it->kind == VI_GAP || it->kind == VI_SPACE ||
+                 (it->kind == VI_PENALTY && it->pen != CG_PEN_FORCE))
+            continue;
+        else
+            return last;
+    }
+    return k;   /* only ends follow: only_ends_after */
 }
 
 /* Footnotes cited in nested lists (table cells, list-item labels and bodies,
@@ -1494,6 +1535,10 @@ typedef struct {
     gboolean group_started;     /* started, at the first of the rows tied to this one */
     int best, best_pen;
     page_break r;
+    /* elastic spaces: the shrink of the spaces so far (the largest of each
+     * group counts), that of the current group, that up to the last content,
+     * and at the best break, what the content there exceeds the page by */
+    double shrink, group_shrink, content_shrink, best_shrink, best_excess;
 } break_scan;
 
 /* Rows break across pages: at forced breaks in their cells, and where they
@@ -1548,7 +1593,7 @@ static gboolean scan_box(break_scan *S, int *pk, const cg_vitem *it)
     double item_first = S->fn_new > 0 ? S->new_first : S->itf->len ? fn_first_piece(S->itf->pdata[0], 0) : 0;
     double need = fn_need(S->fc, S->first_break, S->fn_prev, item_new, item_first);
     double bottom = S->y + it->h;
-    if (bottom + need + footers_below(S->stack, it) > S->avail + 0.01 && S->started) {
+    if (bottom + need + footers_below(S->stack, it) > S->avail + 0.01 + S->shrink && S->started) {
         int back;
         if (S->best < 0 && it->kind == VI_ROW &&
             (back = split_group(S->vl, k, S->from, -1, S->avail, TRUE, 0)) > 0) {
@@ -1570,6 +1615,8 @@ static gboolean scan_box(break_scan *S, int *pk, const cg_vitem *it)
     S->in_group = FALSE;
     if (it->kind != VI_OVERLAY)
         S->y = bottom;
+    if (bottom >= S->content_y)
+        S->content_shrink = S->shrink;
     S->content_y = MAX(S->content_y, bottom);
     S->fn_new = item_new;
     S->new_first = item_first;
@@ -1619,6 +1666,18 @@ static gboolean scan_forced(break_scan *S, int *pk, const cg_vitem *it)
         *pk = k - 1;
         return FALSE;
     }
+    int after = ends_before_content(vl, k);
+    it = &g_array_index(vl->items, cg_vitem, k);    /* more of the flow may be laid out */
+    if (after > k) {
+        /* the blocks that end here end on this page, with their padding and
+         * borders after: the break takes effect after them */
+        cg_vitem pen = *it;
+        g_array_remove_index(vl->items, (guint)k);
+        g_array_insert_val(vl->items, (guint)after, pen);
+        *pk = k - 1;
+        return FALSE;
+    }
+    it = &g_array_index(vl->items, cg_vitem, k);
     gboolean ends = S->started && only_ends_after(vl, k);
     /* only_ends_after may have laid out more of the flow: the items moved */
     it = &g_array_index(vl->items, cg_vitem, k);
@@ -1639,8 +1698,9 @@ static void scan_legal(break_scan *S, int k, const cg_vitem *it)
 {
     if (!S->started || it->pen >= CG_PEN_NEVER)
         return;
-    gboolean fits = S->content_y + fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first) +
-                    open_tables_h(S->stack, FALSE) <= S->avail + 0.01;
+    double excess = S->content_y + fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first) +
+                    open_tables_h(S->stack, FALSE) - S->avail;
+    gboolean fits = excess <= 0.01 + S->content_shrink;
     /* past a legal break, the footnotes cited before it are no longer new */
     S->first_break = FALSE;
     S->fn_prev += S->fn_new;
@@ -1652,8 +1712,38 @@ static void scan_legal(break_scan *S, int k, const cg_vitem *it)
         if (it->pen <= S->best_pen) {
             S->best = k;
             S->best_pen = it->pen;
+            S->best_excess = excess;
+            S->best_shrink = S->content_shrink;
         }
     }
+}
+
+/* A space: its height by space resolution, and its shrink. */
+static void scan_space(break_scan *S, const cg_vitem *it)
+{
+    double y0 = S->y;
+    gboolean had = S->in_group;
+    stack_space(it, S->started, &S->in_group, &S->group, &S->y);
+    if (!had && S->in_group)
+        S->group_shrink = 0;
+    if (S->y > y0) {            /* the group's space is this one now */
+        S->shrink += it->shrink - S->group_shrink;
+        S->group_shrink = it->shrink;
+    }
+}
+
+/* How much of their shrink the spaces give up on the page ending at the
+ * chosen break: none when its content fits at their optimum. */
+static double break_squeeze(const break_scan *S)
+{
+    double excess = S->content_y - S->avail, shrink = S->content_shrink;
+    if (S->best >= 0 && S->r.brk == S->best) {
+        excess = S->best_excess;
+        shrink = S->best_shrink;
+    }
+    if (excess <= 0.01 || shrink <= 0 || S->r.overflow)
+        return 0;
+    return MIN(1, excess / shrink);
 }
 
 /* The best break of a page (or column) from item from in height avail, with
@@ -1676,7 +1766,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
     S.itf = g_ptr_array_new();
     S.best = -1;
     S.best_pen = G_MAXINT;
-    S.r = (page_break){ S.n, S.n, 0, FALSE, 0 };
+    S.r = (page_break){ S.n, S.n, 0, FALSE, 0, 0 };
     for (int k = from;; k++) {
         if (k >= S.n) {
             if (at_end(vl, k))
@@ -1686,7 +1776,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            stack_space(it, S.started, &S.in_group, &S.group, &S.y);
+            scan_space(&S, it);
             break;
         case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
             if (scan_box(&S, &k, it))
@@ -1718,6 +1808,7 @@ static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *op
     S.n = NI(vl);
     S.r.brk = S.n;
 done:
+    S.r.squeeze = break_squeeze(&S);
     S.r.next = S.r.brk < S.n ? S.r.brk + 1 : S.n;
     if (S.r.brk < S.n && g_array_index(vl->items, cg_vitem, S.r.brk).kind != VI_PENALTY)
         S.r.next = S.r.brk;
@@ -1734,6 +1825,7 @@ typedef struct {
     void *ctx;
     GHashTable *ids;
     int page_index;             /* document-wide */
+    cg_marks *marks;            /* areas of the flow's objects with markers, page by page */
 } pager;
 
 static void region_init(cg_region_out *ro, const char *name, const cg_fo *r, double x, double y, double w, double h)
@@ -1774,6 +1866,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         if (!sc)
             continue;
         L->page_number = pg->number_text;
+        cg_marks_resolve(G->marks, L->t, sc, pg->index, ps);
         cg_vlist *vl = cg_layout_blocks(L, sc, g->rw[k]);
         L->page_number = NULL;
         g_ptr_array_add(keep, vl);
@@ -1782,7 +1875,7 @@ static void place_static(pager *G, const cg_fo *ps, const geometry *g, cg_page *
         int da = g->regions[k]->p->i.display_align;
         if (da == CG_DA_CENTER) y += MAX(0, (g->rh[k] - h) / 2);
         else if (da == CG_DA_AFTER) y += MAX(0, g->rh[k] - h);
-        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
+        placer P = { L, ro, NULL, pg->index, pg->number_text, FALSE, g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, 0, NULL, ps };
         place_list(&P, vl, 0, (int)vl->items->len, g->rx[k], &y);
         while (P.open->len)
             close_frag(&P, y, TRUE);
@@ -1946,7 +2039,7 @@ static double balanced_height(cg_vlist *vl, int pos, GPtrArray *open, int ncol, 
 static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_state *st,
                             GPtrArray *fns, const fn_ctx *fc)
 {
-    page_break last = { NI(vl), NI(vl), 0, FALSE, 0 };
+    page_break last = { NI(vl), NI(vl), 0, FALSE, 0, 0 };
     gboolean overflow = FALSE;
     double y = g->by;
     double band_fn = 0;         /* footnotes cited in the bands above: the room they take */
@@ -2008,18 +2101,21 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             /* columns progress from the start edge: the right one in rl-tb */
             int vc = g->rtl ? ncol - 1 - c : c;
             double cx = g->bx + (ncol > 1 ? (double)vc * (g->colw + g->gap) : 0);
+            P->squeeze = br.squeeze;
             place_column(P, vl, st->pos, br.brk, st->open, cx, &cy, fns);
+            P->squeeze = 0;
             if (br.next > br.brk)
                 advance_open(vl, br.brk, br.next, st->open);
             bottom = MAX(bottom, cy);
             st->pos = br.next;
             last = br;
-            if (at_end(vl, st->pos) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
-                band_ends = TRUE;
-                break;
-            }
+            /* a forced page break ends the page, also where the span changes */
             if (br.forced_kind && !(br.forced_kind == CG_BREAK_COLUMN && ncol > 1)) {
                 page_ends = TRUE;
+                break;
+            }
+            if (at_end(vl, st->pos) || g_array_index(vl->items, cg_vitem, st->pos).kind == VI_SPAN) {
+                band_ends = TRUE;
                 break;
             }
         }
@@ -2423,6 +2519,20 @@ static void first_flow_geometry(cg_layout *L, const cg_fo *ps, const cg_fo *flow
 /* The page's master (returned) and geometry (*g), the flow's columns kept at
  * the first page's. If the rest fits on this page, it is the last; its master
  * may differ: that one when the rest fits on it too, else *last_unused. */
+/* Does the rest of the flow (and the footnotes carried over) fit on a page
+ * of master spm (columns as g's)? */
+static gboolean rest_fits(sequence *S, const cg_fo *spm, const geometry *g, const fn_ctx *fc)
+{
+    geometry gl;
+    geometry_of(S->L, spm, &gl);
+    gl.ncol = g->ncol; gl.colw = g->colw; gl.gap = g->gap;
+    flow_state u = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
+    fill_page(NULL, S->vl, &gl, &u, NULL, fc);
+    gboolean fits = at_end(S->vl, u.pos) && fc->pending_h <= gl.bh;
+    g_ptr_array_free(u.open, TRUE);
+    return fits;
+}
+
 static const cg_fo *page_geometry(sequence *S, geometry *g, gboolean *last_unused)
 {
     cg_layout *L = S->L;
@@ -2442,6 +2552,13 @@ static const cg_fo *page_geometry(sequence *S, geometry *g, gboolean *last_unuse
         return spm;
     fn_ctx dfc = { 0, 0, 0 };
     pending_ctx(S->pending, &dfc);
+    if (S->i == 0 && cg_master_only(L, S->ps, S->number, FALSE) && rest_fits(S, lspm, g, &dfc)) {
+        /* page-position="only" (XSL 1.1 §7.27.10): the sequence is one page
+         * when all of it fits on that master's page */
+        geometry_of(L, lspm, g);
+        g->ncol = S->g0.ncol; g->colw = S->g0.colw; g->gap = S->g0.gap;
+        return lspm;
+    }
     flow_state t = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
     fill_page(NULL, S->vl, g, &t, NULL, &dfc);
     /* (footnotes carried over taller than the body need more pages) */
@@ -2516,11 +2633,11 @@ static page_break page_content(sequence *S, cg_page *pg, cg_region_out *body, co
 {
     cg_layout *L = S->L;
     placer P = { L, body, S->G->ids, pg->index, pg->number_text, TRUE,
-                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
+                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE, 0, S->G->marks, S->ps };
     /* the page-sequence's id spans all its pages (page-number-citation-last) */
     note_id(&P, S->ps->id, g->by, S->i == 0, TRUE);
     GPtrArray *fns = g_ptr_array_new();
-    page_break br = { S->st.pos, S->st.pos, 0, FALSE, 0 };
+    page_break br = { S->st.pos, S->st.pos, 0, FALSE, 0, 0 };
     /* A page whose region-body is not the flow's gets none of it (FOP:
      * simple-page-master_unmapped_flow-name); a few in a row at most. */
     gboolean unmapped = S->flow && !S->blank_next && S->unmapped_run < 8 &&
@@ -2596,6 +2713,30 @@ static void next_blank(sequence *S, const page_break *br, gboolean last_unused)
         S->blank_next = S->trailing_last = TRUE;
 }
 
+/* The kind of a forced break before the flow's first content (only block
+ * starts, spaces and penalties before it), or 0. */
+static int leading_break(cg_vlist *vl)
+{
+    for (int k = 0; !at_end(vl, k); k++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
+        if (it->kind == VI_PENALTY && it->pen == CG_PEN_FORCE)
+            return it->break_kind;
+        if (it->kind != VI_PENALTY && it->kind != VI_START && it->kind != VI_SPACE && it->kind != VI_SPAN)
+            return 0;
+    }
+    return 0;
+}
+
+/* break-before="odd-page" / "even-page" on the flow's first content (XSL 1.1
+ * §7.20.2: its first area leads a page of that parity): the sequence starts
+ * with a blank page when its first number has the other parity. */
+static gboolean blank_first(sequence *S)
+{
+    int kind = S->flow ? leading_break(S->vl) : 0;
+    return (kind == CG_BREAK_ODD_PAGE && S->number % 2 == 0) ||
+           (kind == CG_BREAK_EVEN_PAGE && S->number % 2 != 0);
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
@@ -2623,6 +2764,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     S.unmapped_run = 0;
     S.pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
     S.sep_fo = static_for(ps, L, "xsl-footnote-separator");
+    S.blank_next = blank_first(&S);
     do {
         gboolean last_unused;
         page_break br = sequence_page(&S, &last_unused);
@@ -2646,9 +2788,10 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 
 int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
 {
-    pager G = { L, sink, ctx, ids_out, 0 };
+    pager G = { L, sink, ctx, ids_out, 0, NULL };
     if (cg_masters_check(L))
         return 0;   /* no page can be laid out without its master */
+    G.marks = cg_marks_new();
     int number = 1;
     gboolean any = FALSE;
     for (const cg_fo *c = L->t->root->first; c; c = c->next)
@@ -2658,5 +2801,6 @@ int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
         }
     if (!any)
         cg_diag_add(L->d, CG_WARNING, L->t->file, 0, 0, "the document has no fo:page-sequence: no pages");
+    cg_marks_free(G.marks);
     return G.page_index;
 }

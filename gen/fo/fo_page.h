@@ -42,6 +42,7 @@ typedef struct {
     int depth;
     gboolean reopened;          /* continued, yet begun by a PL_START here (the pieces of a
                                  * footnote split across pages are tagged page by page) */
+    int mark;                   /* 1 + its entry in the log of markers' areas, or 0 */
 } cg_frag;
 
 typedef struct {

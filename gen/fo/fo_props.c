@@ -731,8 +731,14 @@ static gboolean f_keep(cg_props *p, const cg_props *par, const prop_def *d, cons
     gboolean column = comp && !strcmp(comp, ".within-column");
     switch (d->arg) {
     case 0:
-        if (column) p->i.keep_together_column = k;
-        else p->i.keep_together_page = k;
+        /* A column is also broken at page ends; a single column region has
+         * only those: within-column keeps the block together as within-page
+         * does (the stronger of the two counts). */
+        if (column) {
+            p->i.keep_together_column = k;
+            p->i.keep_together_page = MAX(p->i.keep_together_page, k);
+        } else
+            p->i.keep_together_page = k;
         break;
     case 1:
         /* Single column regions: within-column acts as within-page. */

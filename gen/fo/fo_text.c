@@ -40,7 +40,7 @@ typedef struct {
     int parent;                 /* the ibox around it, or -1 (build_items) */
 } ibox;
 
-typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID } anchor_kind;
+typedef enum { ANCHOR_FOOTNOTE, ANCHOR_ID, ANCHOR_ID_END } anchor_kind;   /* _END: its last character */
 typedef struct {
     anchor_kind kind;
     int c;                      /* character position */
@@ -300,7 +300,9 @@ static void graphic_size(const cg_fo *fo, cg_image *img, double avail_w, double 
     if (!ch_auto)
         ch = (n->content_height.flags & 16) ? fit_dim(ih, vh, n->content_height.abs)
                                             : cg_len_resolve(n->content_height, ih, NULL);
-    if (n->scaling == CG_SCALE_UNIFORM && iw > 0 && ih > 0) {
+    /* uniform keeps the image's aspect ratio: one that cannot be read has
+     * none (its empty box takes the sizes given) */
+    if (n->scaling == CG_SCALE_UNIFORM && img && iw > 0 && ih > 0) {
         if (!cw_auto && ch_auto)
             ch = ih * cw / iw;
         else if (cw_auto && !ch_auto)
@@ -361,6 +363,7 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
 static gboolean inline_container(cg_fo_kind k)
 {
     return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
+           k == FO_RETRIEVE_MARKER ||
            k == FO_FOOTNOTE || k == FO_LEADER || k == FO_BIDI_OVERRIDE;
 }
 
@@ -566,7 +569,7 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     const cg_props *p = fo->p;
     if (pa->segmented && outside_segment(L, pa, fo, uri, dest, depth))
         return;
-    if (fo->id && fo->kind != FO_TEXT)
+    if ((fo->id || fo->markers) && fo->kind != FO_TEXT)
         add_anchor(pa, ANCHOR_ID, fo);
     switch (fo->kind) {
     case FO_TEXT:
@@ -646,10 +649,10 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
         push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     if (pa->segmented && pa->seg != pa->seg_target)
         return;     /* the inline goes on after the segment */
-    if (fo->id && pa->chars->len) {
+    if ((fo->id || fo->markers) && pa->chars->len) {
         /* the id again with its last character: the line holding it gives
-         * the last page (page-number-citation-last) */
-        anchor a = { ANCHOR_ID, (int)pa->chars->len - 1, fo };
+         * the last page (page-number-citation-last, markers' is-last) */
+        anchor a = { ANCHOR_ID_END, (int)pa->chars->len - 1, fo };
         g_array_append_val(pa->anchors, a);
     }
 }
@@ -715,7 +718,7 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     while (last_is_collapsible_space(pa))
         pop_char(pa);
     /* A trailing preserved line feed ends the last line; it adds no line. */
-    if (pa->chars->len && last_char(pa) == '\n' && pa->block->p->i.linefeed_treatment != CG_LF_PRESERVE)
+    if (pa->chars->len && last_char(pa) == '\n')
         pop_char(pa);
     if (block_override && pa->chars->len == 1)
         pop_char(pa);           /* nothing but the override: nothing to set */
@@ -1609,18 +1612,45 @@ static int items_run(item_build *B, int i)
     return j;
 }
 
+/* The last resort for words wider than the line w (runs of characters with
+ * no break, hyphenation point, space or object inside): a break allowed at
+ * each grapheme boundary in them (Pango's is_cursor_position), so that they
+ * are set on as many lines as they need rather than off the page. */
+static void mark_grapheme_breaks(cg_para *pa, cg_brk *brk, double w)
+{
+    int n = (int)pa->chars->len;
+    for (int i = 0; i < n;) {
+        int j = i + 1;
+        double ww = pa->char_w[i];
+        while (j < n && brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !brk[j].white &&
+               !brk[j - 1].white && OBJ(pa, j) < 0 && CH(pa, j) != '\n') {
+            ww += pa->char_w[j];
+            j++;
+        }
+        if (ww > w)
+            for (int k = i + 1; k < j; k++)
+                if (brk[k].cursor && pa->char_w[k] > 0 && OBJ(pa, k - 1) < 0)
+                    brk[k].brk = CG_BRK_ALLOWED;
+        i = j;
+    }
+}
+
 /* Build boxes, glue and penalties. em of the block for glue in em units.
- * all_breaks: every break opportunity of UAX #14, identifiers included (the
- * retry of a paragraph that overflows otherwise: no content is pushed off
- * the page). */
-static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
+ * level 0: the break opportunities of UAX #14 with circgen's rules
+ * (identifiers unbroken); the retries of a paragraph that overflows
+ * otherwise (no content is pushed off the page): level 1, every break
+ * opportunity of UAX #14, identifiers included; level 2, also grapheme
+ * boundaries inside words wider than the line (L->footnote_width). */
+static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, int level)
 {
     const cg_props *bp = pa->block->p;
     int n = (int)pa->chars->len;
     item_build B = { L, pa, lb, el, NULL, n, bp->i.text_align == CG_ALIGN_JUSTIFY, FALSE,
                      { 0, NULL, 0 }, NULL };
-    B.brk = find_breaks(pa, all_breaks, &B.zh);
+    B.brk = find_breaks(pa, level > 0, &B.zh);
     mark_hyphens(L, pa, B.brk);
+    if (level > 1)
+        mark_grapheme_breaks(pa, B.brk, L->footnote_width);
 
     double indent = cg_len_resolve(bp->i.text_indent, L->footnote_width, NULL);
     if (indent != 0) {
@@ -1660,9 +1690,39 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
 
 /* The glyphs of item whose clusters start in bytes [b0, b1) (paragraph
  * offsets): contiguous in either direction. *g0 = *g1 when there are none. */
+/* The first glyph from lo whose cluster (item offset + log cluster) is at
+ * or past b (rising clusters, left to right) or before b (falling, right
+ * to left). */
+static int glyph_bound(const PangoItem *it, const PangoGlyphString *gs, int b, gboolean rising)
+{
+    int lo = 0, hi = gs->num_glyphs;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        int cl = it->offset + gs->log_clusters[mid];
+        if (rising ? cl < b : cl >= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static void glyph_range(const PangoItem *it, const PangoGlyphString *gs, int b0, int b1, int *g0, int *g1)
 {
     *g0 = *g1 = 0;
+    if (gs->num_glyphs > 64) {
+        /* a long item (a very long word): its clusters are in logical order
+         * or its reverse (Pango), so the range is found by bisection, not by
+         * a walk over every glyph for every piece of every line */
+        gboolean rising = gs->log_clusters[0] <= gs->log_clusters[gs->num_glyphs - 1];
+        int a = glyph_bound(it, gs, rising ? b0 : b1, rising);
+        int b = glyph_bound(it, gs, rising ? b1 : b0, rising);
+        if (a < b) {
+            *g0 = a;
+            *g1 = b;
+        }
+        return;
+    }
     gboolean found = FALSE;
     for (int g = 0; g < gs->num_glyphs; g++) {
         int cl = it->offset + gs->log_clusters[g];
@@ -1706,6 +1766,7 @@ typedef struct {
     cg_layout *L;
     cg_para *pa;
     GArray *lb, *el;
+    int level;                  /* of the items kept (build_items) */
 } fitting;
 
 /* Bidi (UAX #9 rule L2): put the pieces of a line, built in logical order at
@@ -2319,47 +2380,49 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
 static void free_para(gpointer p) { cg_para_free(p); }
 
 /* The items of the paragraph built for lines of width w (percentages of
- * text-indent and leaders: of the line width); all_breaks as build_items. */
-static void items_for_width(cg_layout *L, cg_para *pa, double w, GArray *lb, GArray *el,
-                            gboolean all_breaks)
+ * text-indent and leaders: of the line width); level as build_items. */
+static void items_for_width(cg_layout *L, cg_para *pa, double w, GArray *lb, GArray *el, int level)
 {
     double saved_fw = L->footnote_width;
     L->footnote_width = w;
-    build_items(L, pa, lb, el, all_breaks);
+    build_items(L, pa, lb, el, level);
     L->footnote_width = saved_fw;
 }
 
 /* The breaks of the paragraph into lines of width w, in *res, on the items
  * in F. Overflowing lines lose their end off the page: then the items are
  * built again with the breaks inside identifiers (hyphens, slashes, dots)
- * allowed, and kept (in F) when fewer lines overflow. */
+ * allowed, then also those between the characters of words wider than the
+ * line, each kept (in F) when fewer lines overflow. */
 static void fit_lines(cg_layout *L, cg_para *pa, fitting *F, double w, cg_lb_result *res)
 {
     const cg_props *bp = pa->block->p;
-    items_for_width(L, pa, w, F->lb, F->el, FALSE);
+    items_for_width(L, pa, w, F->lb, F->el, 0);
+    F->level = 0;
     cg_lb_params prm;
     cg_lb_params_default(&prm, MAX(w, 1));
     gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
     if (!justify)
         prm.ragged_stretch = 3 * bp->i.font_size;
     cg_linebreak((const cg_lb_item *)F->lb->data, (int)F->lb->len, &prm, res);
-    if (!res->overfull)
-        return;
-    GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
-    items_for_width(L, pa, w, lb2, el2, TRUE);
-    cg_lb_result res2;
-    cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
-    if (res2.overfull < res->overfull) {
-        cg_lb_result_clear(res);
-        *res = res2;
-        g_array_free(F->lb, TRUE);
-        g_array_free(F->el, TRUE);
-        F->lb = lb2;
-        F->el = el2;
-    } else {
-        cg_lb_result_clear(&res2);
-        g_array_free(lb2, TRUE);
-        g_array_free(el2, TRUE);
+    for (int level = 1; level <= 2 && res->overfull; level++) {
+        GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
+        items_for_width(L, pa, w, lb2, el2, level);
+        cg_lb_result res2;
+        cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
+        if (res2.overfull < res->overfull) {
+            cg_lb_result_clear(res);
+            *res = res2;
+            g_array_free(F->lb, TRUE);
+            g_array_free(F->el, TRUE);
+            F->lb = lb2;
+            F->el = el2;
+            F->level = level;
+        } else {
+            cg_lb_result_clear(&res2);
+            g_array_free(lb2, TRUE);
+            g_array_free(el2, TRUE);
+        }
     }
 }
 
@@ -2376,9 +2439,17 @@ static void line_anchors(cg_layout *L, cg_vlist *vl, cg_line *ln, const anchor *
             g_ptr_array_add(vl->owned_lists, fn);
             g_ptr_array_add(ln->footnotes, fn);
         } else {
-            if (!ln->ids)
-                ln->ids = g_ptr_array_new();
-            g_ptr_array_add(ln->ids, (gpointer)an[*ai].fo->id);
+            const cg_fo *fo = an[*ai].fo;
+            if (fo->id) {
+                if (!ln->ids)
+                    ln->ids = g_ptr_array_new();
+                g_ptr_array_add(ln->ids, (gpointer)fo->id);
+            }
+            if (fo->markers) {
+                if (!ln->marks)
+                    ln->marks = g_ptr_array_new();
+                g_ptr_array_add(ln->marks, CG_LINE_MARK(fo, an[*ai].kind == ANCHOR_ID_END));
+            }
         }
         (*ai)++;
     }
@@ -2386,6 +2457,8 @@ static void line_anchors(cg_layout *L, cg_vlist *vl, cg_line *ln, const anchor *
         g_ptr_array_add(vl->owned_arrays, ln->footnotes);
     if (ln->ids)
         g_ptr_array_add(vl->owned_arrays, ln->ids);
+    if (ln->marks)
+        g_ptr_array_add(vl->owned_arrays, ln->marks);
 }
 
 /* The penalty before line l of nlines: the block's keep-together, always
@@ -2442,11 +2515,15 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     const cg_props *bp = pa->block->p;
     shape(L, pa);
     fitting F = { L, pa, g_array_new(FALSE, FALSE, sizeof(cg_lb_item)),
-                  g_array_new(FALSE, FALSE, sizeof(elem)) };
+                  g_array_new(FALSE, FALSE, sizeof(elem)), 0 };
     cg_lb_result res;
     fit_lines(L, pa, &F, w, &res);
     const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
     int nlb = (int)F.lb->len;
+    if (F.level == 2)
+        cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
+                    "a word of this fo:%s is wider than the line (%.2fpt): it is broken between "
+                    "characters", cg_fo_kind_name(pa->block->kind), w);
     if (res.overfull)
         cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
                     "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "

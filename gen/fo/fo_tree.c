@@ -108,6 +108,7 @@ typedef struct {
     cg_fo_tree *t;
     cg_diags *d;
     GHashTable *warned;        /* element names already reported as unsupported */
+    gboolean graft;            /* building a retrieved marker's content (cg_fo_retrieve) */
 } builder;
 
 static cg_fo *node_new(cg_fo_kind k, xmlNodePtr xml, cg_fo *parent)
@@ -157,6 +158,64 @@ static void build_children(builder *b, cg_fo *n, xmlNodePtr el, int depth)
     }
 }
 
+static gboolean has_ancestor(const cg_fo *n, cg_fo_kind k)
+{
+    for (; n; n = n->parent)
+        if (n->kind == k)
+            return TRUE;
+    return FALSE;
+}
+
+/* An fo:marker (XSL 1.1 §6.13.5): kept on its parent's marker list, with its
+ * class name, for fo:retrieve-marker; its content is built where it is shown. */
+static cg_fo *add_marker(builder *b, cg_fo *parent, xmlNodePtr el)
+{
+    xmlChar *cls = xmlGetNoNsProp(el, (const xmlChar *)"marker-class-name");
+    const char *why = NULL;
+    if (b->graft)
+        why = "inside the content of a retrieved fo:marker";
+    else if (!parent || !has_ancestor(parent, FO_FLOW))
+        why = "outside an fo:flow (markers belong to the flow's objects, XSL 1.1 §6.13.5)";
+    else if (!cls || !*g_strstrip((char *)cls))
+        why = "without a marker-class-name";
+    if (why) {
+        cg_xml_diag(b->d, CG_WARNING, el, "fo:marker %s ignored", why);
+        xmlFree(cls);
+        return NULL;
+    }
+    cg_fo *m = g_new0(cg_fo, 1);
+    m->kind = FO_MARKER;
+    m->xml = el;
+    m->parent = parent;
+    m->text = g_string_chunk_insert_const(b->t->strings, (const char *)cls);
+    xmlFree(cls);
+    cg_fo **at = &parent->markers;
+    while (*at)
+        at = &(*at)->next;
+    *at = m;
+    b->t->has_markers = TRUE;
+    return m;
+}
+
+/* fo:retrieve-marker belongs in fo:static-content (XSL 1.1 §6.13.6). */
+static gboolean retrieve_allowed(builder *b, const cg_fo *parent, xmlNodePtr el)
+{
+    const char *why = NULL;
+    if (b->graft)
+        why = "inside the content of a retrieved fo:marker";
+    else if (!has_ancestor(parent, FO_STATIC_CONTENT))
+        why = "outside an fo:static-content (XSL 1.1 §6.13.6)";
+    else {
+        xmlChar *cls = xmlGetNoNsProp(el, (const xmlChar *)"retrieve-class-name");
+        if (!cls || !*cls)
+            why = "without a retrieve-class-name";
+        xmlFree(cls);
+    }
+    if (why)
+        cg_xml_diag(b->d, CG_WARNING, el, "fo:retrieve-marker %s ignored", why);
+    return why == NULL;
+}
+
 static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
 {
     gboolean is_fo = el->ns && el->ns->href && !strcmp((const char *)el->ns->href, CG_FO_NS);
@@ -174,15 +233,17 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
         return NULL;
     }
     cg_fo_kind k = kind_of((const char *)el->name);
-    if (k == FO_UNKNOWN || k == FO_RETRIEVE_MARKER) {
+    if (k == FO_MARKER)
+        return add_marker(b, parent, el);
+    if (k == FO_RETRIEVE_MARKER && !retrieve_allowed(b, parent, el))
+        return NULL;
+    if (k == FO_UNKNOWN) {
         const char *nm = (const char *)el->name;
         if (!g_hash_table_contains(b->warned, nm)) {
             g_hash_table_add(b->warned, g_strdup(nm));
-            cg_xml_diag(b->d, CG_WARNING, el, "unsupported formatting object fo:%s%s", nm,
-                        k == FO_RETRIEVE_MARKER ? " ignored" : "; its content is laid out in place");
+            cg_xml_diag(b->d, CG_WARNING, el, "unsupported formatting object fo:%s; "
+                        "its content is laid out in place", nm);
         }
-        if (k == FO_RETRIEVE_MARKER)
-            return NULL;
     } else if (k == FO_INLINE_CONTAINER || k == FO_FLOAT) {
         const char *nm = (const char *)el->name;
         if (!g_hash_table_contains(b->warned, nm)) {
@@ -191,8 +252,6 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
                         "fo:%s is not supported as such; its content is laid out in place", nm);
         }
     }
-    if (k == FO_MARKER)
-        return NULL;   /* markers are only shown through retrieve-marker (unsupported) */
     if (k == FO_FOOTNOTE)
         for (const cg_fo *a = parent; a; a = a->parent)
             if (a->kind == FO_FOOTNOTE_BODY) {
@@ -231,7 +290,7 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
         n->p = g_new0(cg_props, 1);
         cg_props_compute(n->p, parent ? parent->p : NULL, el, &ctx, uses_block_margins(k));
     }
-    xmlChar *id = xmlGetNoNsProp(el, (const xmlChar *)"id");
+    xmlChar *id = b->graft ? NULL : xmlGetNoNsProp(el, (const xmlChar *)"id");
     if (id) {
         n->id = g_string_chunk_insert_const(b->t->strings, (const char *)id);
         if (g_hash_table_contains(b->t->ids, n->id))
@@ -242,8 +301,9 @@ static cg_fo *build(builder *b, cg_fo *parent, xmlNodePtr el, int depth)
     }
     if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST)
         b->t->has_citations = TRUE;
-    if (k == FO_INSTREAM_FOREIGN_OBJECT || k == FO_DECLARATIONS)
-        return n;   /* their content is read from the XML by the layout */
+    if (k == FO_INSTREAM_FOREIGN_OBJECT || k == FO_DECLARATIONS || k == FO_RETRIEVE_MARKER)
+        return n;   /* their content is read from the XML by the layout (a retrieve-marker
+                     * is empty: it shows a marker's, cg_fo_retrieve) */
     build_children(b, n, el, depth);
     return n;
 }
@@ -265,7 +325,9 @@ cg_fo_tree *cg_fo_tree_new(xmlDocPtr doc, cg_diags *d)
     t->ids = g_hash_table_new(g_str_hash, g_str_equal);
     t->props = g_hash_table_new_full(props_hash, props_equal, g_free, NULL);
     t->props_own = g_ptr_array_new_with_free_func(g_free);
-    builder b = { t, d, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
+    t->diags = d;
+    t->grafts = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_hash_table_destroy);
+    builder b = { t, d, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), FALSE };
     t->root = build(&b, NULL, root, 0);
     g_hash_table_destroy(b.warned);
     return t;
@@ -276,6 +338,10 @@ static void free_nodes(cg_fo *n)
     /* Iterative over siblings, recursive over depth (bounded by MAX_DEPTH). */
     while (n) {
         cg_fo *next = n->next;
+        for (cg_fo *m = n->markers, *mn; m; m = mn) {
+            mn = m->next;
+            g_free(m);
+        }
         free_nodes(n->first);
         if (n->kind != FO_TEXT && !shareable(n->kind))
             g_free(n->p);
@@ -288,7 +354,13 @@ void cg_fo_tree_free(cg_fo_tree *t)
 {
     if (!t)
         return;
+    GHashTableIter it;
+    gpointer rm;
+    g_hash_table_iter_init(&it, t->grafts);
+    while (g_hash_table_iter_next(&it, &rm, NULL))
+        ((cg_fo *)rm)->first = ((cg_fo *)rm)->last = NULL;   /* the grafts own them */
     free_nodes(t->root);
+    g_hash_table_destroy(t->grafts);
     g_hash_table_destroy(t->props);
     g_ptr_array_free(t->props_own, TRUE);
     g_hash_table_destroy(t->ids);
@@ -317,4 +389,48 @@ cg_fo *cg_fo_child(const cg_fo *fo, cg_fo_kind k)
         if (c->kind == k)
             return c;
     return NULL;
+}
+
+/* ---- retrieved markers --------------------------------------------------- */
+
+static void free_graft(gpointer p)
+{
+    cg_fo *holder = p;
+    free_nodes(holder->first);
+    g_free(holder);
+}
+
+/* marker's content built as the children of rm (returned in a holder node). */
+static cg_fo *build_graft(cg_fo_tree *t, cg_fo *rm, const cg_fo *marker)
+{
+    int depth = 0;
+    for (const cg_fo *a = rm; a; a = a->parent)
+        depth++;
+    builder b = { t, t->diags, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), TRUE };
+    rm->first = rm->last = NULL;
+    build_children(&b, rm, marker->xml, depth);
+    g_hash_table_destroy(b.warned);
+    cg_fo *holder = g_new0(cg_fo, 1);
+    holder->first = rm->first;
+    holder->last = rm->last;
+    return holder;
+}
+
+void cg_fo_retrieve(cg_fo_tree *t, cg_fo *rm, const cg_fo *marker)
+{
+    rm->first = rm->last = NULL;
+    if (!marker)
+        return;
+    GHashTable *per = g_hash_table_lookup(t->grafts, rm);
+    if (!per) {
+        per = g_hash_table_new_full(NULL, NULL, NULL, free_graft);
+        g_hash_table_insert(t->grafts, rm, per);
+    }
+    cg_fo *holder = g_hash_table_lookup(per, marker);
+    if (!holder) {
+        holder = build_graft(t, rm, marker);
+        g_hash_table_insert(per, (gpointer)marker, holder);
+    }
+    rm->first = holder->first;
+    rm->last = holder->last;
 }

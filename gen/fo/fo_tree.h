@@ -41,6 +41,11 @@ struct cg_fo {
     cg_props *p;                  /* computed properties; text nodes share the parent's */
     const char *text;             /* FO_TEXT: the characters (owned by the XML doc) */
     const char *id;               /* the id attribute, or NULL (owned by the tree) */
+    cg_fo *markers;               /* fo:marker children (XSL 1.1 §6.13.5), in order, linked by
+                                   * next; not in first/last: they are shown only where an
+                                   * fo:retrieve-marker retrieves them. A marker's text is its
+                                   * marker-class-name; its content is built (cg_fo_retrieve)
+                                   * under the retrieve-marker that shows it. */
 };
 
 typedef struct {
@@ -53,6 +58,9 @@ typedef struct {
     GHashTable *props;            /* shared computed properties of block-level and table
                                    * objects (cg_props*, owned): equal ones are stored once */
     GPtrArray *props_own;         /* those of them that stay an object's own (owned) */
+    gboolean has_markers;         /* fo:marker present in a flow */
+    GHashTable *grafts;           /* retrieve-marker -> (marker -> its content built there) */
+    cg_diags *diags;              /* borrowed: for the content of retrieved markers */
 } cg_fo_tree;
 
 /* Build the tree of doc. Problems (unsupported objects and properties, bad
@@ -60,6 +68,12 @@ typedef struct {
  * document has no fo:root element (an error is added). Free with cg_fo_tree_free(). */
 cg_fo_tree *cg_fo_tree_new(xmlDocPtr doc, cg_diags *d);
 void cg_fo_tree_free(cg_fo_tree *t);
+
+/* Show the content of marker (an fo:marker of the flow, or NULL: nothing) in
+ * place of the fo:retrieve-marker rm: rm's children become that content, with
+ * its properties inherited from rm's ancestors (XSL 1.1 §6.13.6), built once
+ * for each pair and kept by the tree. */
+void cg_fo_retrieve(cg_fo_tree *t, cg_fo *rm, const cg_fo *marker);
 
 /* "block" for FO_BLOCK, ... */
 const char *cg_fo_kind_name(cg_fo_kind k);
