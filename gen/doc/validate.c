@@ -1,6 +1,7 @@
-/* doctype.c — see doctype.h. */
+/* validate.c — see validate.h. */
 #include "validate.h"
 #include "doctype.h"
+#include "explain.h"
 #include "base/base.h"
 #include "xslt.h"
 
@@ -101,6 +102,38 @@ static int run_checks(cg_doctype *t, xmlDocPtr doc, cg_diags *d)
     return d->errors - before;
 }
 
+/* The schema as a tree, read once per type; NULL when it cannot be read (the
+ * reason is kept for the fallback message). */
+static cg_rng *type_rng(cg_doctype *t)
+{
+    if (!t->rng_tried) {
+        t->rng_tried = TRUE;
+        char *path = g_build_filename(t->dir, "schema.rng", NULL);
+        char *why = NULL;
+        t->rng = cg_rng_load(path, &why);
+        g_free(why);
+        g_free(path);
+    }
+    return t->rng;
+}
+
+/* libxml2 found doc invalid: say why in circgen's words, or, when the explainer
+ * finds nothing, with libxml2's first message (not its follow-up lines). */
+static void explain_invalid(cg_doctype *t, xmlDocPtr doc, cg_diags *lx, cg_diags *d)
+{
+    if (cg_explain(type_rng(t), doc, d) > 0)
+        return;
+    for (guint i = 0; i < lx->items->len; i++) {
+        const cg_diag *g = g_ptr_array_index(lx->items, i);
+        if (g->severity == CG_ERROR) {
+            cg_diag_add(d, CG_ERROR, g->file, g->line, g->col, "%s", g->message);
+            return;
+        }
+    }
+    cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0,
+                "document does not match the schema of '%s'", t->name);
+}
+
 int cg_validate(xmlDocPtr doc, cg_diags *d)
 {
     int before = d->errors;
@@ -108,16 +141,21 @@ int cg_validate(xmlDocPtr doc, cg_diags *d)
     if (!t)
         return d->errors - before;
 
+    cg_diags *lx = cg_diags_new();
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(t->schema);
-    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, d);
+    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, lx);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
     if (rc != 0) {
-        if (d->errors == before)
-            cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0,
-                        "document does not match the schema of '%s'", t->name);
+        explain_invalid(t, doc, lx, d);
+        cg_diags_free(lx);
         return d->errors - before;
     }
+    for (guint i = 0; i < lx->items->len; i++) {   /* warnings of a valid document */
+        const cg_diag *g = g_ptr_array_index(lx->items, i);
+        cg_diag_add(d, g->severity, g->file, g->line, g->col, "%s", g->message);
+    }
+    cg_diags_free(lx);
 
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
     collect_ids(xmlDocGetRootElement(doc), ids, d);

@@ -22,6 +22,13 @@ while IFS='|' read -r file want msg; do
         ko "$file: diagnostic missing: $msg; got: $(cat "$tmp/err")"
     else ok; fi
 done < EXPECT
+# One message per mistake: as many error lines as the file has lines in EXPECT
+# (no follow-up lines such as libxml2's "failed to validate content").
+for file in $(grep -v '^#' EXPECT | cut -d'|' -f1 | sort -u); do
+    want=$(grep -c "^$file|" EXPECT)
+    got=$(cg check "$file" 2>&1 >/dev/null | grep -c ': error: ')
+    if [ "$got" = "$want" ]; then ok; else ko "$file: $got error lines, want $want: $(cg check "$file" 2>&1 >/dev/null)"; fi
+done
 # Every corpus file is listed in EXPECT.
 for f in *.xml; do grep -q "^$f|" EXPECT || ko "$f is not listed in tests/bad/EXPECT"; done
 
