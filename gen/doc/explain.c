@@ -354,7 +354,8 @@ static gboolean step(xctx *x, const rng_model *m, gboolean *S, xmlNodePtr c, GPt
 static gboolean given_already(xmlNodePtr c)
 {
     for (xmlNodePtr p = c->prev; p; p = p->prev)
-        if (p->type == XML_ELEMENT_NODE && xmlStrEqual(p->name, c->name) && p->ns == c->ns)
+        if (p->type == XML_ELEMENT_NODE && xmlStrEqual(p->name, c->name) &&
+            xmlStrEqual(ns_of(p), ns_of(c)))
             return TRUE;
     return FALSE;
 }
@@ -394,13 +395,13 @@ static char *hint(xctx *x, const rng_model *m, const gboolean *S, xmlNodePtr c)
     else if (fit == 1)
         h = g_strdup_printf(" (%s comes earlier)", t);
     GPtrArray *elems = cg_rng_elements(x->r), *parents = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < elems->len && !h && parents->len < 5; i++) {
+    for (guint i = 0; i < elems->len && !h && parents->len <= 3; i++) {
         const rng_model *pm = cg_rng_model(x->r, g_ptr_array_index(elems, i));
         for (guint j = 0; j < pm->edges->len; j++)
             if (edge_fits(&g_array_index(pm->edges, rng_edge, j), c))
                 add_unique(parents, (const char *)cg_rng_pattern_name(g_ptr_array_index(elems, i)));
     }
-    if (!h && parents->len) {
+    if (!h && parents->len && parents->len <= 3) {
         char *list = tags_list(parents, NULL);
         h = g_strdup_printf(" (%s belongs in %s)", t, list);
         g_free(list);
@@ -436,7 +437,8 @@ static void unexpected(xctx *x, xmlNodePtr el, const rng_model *m, const gboolea
         g_free(list);
     } else if (el) {
         g_string_append_printf(s, "; <%s> %s", el->name,
-                               has_edges(m) ? "can hold nothing more here" : "must be empty");
+                               has_edges(m) ? "can hold nothing more here"
+                               : m->text ? "holds only text" : "must be empty");
     }
     if (!sugg && !same_name) {
         char *h = hint(x, m, S, c);

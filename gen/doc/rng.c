@@ -884,6 +884,8 @@ const char *cg_rng_closest(const char *word, GPtrArray *candidates)
         size_t shorter = MIN(lw, ll);
         if (d > limit && shorter >= 3 && (g_str_has_prefix(w, lc) || g_str_has_prefix(lc, w)))
             d = limit;   /* "paragraph" for "para", "sum" for "summary" */
+        if (d >= (int)MAX(lw, ll))
+            d = 1000;   /* nothing in common: <b> is no slip for <p> */
         if (d <= limit && d < bestd) {
             best = c;
             bestd = d;

@@ -17,7 +17,7 @@
 static void valid_error(void *ctx, xmlErrorPtr err)
 {
     cg_diags *d = ctx;
-    if (!err || err->level == XML_ERR_NONE)
+    if (!d || !err || err->level == XML_ERR_NONE)
         return;
     xmlNodePtr node = err->node;
     cg_severity sev = err->level == XML_ERR_WARNING ? CG_WARNING : CG_ERROR;
@@ -123,12 +123,19 @@ static void explain_invalid(cg_doctype *t, xmlDocPtr doc, cg_diags *lx, cg_diags
 {
     if (cg_explain(type_rng(t), doc, d) > 0)
         return;
+    const cg_diag *pick = NULL;
     for (guint i = 0; i < lx->items->len; i++) {
         const cg_diag *g = g_ptr_array_index(lx->items, i);
-        if (g->severity == CG_ERROR) {
-            cg_diag_add(d, CG_ERROR, g->file, g->line, g->col, "%s", g->message);
-            return;
-        }
+        if (g->severity != CG_ERROR)
+            continue;
+        gboolean vague = strstr(g->message, "failed to validate") || strstr(g->message, "extra content");
+        if (!pick || (!vague && (strstr(pick->message, "failed to validate") ||
+                                 strstr(pick->message, "extra content"))))
+            pick = g;
+    }
+    if (pick) {
+        cg_diag_add(d, CG_ERROR, pick->file, pick->line, pick->col, "%s", pick->message);
+        return;
     }
     cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0,
                 "document does not match the schema of '%s'", t->name);
@@ -165,4 +172,16 @@ int cg_validate(xmlDocPtr doc, cg_diags *d)
     if (t->checks)
         run_checks(t, doc, d);
     return d->errors - before;
+}
+
+int cg_validate_explain(xmlDocPtr doc, gboolean *valid, cg_diags *d)
+{
+    cg_doctype *t = cg_doctype_lookup(doc, d);
+    if (!t)
+        return -1;
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(t->schema);
+    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, NULL);
+    *valid = xmlRelaxNGValidateDoc(vc, doc) == 0;
+    xmlRelaxNGFreeValidCtxt(vc);
+    return cg_explain(type_rng(t), doc, d);
 }

@@ -13,4 +13,9 @@
  * checks.xsl. Returns the number of errors added to d. */
 int cg_validate(xmlDocPtr doc, cg_diags *d);
 
+/* The schema step alone, for tests: *valid is libxml2's verdict, and d gets the
+ * explainer's messages (explain.h) whatever that verdict. Returns how many it
+ * added, or -1 when doc has no known type. */
+int cg_validate_explain(xmlDocPtr doc, gboolean *valid, cg_diags *d);
+
 #endif

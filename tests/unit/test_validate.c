@@ -124,6 +124,183 @@ static void test_unknown_type(void **state)
     cg_diags_free(d);
 }
 
+
+/* ---- the explainer (gen/doc/explain.c) against libxml2 ---------------- */
+
+static void collect_elements(xmlNodePtr n, GPtrArray *out)
+{
+    for (; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE) {
+            g_ptr_array_add(out, n);
+            collect_elements(n->children, out);
+        }
+}
+
+static xmlNodePtr prev_element(xmlNodePtr n)
+{
+    for (n = n->prev; n && n->type != XML_ELEMENT_NODE; n = n->prev)
+        ;
+    return n;
+}
+
+/* Apply mutation kind k to element e (or to its first attribute): FALSE when it
+ * does not apply. */
+static gboolean mutate(xmlNodePtr e, int k)
+{
+    xmlAttrPtr a = e->properties;
+    switch (k) {
+    case 0: if (!e->parent || e->parent->type != XML_ELEMENT_NODE) return FALSE;
+            xmlUnlinkNode(e); xmlFreeNode(e); return TRUE;
+    case 1: { char *n = g_strconcat((const char *)e->name, "x", NULL);
+              xmlNodeSetName(e, (const xmlChar *)n); g_free(n); return TRUE; }
+    case 2: { xmlNodePtr t = xmlNewDocText(e->doc, (const xmlChar *)"stray text");
+              if (e->children) xmlAddPrevSibling(e->children, t); else xmlAddChild(e, t);
+              return TRUE; }
+    case 3: if (!e->parent || e->parent->type != XML_ELEMENT_NODE) return FALSE;
+            xmlAddNextSibling(e, xmlDocCopyNode(e, e->doc, 1)); return TRUE;
+    case 4: { xmlNodePtr p = prev_element(e);
+              if (!p || xmlStrEqual(p->name, e->name)) return FALSE;
+              xmlUnlinkNode(e); xmlAddPrevSibling(p, e); return TRUE; }
+    case 5: if (!a) return FALSE;
+            xmlRemoveProp(a); return TRUE;
+    case 6: if (!a) return FALSE;
+            xmlNodeSetContent((xmlNodePtr)a, (const xmlChar *)"?! 18/08/2025"); return TRUE;
+    case 7: xmlNewProp(e, (const xmlChar *)"bogus", (const xmlChar *)"1"); return TRUE;
+    case 8: { xmlNodePtr c = xmlNewDocNode(e->doc, e->ns, (const xmlChar *)"b", NULL);
+              xmlAddChild(e, c); return TRUE; }
+    }
+    return FALSE;
+}
+
+/* Every mutation of every element of file: libxml2 valid <=> no message. */
+static int explainer_disagreements(const char *file, int *runs)
+{
+    int bad = 0;
+    cg_diags *d0 = cg_diags_new();
+    xmlDocPtr doc0 = cg_xml_read_file(file, d0);
+    assert_non_null(doc0);
+    GPtrArray *els = g_ptr_array_new();
+    collect_elements(xmlDocGetRootElement(doc0), els);
+    guint n = els->len;
+    g_ptr_array_free(els, TRUE);
+    cg_xml_free(doc0);
+    cg_diags_free(d0);
+    for (guint i = 0; i < n; i++)
+        for (int k = 0; k < 9; k++) {
+            cg_diags *d = cg_diags_new();
+            xmlDocPtr doc = cg_xml_read_file(file, d);
+            GPtrArray *all = g_ptr_array_new();
+            collect_elements(xmlDocGetRootElement(doc), all);
+            xmlNodePtr e = g_ptr_array_index(all, i);
+            char *what = g_strdup_printf("%s: element %u <%s>, mutation %d", file, i, e->name, k);
+            if (mutate(e, k)) {
+                gboolean valid = FALSE;
+                int msgs = cg_validate_explain(doc, &valid, d);
+                (*runs)++;
+                if (getenv("CG_EXPLAIN_DUMP") && msgs > 0) {
+                    fprintf(stderr, "== %s (%d)\n", what, msgs);
+                    cg_diags_print(d, stderr);
+                }
+                if (valid != (msgs == 0)) {
+                    fprintf(stderr, "%s: libxml2 says %s, the explainer gives %d message(s)\n",
+                            what, valid ? "valid" : "invalid", msgs);
+                    cg_diags_print(d, stderr);
+                    bad++;
+                }
+            }
+            g_free(what);
+            g_ptr_array_free(all, TRUE);
+            cg_xml_free(doc);
+            cg_diags_free(d);
+        }
+    return bad;
+}
+
+static void test_explainer_agrees(void **state)
+{
+    (void)state;
+    const char *files[] = { "samples/tsb-circular-50/en.xml", "samples/tsb-circular-50/zh.xml",
+                            "samples/sg17-ietf-liaison/en.xml", "tests/data/minimal.xml",
+                            "templates/tsb-circular/strings/en.xml", NULL };
+    int bad = 0, runs = 0;
+    for (int i = 0; files[i]; i++)
+        bad += explainer_disagreements(files[i], &runs);
+    fprintf(stderr, "explainer: %d mutated documents, %d disagreements with libxml2\n", runs, bad);
+    assert_int_equal(bad, 0);
+}
+
+/* Circular 50 with one substitution; the diagnostics of circgen check. */
+static cg_diags *validate_sample(const char *from, const char *to, const char *from2,
+                                 const char *to2)
+{
+    char *text;
+    gsize len;
+    assert_true(g_file_get_contents("samples/tsb-circular-50/en.xml", &text, &len, NULL));
+    const char *f[2] = { from, from2 }, *t[2] = { to, to2 };
+    for (int i = 0; i < 2; i++) {
+        if (!f[i])
+            continue;
+        char *at = strstr(text, f[i]);
+        assert_non_null(at);
+        GString *s = g_string_new_len(text, at - text);
+        g_string_append(s, t[i]);
+        g_string_append(s, at + strlen(f[i]));
+        g_free(text);
+        text = g_string_free(s, FALSE);
+    }
+    cg_diags *d = cg_diags_new();
+    xmlDocPtr doc = cg_xml_read_memory(text, strlen(text), "en.xml", d);
+    assert_non_null(doc);
+    cg_validate(doc, d);
+    cg_xml_free(doc);
+    g_free(text);
+    return d;
+}
+
+static void assert_only(cg_diags *d, const char *msg)
+{
+    if (d->errors != 1 || !cg_diags_contain(d, msg)) {
+        cg_diags_print(d, stderr);
+        fail_msg("want exactly: %s", msg);
+    }
+    cg_diags_free(d);
+}
+
+/* The messages of issue 14, on Circular 50 itself. */
+static void test_issue_messages(void **state)
+{
+    (void)state;
+    assert_only(validate_sample("date=\"2025-07-23\"", "date=\"18/08/2025\"", NULL, NULL),
+                "en.xml:4:1: error: <circular>: attribute date: \"18/08/2025\" is not a date; "
+                "write YYYY-MM-DD, e.g. 2025-08-18");
+    assert_only(validate_sample("<para id=\"para-2\">", "<para>", NULL, NULL),
+                "error: <para> lacks the required attribute id");
+    assert_only(validate_sample("<addressee id=\"to-1\">Administrations of ITU Member States</addressee>",
+                                "<adressee id=\"to-1\">Administrations of ITU Member States</adressee>",
+                                NULL, NULL),
+                "en.xml:13:5: error: <adressee> is not allowed here; did you mean <addressee>? "
+                "expected: <addressee>");
+    char *text;
+    assert_true(g_file_get_contents("samples/tsb-circular-50/en.xml", &text, NULL, NULL));
+    char *sum = strstr(strstr(text, "number=\"X.1062\""), "<summary>");
+    char *end = strstr(sum, "</summary>") + strlen("</summary>");
+    char *summary = g_strndup(sum, end - sum);
+    assert_only(validate_sample(summary, "", NULL, NULL),
+                "error: <draft number=\"X.1062\"> lacks <summary> after <title>");
+    /* A subject without <drafts/> and a real error: the real error only (libxml2
+     * also said "Expecting element subject, got copy"). */
+    char *subj = strstr(text, "<subject id=\"subject\">");
+    char *subj_end = strstr(subj, "</subject>") + strlen("</subject>");
+    char *subject = g_strndup(subj, subj_end - subj);
+    assert_only(validate_sample(subject, "<subject id=\"subject\">Consultation on ten drafts</subject>",
+                                "<addressee id=\"copy-3\">ITU Academia</addressee>",
+                                "<adressee id=\"copy-3\">ITU Academia</adressee>"),
+                "error: <adressee> is not allowed here; did you mean <addressee>?");
+    g_free(subject);
+    g_free(summary);
+    g_free(text);
+}
+
 int main(void)
 {
     gsize len;
@@ -141,6 +318,8 @@ int main(void)
         cmocka_unit_test(test_annex_count),
         cmocka_unit_test(test_drafts_status_exists),
         cmocka_unit_test(test_unknown_type),
+        cmocka_unit_test(test_issue_messages),
+        cmocka_unit_test(test_explainer_agrees),
     };
     int rc = cmocka_run_group_tests_name("validate", tests, NULL, NULL);
     cg_doctype_cleanup();
