@@ -239,12 +239,21 @@ static void unknown_attr(xmlNodePtr el, xmlAttrPtr a, const rng_model *m, gboole
     }
     char *t = tag(el), *n = attr_display(a);
     const char *sugg = cg_rng_closest((const char *)a->name, free_names);
+    const char *note = "";
+    for (guint k = 0; !sugg && k < m->attrs->len; k++) {
+        rng_attr *d = g_ptr_array_index(m->attrs, k);
+        if (d->required && !present[k]) {   /* "sent" for "submitted" */
+            sugg = (const char *)cg_rng_pattern_name(d->pattern);
+            note = " (required, and missing)";
+        }
+    }
     if (sugg) {
         for (guint k = 0; k < m->attrs->len; k++)
             if (!strcmp((const char *)cg_rng_pattern_name(
                             ((rng_attr *)g_ptr_array_index(m->attrs, k))->pattern), sugg))
                 present[k] = TRUE;
-        add_msg(out, el, depth, "%s: attribute %s is not allowed; did you mean %s?", t, n, sugg);
+        add_msg(out, el, depth, "%s: attribute %s is not allowed; did you mean %s%s?", t, n, sugg,
+                note);
     } else if (all->len) {
         char *list = and_list(all);
         add_msg(out, el, depth, "%s: attribute %s is not allowed; allowed: %s", t, n, list);

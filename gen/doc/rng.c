@@ -9,6 +9,7 @@
 
 #define XSD_LIB "http://www.w3.org/2001/XMLSchema-datatypes"
 #define XSD_NS "http://www.w3.org/2001/XMLSchema"
+#define A_NS "http://relaxng.org/ns/compatibility/annotations/1.0"
 #define START_KEY "\001start"
 #define MAX_INCLUDES 16
 #define MAX_DEPTH 200
@@ -798,6 +799,24 @@ static void append_what(GString *s, const desc *d)
         g_string_append_printf(s, "%s %s", d->form ? ", e.g." : "; e.g.", d->example);
 }
 
+/* The schema's own words for the first of pats that has an a:documentation. */
+static void append_doc(GString *s, GPtrArray *pats)
+{
+    for (guint i = 0; i < pats->len; i++)
+        for (xmlNodePtr c = ((xmlNodePtr)g_ptr_array_index(pats, i))->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && c->ns &&
+                xmlStrEqual(c->ns->href, (const xmlChar *)A_NS) &&
+                xmlStrEqual(c->name, (const xmlChar *)"documentation")) {
+                xmlChar *text = xmlNodeGetContent(c);
+                char *n = normalize(text ? (const char *)text : "");
+                if (*n)
+                    g_string_append_printf(s, "; the schema says: %s", n);
+                g_free(n);
+                xmlFree(text);
+                return;
+            }
+}
+
 char *cg_rng_describe(cg_rng *r, GPtrArray *pats, const char *value)
 {
     desc d = { 0 };
@@ -825,8 +844,10 @@ char *cg_rng_describe(cg_rng *r, GPtrArray *pats, const char *value)
     } else if (d.pattern) {
         g_string_append_printf(s, "does not have the form the schema requires (pattern %s)",
                                d.pattern);
+        append_doc(s, pats);
     } else {
         g_string_append(s, "is not allowed here");
+        append_doc(s, pats);
     }
     xmlFree(d.pattern);
     g_ptr_array_free(d.values, TRUE);
