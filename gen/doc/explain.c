@@ -179,8 +179,6 @@ static char *attr_display(xmlAttrPtr a)
     return qname(a->ns, a->name);
 }
 
-/* Check the value of a against every declaration of its name; mark them present.
- * Returns FALSE when no declaration has that name. */
 /* The declarations of attribute a in the patterns alts that el may match. */
 static GPtrArray *attr_decls(xctx *x, xmlAttrPtr a, GPtrArray *alts)
 {
@@ -197,6 +195,8 @@ static GPtrArray *attr_decls(xctx *x, xmlAttrPtr a, GPtrArray *alts)
     return pats;
 }
 
+/* Check the value of a against every declaration of its name; mark them present.
+ * Returns FALSE when no declaration has that name. */
 static gboolean check_value(xctx *x, xmlNodePtr el, xmlAttrPtr a, const rng_model *m,
                             GPtrArray *alts, gboolean *present, GPtrArray *out, int depth)
 {
@@ -330,7 +330,7 @@ static gboolean step(xctx *x, const rng_model *m, gboolean *S, xmlNodePtr c, GPt
         GPtrArray *tmp = g_ptr_array_new_with_free_func(msg_free);
         check_element(x, c, g_ptr_array_index(cands, i), cands, tmp, depth);
         double s = score(tmp, depth);
-        if (s == 0)
+        if (tmp->len == 0)
             g_hash_table_add(chosen, g_ptr_array_index(cands, i));
         if (s < best_score) {
             if (best)
