@@ -162,7 +162,7 @@ static GPtrArray *expected_names(const rng_model *m, const gboolean *S)
     for (guint i = 0; i < m->edges->len; i++) {
         const rng_edge *e = &g_array_index(m->edges, rng_edge, i);
         if (e->elem && S[e->from])
-            add_unique(names, (const char *)cg_rng_pattern_name(e->elem));
+            cg_rng_pattern_names(e->elem, names);
     }
     return names;
 }
@@ -408,7 +408,7 @@ static char *hint(xctx *x, const rng_model *m, const gboolean *S, xmlNodePtr c)
         const rng_model *pm = cg_rng_model(x->r, g_ptr_array_index(elems, i));
         for (guint j = 0; j < pm->edges->len; j++)
             if (edge_fits(&g_array_index(pm->edges, rng_edge, j), c))
-                add_unique(parents, (const char *)cg_rng_pattern_name(g_ptr_array_index(elems, i)));
+                cg_rng_pattern_names(g_ptr_array_index(elems, i), parents);
     }
     if (!h && parents->len && parents->len <= 3) {
         char *list = tags_list(parents, NULL);
@@ -490,7 +490,7 @@ static GPtrArray *missing_names(const rng_model *m, const gboolean *S, xmlNodePt
     for (guint i = 0; best > 0 && i < m->edges->len; i++) {
         const rng_edge *e = &g_array_index(m->edges, rng_edge, i);
         if (e->elem && S[e->from] && dist[e->to] + 1 == best)
-            add_unique(names, (const char *)cg_rng_pattern_name(e->elem));
+            cg_rng_pattern_names(e->elem, names);
     }
     g_free(dist);
     return names;
@@ -557,6 +557,37 @@ static void text_not_allowed(xmlNodePtr el, const rng_model *m, const gboolean *
     g_free(t), g_free(s);
 }
 
+/* Is c a second element that an interleave allows once (rng_model.singles)? */
+static gboolean repeated_single(const rng_model *m, xmlNodePtr c)
+{
+    for (guint i = 0; i < m->singles->len; i++) {
+        xmlNodePtr once = g_ptr_array_index(m->singles, i);
+        if (!cg_rng_name_matches(once, ns_of(c), c->name))
+            continue;
+        for (xmlNodePtr p = c->prev; p; p = p->prev)
+            if (p->type == XML_ELEMENT_NODE && cg_rng_name_matches(once, ns_of(p), p->name))
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* The elements an interleave requires (rng_model.musts) that el does not hold. */
+static void lacks_interleaved(xmlNodePtr el, const rng_model *m, GPtrArray *out, int depth)
+{
+    for (guint i = 0; i < m->musts->len; i++) {
+        xmlNodePtr must = g_ptr_array_index(m->musts, i);
+        gboolean found = FALSE;
+        for (xmlNodePtr c = el->children; c && !found; c = c->next)
+            found = c->type == XML_ELEMENT_NODE && cg_rng_name_matches(must, ns_of(c), c->name);
+        if (!found) {
+            char *l = label(el);
+            add_msg(out, el, depth, "%s lacks <%s>", l, cg_rng_pattern_name(must));
+            g_free(l);
+            return;
+        }
+    }
+}
+
 static void check_content(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray *out, int depth)
 {
     gboolean *S = g_new0(gboolean, m->nstates);
@@ -573,6 +604,12 @@ static void check_content(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray 
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
+        if (repeated_single(m, c)) {
+            char *t = tag(c), *p = tag(el);
+            add_msg(out, c, depth + 1, "%s is not allowed here: %s holds only one %s", t, p, t);
+            g_free(t), g_free(p);
+            goto done;
+        }
         if (!step(x, m, S, c, out, depth + 1)) {
             if (!given_already(c) && fits_later(m, S, c) == 2 && is_gap(m, S, c))
                 lacks(el, m, S, prev, c, out, depth);
@@ -584,6 +621,8 @@ static void check_content(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray 
     }
     if (!S[m->accept])
         lacks(el, m, S, prev, NULL, out, depth);
+    else
+        lacks_interleaved(el, m, out, depth);
 done:
     g_free(S);
 }
@@ -600,8 +639,9 @@ static void check_simple(xctx *x, xmlNodePtr el, xmlNodePtr pat, const rng_model
             return;
         }
     xmlChar *v = xmlNodeGetContent(el);
-    const char *value = v ? (const char *)v : "";
-    if (!cg_rng_data_ok(x->r, m, value)) {
+    char *bad = cg_rng_bad_token(x->r, m, v ? (const char *)v : "");
+    const char *value = bad ? bad : v ? (const char *)v : "";
+    if (bad || !cg_rng_data_ok(x->r, m, value)) {
         GPtrArray *pats = g_ptr_array_new();
         g_ptr_array_add(pats, pat);
         char *why = cg_rng_describe(x->r, pats, value), *t = tag(el), *s = shown(value);
@@ -609,6 +649,7 @@ static void check_simple(xctx *x, xmlNodePtr el, xmlNodePtr pat, const rng_model
         add_msg(out, el, depth, "%s: \"%s\" %s", t, s, why);
         g_free(why), g_free(t), g_free(s);
     }
+    g_free(bad);
     xmlFree(v);
 }
 

@@ -103,7 +103,9 @@ static gboolean load_include(cg_rng *r, xmlNodePtr inc, const char *path, GHashT
             g_hash_table_add(inner, g_strdup(k));
     }
     collect_overrides(inc, inner);
-    gboolean ok = load_grammar(r, file, prop(inc, "ns"), inner, depth + 1, why) &&
+    /* The included grammar's names inherit the namespace of the include's place
+     * (ns inheritance comes after inclusion), unless its root sets its own. */
+    gboolean ok = load_grammar(r, file, inherited(inc, "ns", NULL), inner, depth + 1, why) &&
                   load_items(r, inc, path, over, depth, why);
     g_hash_table_destroy(inner);
     g_free(file);
@@ -170,6 +172,8 @@ static void model_free(gpointer p)
     g_array_free(m->edges, TRUE);
     g_ptr_array_free(m->attrs, TRUE);
     g_ptr_array_free(m->data, TRUE);
+    g_ptr_array_free(m->musts, TRUE);
+    g_ptr_array_free(m->singles, TRUE);
     g_free(m);
 }
 
@@ -318,6 +322,50 @@ static int compile_ref(compiler *c, xmlNodePtr p, int s, gboolean opt)
     return e;
 }
 
+/* The element a branch of an interleave requires: the branch is that element, one
+ * or more of it, or a reference to it. */
+static xmlNodePtr required_element(cg_rng *r, xmlNodePtr n, int depth)
+{
+    if (depth > 8)
+        return NULL;
+    if (is_rng(n, "element"))
+        return n;
+    xmlNodePtr only = NULL;
+    if (is_rng(n, "oneOrMore") || is_rng(n, "group")) {
+        only = n->children;
+    } else if (is_rng(n, "ref") && prop(n, "name")) {
+        GPtrArray *defs = g_hash_table_lookup(r->defines, prop(n, "name"));
+        only = defs && defs->len == 1 ? ((xmlNodePtr)g_ptr_array_index(defs, 0))->children : NULL;
+    }
+    if (!only || count_patterns(only) != 1)
+        return NULL;
+    while (!is_rng(only, NULL))
+        only = only->next;
+    return required_element(r, only, depth + 1);
+}
+
+/* The element a branch of an interleave allows once: the branch is that element,
+ * optional, or a reference to it. */
+static xmlNodePtr single_element(cg_rng *r, xmlNodePtr n, int depth)
+{
+    if (depth > 8)
+        return NULL;
+    if (is_rng(n, "element"))
+        return n;
+    xmlNodePtr only = NULL;
+    if (is_rng(n, "optional") || is_rng(n, "group")) {
+        only = n->children;
+    } else if (is_rng(n, "ref") && prop(n, "name")) {
+        GPtrArray *defs = g_hash_table_lookup(r->defines, prop(n, "name"));
+        only = defs && defs->len == 1 ? ((xmlNodePtr)g_ptr_array_index(defs, 0))->children : NULL;
+    }
+    if (!only || count_patterns(only) != 1)
+        return NULL;
+    while (!is_rng(only, NULL))
+        only = only->next;
+    return single_element(r, only, depth + 1);
+}
+
 /* Thompson's construction: the automaton of pattern p from state s; returns the
  * state where it ends. opt: attributes met here are optional. */
 static int compile(compiler *c, xmlNodePtr p, int s, gboolean opt)
@@ -360,8 +408,15 @@ static int compile(compiler *c, xmlNodePtr p, int s, gboolean opt)
         e = new_state(m);
         add_edge(m, s, e, NULL);
         for (xmlNodePtr n = p->children; n; n = n->next)
-            if (is_rng(n, NULL))
+            if (is_rng(n, NULL)) {
                 add_edge(m, compile(c, n, e, opt), e, NULL);
+                xmlNodePtr must = opt ? NULL : required_element(c->r, n, 0);
+                if (must)
+                    g_ptr_array_add(m->musts, must);
+                xmlNodePtr once = single_element(c->r, n, 0);
+                if (once)
+                    g_ptr_array_add(m->singles, once);
+            }
     } else if (!strcmp(k, "mixed")) {
         m->text = TRUE;
         e = compile_seq(c, p->children, s, opt);
@@ -380,6 +435,8 @@ static rng_model *model_new(void)
     m->edges = g_array_new(FALSE, FALSE, sizeof(rng_edge));
     m->attrs = g_ptr_array_new_with_free_func(g_free);
     m->data = g_ptr_array_new();
+    m->musts = g_ptr_array_new();
+    m->singles = g_ptr_array_new();
     return m;
 }
 
@@ -506,6 +563,49 @@ gboolean cg_rng_name_matches(xmlNodePtr pat, const xmlChar *ns, const xmlChar *l
     while (nc && !is_rng(nc, NULL))
         nc = nc->next;
     return nc && class_matches(nc, ns, local);
+}
+
+static void class_names(xmlNodePtr nc, GPtrArray *out, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    if (is_rng(nc, "name")) {
+        xmlChar *q = xmlNodeGetContent(nc);
+        char *t = g_strstrip(g_strdup(q ? (const char *)q : ""));
+        xmlFree(q);
+        for (guint i = 0; i < out->len; i++)
+            if (!strcmp(g_ptr_array_index(out, i), t))
+                *t = 0;
+        if (*t)
+            g_ptr_array_add(out, t);
+        else
+            g_free(t);
+    } else if (is_rng(nc, "choice")) {
+        for (xmlNodePtr x = nc->children; x; x = x->next)
+            class_names(x, out, depth + 1);
+    } else if (is_rng(nc, NULL)) {
+        gboolean seen = FALSE;
+        for (guint i = 0; i < out->len; i++)
+            seen |= !strcmp(g_ptr_array_index(out, i), "*");
+        if (!seen)
+            g_ptr_array_add(out, g_strdup("*"));
+    }
+}
+
+void cg_rng_pattern_names(xmlNodePtr pat, GPtrArray *out)
+{
+    const xmlChar *name = prop(pat, "name");
+    if (name) {
+        for (guint i = 0; i < out->len; i++)
+            if (!strcmp(g_ptr_array_index(out, i), (const char *)name))
+                return;
+        g_ptr_array_add(out, g_strdup((const char *)name));
+        return;
+    }
+    xmlNodePtr nc = pat->children;
+    while (nc && !is_rng(nc, NULL))
+        nc = nc->next;
+    class_names(nc, out, 0);
 }
 
 const xmlChar *cg_rng_pattern_name(xmlNodePtr pat)
@@ -645,6 +745,56 @@ static gboolean seq_ok(cg_rng *r, xmlNodePtr first, const char *value, int depth
     return TRUE;
 }
 
+/* Does token match one of the values or datatypes inside a <list>? (How many
+ * tokens a list takes is not modelled.) */
+static gboolean token_ok(cg_rng *r, xmlNodePtr p, const char *tok, int depth, gboolean *leaves)
+{
+    if (depth > MAX_DEPTH)
+        return TRUE;
+    for (xmlNodePtr c = p->children; c; c = c->next) {
+        if (!is_rng(c, NULL))
+            continue;
+        if (is_rng(c, "data") || is_rng(c, "value")) {
+            *leaves = TRUE;
+            if (is_rng(c, "data") ? data_ok(r, c, tok) : value_equal(c, tok))
+                return TRUE;
+        } else if (is_rng(c, "ref") && prop(c, "name")) {
+            GPtrArray *defs = g_hash_table_lookup(r->defines, prop(c, "name"));
+            for (guint i = 0; defs && i < defs->len; i++)
+                if (token_ok(r, g_ptr_array_index(defs, i), tok, depth + 1, leaves))
+                    return TRUE;
+        } else if (token_ok(r, c, tok, depth + 1, leaves)) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* The first token of value that a <list> does not allow (caller frees), or NULL. */
+static char *list_bad_token(cg_rng *r, xmlNodePtr list, const char *value)
+{
+    char *v = normalize(value), *bad = NULL;
+    char **toks = g_strsplit(v, " ", -1);
+    for (int i = 0; toks[i] && !bad; i++) {
+        gboolean leaves = FALSE;
+        if (*toks[i] && !token_ok(r, list, toks[i], 0, &leaves) && leaves)
+            bad = g_strdup(toks[i]);
+    }
+    g_strfreev(toks);
+    g_free(v);
+    return bad;
+}
+
+char *cg_rng_bad_token(cg_rng *r, const rng_model *m, const char *value)
+{
+    for (guint i = 0; i < m->data->len; i++) {
+        xmlNodePtr p = g_ptr_array_index(m->data, i);
+        if (is_rng(p, "list"))
+            return list_bad_token(r, p, value);
+    }
+    return NULL;
+}
+
 static gboolean pattern_ok(cg_rng *r, xmlNodePtr p, const char *value, int depth)
 {
     const char *k = (const char *)p->name;
@@ -675,7 +825,9 @@ static gboolean pattern_ok(cg_rng *r, xmlNodePtr p, const char *value, int depth
                 return TRUE;
         return !defs;
     }
-    return TRUE;   /* text, list and the rest: accepted */
+    if (!strcmp(k, "list"))
+        return !list_bad_token(r, p, value);
+    return TRUE;   /* text and the rest: accepted */
 }
 
 gboolean cg_rng_value_ok(cg_rng *r, xmlNodePtr p, const char *value)

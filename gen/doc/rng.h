@@ -50,6 +50,8 @@ typedef struct {
     gboolean text;           /* text may appear among the children */
     gboolean any_attr;       /* an attribute wildcard allows others */
     gboolean approx;         /* interleave read as "in any order" */
+    GPtrArray *musts;        /* <element> patterns an interleave requires */
+    GPtrArray *singles;      /* <element> patterns an interleave allows once */
 } rng_model;
 
 typedef struct cg_rng cg_rng;
@@ -77,6 +79,10 @@ gboolean cg_rng_name_matches(xmlNodePtr pat, const xmlChar *ns, const xmlChar *l
 /* The display name of a pattern ("para", "xml:lang"; "*" for a wildcard). */
 const xmlChar *cg_rng_pattern_name(xmlNodePtr pat);
 
+/* Add to out (of g_strdup'ed strings, kept unique) the names a pattern's name class
+ * allows: "note" and "remark" for <choice><name>note</name><name>remark</name>. */
+void cg_rng_pattern_names(xmlNodePtr pat, GPtrArray *out);
+
 /* The set of states reachable from the states marked in set (size nstates) by
  * epsilon moves, marked in place. */
 void cg_rng_closure(const rng_model *m, gboolean *set);
@@ -85,6 +91,10 @@ void cg_rng_closure(const rng_model *m, gboolean *set);
  * <attribute>, or the data list of a model)? */
 gboolean cg_rng_value_ok(cg_rng *r, xmlNodePtr p, const char *value);
 gboolean cg_rng_data_ok(cg_rng *r, const rng_model *m, const char *value);
+
+/* When the simple content of m is a <list>: its first token that the list does not
+ * allow (caller frees), or NULL. */
+char *cg_rng_bad_token(cg_rng *r, const rng_model *m, const char *value);
 
 /* What the value of <attribute> patterns (one, or the same attribute in the
  * several patterns an element may match), or the text of an <element> pattern of

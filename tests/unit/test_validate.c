@@ -302,6 +302,62 @@ static void test_issue_messages(void **state)
     g_free(text);
 }
 
+/* The constructs the shipped schemas do not use yet (interleave, mixed, combine,
+ * div, include overrides, name classes, lists, wildcards): a test type in
+ * tests/templates/rng-features. */
+static cg_diags *validate_features(const char *from, const char *to)
+{
+    char *text;
+    assert_true(g_file_get_contents("tests/templates/rng-features/valid.xml", &text, NULL, NULL));
+    if (from) {
+        char *at = strstr(text, from);
+        assert_non_null(at);
+        GString *s = g_string_new_len(text, at - text);
+        g_string_append(s, to);
+        g_string_append(s, at + strlen(from));
+        g_free(text);
+        text = g_string_free(s, FALSE);
+    }
+    cg_diags *d = cg_diags_new();
+    xmlDocPtr doc = cg_xml_read_memory(text, strlen(text), "f.xml", d);
+    assert_non_null(doc);
+    cg_validate(doc, d);
+    cg_xml_free(doc);
+    g_free(text);
+    return d;
+}
+
+static void test_schema_features(void **state)
+{
+    (void)state;
+    char *old = g_strdup(g_getenv("CIRCGEN_TEMPLATES"));
+    cg_doctype_cleanup();
+    g_setenv("CIRCGEN_TEMPLATES", "tests/templates", TRUE);
+    cg_diags *d = validate_features(NULL, NULL);
+    cg_diags_print(d, stderr);
+    assert_int_equal(d->errors, 0);
+    cg_diags_free(d);
+    assert_only(validate_features("<title>T</title>", ""), "f.xml:3:3: error: <head> lacks <title>");
+    assert_only(validate_features("</head>", "<subtitle>S</subtitle><subtitle>S</subtitle></head>"),
+                "<subtitle> is not allowed here: <head> holds only one <subtitle>");
+    assert_only(validate_features("<remark level=\"high\">R</remark>",
+                                  "<remarks level=\"high\">R</remarks>"),
+                "<remarks> is not allowed here; did you mean <remark>? expected: <p>, <note>, "
+                "<remark>, <ext> or the end of <body>");
+    assert_only(validate_features("a b c", "a 1 c"), "error: <tags>: \"1\" is not a name");
+    assert_only(validate_features("kind=\"two\"", "kind=\"never\""),
+                "error: <doc>: attribute kind: \"never\" is not allowed; write one or two");
+    assert_only(validate_features("level=\"high\">R", "level=\"High\">R"),
+                "error: <remark>: attribute level: \"High\" is not allowed; write high");
+    assert_only(validate_features("<em>text</em>", "<b>text</b>"),
+                "error: <b> is not allowed here; expected: <em> or the end of <p>");
+    int runs = 0;
+    assert_int_equal(explainer_disagreements("tests/templates/rng-features/valid.xml", &runs), 0);
+    cg_doctype_cleanup();
+    g_setenv("CIRCGEN_TEMPLATES", old, TRUE);
+    g_free(old);
+}
+
 int main(void)
 {
     gsize len;
@@ -321,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_unknown_type),
         cmocka_unit_test(test_issue_messages),
         cmocka_unit_test(test_explainer_agrees),
+        cmocka_unit_test(test_schema_features),
     };
     int rc = cmocka_run_group_tests_name("validate", tests, NULL, NULL);
     cg_doctype_cleanup();
