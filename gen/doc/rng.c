@@ -716,11 +716,36 @@ static gboolean data_ok(cg_rng *r, xmlNodePtr p, const char *value)
     return ok;
 }
 
+/* Equal as values of an XML Schema type other than the string types (1 and 01 as
+ * integers)? -1 when either is no such value. */
+static int xsd_equal(xmlNodePtr p, const char *a, const char *b)
+{
+    const xmlChar *type = prop(p, "type");
+    if (!type || !is_xsd(p) || xmlStrEqual(type, (const xmlChar *)"string") ||
+        xmlStrEqual(type, (const xmlChar *)"normalizedString") ||
+        xmlStrEqual(type, (const xmlChar *)"token"))
+        return -1;
+    xmlSchemaTypePtr t = xmlSchemaGetPredefinedType(type, (const xmlChar *)XSD_NS);
+    xmlSchemaValPtr va = NULL, vb = NULL;
+    int eq = -1;
+    if (t && xmlSchemaValPredefTypeNode(t, (const xmlChar *)a, &va, NULL) == 0 &&
+        xmlSchemaValPredefTypeNode(t, (const xmlChar *)b, &vb, NULL) == 0 && va && vb)
+        eq = xmlSchemaCompareValues(va, vb) == 0;
+    if (va)
+        xmlSchemaFreeValue(va);
+    if (vb)
+        xmlSchemaFreeValue(vb);
+    return eq;
+}
+
 static gboolean value_equal(xmlNodePtr p, const char *value)
 {
     xmlChar *want = xmlNodeGetContent(p);
     gboolean eq;
-    if (keeps_spaces(p)) {
+    int x = xsd_equal(p, want ? (const char *)want : "", value);
+    if (x >= 0) {
+        eq = x;
+    } else if (keeps_spaces(p)) {
         eq = !strcmp(want ? (const char *)want : "", value);
     } else {
         char *a = normalize(want ? (const char *)want : ""), *b = normalize(value);
