@@ -1,7 +1,9 @@
 /* validate.h — is a source document valid for its type?
  *
  * The type's RELAX NG schema first, then what a schema cannot say (ids unique,
- * references resolved), then the type's checks.xsl.
+ * references resolved), then the type's checks.xsl. libxml2 decides whether a
+ * document matches its schema; when it does not, explain.h says why, one message
+ * per mistake, from the schema itself (libxml2's first message is the fallback).
  */
 #ifndef CG_VALIDATE_H
 #define CG_VALIDATE_H
