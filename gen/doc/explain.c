@@ -42,7 +42,8 @@ static void add_msg(GPtrArray *out, xmlNodePtr node, int depth, const char *fmt,
     g_ptr_array_add(out, m);
 }
 
-/* A value as quoted in a message: spaces collapsed, at most MAX_SHOWN characters. */
+/* A value as quoted in a message: spaces collapsed, at most MAX_SHOWN characters,
+ * characters that are not printable (controls, format characters) as \uXXXX. */
 static char *shown(const char *v)
 {
     GString *s = g_string_new(NULL);
@@ -65,7 +66,10 @@ static char *shown(const char *v)
             n++;
         }
         space = FALSE;
-        g_string_append_unichar(s, c);
+        if (g_unichar_isprint(c))
+            g_string_append_unichar(s, c);
+        else   /* C1 controls, bidi overrides: shown, never obeyed by the terminal */
+            g_string_append_printf(s, "\\u%04X", c);
         n++;
     }
     return g_string_free(s, FALSE);
