@@ -242,6 +242,27 @@ static void unknown_attr(xmlNodePtr el, xmlAttrPtr a, const rng_model *m, gboole
             add_unique(free_names, name);
     }
     char *t = tag(el), *n = attr_display(a);
+    const rng_attr *other_ns = NULL;
+    for (guint k = 0; k < m->attrs->len && !other_ns; k++) {
+        rng_attr *d = g_ptr_array_index(m->attrs, k);
+        if (xmlStrEqual(d->name, a->name))
+            other_ns = d, present[k] = TRUE;
+    }
+    if (other_ns) {
+        const char *disp = (const char *)cg_rng_pattern_name(other_ns->pattern);
+        if (*other_ns->ns && strchr(disp, ':'))   /* lang for xml:lang */
+            add_msg(out, el, depth, "%s: attribute %s is not allowed; did you mean %s?", t, n, disp);
+        else if (*other_ns->ns)
+            add_msg(out, el, depth, "%s: attribute %s is not allowed: it must be in namespace "
+                    "\"%s\" (with a prefix bound to it)", t, n, other_ns->ns);
+        else
+            add_msg(out, el, depth, "%s: attribute %s is not allowed: write it without a prefix, "
+                    "%s", t, n, a->name);
+        g_free(t), g_free(n);
+        g_ptr_array_free(free_names, TRUE);
+        g_ptr_array_free(all, TRUE);
+        return;
+    }
     const char *sugg = cg_rng_closest((const char *)a->name, free_names);
     const char *note = "";
     for (guint k = 0; !sugg && k < m->attrs->len; k++) {
@@ -600,7 +621,7 @@ static void check_content(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray 
     xmlNodePtr prev = NULL;
     for (xmlNodePtr c = el->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (!m->text && !blank(c->content)) {
+            if (!m->text && !m->data->len && !blank(c->content)) {
                 text_not_allowed(el, m, S, c, out, depth);
                 goto done;
             }

@@ -259,21 +259,33 @@ static void add_attr(compiler *c, xmlNodePtr p, gboolean required)
     rng_attr *a = g_new0(rng_attr, 1);
     a->pattern = p;
     a->required = required;
-    const xmlChar *name = prop(p, "name");
-    if (!name) {
-        c->m->any_attr = TRUE;
+    const xmlChar *name = prop(p, "name"), *dflt = prop(p, "ns");
+    xmlNodePtr at = p;
+    if (!name) {   /* <attribute><name>x</name>...: ns inherited as for elements */
+        xmlNodePtr nc = p->children;
+        while (nc && !is_rng(nc, NULL))
+            nc = nc->next;
+        if (is_rng(nc, "name") && nc->children && nc->children->type == XML_TEXT_NODE &&
+            !nc->children->next) {
+            name = nc->children->content;
+            dflt = inherited(nc, "ns", "");
+            at = nc;
+        }
+    }
+    if (!name || xmlStrchr(name, ' ') || xmlStrchr(name, '\n')) {
+        c->m->any_attr = TRUE;   /* a name class: any attribute may be its */
         g_free(a);
         return;
     }
     const xmlChar *colon = xmlStrchr(name, ':');
     if (colon) {
         xmlChar *prefix = xmlStrndup(name, (int)(colon - name));
-        xmlNsPtr ns = xmlSearchNs(p->doc, p, prefix);
+        xmlNsPtr ns = xmlSearchNs(at->doc, at, prefix);
         xmlFree(prefix);
         a->ns = ns ? ns->href : (const xmlChar *)"?";
         a->name = colon + 1;
     } else {
-        a->ns = prop(p, "ns") ? prop(p, "ns") : (const xmlChar *)"";
+        a->ns = dflt ? dflt : (const xmlChar *)"";
         a->name = name;
     }
     g_ptr_array_add(c->m->attrs, a);

@@ -370,6 +370,12 @@ static void test_schema_features(void **state)
     assert_only(validate_features("a b c", "a 1 c"), "error: <tags>: \"1\" is not a name");
     assert_only(validate_features("kind=\"two\"", "kind=\"never\""),
                 "error: <doc>: attribute kind: \"never\" is not allowed; write one or two");
+    assert_only(validate_features("lang=\"fr\"", "lang=\"fr_CH\""),
+                "error: <doc>: attribute lang: \"fr_CH\" is not a language tag");
+    assert_only(validate_features("lang=\"fr\"", "lng=\"fr\""),
+                "error: <doc>: attribute lng is not allowed; did you mean lang?");
+    assert_only(validate_features("lang=\"fr\"", "xmlns:f=\"urn:circgen:rng-features\" f:lang=\"fr\""),
+                "error: <doc>: attribute f:lang is not allowed: write it without a prefix, lang");
     assert_only(validate_features("level=\"high\">R", "level=\"High\">R"),
                 "error: <remark>: attribute level: \"High\" is not allowed; write high");
     assert_only(validate_features("<em>text</em>", "<b>text</b>"),
