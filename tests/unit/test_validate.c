@@ -253,6 +253,53 @@ static void test_explainer_agrees(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Two mutations at once, drawn at random (fixed seed) from those of minimal.xml:
+ * no message for a valid result, one or two for an invalid one (never a cascade). */
+static void test_explainer_two_mistakes(void **state)
+{
+    (void)state;
+    GRand *rnd = g_rand_new_with_seed(14);
+    int runs = 0, bad = 0;
+    for (int n = 0; n < 3000; n++) {
+        cg_diags *d = cg_diags_new();
+        xmlDocPtr doc = cg_xml_read_file("tests/data/minimal.xml", d);
+        gboolean applied = TRUE;
+        for (int m = 0; m < 2 && applied; m++) {
+            applied = FALSE;
+            for (int tries = 0; tries < 20 && !applied; tries++) {
+                GPtrArray *all = g_ptr_array_new();
+                collect_elements(xmlDocGetRootElement(doc), all);
+                xmlNodePtr e = g_ptr_array_index(all, g_rand_int_range(rnd, 0, all->len));
+                int k = g_rand_int_range(rnd, 0, 9 + 4 * 2);   /* attributes: the first two */
+                applied = mutate(e, k);
+                g_ptr_array_free(all, TRUE);
+            }
+        }
+        if (applied) {
+            xmlChar *buf = NULL;
+            int len = 0;
+            xmlDocDumpMemory(doc, &buf, &len);
+            xmlDocPtr again = cg_xml_read_memory((const char *)buf, len, "two.xml", d);
+            xmlFree(buf);
+            gboolean valid = FALSE;
+            int msgs = again ? cg_validate_explain(again, &valid, d) : 0;
+            runs++;
+            if (again && (valid ? msgs != 0 : msgs < 1 || msgs > 2)) {
+                fprintf(stderr, "two mistakes: libxml2 says %s, %d message(s):\n",
+                        valid ? "valid" : "invalid", msgs);
+                cg_diags_print(d, stderr);
+                bad++;
+            }
+            cg_xml_free(again);
+        }
+        cg_xml_free(doc);
+        cg_diags_free(d);
+    }
+    g_rand_free(rnd);
+    fprintf(stderr, "explainer: %d documents with two mutations, %d wrong counts\n", runs, bad);
+    assert_int_equal(bad, 0);
+}
+
 /* Circular 50 with one substitution; the diagnostics of circgen check. */
 static cg_diags *validate_sample(const char *from, const char *to, const char *from2,
                                  const char *to2)
@@ -406,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_unknown_type),
         cmocka_unit_test(test_issue_messages),
         cmocka_unit_test(test_explainer_agrees),
+        cmocka_unit_test(test_explainer_two_mistakes),
         cmocka_unit_test(test_schema_features),
     };
     int rc = cmocka_run_group_tests_name("validate", tests, NULL, NULL);
