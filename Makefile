@@ -13,9 +13,10 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/circgen
+MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 gio-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
@@ -26,9 +27,11 @@ LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
            libxml2-utils fonts-liberation2 fonts-noto-cjk fonts-dejavu-core strace tidy python3 mupdf-tools \
-           libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us \
-           libharfbuzz-dev libfreetype-dev
+           libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
+           libharfbuzz-dev libfreetype-dev man-db
 
+# Only make editor-schemas needs this: trang, to write the compact syntax for Emacs.
+DEB_PKGS_EDITOR = trang
 # Only make conformance needs these: Apache FOP, the reference renderer.
 DEB_PKGS_CONFORMANCE = fop
 # Arguments of tests/conformance/run.sh, e.g. CONFORMANCE_ARGS="block_basic_1 table_1".
@@ -44,8 +47,8 @@ HDRS     = $(foreach s,$(SUBSYS),$(wildcard gen/$(s)/*.h))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all setup samples check unit e2e bench bench-setup conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
-all: $(PROG)
+.PHONY: FORCE all man editor-schemas setup samples check layers unit e2e bench bench-setup conformance install clean asan ubsan sanitize valgrind fuzz fuzz-setup fuzz-lib
+all: $(PROG) $(BUILD)/circgen.1
 
 # Rewritten only when its content changes, so that a new PREFIX rebuilds what uses it.
 $(BUILD)/config.h: FORCE | $(BUILD)
@@ -57,6 +60,12 @@ FORCE:
 $(PROG): $(BUILD)/cli/main.o $(BUILD)/libcircgen.a
 	@echo "  LINK    $@"
 	@$(CC) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+# The manual page, made from the program's own --help texts (gen/cli/mkman.sh).
+man: $(BUILD)/circgen.1
+$(BUILD)/circgen.1: $(PROG) gen/cli/mkman.sh | $(BUILD)
+	@echo "  MAN     $@"
+	@sh gen/cli/mkman.sh ./$(PROG) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/%.o: gen/%.c $(HDRS) $(BUILD)/config.h | $(BUILD)
 	@echo "  CC      $<"
@@ -96,13 +105,18 @@ samples: setup
 # The whole suite, then once more built with AddressSanitizer and UBSan together.
 check: setup
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory layers unit e2e
 	@$(MAKE) --no-print-directory sanitize
+
+# The structure of gen/ (gen/README.md): layers, public headers, no cycle, short functions.
+layers: all
+	@sh tests/layers.sh gen $(BUILD)
+	@sh tests/layers.sh --self-test
 
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do CIRCGEN_TEMPLATES=$(CURDIR)/templates $(TEST_RUNNER) ./$$t || fail=1; done; exit $$fail
 
-e2e: $(PROG)
+e2e: $(PROG) $(BUILD)/circgen.1
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
 # Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
@@ -132,6 +146,16 @@ $(BUILD)/floor: bench/floor.c | $(BUILD)
 	@$(CC) -std=gnu11 $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs pangocairo)
 bench: bench-setup $(PROG)
 	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
+
+# RELAX NG compact syntax of every document type's schema, for Emacs nXML (which reads
+# no other): templates/TYPE/schema.rnc (and the inline.rnc it includes) beside
+# schema.rng, named by templates/schemas.xml. Made files, not in git.
+editor-schemas:
+	@$(MAKE) --no-print-directory setup DEB_PKGS="$(DEB_PKGS) $(DEB_PKGS_EDITOR)"
+	@for s in templates/*/schema.rng; do \
+	  grep -q 'uri="'$$(basename $$(dirname $$s))/schema.rnc'"' templates/schemas.xml || continue; \
+	  echo "  TRANG   $${s%.rng}.rnc"; trang -I rng -O rnc $$s $${s%.rng}.rnc || exit 1; \
+	done
 
 # Apache FOP's testcases (../shared/fop-testcases) through circgen fo, compared with FOP
 # (cached in build/conformance/fop-cache); the crash-and-hang part runs in make check.
@@ -190,9 +214,10 @@ fuzz: $(FUZZ_BIN)
 	    build/fuzz/corpus-$$n build/fuzz/seed-$$n || exit 1; \
 	done
 
-install: $(PROG)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+install: $(PROG) $(BUILD)/circgen.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 circgen $(DESTDIR)$(BINDIR)/circgen
+	install -m 644 $(BUILD)/circgen.1 $(DESTDIR)$(MANDIR)/circgen.1
 	cp -R templates fonts $(DESTDIR)$(DATADIR)/
 
 clean:

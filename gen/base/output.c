@@ -12,18 +12,26 @@ struct cg_output {
     FILE *f;
 };
 
+gboolean cg_output_path_ok(const char *path, cg_diags *d)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return TRUE;
+    cg_diag_add(d, CG_ERROR, path, 0, 0, S_ISDIR(st.st_mode) ? "cannot write: is a directory"
+                : "cannot write: not a regular file (a device, pipe or socket); outputs are "
+                  "written to a new file that replaces the old one");
+    return FALSE;
+}
+
 cg_output *cg_output_open(const char *path, cg_diags *d)
 {
+    if (!cg_output_path_ok(path, d))
+        return NULL;
     char *dir = g_path_get_dirname(path);
     char *base = g_path_get_basename(path);
     char *tmpl = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
     g_free(dir);
     g_free(base);
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot write: is a directory");
-        g_free(tmpl);
-        return NULL;
-    }
     int fd = g_mkstemp(tmpl);
     if (fd < 0) {
         cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot write: %s", g_strerror(errno));

@@ -12,6 +12,11 @@
 
 typedef struct cg_output cg_output;
 
+/* May path be written (it does not exist, or is a regular file)? An error in d
+ * when it is a directory, a device, a pipe or a socket, which an output renamed
+ * into place would replace. */
+gboolean cg_output_path_ok(const char *path, cg_diags *d);
+
 /* Open a temporary file beside path. NULL, with an error in d, when the folder is not
  * writable. Write to cg_output_file(); finish with cg_output_commit() or
  * cg_output_abort(), which both release the handle. */

@@ -484,22 +484,47 @@ static int default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-int cmd_build(int argc, char **argv)
+/* The command line of build. */
+typedef struct {
+    const char *outdir;
+    int quiet, njobs;
+    gboolean force;
+    cg_render_options ro;
+    GPtrArray *args;            /* the DIRs and FILEs, borrowed from argv */
+} build_opts;
+
+/* A -j value: a number of jobs from 1 to 1024; FALSE (after the message) otherwise. */
+static gboolean parse_jobs(const char *jv, int *njobs)
 {
-    const char *outdir = "out";
-    int quiet = 0, njobs = default_jobs();
-    gboolean force = FALSE;
-    cg_render_options ro = { 0 };
-    GPtrArray *args = g_ptr_array_new();
+    char *end;
+    long v = strtol(jv, &end, 10);
+    if (*end || v < 1 || v > 1024) {
+        fprintf(stderr, "circgen build: -j wants a number of jobs from 1 to 1024, not '%s'\n", jv);
+        return FALSE;
+    }
+    *njobs = (int)v;
+    return TRUE;
+}
+
+/* The options and inputs; FALSE with the exit status in *status for --help and usage errors. */
+static gboolean parse_args(int argc, char **argv, build_opts *o, int *status)
+{
+    o->outdir = "out";
+    o->quiet = 0;
+    o->njobs = default_jobs();
+    o->force = FALSE;
+    memset(&o->ro, 0, sizeof o->ro);
+    o->args = g_ptr_array_new();
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *jv = NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(cmd_build_usage, stdout);
-            g_ptr_array_free(args, TRUE);
-            return CG_EXIT_OK;
+            g_ptr_array_free(o->args, TRUE);
+            *status = CG_EXIT_OK;
+            return FALSE;
         } else if (!strcmp(a, "-o") && i + 1 < argc) {
-            outdir = argv[++i];
+            o->outdir = argv[++i];
         } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && i + 1 < argc) {
             jv = argv[++i];
         } else if (!strncmp(a, "-j", 2) && a[2]) {
@@ -507,41 +532,257 @@ int cmd_build(int argc, char **argv)
         } else if (!strncmp(a, "--jobs=", 7)) {
             jv = a + 7;
         } else if (!strcmp(a, "--force")) {
-            force = TRUE;
+            o->force = TRUE;
         } else if (!strcmp(a, "--emblem") && i + 1 < argc) {
-            ro.emblem = argv[++i];
+            o->ro.emblem = argv[++i];
         } else if (!strcmp(a, "--templates") && i + 1 < argc) {
             cg_set_templates_dir(argv[++i]);
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
+            o->quiet = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "circgen build: unknown option '%s'\n%s", a, cmd_build_usage);
-            g_ptr_array_free(args, TRUE);
-            return CG_EXIT_ERROR;
+            g_ptr_array_free(o->args, TRUE);
+            *status = CG_EXIT_ERROR;
+            return FALSE;
         } else {
-            g_ptr_array_add(args, argv[i]);
+            g_ptr_array_add(o->args, argv[i]);
         }
-        if (jv) {
-            char *end;
-            long v = strtol(jv, &end, 10);
-            if (*end || v < 1 || v > 1024) {
-                fprintf(stderr, "circgen build: -j wants a number of jobs from 1 to 1024, not '%s'\n", jv);
-                g_ptr_array_free(args, TRUE);
-                return CG_EXIT_ERROR;
-            }
-            njobs = (int)v;
+        if (jv && !parse_jobs(jv, &o->njobs)) {
+            g_ptr_array_free(o->args, TRUE);
+            *status = CG_EXIT_ERROR;
+            return FALSE;
         }
     }
-    if (args->len == 0) {
+    if (o->args->len == 0) {
         fprintf(stderr, "circgen build: no input\n%s", cmd_build_usage);
-        g_ptr_array_free(args, TRUE);
-        return CG_EXIT_ERROR;
+        g_ptr_array_free(o->args, TRUE);
+        *status = CG_EXIT_ERROR;
+        return FALSE;
     }
+    return TRUE;
+}
+
+/* What is up to date: a job for every file in jobs, the indexes of those to build in todo;
+ * the number up to date. */
+static int plan_jobs(GPtrArray *files, const char *outdir, const char *inputs, manifest *m, gboolean force,
+                     GPtrArray *jobs, GArray *todo)
+{
+    int skipped = 0;
+    for (guint i = 0; i < files->len; i++) {
+        job *j = job_new(files->pdata[i], outdir, inputs);
+        g_ptr_array_add(jobs, j);
+        const char *rec = g_hash_table_lookup(m->docs, j->key);
+        size_t hl = j->hash ? strlen(j->hash) : 0;
+        if (!force && j->hash && rec && !strncmp(rec, j->hash, hl) && rec[hl] == ' ' &&
+            g_file_test(j->pdf, G_FILE_TEST_IS_REGULAR) && g_file_test(j->html, G_FILE_TEST_IS_REGULAR)) {
+            j->skip = TRUE;
+            skipped++;
+        } else {
+            /* Not up to date until it has been built again. */
+            g_hash_table_remove(m->docs, j->key);
+            gint32 k = (gint32)i;
+            g_array_append_val(todo, k);
+        }
+    }
+    return skipped;
+}
+
+/* One job at a time, in this process. */
+static void run_serial(GPtrArray *jobs, GArray *todo, const cg_render_options *ro, cg_diags *d, progress *pg)
+{
+    for (guint t = 0; t < todo->len; t++) {
+        job *j = jobs->pdata[g_array_index(todo, gint32, t)];
+        if (pg->tty) {
+            fprintf(stderr, "\r\033[K[%u/%u] %s", pg->finished + 1, pg->total, j->file);
+            fflush(stderr);
+        }
+        run_job(j, ro, d);
+        j->done = TRUE;
+        if (pg->tty && d->printed < d->items->len)
+            fprintf(stderr, "\r\033[K");
+        cg_diags_print(d, stderr);
+        pg->finished++;
+        if (j->status != CG_EXIT_OK)
+            pg->failed++;
+        else
+            pg->built++;
+        pg->pages += j->pages;
+        pg->outputs += j->outputs;
+    }
+}
+
+/* The worker processes and the jobs they are handed. */
+typedef struct {
+    GPtrArray *jobs;
+    GArray *todo;
+    const cg_render_options *ro;
+    progress *pg;
+    worker *w;
+    int nw;
+    guint next;                 /* the next job of todo to hand out */
+    int live;
+} pool;
+
+/* Hands the next job to worker k; FALSE when none is left. */
+static gboolean give_next(pool *P, int k)
+{
+    if (P->next >= P->todo->len)
+        return FALSE;
+    gint32 idx = g_array_index(P->todo, gint32, P->next++);
+    P->w[k].current = idx;
+    write_all(P->w[k].task_fd, &idx, sizeof idx);
+    return TRUE;
+}
+
+/* Worker k has gone (at its end, or killed by a document): its job failed; a new worker
+ * takes the next job. */
+static void worker_gone(pool *P, int k)
+{
+    worker *w = P->w;
+    int cur = w[k].current;
+    pid_t pid = w[k].pid;
+    int st = 0;
+    if (w[k].task_fd >= 0)
+        close(w[k].task_fd);
+    close(w[k].result_fd);
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    w[k].pid = 0;
+    w[k].task_fd = w[k].result_fd = -1;
+    P->live--;
+    if (cur >= 0) {
+        job *j = P->jobs->pdata[cur];
+        j->status = CG_EXIT_ERROR;
+        j->done = TRUE;
+        char *msg = g_strdup_printf("%s: error: the process rendering it died (%s)\n", j->file,
+                                    WIFSIGNALED(st) ? g_strsignal(WTERMSIG(st)) : "exit");
+        report(P->pg, j, msg);
+        g_free(msg);
+        if (P->next < P->todo->len && spawn(&w[k], P->jobs, P->ro, w, P->nw)) {
+            P->live++;
+            give_next(P, k);
+        }
+    }
+}
+
+/* Worker k has something to say: its job's result, reported, and the next job; or its end. */
+static void worker_result(pool *P, int k)
+{
+    worker *w = P->w;
+    result_msg r;
+    char *text = NULL;
+    gboolean ok = read_all(w[k].result_fd, &r, sizeof r) && r.index == w[k].current;
+    if (ok && r.diag_len) {
+        text = g_malloc(r.diag_len + 1);
+        ok = read_all(w[k].result_fd, text, r.diag_len);
+        text[ok ? r.diag_len : 0] = 0;
+    }
+    if (ok) {
+        job *j = P->jobs->pdata[r.index];
+        j->status = r.status;
+        j->pages = r.pages;
+        j->outputs = r.outputs;
+        j->done = TRUE;
+        report(P->pg, j, text);
+        w[k].current = -1;
+        if (!give_next(P, k) && w[k].task_fd >= 0) {
+            close(w[k].task_fd);
+            w[k].task_fd = -1;
+        }
+    } else
+        worker_gone(P, k);
+    g_free(text);
+}
+
+/* Results from the workers until none is left. */
+static void poll_workers(pool *P)
+{
+    struct pollfd *pf = g_new(struct pollfd, P->nw);
+    while (P->live) {
+        for (int k = 0; k < P->nw; k++) {
+            pf[k].fd = P->w[k].pid > 0 ? P->w[k].result_fd : -1;
+            pf[k].events = POLLIN;
+            pf[k].revents = 0;
+        }
+        if (poll(pf, (nfds_t)P->nw, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (int k = 0; k < P->nw; k++)
+            if (pf[k].revents)
+                worker_result(P, k);
+    }
+    g_free(pf);
+}
+
+/* njobs worker processes at a time; FALSE when none could be started. */
+static gboolean run_parallel(GPtrArray *jobs, GArray *todo, const cg_render_options *ro, cg_diags *d,
+                             progress *pg, int njobs)
+{
+    gboolean started = TRUE;
+    /* Diagnostics come back through the pipes; SIGPIPE must not kill us. */
+    signal(SIGPIPE, SIG_IGN);
+    pool P = { jobs, todo, ro, pg, g_new0(worker, njobs), njobs, 0, 0 };
+    for (int k = 0; k < njobs; k++) {
+        P.w[k].task_fd = P.w[k].result_fd = -1;
+        if (spawn(&P.w[k], jobs, ro, P.w, njobs))
+            P.live++;
+    }
+    if (!P.live) {
+        cg_diag_add(d, CG_ERROR, NULL, 0, 0, "cannot start worker processes: %s", g_strerror(errno));
+        started = FALSE;
+    }
+    /* hand out one document to each worker, then one more on each result */
+    for (int k = 0; k < njobs; k++) {
+        if (P.w[k].pid <= 0)
+            continue;
+        if (!give_next(&P, k)) {
+            close(P.w[k].task_fd);
+            P.w[k].task_fd = -1;
+        }
+    }
+    poll_workers(&P);
+    for (int k = 0; k < njobs; k++)
+        worker_stop(&P.w[k]);
+    g_free(P.w);
+    /* Documents no worker could take (none started, or all died). */
+    for (guint t = 0; t < todo->len; t++) {
+        job *j = jobs->pdata[g_array_index(todo, gint32, t)];
+        if (!j->done) {
+            j->status = CG_EXIT_ERROR;
+            pg->failed++;
+        }
+    }
+    return started;
+}
+
+/* The worst status of the jobs built, and the manifest's record of those built well. */
+static int record_jobs(GPtrArray *jobs, manifest *m, int status)
+{
+    for (guint i = 0; i < jobs->len; i++) {
+        job *j = jobs->pdata[i];
+        if (j->skip)
+            continue;
+        if (j->status > status)
+            status = j->status;
+        if (j->done && j->status == CG_EXIT_OK && j->hash)
+            g_hash_table_replace(m->docs, g_strdup(j->key), g_strdup_printf("%s %d", j->hash, j->pages));
+    }
+    return status;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    build_opts o;
     int status = CG_EXIT_OK;
+    if (!parse_args(argc, argv, &o, &status))
+        return status;
+    int njobs = o.njobs;
     cg_diags *d = cg_diags_new();
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < args->len; i++)
-        collect(args->pdata[i], files, d);
+    for (guint i = 0; i < o.args->len; i++)
+        collect(o.args->pdata[i], files, d);
     g_ptr_array_sort(files, cmp_path);
     if (d->errors)
         status = CG_EXIT_ERROR;
@@ -550,178 +791,26 @@ int cmd_build(int argc, char **argv)
 
     /* What is up to date. */
     manifest m;
-    manifest_load(&m, outdir);
+    manifest_load(&m, o.outdir);
     GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    char *inputs = inputs_hash(ro.emblem, &m, used);
+    char *inputs = inputs_hash(o.ro.emblem, &m, used);
     GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
     GArray *todo = g_array_new(FALSE, FALSE, sizeof(gint32));
-    int skipped = 0;
-    for (guint i = 0; i < files->len; i++) {
-        job *j = job_new(files->pdata[i], outdir, inputs);
-        g_ptr_array_add(jobs, j);
-        const char *rec = g_hash_table_lookup(m.docs, j->key);
-        size_t hl = j->hash ? strlen(j->hash) : 0;
-        if (!force && j->hash && rec && !strncmp(rec, j->hash, hl) && rec[hl] == ' ' &&
-            g_file_test(j->pdf, G_FILE_TEST_IS_REGULAR) && g_file_test(j->html, G_FILE_TEST_IS_REGULAR)) {
-            j->skip = TRUE;
-            skipped++;
-        } else {
-            /* Not up to date until it has been built again. */
-            g_hash_table_remove(m.docs, j->key);
-            gint32 k = (gint32)i;
-            g_array_append_val(todo, k);
-        }
-    }
+    int skipped = plan_jobs(files, o.outdir, inputs, &m, o.force, jobs, todo);
     if (njobs > (int)todo->len)
         njobs = todo->len ? (int)todo->len : 1;
 
     progress pg = { isatty(fileno(stderr)), 0, todo->len, 0, 0, 0, 0 };
-    if (njobs <= 1) {
-        for (guint t = 0; t < todo->len; t++) {
-            job *j = jobs->pdata[g_array_index(todo, gint32, t)];
-            if (pg.tty) {
-                fprintf(stderr, "\r\033[K[%u/%u] %s", pg.finished + 1, pg.total, j->file);
-                fflush(stderr);
-            }
-            run_job(j, &ro, d);
-            j->done = TRUE;
-            if (pg.tty && d->printed < d->items->len)
-                fprintf(stderr, "\r\033[K");
-            cg_diags_print(d, stderr);
-            pg.finished++;
-            if (j->status != CG_EXIT_OK)
-                pg.failed++;
-            else
-                pg.built++;
-            pg.pages += j->pages;
-            pg.outputs += j->outputs;
-        }
-    } else {
-        /* Diagnostics come back through the pipes; SIGPIPE must not kill us. */
-        signal(SIGPIPE, SIG_IGN);
-        worker *w = g_new0(worker, njobs);
-        guint next = 0;
-        int live = 0;
-        for (int k = 0; k < njobs; k++) {
-            w[k].task_fd = w[k].result_fd = -1;
-            if (spawn(&w[k], jobs, &ro, w, njobs))
-                live++;
-        }
-        if (!live) {
-            cg_diag_add(d, CG_ERROR, NULL, 0, 0, "cannot start worker processes: %s", g_strerror(errno));
-            status = CG_EXIT_ERROR;
-        }
-        /* hand out one document to each worker, then one more on each result */
-        for (int k = 0; k < njobs; k++) {
-            if (w[k].pid <= 0)
-                continue;
-            if (next < todo->len) {
-                gint32 idx = g_array_index(todo, gint32, next++);
-                w[k].current = idx;
-                write_all(w[k].task_fd, &idx, sizeof idx);
-            } else {
-                close(w[k].task_fd);
-                w[k].task_fd = -1;
-            }
-        }
-        struct pollfd *pf = g_new(struct pollfd, njobs);
-        while (live) {
-            for (int k = 0; k < njobs; k++) {
-                pf[k].fd = w[k].pid > 0 ? w[k].result_fd : -1;
-                pf[k].events = POLLIN;
-                pf[k].revents = 0;
-            }
-            if (poll(pf, (nfds_t)njobs, -1) < 0) {
-                if (errno == EINTR)
-                    continue;
-                break;
-            }
-            for (int k = 0; k < njobs; k++) {
-                if (!pf[k].revents)
-                    continue;
-                result_msg r;
-                char *text = NULL;
-                gboolean ok = read_all(w[k].result_fd, &r, sizeof r) && r.index == w[k].current;
-                if (ok && r.diag_len) {
-                    text = g_malloc(r.diag_len + 1);
-                    ok = read_all(w[k].result_fd, text, r.diag_len);
-                    text[ok ? r.diag_len : 0] = 0;
-                }
-                if (ok) {
-                    job *j = jobs->pdata[r.index];
-                    j->status = r.status;
-                    j->pages = r.pages;
-                    j->outputs = r.outputs;
-                    j->done = TRUE;
-                    report(&pg, j, text);
-                    w[k].current = -1;
-                    if (next < todo->len) {
-                        gint32 idx = g_array_index(todo, gint32, next++);
-                        w[k].current = idx;
-                        write_all(w[k].task_fd, &idx, sizeof idx);
-                    } else if (w[k].task_fd >= 0) {
-                        close(w[k].task_fd);
-                        w[k].task_fd = -1;
-                    }
-                } else {
-                    /* The worker has gone: at its end, or killed by a document. */
-                    int cur = w[k].current;
-                    pid_t pid = w[k].pid;
-                    int st = 0;
-                    if (w[k].task_fd >= 0)
-                        close(w[k].task_fd);
-                    close(w[k].result_fd);
-                    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-                        ;
-                    w[k].pid = 0;
-                    w[k].task_fd = w[k].result_fd = -1;
-                    live--;
-                    if (cur >= 0) {
-                        job *j = jobs->pdata[cur];
-                        j->status = CG_EXIT_ERROR;
-                        j->done = TRUE;
-                        char *msg = g_strdup_printf("%s: error: the process rendering it died (%s)\n", j->file,
-                                                    WIFSIGNALED(st) ? g_strsignal(WTERMSIG(st)) : "exit");
-                        report(&pg, j, msg);
-                        g_free(msg);
-                        if (next < todo->len && spawn(&w[k], jobs, &ro, w, njobs)) {
-                            live++;
-                            gint32 idx = g_array_index(todo, gint32, next++);
-                            w[k].current = idx;
-                            write_all(w[k].task_fd, &idx, sizeof idx);
-                        }
-                    }
-                }
-                g_free(text);
-            }
-        }
-        for (int k = 0; k < njobs; k++)
-            worker_stop(&w[k]);
-        g_free(pf);
-        g_free(w);
-        /* Documents no worker could take (none started, or all died). */
-        for (guint t = 0; t < todo->len; t++) {
-            job *j = jobs->pdata[g_array_index(todo, gint32, t)];
-            if (!j->done) {
-                j->status = CG_EXIT_ERROR;
-                pg.failed++;
-            }
-        }
-    }
+    if (njobs <= 1)
+        run_serial(jobs, todo, &o.ro, d, &pg);
+    else if (!run_parallel(jobs, todo, &o.ro, d, &pg, njobs))
+        status = CG_EXIT_ERROR;
     if (pg.tty)
         fprintf(stderr, "\r\033[K");
-    for (guint i = 0; i < jobs->len; i++) {
-        job *j = jobs->pdata[i];
-        if (j->skip)
-            continue;
-        if (j->status > status)
-            status = j->status;
-        if (j->done && j->status == CG_EXIT_OK && j->hash)
-            g_hash_table_replace(m.docs, g_strdup(j->key), g_strdup_printf("%s %d", j->hash, j->pages));
-    }
-    manifest_save(&m, outdir, used);
+    status = record_jobs(jobs, &m, status);
+    manifest_save(&m, o.outdir, used);
     cg_diags_print(d, stderr);
-    if (!quiet)
+    if (!o.quiet)
         printf("circgen build: %u documents: %d built, %d up to date, %d failed; %d pages, %d outputs; "
                "%d jobs; %.2f s\n",
                files->len, pg.built, skipped, pg.failed, pg.pages, pg.outputs, njobs,
@@ -734,6 +823,6 @@ int cmd_build(int argc, char **argv)
     g_hash_table_destroy(m.files);
     cg_diags_free(d);
     g_ptr_array_free(files, TRUE);
-    g_ptr_array_free(args, TRUE);
+    g_ptr_array_free(o.args, TRUE);
     return status;
 }

@@ -64,118 +64,161 @@ static gboolean want_color(const char *when)
     return isatty(STDOUT_FILENO) && !g_getenv("NO_COLOR") && !(term && !strcmp(term, "dumb"));
 }
 
-int cmd_diff(int argc, char **argv)
-{
-    const char *format = "text", *color = "auto", *mode_s = "auto", *outfile = NULL;
+/* The command line of diff. */
+typedef struct {
+    const char *format, *color, *mode_s, *outfile;
     const char *files[2];
+    cg_diff_mode mode;
+} diff_opts;
+
+/* The options and the two files; FALSE with the exit status in *status for --help and usage errors. */
+static gboolean parse_args(int argc, char **argv, diff_opts *o, int *status)
+{
+    o->format = "text";
+    o->color = "auto";
+    o->mode_s = "auto";
+    o->outfile = NULL;
     int nfiles = 0;
+    *status = CG_EXIT_ERROR;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(cmd_diff_usage, stdout);
-            return CG_EXIT_OK;
+            *status = CG_EXIT_OK;
+            return FALSE;
         } else if (g_str_has_prefix(a, "--format=")) {
-            format = a + strlen("--format=");
+            o->format = a + strlen("--format=");
         } else if (!strcmp(a, "--format") && i + 1 < argc) {
-            format = argv[++i];
+            o->format = argv[++i];
         } else if (g_str_has_prefix(a, "--color=") || g_str_has_prefix(a, "--colour=")) {
-            color = strchr(a, '=') + 1;
+            o->color = strchr(a, '=') + 1;
         } else if (g_str_has_prefix(a, "--mode=")) {
-            mode_s = a + strlen("--mode=");
+            o->mode_s = a + strlen("--mode=");
         } else if (!strcmp(a, "-o") && i + 1 < argc) {
-            outfile = argv[++i];
+            o->outfile = argv[++i];
         } else if (g_str_has_prefix(a, "--output=")) {
-            outfile = a + strlen("--output=");
+            o->outfile = a + strlen("--output=");
         } else if (!strcmp(a, "--templates") && i + 1 < argc) {
             cg_set_templates_dir(argv[++i]);
         } else if (g_str_has_prefix(a, "--templates=")) {
             cg_set_templates_dir(a + strlen("--templates="));
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "circgen diff: unknown option '%s'\n%s", a, cmd_diff_usage);
-            return CG_EXIT_ERROR;
+            return FALSE;
         } else if (nfiles < 2) {
-            files[nfiles++] = a;
+            o->files[nfiles++] = a;
         } else {
             fprintf(stderr, "circgen diff: more than two files\n%s", cmd_diff_usage);
-            return CG_EXIT_ERROR;
+            return FALSE;
         }
     }
     if (nfiles != 2) {
         fprintf(stderr, "circgen diff: two files needed\n%s", cmd_diff_usage);
-        return CG_EXIT_ERROR;
+        return FALSE;
     }
-    if (strcmp(format, "text") && strcmp(format, "xml") && strcmp(format, "html")) {
-        fprintf(stderr, "circgen diff: unknown format '%s' (text, xml or html)\n", format);
-        return CG_EXIT_ERROR;
-    }
-    if (strcmp(color, "never") && strcmp(color, "always") && strcmp(color, "auto")) {
-        fprintf(stderr, "circgen diff: --color takes never, always or auto, not '%s'\n", color);
-        return CG_EXIT_ERROR;
-    }
-    cg_diff_mode mode;
-    if (!strcmp(mode_s, "auto"))
-        mode = CG_DIFF_AUTO;
-    else if (!strcmp(mode_s, "translation"))
-        mode = CG_DIFF_TRANSLATION;
-    else if (!strcmp(mode_s, "revision"))
-        mode = CG_DIFF_REVISION;
-    else {
-        fprintf(stderr, "circgen diff: --mode takes translation, revision or auto, not '%s'\n", mode_s);
-        return CG_EXIT_ERROR;
-    }
+    return TRUE;
+}
 
-    /* CIRCGEN_DIFF_TIMING=1: the time of each stage on stderr (for bench/diff.sh). */
-    gboolean timing = g_getenv("CIRCGEN_DIFF_TIMING") != NULL;
-    gint64 t0 = g_get_monotonic_time(), t1 = t0, t2 = t0, t3 = t0;
-    int status = CG_EXIT_ERROR;
-    cg_diags *d = cg_diags_new();
-    xmlDocPtr da = load(files[0], d);
-    xmlDocPtr db = load(files[1], d);
-    cg_diff_rules *rules = NULL;
-    cg_version *va = NULL, *vb = NULL;
-    cg_report *r = NULL;
-    if (!da || !db)
-        goto out;
-    cg_doctype *ta = cg_doctype_lookup(da, d), *tb = cg_doctype_lookup(db, d);
+/* The values of --format, --color and --mode (the mode into o->mode); FALSE after the message. */
+static gboolean check_values(diff_opts *o)
+{
+    if (strcmp(o->format, "text") && strcmp(o->format, "xml") && strcmp(o->format, "html")) {
+        fprintf(stderr, "circgen diff: unknown format '%s' (text, xml or html)\n", o->format);
+        return FALSE;
+    }
+    if (strcmp(o->color, "never") && strcmp(o->color, "always") && strcmp(o->color, "auto")) {
+        fprintf(stderr, "circgen diff: --color takes never, always or auto, not '%s'\n", o->color);
+        return FALSE;
+    }
+    if (!strcmp(o->mode_s, "auto"))
+        o->mode = CG_DIFF_AUTO;
+    else if (!strcmp(o->mode_s, "translation"))
+        o->mode = CG_DIFF_TRANSLATION;
+    else if (!strcmp(o->mode_s, "revision"))
+        o->mode = CG_DIFF_REVISION;
+    else {
+        fprintf(stderr, "circgen diff: --mode takes translation, revision or auto, not '%s'\n", o->mode_s);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Both documents (each loaded and validated) and, when they are of one type, its comparison
+ * rules; NULL rules when either is unusable (said in d). */
+static cg_diff_rules *load_pair(const char *const files[2], xmlDocPtr *da, xmlDocPtr *db, cg_diags *d)
+{
+    *da = load(files[0], d);
+    *db = load(files[1], d);
+    if (!*da || !*db)
+        return NULL;
+    cg_doctype *ta = cg_doctype_lookup(*da, d), *tb = cg_doctype_lookup(*db, d);
     if (!ta || !tb)
-        goto out;
+        return NULL;
     if (ta != tb) {
         cg_diag_add(d, CG_ERROR, files[1], 0, 0, "a document of type '%s' cannot be compared with "
                     "one of type '%s' (%s)", tb->name, ta->name, files[0]);
-        goto out;
+        return NULL;
     }
-    rules = cg_diff_rules_load(cg_templates_dir(), ta->dir, d);
-    if (!rules)
-        goto out;
-    t1 = g_get_monotonic_time();
-    va = cg_version_new(da, files[0], rules);
-    vb = cg_version_new(db, files[1], rules);
-    t2 = g_get_monotonic_time();
-    r = cg_diff_versions(va, vb, mode);
-    t3 = g_get_monotonic_time();
+    return cg_diff_rules_load(cg_templates_dir(), ta->dir, d);
+}
 
+/* The report in the format asked for, its length in *len; NULL when it cannot be made. */
+static char *format_report(const cg_report *r, const diff_opts *o, gsize *len, cg_diags *d)
+{
     char *buf = NULL;
-    gsize len = 0;
-    if (!strcmp(format, "text")) {
+    *len = 0;
+    if (!strcmp(o->format, "text")) {
         GString *s = g_string_new(NULL);
-        cg_report_write_text(r, s, outfile && strcmp(outfile, "-") ? !strcmp(color, "always")
-                                                                    : want_color(color));
-        len = s->len;
+        cg_report_write_text(r, s, o->outfile && strcmp(o->outfile, "-") ? !strcmp(o->color, "always")
+                                                                          : want_color(o->color));
+        *len = s->len;
         buf = g_string_free(s, FALSE);
-    } else if (!strcmp(format, "xml")) {
+    } else if (!strcmp(o->format, "xml")) {
         xmlDocPtr x = cg_report_to_xml(r);
         xmlChar *mem = NULL;
         int n = 0;
         xmlDocDumpFormatMemoryEnc(x, &mem, &n, "UTF-8", 1);
         buf = g_strndup((const char *)mem, n);
-        len = (gsize)n;
+        *len = (gsize)n;
         xmlFree(mem);
         xmlFreeDoc(x);
     } else {
-        buf = cg_report_to_html(r, &len, d);
+        buf = cg_report_to_html(r, len, d);
     }
+    return buf;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    diff_opts o;
+    int status;
+    if (!parse_args(argc, argv, &o, &status))
+        return status;
+    if (!check_values(&o))
+        return CG_EXIT_ERROR;
+
+    /* CIRCGEN_DIFF_TIMING=1: the time of each stage on stderr (for bench/diff.sh). */
+    gboolean timing = g_getenv("CIRCGEN_DIFF_TIMING") != NULL;
+    gint64 t0 = g_get_monotonic_time(), t1 = t0, t2 = t0, t3 = t0;
+    status = CG_EXIT_ERROR;
+    cg_diags *d = cg_diags_new();
+    xmlDocPtr da, db;
+    cg_diff_rules *rules = load_pair(o.files, &da, &db, d);
+    cg_version *va = NULL, *vb = NULL;
+    cg_report *r = NULL;
+    if (!rules)
+        goto out;
+    t1 = g_get_monotonic_time();
+    va = cg_version_new(da, o.files[0], rules);
+    vb = cg_version_new(db, o.files[1], rules);
+    t2 = g_get_monotonic_time();
+    r = cg_diff_versions(va, vb, o.mode);
+    t3 = g_get_monotonic_time();
+
+    gsize len;
+    char *buf = format_report(r, &o, &len, d);
     if (buf) {
-        int rc = cg_write_file(outfile ? outfile : "-", buf, len, d);
+        int rc = cg_write_file(o.outfile ? o.outfile : "-", buf, len, d);
         if (rc == 0)
             status = r->findings ? CG_EXIT_INVALID : CG_EXIT_OK;
         g_free(buf);

@@ -30,6 +30,30 @@ extern const char cmd_pdf_usage[];
 int cmd_diff(int argc, char **argv);
 extern const char cmd_diff_usage[];
 
+int cmd_new(int argc, char **argv);
+extern const char cmd_new_usage[];
+int cmd_types(int argc, char **argv);
+extern const char cmd_types_usage[];
+int cmd_watch(int argc, char **argv);
+extern const char cmd_watch_usage[];
+
+/* The skeletons of `circgen new` (cmd_types.c): templates/TYPE/new/KIND.LANG.xml. */
+typedef struct {
+    char *type, *kind, *lang;   /* "tsb-circular", "consultation", "zh" */
+    char *path;                 /* the file */
+} cg_skeleton;
+/* Is s a name of a type, kind or language (letters, digits, '-'; no path)? */
+gboolean cg_name_ok(const char *s);
+/* The document types (folders of the templates directory with a schema and a
+ * stylesheet), sorted; an array of char*, freed with g_ptr_array_free(a, TRUE). */
+GPtrArray *cg_types_list(void);
+/* The skeletons of one type, sorted by kind then language (cg_skeleton*; free the array). */
+GPtrArray *cg_skeletons_list(const char *type);
+/* One-line descriptions: of a type (its schema's root element documentation) and of a
+ * skeleton (the first line of its first comment). Caller frees; "" when none. */
+char *cg_type_description(const char *type);
+char *cg_skeleton_description(const char *path);
+
 /* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
 char *cg_output_name(const char *input, const char *ext);
 

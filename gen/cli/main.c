@@ -16,6 +16,10 @@ const cg_command cg_commands[] = {
     { "html", cmd_html, "make the HTML page of source documents", cmd_html_usage },
     { "diff", cmd_diff, "compare two language versions, or two revisions, of a document",
       cmd_diff_usage },
+    { "new", cmd_new, "write the skeleton of a new source document", cmd_new_usage },
+    { "types", cmd_types, "list the document types and their kinds", cmd_types_usage },
+    { "watch", cmd_watch, "rebuild PDF and HTML whenever a source or template changes",
+      cmd_watch_usage },
     { "fo", cmd_fo, "render an XSL-FO file to PDF with circgen's layout engine", cmd_fo_usage },
     { NULL, NULL, NULL, NULL },
 };

@@ -630,6 +630,170 @@ static char *basename_of(const char *path)
     return g_path_get_basename(path);
 }
 
+/* Position of every unit of b in a's order, for sorting and for moves. */
+static double *positions_in_a(const cg_version *a, const cg_version *b)
+{
+    double *pos_b = g_new(double, b->units->len + 1);
+    double last = -0.5;
+    for (guint i = 0; i < b->units->len; i++) {
+        const cg_unit *ub = b->units->pdata[i];
+        const cg_unit *ua = g_hash_table_lookup(a->by_id, ub->id);
+        pos_b[i] = ua ? (last = ua->order) : last + 0.5;
+    }
+    return pos_b;
+}
+
+/* Every unit of a: missing in b (removed), else compared with its counterpart. */
+static void compare_units(ctx *c, gboolean rev)
+{
+    const cg_version *a = c->a, *b = c->b;
+    for (guint i = 0; i < a->units->len; i++) {
+        const cg_unit *ua = a->units->pdata[i];
+        const cg_unit *ub = g_hash_table_lookup(b->by_id, ua->id);
+        if (!ub) {
+            cg_entry *e = entry_get(c, ua->id, ua, NULL);
+            e->status = rev ? "removed" : "missing";
+            add_finding(c, e, CG_FIND_MISSING, ua->element, NULL, NULL,
+                        rev ? g_strdup_printf("removed (not in %s)", c->name_b)
+                            : g_strdup_printf("missing in %s", c->name_b));
+            e->text_a = ua->leaf ? segments(ua, NULL, rev ? CG_SEG_DEL : CG_SEG_SAME) : NULL;
+            continue;
+        }
+        if (rev)
+            revision_pair(c, ua, ub);
+        else
+            translation_pair(c, ua, ub);
+    }
+}
+
+/* The units of b that a has not: extra (added). */
+static void extra_units(ctx *c, gboolean rev)
+{
+    const cg_version *a = c->a, *b = c->b;
+    for (guint i = 0; i < b->units->len; i++) {
+        const cg_unit *ub = b->units->pdata[i];
+        if (g_hash_table_contains(a->by_id, ub->id))
+            continue;
+        cg_entry *e = entry_get(c, ub->id, NULL, ub);
+        e->status = rev ? "added" : "extra";
+        add_finding(c, e, CG_FIND_EXTRA, ub->element, NULL, NULL,
+                    rev ? g_strdup_printf("added (not in %s)", c->name_a)
+                        : g_strdup_printf("not in %s", c->name_a));
+        e->text_b = ub->leaf ? segments(ub, NULL, rev ? CG_SEG_INS : CG_SEG_SAME) : NULL;
+    }
+}
+
+/* Moves: the leaves common to both, in b's order, numbered by a's order; those
+ * outside a longest increasing subsequence moved. */
+static void find_moves(ctx *c)
+{
+    const cg_version *a = c->a, *b = c->b;
+    GArray *common = g_array_new(FALSE, FALSE, sizeof(int));
+    GPtrArray *common_b = g_ptr_array_new();
+    for (guint i = 0; i < b->units->len; i++) {
+        const cg_unit *ub = b->units->pdata[i];
+        const cg_unit *ua = g_hash_table_lookup(a->by_id, ub->id);
+        if (ua && ua->leaf && ub->leaf) {
+            int o = (int)ua->order;
+            g_array_append_val(common, o);
+            g_ptr_array_add(common_b, (gpointer)ub);
+        }
+    }
+    gboolean *keep = g_new0(gboolean, common->len + 1);
+    cg_seq_lis((const int *)common->data, common->len, keep);
+    for (guint i = 0; i < common->len; i++) {
+        if (keep[i])
+            continue;
+        const cg_unit *ub = common_b->pdata[i];
+        const cg_unit *ua = g_hash_table_lookup(a->by_id, ub->id);
+        const cg_unit *prev = i > 0 ? common_b->pdata[i - 1] : NULL;
+        cg_entry *e = entry_get(c, ub->id, ua, ub);
+        if (!e->findings->len)
+            e->status = "moved";
+        add_finding(c, e, CG_FIND_MOVED, NULL, ua->place, ub->place,
+                    prev ? g_strdup_printf("in %s it comes after %s (%s)", c->name_b, prev->id, prev->place)
+                         : g_strdup_printf("in %s it comes first", c->name_b));
+        if (!e->text_a && !e->text_b)
+            show_texts(e, ua, ub, NULL, NULL);
+    }
+    g_free(keep);
+    g_array_unref(common);
+    g_ptr_array_unref(common_b);
+}
+
+/* The entry a field's finding goes in: its unit's, else one of its own by place. */
+static cg_entry *field_entry(ctx *c, int side, const cg_field *f, const cg_field *g)
+{
+    const cg_unit *ua = f->anchor ? g_hash_table_lookup(c->a->by_id, f->anchor) : NULL;
+    const cg_unit *ub = f->anchor ? g_hash_table_lookup(c->b->by_id, f->anchor) : NULL;
+    cg_entry *e;
+    if (f->anchor) {
+        e = entry_get(c, f->anchor, ua, ub);
+    } else {
+        char *key = g_strconcat("\x01", f->place, NULL);
+        gboolean fresh = !g_hash_table_contains(c->entries, key);
+        e = entry_get(c, key, NULL, NULL);
+        if (fresh) {
+            e->place = g_strdup(f->place);
+            e->pos = -1;
+            e->sub = f->order;
+            e->line_a = side ? 0 : f->line;
+            e->line_b = side ? f->line : (g ? g->line : 0);
+        }
+        g_free(key);
+    }
+    return e;
+}
+
+/* Fields: those that differ or are on one side only (a's side compares, b's adds its own). */
+static void compare_fields(ctx *c)
+{
+    const cg_version *a = c->a, *b = c->b;
+    for (int side = 0; side < 2; side++) {
+        const cg_version *x = side ? b : a, *y = side ? a : b;
+        for (guint i = 0; i < x->fields->len; i++) {
+            const cg_field *f = x->fields->pdata[i];
+            const cg_field *g = g_hash_table_lookup(y->by_key, f->key);
+            if (side == 1 && g)
+                continue;   /* compared from a's side */
+            if (g && !strcmp(f->value, g->value))
+                continue;
+            /* A field of a unit missing on the other side: the unit is reported. */
+            if (!g && f->anchor && !g_hash_table_contains(y->by_id, f->anchor))
+                continue;
+            cg_entry *e = field_entry(c, side, f, g);
+            const char *va = side ? NULL : f->value, *vb = side ? f->value : (g ? g->value : NULL);
+            char *msg;
+            if (va && vb)
+                msg = g_strdup_printf("%s differs: %s in %s, %s in %s", f->what, va, c->name_a, vb, c->name_b);
+            else
+                msg = g_strdup_printf("%s %s is in %s, not in %s", f->what, va ? va : vb,
+                                      va ? c->name_a : c->name_b, va ? c->name_b : c->name_a);
+            add_finding(c, e, CG_FIND_FIELD, f->what, va, vb, msg);
+        }
+    }
+}
+
+/* Order the entries as the documents are. */
+static void order_entries(cg_report *r, const cg_version *a, const cg_version *b, const double *pos_b)
+{
+    for (guint i = 0; i < r->entries->len; i++) {
+        cg_entry *e = r->entries->pdata[i];
+        if (!e->id)
+            continue;
+        const cg_unit *ua = g_hash_table_lookup(a->by_id, e->id);
+        if (ua) {
+            e->pos = ua->order;
+            e->sub = 0;
+        } else {
+            const cg_unit *ub = g_hash_table_lookup(b->by_id, e->id);
+            e->pos = pos_b[ub->order];
+            e->sub = ub->order;
+        }
+    }
+    g_ptr_array_sort(r->entries, entry_cmp);
+}
+
 cg_report *cg_diff_versions(const cg_version *a, const cg_version *b, cg_diff_mode mode)
 {
     cg_report *r = g_new0(cg_report, 1);
@@ -653,136 +817,12 @@ cg_report *cg_diff_versions(const cg_version *a, const cg_version *b, cg_diff_mo
     c.name_a = na;
     c.name_b = nb;
 
-    /* Position of every unit of b in a's order, for sorting and for moves. */
-    double *pos_b = g_new(double, b->units->len + 1);
-    double last = -0.5;
-    for (guint i = 0; i < b->units->len; i++) {
-        const cg_unit *ub = b->units->pdata[i];
-        const cg_unit *ua = g_hash_table_lookup(a->by_id, ub->id);
-        pos_b[i] = ua ? (last = ua->order) : last + 0.5;
-    }
-
-    for (guint i = 0; i < a->units->len; i++) {
-        const cg_unit *ua = a->units->pdata[i];
-        const cg_unit *ub = g_hash_table_lookup(b->by_id, ua->id);
-        if (!ub) {
-            cg_entry *e = entry_get(&c, ua->id, ua, NULL);
-            e->status = rev ? "removed" : "missing";
-            add_finding(&c, e, CG_FIND_MISSING, ua->element, NULL, NULL,
-                        rev ? g_strdup_printf("removed (not in %s)", c.name_b)
-                            : g_strdup_printf("missing in %s", c.name_b));
-            e->text_a = ua->leaf ? segments(ua, NULL, rev ? CG_SEG_DEL : CG_SEG_SAME) : NULL;
-            continue;
-        }
-        if (rev)
-            revision_pair(&c, ua, ub);
-        else
-            translation_pair(&c, ua, ub);
-    }
-    for (guint i = 0; i < b->units->len; i++) {
-        const cg_unit *ub = b->units->pdata[i];
-        if (g_hash_table_contains(a->by_id, ub->id))
-            continue;
-        cg_entry *e = entry_get(&c, ub->id, NULL, ub);
-        e->status = rev ? "added" : "extra";
-        add_finding(&c, e, CG_FIND_EXTRA, ub->element, NULL, NULL,
-                    rev ? g_strdup_printf("added (not in %s)", c.name_a)
-                        : g_strdup_printf("not in %s", c.name_a));
-        e->text_b = ub->leaf ? segments(ub, NULL, rev ? CG_SEG_INS : CG_SEG_SAME) : NULL;
-    }
-
-    /* Moves: the leaves common to both, in b's order, numbered by a's order; those
-     * outside a longest increasing subsequence moved. */
-    GArray *common = g_array_new(FALSE, FALSE, sizeof(int));
-    GPtrArray *common_b = g_ptr_array_new();
-    for (guint i = 0; i < b->units->len; i++) {
-        const cg_unit *ub = b->units->pdata[i];
-        const cg_unit *ua = g_hash_table_lookup(a->by_id, ub->id);
-        if (ua && ua->leaf && ub->leaf) {
-            int o = (int)ua->order;
-            g_array_append_val(common, o);
-            g_ptr_array_add(common_b, (gpointer)ub);
-        }
-    }
-    gboolean *keep = g_new0(gboolean, common->len + 1);
-    cg_seq_lis((const int *)common->data, common->len, keep);
-    for (guint i = 0; i < common->len; i++) {
-        if (keep[i])
-            continue;
-        const cg_unit *ub = common_b->pdata[i];
-        const cg_unit *ua = g_hash_table_lookup(a->by_id, ub->id);
-        const cg_unit *prev = i > 0 ? common_b->pdata[i - 1] : NULL;
-        cg_entry *e = entry_get(&c, ub->id, ua, ub);
-        if (!e->findings->len)
-            e->status = "moved";
-        add_finding(&c, e, CG_FIND_MOVED, NULL, ua->place, ub->place,
-                    prev ? g_strdup_printf("in %s it comes after %s (%s)", c.name_b, prev->id, prev->place)
-                         : g_strdup_printf("in %s it comes first", c.name_b));
-        if (!e->text_a && !e->text_b)
-            show_texts(e, ua, ub, NULL, NULL);
-    }
-    g_free(keep);
-    g_array_unref(common);
-    g_ptr_array_unref(common_b);
-
-    /* Fields. */
-    for (int side = 0; side < 2; side++) {
-        const cg_version *x = side ? b : a, *y = side ? a : b;
-        for (guint i = 0; i < x->fields->len; i++) {
-            const cg_field *f = x->fields->pdata[i];
-            const cg_field *g = g_hash_table_lookup(y->by_key, f->key);
-            if (side == 1 && g)
-                continue;   /* compared from a's side */
-            if (g && !strcmp(f->value, g->value))
-                continue;
-            /* A field of a unit missing on the other side: the unit is reported. */
-            if (!g && f->anchor && !g_hash_table_contains(y->by_id, f->anchor))
-                continue;
-            const cg_unit *ua = f->anchor ? g_hash_table_lookup(a->by_id, f->anchor) : NULL;
-            const cg_unit *ub = f->anchor ? g_hash_table_lookup(b->by_id, f->anchor) : NULL;
-            cg_entry *e;
-            if (f->anchor) {
-                e = entry_get(&c, f->anchor, ua, ub);
-            } else {
-                char *key = g_strconcat("\x01", f->place, NULL);
-                gboolean fresh = !g_hash_table_contains(c.entries, key);
-                e = entry_get(&c, key, NULL, NULL);
-                if (fresh) {
-                    e->place = g_strdup(f->place);
-                    e->pos = -1;
-                    e->sub = f->order;
-                    e->line_a = side ? 0 : f->line;
-                    e->line_b = side ? f->line : (g ? g->line : 0);
-                }
-                g_free(key);
-            }
-            const char *va = side ? NULL : f->value, *vb = side ? f->value : (g ? g->value : NULL);
-            char *msg;
-            if (va && vb)
-                msg = g_strdup_printf("%s differs: %s in %s, %s in %s", f->what, va, c.name_a, vb, c.name_b);
-            else
-                msg = g_strdup_printf("%s %s is in %s, not in %s", f->what, va ? va : vb,
-                                      va ? c.name_a : c.name_b, va ? c.name_b : c.name_a);
-            add_finding(&c, e, CG_FIND_FIELD, f->what, va, vb, msg);
-        }
-    }
-
-    /* Order the entries as the documents are. */
-    for (guint i = 0; i < r->entries->len; i++) {
-        cg_entry *e = r->entries->pdata[i];
-        if (!e->id)
-            continue;
-        const cg_unit *ua = g_hash_table_lookup(a->by_id, e->id);
-        if (ua) {
-            e->pos = ua->order;
-            e->sub = 0;
-        } else {
-            const cg_unit *ub = g_hash_table_lookup(b->by_id, e->id);
-            e->pos = pos_b[ub->order];
-            e->sub = ub->order;
-        }
-    }
-    g_ptr_array_sort(r->entries, entry_cmp);
+    double *pos_b = positions_in_a(a, b);
+    compare_units(&c, rev);
+    extra_units(&c, rev);
+    find_moves(&c);
+    compare_fields(&c);
+    order_entries(r, a, b, pos_b);
     r->units_a = a->units->len;
     r->units_b = b->units->len;
     g_free(pos_b);

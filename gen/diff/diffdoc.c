@@ -309,7 +309,9 @@ static gint attr_cmp(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static cg_datum *datum_new(xmlNodePtr n)
+/* An inline data element; with_content FALSE: its attributes only (those of a prose
+ * element such as a link, whose words are compared as text but whose address is data). */
+static cg_datum *datum_new(xmlNodePtr n, gboolean with_content)
 {
     cg_datum *x = g_new0(cg_datum, 1);
     x->name = g_strdup((const char *)n->name);
@@ -320,7 +322,7 @@ static cg_datum *datum_new(xmlNodePtr n)
         xmlFree(v);
     }
     g_ptr_array_sort(attrs, attr_cmp);
-    char *content = normalized_content(n);
+    char *content = with_content ? normalized_content(n) : g_strdup("");
     GString *key = g_string_new(x->name);
     GString *vals = g_string_new(NULL);
     for (guint i = 0; i < attrs->len; i++) {
@@ -347,11 +349,16 @@ static void flatten(flat *f, xmlNodePtr n, const cg_diff_rules *rules)
             flat_text(f, (const char *)c->content);
         } else if (c->type == XML_ELEMENT_NODE) {
             if (rules && g_hash_table_contains(rules->prose, c->name)) {
+                if (c->properties) {    /* its attributes are data, shown nowhere in the text */
+                    flat_close_piece(f, -1);
+                    g_ptr_array_add(f->u->data, datum_new(c, FALSE));
+                    flat_close_piece(f, (int)f->u->data->len - 1);
+                }
                 flatten(f, c, rules);
                 continue;
             }
             flat_close_piece(f, -1);
-            cg_datum *x = datum_new(c);
+            cg_datum *x = datum_new(c, TRUE);
             g_string_append(f->u->text, x->show);
             g_ptr_array_add(f->u->data, x);
             flat_close_piece(f, (int)f->u->data->len - 1);

@@ -6,8 +6,9 @@
  * text), then "runs" — maximal stretches of ASCII letters and digits joined by
  * - / . : , — which are classified as Recommendation numbers (X.1062, X.shcd),
  * document references (SG17-R6, SG17/XY, 4/17) or else split into numbers.
- * Month names next to a number count as the month's number, so that dates written
- * out in words compare with dates written in digits.
+ * Month names next to a number count as the month's number (English, French,
+ * Spanish, Russian in its cases), so that dates written out in words compare with
+ * dates written in digits.
  */
 #include "difftok.h"
 
@@ -385,21 +386,39 @@ static gboolean is_rec(const char *c)
 }
 
 static const char *const month_names[] = {
-    /* English, French, Spanish: index % 12 + 1 is the month. */
+    /* index % 12 + 1 is the month. English, French, Spanish: */
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
     "octubre", "noviembre", "diciembre",
+    /* Russian: nominative, genitive ("23 июля"), prepositional ("в июле"). */
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+    "октябрь", "ноябрь", "декабрь",
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+    "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+    "октябре", "ноябре", "декабре",
 };
+
+/* The word text[0..len) in lower case (Unicode case folding, so ИЮЛЯ is июля). */
+static char *word_fold(const char *word, gsize len)
+{
+    return g_utf8_casefold(word, (gssize)len);
+}
 
 static int month_of(const char *word, gsize len)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(month_names); i++)
-        if (strlen(month_names[i]) == len && g_ascii_strncasecmp(word, month_names[i], len) == 0)
-            return (int)(i % 12) + 1;
-    return 0;
+    char *w = word_fold(word, len);
+    int m = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(month_names) && !m; i++)
+        if (!strcmp(w, month_names[i]))
+            m = (int)(i % 12) + 1;
+    if (m == 0 && !strcmp(w, "setiembre"))   /* the other Spanish spelling */
+        m = 9;
+    g_free(w);
+    return m;
 }
 
 static const struct { const char *word; int value; } number_words[] = {
@@ -410,10 +429,33 @@ static const struct { const char *word; int value; } number_words[] = {
     { "forty", 40 }, { "fifty", 50 }, { "hundred", 100 }, { "first", 1 }, { "second", 2 },
     { "third", 3 }, { "fourth", 4 }, { "fifth", 5 }, { "tenth", 10 },
     { "un", 1 }, { "une", 1 }, { "deux", 2 }, { "trois", 3 }, { "quatre", 4 }, { "cinq", 5 },
-    { "sept", 7 }, { "huit", 8 }, { "neuf", 9 }, { "dix", 10 },
+    { "sept", 7 }, { "huit", 8 }, { "neuf", 9 }, { "dix", 10 }, { "onze", 11 }, { "douze", 12 },
+    { "vingt", 20 }, { "trente", 30 }, { "cent", 100 }, { "premier", 1 }, { "première", 1 },
+    { "deuxième", 2 }, { "troisième", 3 }, { "quatrième", 4 }, { "dixième", 10 },
     { "uno", 1 }, { "una", 1 }, { "dos", 2 }, { "tres", 3 }, { "cuatro", 4 }, { "cinco", 5 },
-    { "seis", 6 }, { "siete", 7 }, { "ocho", 8 }, { "nueve", 9 }, { "diez", 10 },
+    { "seis", 6 }, { "siete", 7 }, { "ocho", 8 }, { "nueve", 9 }, { "diez", 10 }, { "once", 11 },
+    { "doce", 12 }, { "veinte", 20 }, { "treinta", 30 }, { "cien", 100 }, { "primero", 1 },
+    { "primera", 1 }, { "segundo", 2 }, { "segunda", 2 }, { "tercero", 3 }, { "tercera", 3 },
+    { "cuarto", 4 }, { "cuarta", 4 }, { "décimo", 10 },
+    /* Russian, with the cases a count takes ("четыре этапа", "в четырех этапах"). */
+    { "один", 1 }, { "одна", 1 }, { "одно", 1 }, { "одного", 1 }, { "одной", 1 }, { "одну", 1 },
+    { "два", 2 }, { "две", 2 }, { "двух", 2 }, { "три", 3 }, { "трех", 3 }, { "трёх", 3 },
+    { "четыре", 4 }, { "четырех", 4 }, { "четырёх", 4 }, { "пять", 5 }, { "пяти", 5 },
+    { "шесть", 6 }, { "шести", 6 }, { "семь", 7 }, { "семи", 7 }, { "восемь", 8 }, { "восьми", 8 },
+    { "девять", 9 }, { "девяти", 9 }, { "десять", 10 }, { "десяти", 10 }, { "двадцать", 20 },
+    { "сто", 100 }, { "первый", 1 }, { "первая", 1 }, { "второй", 2 }, { "вторая", 2 },
+    { "третий", 3 }, { "третья", 3 },
 };
+
+/* Add the value of a spelled-out number word text[0..len) to spelled. */
+static void add_spelled(const char *word, gsize len, GHashTable *spelled)
+{
+    char *w = word_fold(word, len);
+    for (gsize k = 0; k < G_N_ELEMENTS(number_words); k++)
+        if (!strcmp(w, number_words[k].word))
+            g_hash_table_add(spelled, GINT_TO_POINTER(number_words[k].value + 1));
+    g_free(w);
+}
 
 /* "09" -> "9"; keeps "0". */
 static char *strip_zeros(const char *d, gsize n)
@@ -515,15 +557,48 @@ static void add_numbers(scan *s, const run *r, gsize from, gsize to, gboolean de
     g_array_append_val(s->facts, f);
 }
 
-/* Only spaces, commas and dots between offsets a and b? */
+/* Only spaces, commas and dots between offsets a and b, or the "de" of a Spanish
+ * date ("23 de julio de 2025")? */
 static gboolean close_gap(const scan *s, gsize a, gsize b)
 {
-    if (b < a || b - a > 4)
+    if (b < a || b - a > 6)
         return FALSE;
-    for (gsize i = a; i < b; i++)
-        if (!strchr(" ,.", s->text[i]) && !((guchar)s->text[i] >= 0x80))
-            return FALSE;
-    return TRUE;
+    GString *letters = g_string_new(NULL);
+    gboolean ok = TRUE;
+    for (gsize i = a; i < b && ok; i++) {
+        if (g_ascii_isalpha(s->text[i]))
+            g_string_append_c(letters, g_ascii_tolower(s->text[i]));
+        else if (!strchr(" ,.", s->text[i]) && !((guchar)s->text[i] >= 0x80))
+            ok = FALSE;
+    }
+    if (letters->len)
+        ok = ok && (!strcmp(letters->str, "de") || !strcmp(letters->str, "del")) &&
+             (b - a) - letters->len >= 2;
+    else
+        ok = ok && b - a <= 4;
+    g_string_free(letters, TRUE);
+    return ok;
+}
+
+/* Is run r the "de" or "del" of a Spanish date? */
+static gboolean date_particle(const scan *s, const run *r)
+{
+    gsize n = r->end - r->start;
+    return (n == 2 || n == 3) && r->letters && !r->digits &&
+           (g_ascii_strncasecmp(s->text + r->start, "de", 2) == 0 &&
+            (n == 2 || g_ascii_tolower(s->text[r->start + 2]) == 'l'));
+}
+
+/* The run of digits next to run i, skipping a date particle: step -1 before, +1 after. */
+static const run *digits_near(const scan *s, GArray *runs, guint i, int step)
+{
+    gint j = (gint)i + step;
+    if (j >= 0 && (guint)j < runs->len && date_particle(s, &g_array_index(runs, run, j)))
+        j += step;
+    if (j < 0 || (guint)j >= runs->len)
+        return NULL;
+    const run *r = &g_array_index(runs, run, j);
+    return r->digits && !r->letters ? r : NULL;
 }
 
 static void classify_runs(scan *s, GArray *runs, gboolean decimal_comma, GHashTable *spelled)
@@ -540,10 +615,9 @@ static void classify_runs(scan *s, GArray *runs, gboolean decimal_comma, GHashTa
         if (r->letters && !r->digits) {
             int m = month_of(s->text + r->start, r->end - r->start);
             if (m) {
-                const run *prev = i > 0 ? &g_array_index(runs, run, i - 1) : NULL;
-                const run *next = i + 1 < runs->len ? &g_array_index(runs, run, i + 1) : NULL;
-                if ((prev && prev->digits && !prev->letters && close_gap(s, prev->end, r->start)) ||
-                    (next && next->digits && !next->letters && close_gap(s, r->end, next->start))) {
+                const run *prev = digits_near(s, runs, i, -1);
+                const run *next = digits_near(s, runs, i, +1);
+                if ((prev && close_gap(s, prev->end, r->start)) || (next && close_gap(s, r->end, next->start))) {
                     cg_fact f = { CG_FACT_NUMBER, g_strdup_printf("%d", m), s->base + r->start,
                                   r->end - r->start };
                     g_array_append_val(s->facts, f);
@@ -551,9 +625,7 @@ static void classify_runs(scan *s, GArray *runs, gboolean decimal_comma, GHashTa
                 }
             }
             if (spelled)
-                for (gsize k = 0; k < G_N_ELEMENTS(number_words); k++)
-                    if (strlen(number_words[k].word) == n && g_ascii_strcasecmp(c, number_words[k].word) == 0)
-                        g_hash_table_add(spelled, GINT_TO_POINTER(number_words[k].value + 1));
+                add_spelled(s->text + r->start, r->end - r->start, spelled);
             continue;
         }
         if (!r->digits)

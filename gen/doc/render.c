@@ -58,7 +58,18 @@ int cg_render_html(xmlDocPtr doc, const char *out, cg_diags *d)
     return status;
 }
 
-/* The FO of a source: the type's fo.xsl with its folder (for images) and the emblem. */
+/* The folder of a source document (figures' images are there), canonical. */
+static char *source_dir(xmlDocPtr doc)
+{
+    const char *url = doc && doc->URL ? (const char *)doc->URL : NULL;
+    char *dir = url ? g_path_get_dirname(url) : g_strdup(".");
+    char *canon = g_canonicalize_filename(dir, NULL);
+    g_free(dir);
+    return canon;
+}
+
+/* The FO of a source: the type's fo.xsl with its folder (for images), the source's
+ * folder (for figures) and the emblem. */
 static xmlDocPtr make_fo(xmlDocPtr doc, cg_render_options *opts, cg_doctype **type, cg_diags *d)
 {
     cg_doctype *t = cg_doctype_lookup(doc, d);
@@ -75,9 +86,11 @@ static xmlDocPtr make_fo(xmlDocPtr doc, cg_render_options *opts, cg_doctype **ty
         }
         emblem = g_canonicalize_filename(opts->emblem, NULL);
     }
-    const char *params[] = { "typedir", typedir, emblem ? "emblem" : NULL, emblem, NULL };
+    char *srcdir = source_dir(doc);
+    const char *params[] = { "typedir", typedir, "srcdir", srcdir, emblem ? "emblem" : NULL, emblem, NULL };
     xmlDocPtr fo = cg_transform(doc, "fo.xsl", params, d);
     g_free(typedir);
+    g_free(srcdir);
     g_free(emblem);
     return fo;
 }
@@ -91,11 +104,14 @@ int cg_render_pdf(xmlDocPtr doc, const char *out, cg_render_options *opts, cg_di
     cg_fo_options fopts = { 0 };
     fopts.output = out;
     fopts.base_dir = t->dir;
-    /* Images come from the template folder, and the emblem given on the command line. */
+    /* Images come from the template folder, the source's folder (figures) and the
+     * emblem given on the command line. */
+    char *src_dir = source_dir(doc);
     char *emblem_dir = opts && opts->emblem ? g_path_get_dirname(opts->emblem) : NULL;
-    const char *read_dirs[] = { t->dir, emblem_dir, NULL };
+    const char *read_dirs[] = { t->dir, src_dir, emblem_dir, NULL };
     fopts.read_dirs = read_dirs;
     int rc = cg_fo_render(fo, &fopts, d);
+    g_free(src_dir);
     g_free(emblem_dir);
     if (opts)
         opts->pages = fopts.page_count;

@@ -257,6 +257,232 @@ static const char *doc_lang(const cg_fo_tree *t, char buf[32])
     return cg_layout_lang(p, buf);
 }
 
+/* The directories the document may read from: opts->read_dirs and base, resolved; NULL-terminated. */
+static char **read_dirs_for(const cg_fo_options *opts, const char *base)
+{
+    GPtrArray *rd = g_ptr_array_new();
+    for (const char *const *r = opts->read_dirs ? opts->read_dirs : NULL; r && *r; r++) {
+        char *real = realpath(*r, NULL);
+        if (real) {
+            g_ptr_array_add(rd, g_strdup(real));
+            free(real);
+        }
+    }
+    char *rb = realpath(base, NULL);
+    if (rb) {
+        g_ptr_array_add(rd, g_strdup(rb));
+        free(rb);
+    }
+    g_ptr_array_add(rd, NULL);
+    return (char **)g_ptr_array_free(rd, FALSE);
+}
+
+/* Pass 1 (only when citations exist): where every id lands, found quietly. */
+static void locate_ids(cg_layout *L)
+{
+    GHashTable *ids1 = cg_id_table_new();
+    cg_diags *quiet = cg_diags_new();       /* pass 2 reports the same problems */
+    cg_diags *saved = L->d;
+    L->d = quiet;
+    cg_paginate(L, NULL, NULL, ids1);
+    L->d = saved;
+    cg_diags_free(quiet);
+    g_hash_table_destroy(L->ids);
+    L->ids = ids1;
+    /* Pass 2 reports every problem again (pass 1 was quiet). */
+    g_hash_table_remove_all(L->warned);
+    g_hash_table_remove_all(L->families);
+}
+
+/* Where the PDF goes: a temporary file beside opts->output (its name in *tmp), or opts->write;
+ * 0, or 2 when the temporary file cannot be made. */
+static int open_output(render *R, const cg_fo_options *opts, cg_diags *d, char **tmp)
+{
+    if (opts->output) {
+        if (!cg_output_path_ok(opts->output, d))
+            return 2;
+        char *dir = g_path_get_dirname(opts->output);
+        char *name = g_path_get_basename(opts->output);
+        *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, name);
+        g_free(dir);
+        g_free(name);
+        R->fd = g_mkstemp(*tmp);
+        if (R->fd < 0) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write here: %s", g_strerror(errno));
+            g_free(*tmp);
+            *tmp = NULL;
+            return 2;
+        }
+    } else if (opts->write) {
+        R->write = opts->write;
+        R->write_closure = opts->write_closure;
+    }
+    return 0;
+}
+
+/* A new PDF surface and its drawing state, tagged or not. */
+static void begin_pdf(render *R, cg_layout *L, cg_fo_tree *t, xmlDocPtr doc, const cg_fo_options *opts,
+                      cg_diags *d, gboolean tagged)
+{
+    R->surface = cairo_pdf_surface_create_for_stream(write_fd, R, 595.2756, 841.8898);
+    cairo_pdf_surface_restrict_to_version(R->surface, CAIRO_PDF_VERSION_1_5);
+    set_metadata(R->surface, t, opts, d);
+    R->cr = cairo_create(R->surface);
+    R->draw.L = L;
+    R->draw.tags = tagged;
+    R->draw.tagged_links = tagged;
+    R->draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
+    R->draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
+    collect_dests(t, t->root, R->draw.dests);
+    R->draw.emb = cg_embed_new(doc);
+    R->draw.tag_names = g_ptr_array_new();
+    R->draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(cg_tag_state));
+    R->draw.figure_alts = g_ptr_array_new_with_free_func(g_free);
+    R->draw.mixed = g_hash_table_new(NULL, NULL);
+    cg_draw_tag_push(&R->draw, "Document", NULL);
+}
+
+/* Pass 2: every page to the sink; the second, untagged run is quiet. */
+static void paginate_pages(render *R, cg_layout *L, cg_fo_options *opts, GHashTable *ids2, gboolean tagged)
+{
+    cg_diags *quiet = tagged ? NULL : cg_diags_new();  /* a second, untagged run */
+    cg_diags *saved = L->d;
+    if (quiet)
+        L->d = quiet;
+    opts->page_count = cg_paginate(L, sink, R, ids2);
+    L->d = saved;
+    cg_diags_free(quiet);
+}
+
+/* Closes the structure tree, adds the outline and finishes the surface; Cairo's status. */
+static cairo_status_t close_pdf(render *R, cg_layout *L, const cg_fo_tree *t)
+{
+    while (R->draw.tag_names->len)
+        cg_draw_tag_pop(&R->draw, R->cr);
+    g_ptr_array_free(R->draw.tag_names, TRUE);
+    g_array_free(R->draw.tag_begun, TRUE);
+    const cg_fo *bt = cg_fo_child(t->root, FO_BOOKMARK_TREE);
+    if (bt)
+        add_bookmarks(R->surface, L, bt, CAIRO_PDF_OUTLINE_ROOT, 0);
+    cairo_status_t st = cairo_status(R->cr);
+    cairo_destroy(R->cr);
+    cairo_surface_finish(R->surface);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(R->surface);
+    cairo_surface_destroy(R->surface);
+    return st;
+}
+
+/* The embedded files, figure alternates and mixed-content set of the drawing state, freed. */
+static void free_draw_rest(render *R)
+{
+    cg_embed_free(R->draw.emb);
+    g_ptr_array_free(R->draw.figure_alts, TRUE);
+    g_hash_table_destroy(R->draw.mixed);
+}
+
+/* Cairo rejected the structure tags: warns, empties the output for an untagged run;
+ * 0 to run again, 2 when the output cannot be emptied. */
+static int restart_untagged(render *R, const cg_fo_options *opts, cg_diags *d, GHashTable *ids2)
+{
+    /* Cairo 1.16 rejects the structure tree when a tagged element's only
+     * content on a page lies wholly outside the page (enormous or
+     * misplaced content, already warned about): write the PDF again,
+     * untagged, rather than fail. */
+    cg_diag_add(d, CG_WARNING, opts->output, 0, 0, "Cairo rejected the structure tags "
+                "(content set outside the page): the PDF is written untagged");
+    g_hash_table_destroy(R->draw.dests);
+    g_hash_table_destroy(R->draw.dests_done);
+    g_hash_table_destroy(ids2);
+    R->buf_len = 0;              /* what the first run left unwritten */
+    if (R->fd >= 0 ? ftruncate(R->fd, 0) != 0 || lseek(R->fd, 0, SEEK_SET) != 0
+                   : R->write(R->write_closure, NULL, 0) != 0) {
+        cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+        close(R->fd);
+        R->fd = -1;
+        free_draw_rest(R);
+        return 2;
+    }
+    free_draw_rest(R);
+    memset(&R->draw, 0, sizeof R->draw);
+    R->surface = NULL;
+    R->cr = NULL;
+    R->dump = NULL;              /* written once, by the first run */
+    return 0;
+}
+
+/* The rest of the PDF to the output, then the catalog update and fsync of a file; 0 or 2. */
+static int finish_output(render *R, const cg_fo_tree *t, const cg_fo_options *opts, cg_diags *d,
+                         cairo_status_t st, gboolean tagged)
+{
+    int rc = 0;
+    if (!R->write_failed)
+        write_flush(R);
+    if (st != CAIRO_STATUS_SUCCESS || R->write_failed) {
+        cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
+                    R->write_failed ? g_strerror(errno) : cairo_status_to_string(st));
+        rc = 2;
+    }
+    if (R->fd >= 0) {
+        if (!rc) {
+            char *lang = document_lang(t);
+            if (cg_pdf_update(R->fd, lang, tagged ? R->draw.figure_alts : NULL, opts->output, d) != 0)
+                rc = 2;
+            g_free(lang);
+        }
+        if (fsync(R->fd) != 0 && !rc) {
+            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+            rc = 2;
+        }
+        close(R->fd);
+        R->fd = -1;
+    }
+    return rc;
+}
+
+/* Lays out and draws the document (again untagged if Cairo rejects the tags); 0 or 2. */
+static int write_pdf(render *R, cg_layout *L, cg_fo_tree *t, xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
+{
+    gboolean tagged = TRUE;
+    for (;;) {
+        if (opts->output || opts->write)
+            begin_pdf(R, L, t, doc, opts, d, tagged);
+        GHashTable *ids2 = cg_id_table_new();
+        R->draw.ids_now = ids2;
+        paginate_pages(R, L, opts, ids2, tagged);
+        int rc = 0;
+        if (R->cr) {
+            cairo_status_t st = close_pdf(R, L, t);
+            if (st == CAIRO_STATUS_TAG_ERROR && tagged && !R->write_failed) {
+                if (restart_untagged(R, opts, d, ids2) != 0)
+                    return 2;
+                tagged = FALSE;
+                continue;
+            }
+            rc = finish_output(R, t, opts, d, st, tagged);
+            g_hash_table_destroy(R->draw.dests);
+            g_hash_table_destroy(R->draw.dests_done);
+            free_draw_rest(R);
+        }
+        g_hash_table_destroy(ids2);
+        return rc;
+    }
+}
+
+/* The temporary file renamed to opts->output when all went well, else removed; the final status. */
+static int commit_output(const char *tmp, const cg_fo_options *opts, cg_diags *d, int rc)
+{
+    if (rc == 0 && g_rename(tmp, opts->output) != 0) {
+        cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
+        rc = 2;
+    }
+    if (rc != 0)
+        g_unlink(tmp);
+    else
+        g_chmod(opts->output, 0644);
+    return rc;
+}
+
 int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
 {
     int errors_before = d->errors;
@@ -273,182 +499,27 @@ int cg_fo_render(xmlDocPtr doc, cg_fo_options *opts, cg_diags *d)
                : doc->URL ? g_path_get_dirname((const char *)doc->URL) : g_strdup(".");
     cg_layout L;
     cg_layout_init(&L, t, d, ctx, base);
-    GPtrArray *rd = g_ptr_array_new();
-    for (const char *const *r = opts->read_dirs ? opts->read_dirs : NULL; r && *r; r++) {
-        char *real = realpath(*r, NULL);
-        if (real) {
-            g_ptr_array_add(rd, g_strdup(real));
-            free(real);
-        }
-    }
-    char *rb = realpath(base, NULL);
-    if (rb) {
-        g_ptr_array_add(rd, g_strdup(rb));
-        free(rb);
-    }
-    g_ptr_array_add(rd, NULL);
-    L.read_dirs = (char **)g_ptr_array_free(rd, FALSE);
+    L.read_dirs = read_dirs_for(opts, base);
     g_free(base);
 
-    /* Pass 1 (only when citations exist): where every id lands. */
-    if (t->has_citations) {
-        GHashTable *ids1 = cg_id_table_new();
-        cg_diags *quiet = cg_diags_new();       /* pass 2 reports the same problems */
-        cg_diags *saved = L.d;
-        L.d = quiet;
-        cg_paginate(&L, NULL, NULL, ids1);
-        L.d = saved;
-        cg_diags_free(quiet);
-        g_hash_table_destroy(L.ids);
-        L.ids = ids1;
-        /* Pass 2 reports every problem again (pass 1 was quiet). */
-        g_hash_table_remove_all(L.warned);
-        g_hash_table_remove_all(L.families);
-    }
+    if (t->has_citations)
+        locate_ids(&L);
 
     render R = { 0 };
     R.fd = -1;
     R.dump = opts->dump;
     char *tmp = NULL;
-    int rc = 0;
-    if (opts->output) {
-        char *dir = g_path_get_dirname(opts->output);
-        char *name = g_path_get_basename(opts->output);
-        tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, name);
-        g_free(dir);
-        g_free(name);
-        R.fd = g_mkstemp(tmp);
-        if (R.fd < 0) {
-            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write here: %s", g_strerror(errno));
-            g_free(tmp);
-            tmp = NULL;
-            rc = 2;
-            goto out;
-        }
-    } else if (opts->write) {
-        R.write = opts->write;
-        R.write_closure = opts->write_closure;
+    int rc = open_output(&R, opts, d, &tmp);
+    if (rc == 0) {
+        if (opts->output || opts->write)
+            R.buf = g_malloc(WRITE_BUF);
+        rc = write_pdf(&R, &L, t, doc, opts, d);
+        g_free(R.buf);
+        if (d->errors > errors_before && rc == 0)
+            rc = 1;
+        if (tmp)
+            rc = commit_output(tmp, opts, d, rc);
     }
-    if (opts->output || opts->write)
-        R.buf = g_malloc(WRITE_BUF);
-    gboolean tagged = TRUE;
-again:
-    if (opts->output || opts->write) {
-        R.surface = cairo_pdf_surface_create_for_stream(write_fd, &R, 595.2756, 841.8898);
-        cairo_pdf_surface_restrict_to_version(R.surface, CAIRO_PDF_VERSION_1_5);
-        set_metadata(R.surface, t, opts, d);
-        R.cr = cairo_create(R.surface);
-        R.draw.L = &L;
-        R.draw.tags = tagged;
-        R.draw.tagged_links = tagged;
-        R.draw.dests = g_hash_table_new(g_str_hash, g_str_equal);
-        R.draw.dests_done = g_hash_table_new(g_str_hash, g_str_equal);
-        collect_dests(t, t->root, R.draw.dests);
-        R.draw.emb = cg_embed_new(doc);
-        R.draw.tag_names = g_ptr_array_new();
-        R.draw.tag_begun = g_array_new(FALSE, FALSE, sizeof(cg_tag_state));
-        R.draw.figure_alts = g_ptr_array_new_with_free_func(g_free);
-        R.draw.mixed = g_hash_table_new(NULL, NULL);
-        cg_draw_tag_push(&R.draw, "Document", NULL);
-    }
-    GHashTable *ids2 = cg_id_table_new();
-    R.draw.ids_now = ids2;
-    cg_diags *quiet = tagged ? NULL : cg_diags_new();  /* a second, untagged run */
-    cg_diags *saved = L.d;
-    if (quiet)
-        L.d = quiet;
-    opts->page_count = cg_paginate(&L, sink, &R, ids2);
-    L.d = saved;
-    cg_diags_free(quiet);
-    if (R.cr) {
-        while (R.draw.tag_names->len)
-            cg_draw_tag_pop(&R.draw, R.cr);
-        g_ptr_array_free(R.draw.tag_names, TRUE);
-        g_array_free(R.draw.tag_begun, TRUE);
-        const cg_fo *bt = cg_fo_child(t->root, FO_BOOKMARK_TREE);
-        if (bt)
-            add_bookmarks(R.surface, &L, bt, CAIRO_PDF_OUTLINE_ROOT, 0);
-        cairo_status_t st = cairo_status(R.cr);
-        cairo_destroy(R.cr);
-        cairo_surface_finish(R.surface);
-        if (st == CAIRO_STATUS_SUCCESS)
-            st = cairo_surface_status(R.surface);
-        cairo_surface_destroy(R.surface);
-        if (st == CAIRO_STATUS_TAG_ERROR && tagged && !R.write_failed) {
-            /* Cairo 1.16 rejects the structure tree when a tagged element's only
-             * content on a page lies wholly outside the page (enormous or
-             * misplaced content, already warned about): write the PDF again,
-             * untagged, rather than fail. */
-            cg_diag_add(d, CG_WARNING, opts->output, 0, 0, "Cairo rejected the structure tags "
-                        "(content set outside the page): the PDF is written untagged");
-            g_hash_table_destroy(R.draw.dests);
-            g_hash_table_destroy(R.draw.dests_done);
-            g_hash_table_destroy(ids2);
-            R.buf_len = 0;              /* what the first run left unwritten */
-            if (R.fd >= 0 ? ftruncate(R.fd, 0) != 0 || lseek(R.fd, 0, SEEK_SET) != 0
-                          : R.write(R.write_closure, NULL, 0) != 0) {
-                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-                rc = 2;
-                close(R.fd);
-                R.fd = -1;
-                cg_embed_free(R.draw.emb);
-                g_ptr_array_free(R.draw.figure_alts, TRUE);
-                g_hash_table_destroy(R.draw.mixed);
-                goto done;
-            }
-            cg_embed_free(R.draw.emb);
-            g_ptr_array_free(R.draw.figure_alts, TRUE);
-            g_hash_table_destroy(R.draw.mixed);
-            memset(&R.draw, 0, sizeof R.draw);
-            R.surface = NULL;
-            R.cr = NULL;
-            R.dump = NULL;              /* written once, by the first run */
-            tagged = FALSE;
-            goto again;
-        }
-        if (!R.write_failed)
-            write_flush(&R);
-        if (st != CAIRO_STATUS_SUCCESS || R.write_failed) {
-            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s",
-                        R.write_failed ? g_strerror(errno) : cairo_status_to_string(st));
-            rc = 2;
-        }
-        if (R.fd >= 0) {
-            if (!rc) {
-                char *lang = document_lang(t);
-                if (cg_pdf_update(R.fd, lang, tagged ? R.draw.figure_alts : NULL, opts->output, d) != 0)
-                    rc = 2;
-                g_free(lang);
-            }
-            if (fsync(R.fd) != 0 && !rc) {
-                cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-                rc = 2;
-            }
-            close(R.fd);
-            R.fd = -1;
-        }
-        g_hash_table_destroy(R.draw.dests);
-        g_hash_table_destroy(R.draw.dests_done);
-        cg_embed_free(R.draw.emb);
-        g_ptr_array_free(R.draw.figure_alts, TRUE);
-        g_hash_table_destroy(R.draw.mixed);
-    }
-    g_hash_table_destroy(ids2);
-done:
-    g_free(R.buf);
-    if (d->errors > errors_before && rc == 0)
-        rc = 1;
-    if (tmp) {
-        if (rc == 0 && g_rename(tmp, opts->output) != 0) {
-            cg_diag_add(d, CG_ERROR, opts->output, 0, 0, "cannot write the PDF: %s", g_strerror(errno));
-            rc = 2;
-        }
-        if (rc != 0)
-            g_unlink(tmp);
-        else
-            g_chmod(opts->output, 0644);
-    }
-out:
     g_free(tmp);
     g_strfreev(L.read_dirs);
     L.read_dirs = NULL;

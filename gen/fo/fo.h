@@ -1,9 +1,14 @@
 /* fo.h — circgen's XSL-FO engine: an FO document in, a PDF and/or an area dump out.
  *
- * Stages (one file each): fo_tree.c (objects and properties), fo_text.c and
- * fo_breaks.c / fo_linebreak.c / fo_hyph.c (paragraphs into lines), fo_layout.c
- * (blocks, lists, tables), fo_page.c (page masters and pagination), fo_draw.c
- * (Cairo drawing), fo_dump.c (the area dump), fonts.c (the pinned fonts).
+ * The public header of gen/fo/: the layers above (doc, cli) include this file
+ * only; fo uses nothing of circgen but the base (base/base.h). Stages, one file
+ * each: fo_tree.c and fo_props.c (objects and properties), fo_env.c (the layout
+ * environment and its caches), fo_text.c with fo_breaks.c, fo_cjk.c,
+ * fo_hyph.c and fo_linebreak.c (paragraphs into lines), fo_layout.c (blocks,
+ * lists, tables), fo_image.c (graphics), fo_area.c (the vertical lists they
+ * make), fo_page.c (page masters and pagination), fo_draw.c and fo_embed.c
+ * (Cairo drawing, font subsets), pdf_update.c (what Cairo cannot write),
+ * fo_dump.c (the area dump), fonts.c (the pinned fonts).
  */
 #ifndef CG_FO_H
 #define CG_FO_H

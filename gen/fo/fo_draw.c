@@ -375,16 +375,18 @@ static gboolean tag_is_mixed(cg_draw *D)
     return v == 2;
 }
 
-static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
-{
-    /* own text of an element with child elements goes in Spans (see scan_mixed) */
-    gboolean spans = pl->tagged && D->tags && tag_is_mixed(D), in_span = FALSE;
-    const cg_line *ln = pl->line;
-    double base = pl->y + ln->baseline;
+/* The state of the pieces of one line: own text in Spans, the Span open, the colour queued. */
+typedef struct {
+    gboolean spans, in_span;
     cg_color color;
-    gboolean have_color = FALSE;
-    /* Inlines with borders or padding: the background over the padding box
-     * (outer inlines first, under the inner ones) */
+    gboolean have_color;
+} line_state;
+
+/* Inlines with borders or padding: the background over the padding box
+ * (outer inlines first, under the inner ones) */
+static void draw_box_backgrounds(cairo_t *cr, const cg_placed *pl, double base)
+{
+    const cg_line *ln = pl->line;
     for (int k = 0; k < ln->n_boxes; k++) {
         const cg_inline_box *ib = &ln->boxes[k];
         if (ib->background.a <= 0)
@@ -399,9 +401,14 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
             cairo_fill(cr);
         }
     }
-    /* Backgrounds of inlines first: each piece over its font's ascent and
-     * descent, joined to the next piece of the same background across the
-     * space between them. */
+}
+
+/* Backgrounds of inlines first: each piece over its font's ascent and
+ * descent, joined to the next piece of the same background across the
+ * space between them. */
+static void draw_piece_backgrounds(cairo_t *cr, cg_draw *D, const cg_placed *pl, double base)
+{
+    const cg_line *ln = pl->line;
     for (int k = 0; k < ln->n_pieces; k++) {
         const cg_piece *pc = &ln->pieces[k];
         const cg_span *sp = cg_para_span(ln->para, pc->span);
@@ -421,8 +428,13 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         cairo_rectangle(cr, x0, top, x1 - x0, m->ascent + m->descent);
         cairo_fill(cr);
     }
-    /* then their borders, each side as a block's (open where the inline is
-     * broken across lines: those sides have width 0) */
+}
+
+/* then their borders, each side as a block's (open where the inline is
+ * broken across lines: those sides have width 0) */
+static void draw_box_borders(cairo_t *cr, const cg_placed *pl, double base)
+{
+    const cg_line *ln = pl->line;
     for (int k = 0; k < ln->n_boxes; k++) {
         const cg_inline_box *ib = &ln->boxes[k];
         double x = pl->x + ib->x, w = ib->w, y = base - ib->above, h = ib->above + ib->below;
@@ -431,117 +443,159 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
         draw_border_side(cr, &ib->border[CG_START], x, y, 0, y + h, TRUE);
         draw_border_side(cr, &ib->border[CG_END], x + w - ib->border[CG_END].width, y, 0, y + h, TRUE);
     }
-    for (int k = 0; k < ln->n_pieces; k++) {
-        const cg_piece *pc = &ln->pieces[k];
-        const cg_span *sp = cg_para_span(ln->para, pc->span);
-        const cg_props *p = sp->p;
-        if (!p->i.visible)
-            continue;
-        double x = pl->x + pc->x, b = base - pc->shift;
-        gboolean link = (sp->link_uri || sp->link_dest) && D->tagged_links;
-        /* Plain glyph pieces of one colour are queued and drawn together. */
-        gboolean batch = pc->kind == PC_GLYPHS && !pc->hyphen && !link && !p->i.text_decoration;
-        if (!batch || !have_color || memcmp(&color, &p->i.color, sizeof color))
-            cg_embed_flush(D->emb, cr);
-        if (spans) {
-            gboolean own = !link && !(pc->kind == PC_IMAGE && pc->img);
-            if (own && !in_span) {
-                cg_embed_flush(D->emb, cr);
-                cg_draw_tag_push(D, "Span", NULL);
-                cg_draw_tag_flush(D, cr);
-                in_span = TRUE;
-            } else if (!own && in_span) {
-                cg_embed_flush(D->emb, cr);
-                cg_draw_tag_pop(D, cr);
-                in_span = FALSE;
-            }
-        }
-        color = p->i.color;
-        have_color = TRUE;
-        if (link) {
-            const char *target = sp->link_uri ? sp->link_uri : sp->link_dest;
-            char *esc = cg_draw_attr_escape(target);
-            double h = ln->height;
-            char *attr;
-            if (sp->link_uri)
-                attr = g_strdup_printf("uri='%s' rect=[%.3f %.3f %.3f %.3f]", esc, x, pl->y, pc->w, h);
-            else if (g_hash_table_contains(D->L->t->ids, sp->link_dest))
-                attr = g_strdup_printf("dest='%s' rect=[%.3f %.3f %.3f %.3f]", esc, x, pl->y, pc->w, h);
-            else
-                attr = NULL;
-            g_free(esc);
-            if (attr) {
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
-                g_free(attr);
-            } else
-                link = FALSE;
-        }
-        set_color(cr, p->i.color);
-        switch (pc->kind) {
-        case PC_GLYPHS:
-            draw_glyphs(cr, D, ln, pc, x, b, batch);
-            break;
-        case PC_IMAGE:
-            b -= pc->img_pb_after;      /* standing on its after border and padding */
-            if (pc->img && pl->tagged && D->tags) {
-                /* An image of the body is a Figure of the structure, with its
-                 * alternate text (see cg_draw_tag_flush); in a block that is a
-                 * Figure already (role="Figure"), it gives that one its text.
-                 * Static content stays untagged. */
-                const cg_fo *gfo = cg_para_obj_fo(ln->para, pc->c0);
-                guint n = D->tag_begun->len;
-                cg_tag_state *top = n ? &g_array_index(D->tag_begun, cg_tag_state, n - 1) : NULL;
-                if (top && top->alt >= 0 && D->figure_alts &&
-                    !*(const char *)D->figure_alts->pdata[top->alt]) {
-                    char *alt = cg_draw_alt_text(gfo);
-                    if (alt) {
-                        g_free(D->figure_alts->pdata[top->alt]);
-                        D->figure_alts->pdata[top->alt] = alt;
-                    }
-                    cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
-                    break;
-                }
-                cg_draw_tag_push(D, "Figure", gfo);
-                cg_draw_tag_flush(D, cr);
-                cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
-                cg_draw_tag_pop(D, cr);
-            } else if (pc->img)
-                cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
-            else {
-                /* a visible placeholder for a missing image */
-                cairo_save(cr);
-                cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-                cairo_set_line_width(cr, 0.5);
-                cairo_rectangle(cr, x + 0.25, b - pc->img_h + 0.25, MAX(0, pc->w - 0.5), MAX(0, pc->img_h - 0.5));
-                cairo_stroke(cr);
-                cairo_restore(cr);
-            }
-            break;
-        case PC_LEADER:
-            draw_leader(cr, D, sp, x, pc->w, b);
-            break;
-        default:
-            draw_text_at(cr, D, sp, resolve_number(D, pc), x, b);
-            break;
-        }
-        if (p->i.text_decoration && pc->kind != PC_IMAGE) {
-            char lbuf[32];
-            const cg_metrics *m = cg_layout_metrics(D->L, sp->font, cg_layout_lang(p, lbuf));
-            set_color(cr, p->i.color);
-            double t = MAX(m->ul_thick, 0.3);
-            if (p->i.text_decoration & CG_TD_UNDERLINE)
-                cairo_rectangle(cr, x, b + m->ul_pos - t / 2, pc->w, t);
-            if (p->i.text_decoration & CG_TD_LINE_THROUGH)
-                cairo_rectangle(cr, x, b - m->st_pos - MAX(m->st_thick, 0.3) / 2, pc->w, MAX(m->st_thick, 0.3));
-            if (p->i.text_decoration & CG_TD_OVERLINE)
-                cairo_rectangle(cr, x, b - m->ascent, pc->w, t);
-            cairo_fill(cr);
-        }
-        if (link)
-            cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
+
+/* Opens a Span before the element's own text and closes it before a link or an image. */
+static void switch_span(cairo_t *cr, cg_draw *D, line_state *S, gboolean own)
+{
+    if (own && !S->in_span) {
+        cg_embed_flush(D->emb, cr);
+        cg_draw_tag_push(D, "Span", NULL);
+        cg_draw_tag_flush(D, cr);
+        S->in_span = TRUE;
+    } else if (!own && S->in_span) {
+        cg_embed_flush(D->emb, cr);
+        cg_draw_tag_pop(D, cr);
+        S->in_span = FALSE;
     }
+}
+
+/* Begins the link tag of a piece; FALSE when its internal destination does not exist. */
+static gboolean begin_link(cairo_t *cr, cg_draw *D, const cg_placed *pl, const cg_piece *pc,
+                           const cg_span *sp, double x)
+{
+    const char *target = sp->link_uri ? sp->link_uri : sp->link_dest;
+    char *esc = cg_draw_attr_escape(target);
+    double h = pl->line->height;
+    char *attr;
+    if (sp->link_uri)
+        attr = g_strdup_printf("uri='%s' rect=[%.3f %.3f %.3f %.3f]", esc, x, pl->y, pc->w, h);
+    else if (g_hash_table_contains(D->L->t->ids, sp->link_dest))
+        attr = g_strdup_printf("dest='%s' rect=[%.3f %.3f %.3f %.3f]", esc, x, pl->y, pc->w, h);
+    else
+        attr = NULL;
+    g_free(esc);
+    if (attr) {
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+        g_free(attr);
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* An image piece: a Figure of the structure (or the alternate text of the Figure around it)
+ * in the body, untagged elsewhere, a grey frame when the image is missing. */
+static void draw_image_piece(cairo_t *cr, cg_draw *D, const cg_placed *pl, const cg_piece *pc, double x, double b)
+{
+    const cg_line *ln = pl->line;
+    b -= pc->img_pb_after;      /* standing on its after border and padding */
+    if (pc->img && pl->tagged && D->tags) {
+        /* An image of the body is a Figure of the structure, with its
+         * alternate text (see cg_draw_tag_flush); in a block that is a
+         * Figure already (role="Figure"), it gives that one its text.
+         * Static content stays untagged. */
+        const cg_fo *gfo = cg_para_obj_fo(ln->para, pc->c0);
+        guint n = D->tag_begun->len;
+        cg_tag_state *top = n ? &g_array_index(D->tag_begun, cg_tag_state, n - 1) : NULL;
+        if (top && top->alt >= 0 && D->figure_alts &&
+            !*(const char *)D->figure_alts->pdata[top->alt]) {
+            char *alt = cg_draw_alt_text(gfo);
+            if (alt) {
+                g_free(D->figure_alts->pdata[top->alt]);
+                D->figure_alts->pdata[top->alt] = alt;
+            }
+            cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
+            return;
+        }
+        cg_draw_tag_push(D, "Figure", gfo);
+        cg_draw_tag_flush(D, cr);
+        cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
+        cg_draw_tag_pop(D, cr);
+    } else if (pc->img)
+        cg_image_draw(cr, pc->img, x, b - pc->img_h, pc->w, pc->img_h);
+    else {
+        /* a visible placeholder for a missing image */
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+        cairo_set_line_width(cr, 0.5);
+        cairo_rectangle(cr, x + 0.25, b - pc->img_h + 0.25, MAX(0, pc->w - 0.5), MAX(0, pc->img_h - 0.5));
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    }
+}
+
+/* Underline, line-through and overline of a piece, in its colour. */
+static void draw_decoration(cairo_t *cr, cg_draw *D, const cg_span *sp, const cg_piece *pc, double x, double b)
+{
+    const cg_props *p = sp->p;
+    char lbuf[32];
+    const cg_metrics *m = cg_layout_metrics(D->L, sp->font, cg_layout_lang(p, lbuf));
+    set_color(cr, p->i.color);
+    double t = MAX(m->ul_thick, 0.3);
+    if (p->i.text_decoration & CG_TD_UNDERLINE)
+        cairo_rectangle(cr, x, b + m->ul_pos - t / 2, pc->w, t);
+    if (p->i.text_decoration & CG_TD_LINE_THROUGH)
+        cairo_rectangle(cr, x, b - m->st_pos - MAX(m->st_thick, 0.3) / 2, pc->w, MAX(m->st_thick, 0.3));
+    if (p->i.text_decoration & CG_TD_OVERLINE)
+        cairo_rectangle(cr, x, b - m->ascent, pc->w, t);
+    cairo_fill(cr);
+}
+
+/* One piece of the line: its Span, link, content and decoration. */
+static void draw_piece(cairo_t *cr, cg_draw *D, const cg_placed *pl, const cg_piece *pc, double base, line_state *S)
+{
+    const cg_line *ln = pl->line;
+    const cg_span *sp = cg_para_span(ln->para, pc->span);
+    const cg_props *p = sp->p;
+    if (!p->i.visible)
+        return;
+    double x = pl->x + pc->x, b = base - pc->shift;
+    gboolean link = (sp->link_uri || sp->link_dest) && D->tagged_links;
+    /* Plain glyph pieces of one colour are queued and drawn together. */
+    gboolean batch = pc->kind == PC_GLYPHS && !pc->hyphen && !link && !p->i.text_decoration;
+    if (!batch || !S->have_color || memcmp(&S->color, &p->i.color, sizeof S->color))
+        cg_embed_flush(D->emb, cr);
+    if (S->spans)
+        switch_span(cr, D, S, !link && !(pc->kind == PC_IMAGE && pc->img));
+    S->color = p->i.color;
+    S->have_color = TRUE;
+    if (link)
+        link = begin_link(cr, D, pl, pc, sp, x);
+    set_color(cr, p->i.color);
+    switch (pc->kind) {
+    case PC_GLYPHS:
+        draw_glyphs(cr, D, ln, pc, x, b, batch);
+        break;
+    case PC_IMAGE:
+        draw_image_piece(cr, D, pl, pc, x, b);
+        break;
+    case PC_LEADER:
+        draw_leader(cr, D, sp, x, pc->w, b);
+        break;
+    default:
+        draw_text_at(cr, D, sp, resolve_number(D, pc), x, b);
+        break;
+    }
+    if (p->i.text_decoration && pc->kind != PC_IMAGE)
+        draw_decoration(cr, D, sp, pc, x, b);
+    if (link)
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
+
+static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
+{
+    /* own text of an element with child elements goes in Spans (see scan_mixed) */
+    line_state S = { 0 };
+    S.spans = pl->tagged && D->tags && tag_is_mixed(D);
+    const cg_line *ln = pl->line;
+    double base = pl->y + ln->baseline;
+    draw_box_backgrounds(cr, pl, base);
+    draw_piece_backgrounds(cr, D, pl, base);
+    draw_box_borders(cr, pl, base);
+    for (int k = 0; k < ln->n_pieces; k++)
+        draw_piece(cr, D, pl, &ln->pieces[k], base, &S);
     cg_embed_flush(D->emb, cr);
-    if (in_span)
+    if (S.in_span)
         cg_draw_tag_pop(D, cr);
 }
 

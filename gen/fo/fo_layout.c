@@ -1063,6 +1063,161 @@ static double edge_half(GHashTable *collapsed, GPtrArray *grid, gboolean first)
     return m;
 }
 
+/* The grids of the table's sections in the order of their rows (header,
+ * bodies, footer), into grids, and the sections into secs; children a table
+ * does not allow are warned of and ignored. */
+static void table_grids(cg_layout *L, const cg_fo *fo, const cg_fo *hdr, const cg_fo *ftr, int gridcols,
+                        GPtrArray *grids, GPtrArray *secs)
+{
+    if (hdr) {
+        g_ptr_array_add(grids, section_grid(L, hdr, gridcols));
+        g_ptr_array_add(secs, (gpointer)hdr);
+    }
+    for (const cg_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == FO_TABLE_BODY) {
+            g_ptr_array_add(grids, section_grid(L, c, gridcols));
+            g_ptr_array_add(secs, (gpointer)c);
+        } else if (c->kind != FO_TEXT && c->kind != FO_TABLE_COLUMN && c->kind != FO_TABLE_HEADER &&
+                   c->kind != FO_TABLE_FOOTER)
+            cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:table and is ignored",
+                                cg_fo_kind_name(c->kind));
+    }
+    if (ftr) {
+        g_ptr_array_add(grids, section_grid(L, ftr, gridcols));
+        g_ptr_array_add(secs, (gpointer)ftr);
+    }
+}
+
+/* How many columns a table without fo:table-column has: as many as its
+ * widest row needs (at least one). */
+static int implicit_columns(GPtrArray *grids)
+{
+    int n = 1;
+    for (guint s = 0; s < grids->len; s++) {
+        GPtrArray *grid = grids->pdata[s];
+        for (guint i = 0; i < grid->len; i++) {
+            const grid_row *g = grid->pdata[i];
+            for (guint k = 0; k < g->cps->len; k++) {
+                const cell_pos *cp = &g_array_index(g->cps, cell_pos, k);
+                n = MAX(n, cp->col + cp->cols);
+            }
+        }
+    }
+    return n;
+}
+
+/* Collapsed: how much room the table takes before (*gb) and after (*ga) its
+ * rows inside its own border, and outside it (*out_b, *out_a): half the
+ * widest collapsed border of its first and last rows in all. */
+static void collapsed_edges(const cg_props *p, GHashTable *collapsed, GPtrArray *grids, double *gb, double *ga,
+                            double *out_b, double *out_a)
+{
+    for (guint i = 0; i < grids->len; i++)
+        if (((GPtrArray *)grids->pdata[i])->len) {
+            *gb = edge_half(collapsed, grids->pdata[i], TRUE);
+            break;
+        }
+    for (guint i = grids->len; i-- > 0;)
+        if (((GPtrArray *)grids->pdata[i])->len) {
+            *ga = edge_half(collapsed, grids->pdata[i], FALSE);
+            break;
+        }
+    *out_b = MAX(0, *gb - p->n.border[CG_BEFORE].width / 2);
+    *out_a = MAX(0, *ga - p->n.border[CG_AFTER].width / 2);
+    *gb -= *out_b;
+    *ga -= *out_a;
+}
+
+/* What the steps that emit a table's sections share. */
+typedef struct {
+    cg_layout *L;
+    cg_vlist *vl;
+    const cg_fo *fo;
+    const bctx *bc;
+    const columns *cols;
+    double cx, tw;
+    gboolean collapse;
+    GHashTable *collapsed;          /* the collapsed borders of the cells (collapse) */
+} table_emit;
+
+/* The table's block, with whether its header and footer are omitted at
+ * breaks, and its start marker. */
+static cg_block *table_start(const table_emit *T)
+{
+    cg_block *b = new_block(T->vl, T->fo, T->cx, T->tw, T->bc, "Table");
+    b->is_table = TRUE;
+    const char *oh = cg_fo_attr(T->L->t, T->fo, "table-omit-header-at-break");
+    const char *of = cg_fo_attr(T->L->t, T->fo, "table-omit-footer-at-break");
+    b->omit_header_at_break = oh && !strcmp(oh, "true");
+    b->omit_footer_at_break = of && !strcmp(of, "true");
+    cg_vitem *s = cg_vlist_add(T->vl, VI_START);
+    s->blk = b;
+    return b;
+}
+
+/* The header's rows as they first appear (tagged), and a copy of them for
+ * repetition (b->header); a keep after them, for a header alone at a page end
+ * helps no one. */
+static void emit_header(const table_emit *T, cg_block *b, const cg_fo *hdr, GPtrArray *grid)
+{
+    GPtrArray *rows = section_rows(T->L, T->vl, hdr, grid, T->cols, T->cx, TRUE, T->collapsed);
+    emit_rows(T->vl, rows, T->fo, CG_PEN_NEVER, TRUE);
+    cg_vlist *h = cg_vlist_new();
+    emit_rows(h, rows, T->fo, CG_PEN_NEVER, FALSE);
+    g_ptr_array_add(T->vl->owned_lists, h);
+    b->header = h;
+    g_ptr_array_free(rows, TRUE);
+    add_penalty(T->vl, CG_KEEP_ALWAYS);
+}
+
+/* The bodies' rows, each body in its block (collapsed: without borders of its
+ * own), the table's keep-together between bodies; *gi: the index of the first
+ * body's grid, advanced past the bodies. */
+static void emit_bodies(const table_emit *T, GPtrArray *grids, guint *gi)
+{
+    const cg_props *p = T->fo->p;
+    gboolean first_body = TRUE;
+    for (const cg_fo *c = T->fo->first; c; c = c->next) {
+        if (c->kind != FO_TABLE_BODY)
+            continue;
+        if (!first_body)
+            add_penalty(T->vl, p->i.keep_together_page);
+        first_body = FALSE;
+        cg_block *bb = new_block(T->vl, c, T->cx, T->tw, T->bc, "TBody");
+        if (T->collapse) {
+            /* its borders are collapsed into those of its cells */
+            memset(bb->border, 0, sizeof bb->border);
+            bb->x = T->cx;
+            bb->w = T->tw;
+        }
+        cg_vitem *bs2 = cg_vlist_add(T->vl, VI_START);
+        bs2->blk = bb;
+        GPtrArray *rows = section_rows(T->L, T->vl, c, grids->pdata[(*gi)++], T->cols, T->cx, FALSE, T->collapsed);
+        emit_rows(T->vl, rows, T->fo, p->i.keep_together_page, TRUE);
+        g_ptr_array_free(rows, TRUE);
+        cg_vitem *be2 = cg_vlist_add(T->vl, VI_END);
+        be2->blk = bb;
+    }
+}
+
+/* The footer: a copy of its rows for repetition (b->footer), then after a
+ * keep its rows as they last appear (tagged, marked final_footer). */
+static void emit_footer(const table_emit *T, cg_block *b, const cg_fo *ftr, GPtrArray *grid)
+{
+    cg_vlist *vl = T->vl;
+    GPtrArray *rows = section_rows(T->L, vl, ftr, grid, T->cols, T->cx, FALSE, T->collapsed);
+    cg_vlist *f = cg_vlist_new();
+    emit_rows(f, rows, T->fo, CG_PEN_NEVER, FALSE);
+    g_ptr_array_add(vl->owned_lists, f);
+    b->footer = f;
+    add_penalty(vl, CG_KEEP_ALWAYS);
+    guint first = vl->items->len;
+    emit_rows(vl, rows, T->fo, CG_PEN_NEVER, TRUE);
+    for (guint i = first; i < vl->items->len; i++)
+        g_array_index(vl->items, cg_vitem, i).final_footer = TRUE;
+    g_ptr_array_free(rows, TRUE);
+}
+
 static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx *bc)
 {
     const cg_props *p = fo->p;
@@ -1088,37 +1243,9 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     const cg_fo *ftr = cg_fo_child(fo, FO_TABLE_FOOTER);
     GPtrArray *grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     GPtrArray *secs = g_ptr_array_new();
-    if (hdr) {
-        g_ptr_array_add(grids, section_grid(L, hdr, gridcols));
-        g_ptr_array_add(secs, (gpointer)hdr);
-    }
-    for (const cg_fo *c = fo->first; c; c = c->next) {
-        if (c->kind == FO_TABLE_BODY) {
-            g_ptr_array_add(grids, section_grid(L, c, gridcols));
-            g_ptr_array_add(secs, (gpointer)c);
-        } else if (c->kind != FO_TEXT && c->kind != FO_TABLE_COLUMN && c->kind != FO_TABLE_HEADER &&
-                   c->kind != FO_TABLE_FOOTER)
-            cg_layout_warn_once(L, c, "fo:%s is not allowed in fo:table and is ignored",
-                                cg_fo_kind_name(c->kind));
-    }
-    if (ftr) {
-        g_ptr_array_add(grids, section_grid(L, ftr, gridcols));
-        g_ptr_array_add(secs, (gpointer)ftr);
-    }
-    if (implicit) {
-        int n = 1;
-        for (guint s = 0; s < grids->len; s++) {
-            GPtrArray *grid = grids->pdata[s];
-            for (guint i = 0; i < grid->len; i++) {
-                const grid_row *g = grid->pdata[i];
-                for (guint k = 0; k < g->cps->len; k++) {
-                    const cell_pos *cp = &g_array_index(g->cps, cell_pos, k);
-                    n = MAX(n, cp->col + cp->cols);
-                }
-            }
-        }
-        cols = table_columns(L, fo, tw, n);
-    }
+    table_grids(L, fo, hdr, ftr, gridcols, grids, secs);
+    if (implicit)
+        cols = table_columns(L, fo, tw, implicit_columns(grids));
     if (!collapse) {
         cols.sep_i = p->i.border_spacing;
         cols.sep_b = p->i.border_spacing_b;
@@ -1129,33 +1256,13 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
      * there are cells); the table takes half the widest collapsed border on
      * each of its before and after sides (CSS2 §17.6.2) and has no padding. */
     double gb = 0, ga = 0, out_b = 0, out_a = 0;
-    if (collapse) {
-        for (guint i = 0; i < grids->len; i++)
-            if (((GPtrArray *)grids->pdata[i])->len) {
-                gb = edge_half(collapsed, grids->pdata[i], TRUE);
-                break;
-            }
-        for (guint i = grids->len; i-- > 0;)
-            if (((GPtrArray *)grids->pdata[i])->len) {
-                ga = edge_half(collapsed, grids->pdata[i], FALSE);
-                break;
-            }
-        out_b = MAX(0, gb - p->n.border[CG_BEFORE].width / 2);
-        out_a = MAX(0, ga - p->n.border[CG_AFTER].width / 2);
-        gb -= out_b;
-        ga -= out_a;
-    }
+    if (collapse)
+        collapsed_edges(p, collapsed, grids, &gb, &ga, &out_b, &out_a);
     add_break(vl, p->n.break_before);
     add_space(vl, &p->n.space_before);
     add_gap(vl, out_b);
-    cg_block *b = new_block(vl, fo, cx, tw, bc, "Table");
-    b->is_table = TRUE;
-    const char *oh = cg_fo_attr(L->t, fo, "table-omit-header-at-break");
-    const char *of = cg_fo_attr(L->t, fo, "table-omit-footer-at-break");
-    b->omit_header_at_break = oh && !strcmp(oh, "true");
-    b->omit_footer_at_break = of && !strcmp(of, "true");
-    cg_vitem *s = cg_vlist_add(vl, VI_START);
-    s->blk = b;
+    table_emit T = { L, vl, fo, bc, &cols, cx, tw, collapse, collapsed };
+    cg_block *b = table_start(&T);
     if (collapse) {
         b->x = cx - p->n.border[CG_START].width / 2;
         b->w = tw + (p->n.border[CG_START].width + p->n.border[CG_END].width) / 2;
@@ -1163,52 +1270,11 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
         pad_gaps(fo, bc->ref_w, &gb, &ga);
     add_gap(vl, gb);
     guint gi = 0;
-    if (hdr) {
-        GPtrArray *rows = section_rows(L, vl, hdr, grids->pdata[gi++], &cols, cx, TRUE, collapsed);
-        /* The header as it first appears (tagged), and a copy for repetition. */
-        emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
-        cg_vlist *h = cg_vlist_new();
-        emit_rows(h, rows, fo, CG_PEN_NEVER, FALSE);
-        g_ptr_array_add(vl->owned_lists, h);
-        b->header = h;
-        g_ptr_array_free(rows, TRUE);
-        add_penalty(vl, CG_KEEP_ALWAYS);   /* a header alone at a page end helps no one */
-    }
-    gboolean first_body = TRUE;
-    for (const cg_fo *c = fo->first; c; c = c->next) {
-        if (c->kind != FO_TABLE_BODY)
-            continue;
-        if (!first_body)
-            add_penalty(vl, p->i.keep_together_page);
-        first_body = FALSE;
-        cg_block *bb = new_block(vl, c, cx, tw, bc, "TBody");
-        if (collapse) {
-            /* its borders are collapsed into those of its cells */
-            memset(bb->border, 0, sizeof bb->border);
-            bb->x = cx;
-            bb->w = tw;
-        }
-        cg_vitem *bs2 = cg_vlist_add(vl, VI_START);
-        bs2->blk = bb;
-        GPtrArray *rows = section_rows(L, vl, c, grids->pdata[gi++], &cols, cx, FALSE, collapsed);
-        emit_rows(vl, rows, fo, p->i.keep_together_page, TRUE);
-        g_ptr_array_free(rows, TRUE);
-        cg_vitem *be2 = cg_vlist_add(vl, VI_END);
-        be2->blk = bb;
-    }
-    if (ftr) {
-        GPtrArray *rows = section_rows(L, vl, ftr, grids->pdata[gi++], &cols, cx, FALSE, collapsed);
-        cg_vlist *f = cg_vlist_new();
-        emit_rows(f, rows, fo, CG_PEN_NEVER, FALSE);
-        g_ptr_array_add(vl->owned_lists, f);
-        b->footer = f;
-        add_penalty(vl, CG_KEEP_ALWAYS);
-        guint first = vl->items->len;
-        emit_rows(vl, rows, fo, CG_PEN_NEVER, TRUE);
-        for (guint i = first; i < vl->items->len; i++)
-            g_array_index(vl->items, cg_vitem, i).final_footer = TRUE;
-        g_ptr_array_free(rows, TRUE);
-    }
+    if (hdr)
+        emit_header(&T, b, hdr, grids->pdata[gi++]);
+    emit_bodies(&T, grids, &gi);
+    if (ftr)
+        emit_footer(&T, b, ftr, grids->pdata[gi++]);
     add_gap(vl, ga);
     cg_vitem *e = cg_vlist_add(vl, VI_END);
     e->blk = b;

@@ -1,5 +1,6 @@
 /* fo_page.c — see fo_page.h. */
 #include "fo_page.h"
+#include "fo_masters.h"
 #include "fo_text.h"
 #include "base/base.h"
 
@@ -59,117 +60,6 @@ static void free_ids_entry(gpointer p)
 GHashTable *cg_id_table_new(void)
 {
     return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, free_ids_entry);
-}
-
-/* ---- masters ------------------------------------------------------------- */
-
-static const cg_fo *find_master(cg_layout *L, const char *name, cg_fo_kind kind)
-{
-    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
-    for (const cg_fo *c = lms ? lms->first : NULL; c; c = c->next)
-        if (c->kind == kind) {
-            const char *n = cg_fo_attr(L->t, c, "master-name");
-            if (n && !strcmp(n, name))
-                return c;
-        }
-    return NULL;
-}
-
-static const cg_fo *first_spm(cg_layout *L)
-{
-    const cg_fo *lms = cg_fo_child(L->t->root, FO_LAYOUT_MASTER_SET);
-    return lms ? cg_fo_child(lms, FO_SIMPLE_PAGE_MASTER) : NULL;
-}
-
-static gboolean cond_matches(cg_layout *L, const cg_fo *c, int i, int num, gboolean last, gboolean blank)
-{
-    const char *pp = cg_fo_attr(L->t, c, "page-position");
-    const char *oe = cg_fo_attr(L->t, c, "odd-or-even");
-    const char *bn = cg_fo_attr(L->t, c, "blank-or-not-blank");
-    if (pp && strcmp(pp, "any")) {
-        if (!strcmp(pp, "first") && i != 0) return FALSE;
-        if (!strcmp(pp, "rest") && i == 0) return FALSE;
-        if (!strcmp(pp, "last") && !last) return FALSE;
-        if (!strcmp(pp, "only") && (i != 0 || !last)) return FALSE;
-    }
-    if (oe && strcmp(oe, "any")) {
-        if (!strcmp(oe, "odd") && num % 2 == 0) return FALSE;
-        if (!strcmp(oe, "even") && num % 2 != 0) return FALSE;
-    }
-    if (bn && strcmp(bn, "any")) {
-        if (!strcmp(bn, "blank") && !blank) return FALSE;
-        if (!strcmp(bn, "not-blank") && blank) return FALSE;
-    }
-    return TRUE;
-}
-
-static int max_repeats(cg_layout *L, const cg_fo *c)
-{
-    const char *m = cg_fo_attr(L->t, c, "maximum-repeats");
-    if (!m || !strcmp(m, "no-limit"))
-        return G_MAXINT;
-    char *end;
-    long v = strtol(m, &end, 10);
-    return (*end || v < 0) ? G_MAXINT : (int)MIN(v, G_MAXINT);
-}
-
-static const cg_fo *spm_by_ref(cg_layout *L, const cg_fo *ref)
-{
-    const char *mr = cg_fo_attr(L->t, ref, "master-reference");
-    const cg_fo *m = mr ? find_master(L, mr, FO_SIMPLE_PAGE_MASTER) : NULL;
-    if (!m) {
-        cg_layout_warn_once(L, ref, "master-reference '%s' names no simple-page-master; the first one is used",
-                            mr ? mr : "");
-        m = first_spm(L);
-    }
-    return m;
-}
-
-const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last, gboolean blank)
-{
-    const char *mr = cg_fo_attr(L->t, ps, "master-reference");
-    if (!mr)
-        mr = cg_fo_attr(L->t, ps, "master-name");
-    const cg_fo *spm = mr ? find_master(L, mr, FO_SIMPLE_PAGE_MASTER) : NULL;
-    if (spm)
-        return spm;
-    const cg_fo *psm = mr ? find_master(L, mr, FO_PAGE_SEQUENCE_MASTER) : NULL;
-    if (!psm) {
-        cg_layout_warn_once(L, ps, "master-reference '%s' names no page master; the first simple-page-master is used",
-                            mr ? mr : "");
-        return first_spm(L);
-    }
-    /* Walk the sub-sequences, each consuming pages. */
-    int remaining = i;
-    const cg_fo *lastspec = NULL;
-    for (const cg_fo *c = psm->first; c; c = c->next) {
-        if (c->kind == FO_TEXT)
-            continue;
-        lastspec = c;
-        int count = c->kind == FO_SINGLE_PMR ? 1 : max_repeats(L, c);
-        if (remaining < count) {
-            if (c->kind == FO_REPEATABLE_PMA) {
-                for (const cg_fo *k = c->first; k; k = k->next)
-                    if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
-                        return spm_by_ref(L, k);
-                cg_layout_warn_once(L, c, "no conditional-page-master-reference matches page %d; the first is used", num);
-                const cg_fo *k = cg_fo_child(c, FO_CONDITIONAL_PMR);
-                return k ? spm_by_ref(L, k) : first_spm(L);
-            }
-            return spm_by_ref(L, c);
-        }
-        remaining -= count;
-    }
-    cg_layout_warn_once(L, psm, "page-sequence-master '%s' has no page master left for page %d; its last one is reused",
-                        mr, num);
-    if (lastspec && lastspec->kind == FO_REPEATABLE_PMA) {
-        for (const cg_fo *k = lastspec->first; k; k = k->next)
-            if (k->kind == FO_CONDITIONAL_PMR && cond_matches(L, k, i, num, last, blank))
-                return spm_by_ref(L, k);
-        const cg_fo *k = cg_fo_child(lastspec, FO_CONDITIONAL_PMR);
-        return k ? spm_by_ref(L, k) : first_spm(L);
-    }
-    return lastspec ? spm_by_ref(L, lastspec) : first_spm(L);
 }
 
 /* Geometry of a simple-page-master. */
@@ -682,14 +572,40 @@ static cg_block *block_without(cg_vlist *vl, const cg_block *b, int side)
 static double cell_pre(const cg_cell *c) { return c->cont_before ? 0 : c->border_before + c->pad_before; }
 static double cell_post(const cg_cell *c) { return c->cont_after ? 0 : c->pad_after + c->border_after; }
 
-/* Split the row at item k of vl in two pieces: at the first forced break in a
- * cell (forced_only), else so that the first piece is at most avail tall.
- * The pieces replace the row, with a penalty between them. Returns FALSE when
- * the row cannot (spanning cells, a keep) or need not be split. */
-static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_only, gboolean allow_keep)
+/* The piece of cell cl before a break in it: items [s, cut), content height hh. */
+static void cell_piece_before(cg_vlist *vl, cg_cell *ca, const cg_cell *cl, int s, int cut, double hh)
 {
-    cg_vitem row_it = g_array_index(vl->items, cg_vitem, k);
-    const cg_row *r = row_it.row;
+    *ca = *cl;
+    ca->ranged = TRUE;
+    ca->from = s;
+    ca->to = cut;
+    ca->cont_after = TRUE;
+    ca->pad_after = ca->border_after = ca->out_after = 0;
+    ca->content_h = hh;
+    ca->display_align = CG_DA_BEFORE;
+    ca->blk = block_without(vl, cl->blk, CG_AFTER);
+}
+
+/* The piece of cell cl after a break in it: items [next, e). */
+static void cell_piece_after(cg_vlist *vl, cg_cell *cb, const cg_cell *cl, int next, int e)
+{
+    *cb = *cl;
+    cb->ranged = TRUE;
+    cb->from = next;
+    cb->to = e;
+    cb->cont_before = TRUE;
+    cb->pad_before = cb->border_before = cb->out_before = 0;
+    cb->content_h = cg_vlist_measure_range(cl->content, next, e);
+    cb->display_align = CG_DA_BEFORE;
+    cb->blk = block_without(vl, cl->blk, CG_BEFORE);
+}
+
+/* May the row at item k of vl be split at all? Not with no cells or a cell
+ * spanning rows, nor when tied to the rows around it, nor (unless forced_only
+ * or allow_keep) when kept together; *keep: its keep-together. */
+static gboolean row_may_split(const cg_vlist *vl, int k, gboolean forced_only, gboolean allow_keep, int *keep)
+{
+    const cg_row *r = g_array_index(vl->items, cg_vitem, k).row;
     int nc = r->n_cells;
     if (nc == 0)
         return FALSE;
@@ -704,12 +620,22 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
     if (k + 1 < n && g_array_index(vl->items, cg_vitem, k + 1).kind == VI_PENALTY &&
         g_array_index(vl->items, cg_vitem, k + 1).pen >= CG_PEN_NEVER)
         return FALSE;
-    int keep = r->blk && r->blk->fo && r->blk->fo->kind == FO_TABLE_ROW ? r->blk->fo->p->i.keep_together_page : 0;
-    if (!forced_only && keep > 0 && !allow_keep)
+    *keep = r->blk && r->blk->fo && r->blk->fo->kind == FO_TABLE_ROW ? r->blk->fo->p->i.keep_together_page : 0;
+    if (!forced_only && *keep > 0 && !allow_keep)
         return FALSE;
-    int *cut = g_new0(int, nc), *next = g_new0(int, nc);
-    double *hh = g_new0(double, nc);
-    int forced_kind = 0;
+    return TRUE;
+}
+
+/* Where each cell of row r is cut (cut[c], the rest from next[c], hh[c] the
+ * first piece's content height): at the highest forced break in a cell, else
+ * (not forced_only) within avail. Returns FALSE when the row is not to be
+ * split: no forced break (forced_only), no progress, nothing left after the
+ * cut, or a cell that cannot begin here (unless allow_keep); *forced_kind:
+ * the kind of the forced break it is split at (0: none). */
+static gboolean row_cuts(const cg_row *r, double avail, gboolean forced_only, gboolean allow_keep,
+                         int *cut, int *next, double *hh, int *forced_kind)
+{
+    int nc = r->n_cells;
     double hf = G_MAXDOUBLE;
     /* forced breaks first */
     for (int c = 0; c < nc; c++) {
@@ -719,32 +645,42 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         cell_cut(cl->content, s, e, -1, &next[c], &hh[c], &f);
         if (f && hh[c] < hf) {
             hf = hh[c];
-            forced_kind = f;
+            *forced_kind = f;
         }
     }
-    if (!forced_kind && forced_only)
-        goto no;
+    if (!*forced_kind && forced_only)
+        return FALSE;
     gboolean progress = FALSE, all_done = TRUE, stuck = FALSE;
     for (int c = 0; c < nc; c++) {
         const cg_cell *cl = &r->cells[c];
         int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
         int f;
-        double hmax = forced_kind ? hf : MAX(0, avail - cell_pre(cl));
+        double hmax = *forced_kind ? hf : MAX(0, avail - cell_pre(cl));
         cut[c] = cell_cut(cl->content, s, e, hmax, &next[c], &hh[c], &f);
-        if (f && !forced_kind)
-            forced_kind = f;
+        if (f && !*forced_kind)
+            *forced_kind = f;
         if (cut[c] > s)
             progress = TRUE;
-        else if (!forced_kind && cg_vlist_measure_range(cl->content, s, e) > 0)
+        else if (!*forced_kind && cg_vlist_measure_range(cl->content, s, e) > 0)
             stuck = TRUE;   /* a cell with content that cannot start here */
         if (next[c] < e)
             all_done = FALSE;
     }
-    if (stuck && !forced_kind && !allow_keep)
-        goto no;
-    if (!forced_kind && (!progress || all_done))
-        goto no;
-    /* the two pieces */
+    if (stuck && !*forced_kind && !allow_keep)
+        return FALSE;
+    if (!*forced_kind && (!progress || all_done))
+        return FALSE;
+    return TRUE;
+}
+
+/* The two pieces of row r with its cells cut at cut[] (going on from next[]):
+ * *pa before the break, *pb after it, their heights set (the second taking
+ * what the row is taller than both); *a_empty, *b_empty: no content in the
+ * piece. */
+static void row_pieces(cg_vlist *vl, const cg_row *r, const int *cut, const int *next, const double *hh,
+                       cg_row **pa, cg_row **pb, gboolean *a_empty, gboolean *b_empty)
+{
+    int nc = r->n_cells;
     cg_row *a = cg_vlist_alloc(vl, sizeof *a), *b = cg_vlist_alloc(vl, sizeof *b);
     *a = *r;
     *b = *r;
@@ -757,34 +693,19 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
     a->blk = block_without(vl, r->blk, CG_AFTER);
     b->blk = block_without(vl, r->blk, CG_BEFORE);
     double ha = 0, hb = 0;
-    gboolean a_empty = TRUE, b_empty = TRUE;
+    *a_empty = *b_empty = TRUE;
     for (int c = 0; c < nc; c++) {
         const cg_cell *cl = &r->cells[c];
         int s = cl->ranged ? cl->from : 0, e = cl->ranged ? cl->to : (int)cl->content->items->len;
         cg_cell *ca = &a->cells[c], *cb = &b->cells[c];
-        *ca = *cl;
-        *cb = *cl;
-        ca->ranged = cb->ranged = TRUE;
-        ca->from = s;
-        ca->to = cut[c];
-        ca->cont_after = TRUE;
-        ca->pad_after = ca->border_after = ca->out_after = 0;
-        ca->content_h = hh[c];
-        ca->display_align = CG_DA_BEFORE;
-        ca->blk = block_without(vl, cl->blk, CG_AFTER);
-        cb->blk = block_without(vl, cl->blk, CG_BEFORE);
-        cb->from = next[c];
-        cb->to = e;
-        cb->cont_before = TRUE;
-        cb->pad_before = cb->border_before = cb->out_before = 0;
-        cb->content_h = cg_vlist_measure_range(cl->content, next[c], e);
-        cb->display_align = CG_DA_BEFORE;
+        cell_piece_before(vl, ca, cl, s, cut[c], hh[c]);
+        cell_piece_after(vl, cb, cl, next[c], e);
         ha = MAX(ha, cell_pre(ca) + ca->content_h);
         hb = MAX(hb, cb->content_h + cell_post(cb));
         if (cut[c] > s)
-            a_empty = FALSE;
+            *a_empty = FALSE;
         if (next[c] < e)
-            b_empty = FALSE;
+            *b_empty = FALSE;
     }
     if (r->h > ha + hb)
         hb = r->h - ha;
@@ -794,64 +715,105 @@ static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_onl
         a->span_h[c] = ha;
         b->span_h[c] = hb;
     }
-    cg_vitem pen = { 0 };
-    pen.kind = VI_PENALTY;
-    pen.pen = forced_kind ? CG_PEN_FORCE : keep;
-    pen.break_kind = forced_kind;
-    cg_vitem ia = row_it, ib = row_it;
-    ia.row = a;
-    ia.h = ha;
-    ib.row = b;
-    ib.h = hb;
-    if (forced_kind && a_empty) {
-        /* the break comes before any content of the row */
-        b->cont_before = FALSE;
-        b->blk = block_without(vl, r->blk, -1);
-        for (int c = 0; c < nc; c++) {
-            b->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_after ? CG_AFTER : -1);
-            b->cells[c].cont_before = r->cells[c].cont_before;
-            b->cells[c].pad_before = r->cells[c].pad_before;
-            b->cells[c].border_before = r->cells[c].border_before;
-            b->cells[c].out_before = r->cells[c].out_before;
+    *pa = a;
+    *pb = b;
+}
+
+/* A forced break before any content of row r at item k: the penalty pen,
+ * then the piece after it (b, item ib) with the row's before edge back,
+ * as tall as the row and its cells need. */
+static void row_break_before(cg_vlist *vl, int k, const cg_row *r, cg_row *b, cg_vitem ib, cg_vitem pen)
+{
+    int nc = r->n_cells;
+    double hb = b->h, ha;
+    b->cont_before = FALSE;
+    b->blk = block_without(vl, r->blk, -1);
+    for (int c = 0; c < nc; c++) {
+        b->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_after ? CG_AFTER : -1);
+        b->cells[c].cont_before = r->cells[c].cont_before;
+        b->cells[c].pad_before = r->cells[c].pad_before;
+        b->cells[c].border_before = r->cells[c].border_before;
+        b->cells[c].out_before = r->cells[c].out_before;
+    }
+    ib.h = b->h = MAX(hb, r->h);
+    for (int c = 0; c < nc; c++) {
+        b->span_h[c] = b->h;
+        ha = cell_pre(&b->cells[c]) + b->cells[c].content_h + cell_post(&b->cells[c]);
+        if (ha > b->h) {
+            b->h = ib.h = ha;
+            for (int d = 0; d < nc; d++)
+                b->span_h[d] = ha;
         }
-        ib.h = b->h = MAX(hb, r->h);
-        for (int c = 0; c < nc; c++) {
-            b->span_h[c] = b->h;
-            ha = cell_pre(&b->cells[c]) + b->cells[c].content_h + cell_post(&b->cells[c]);
-            if (ha > b->h) {
-                b->h = ib.h = ha;
-                for (int d = 0; d < nc; d++)
-                    b->span_h[d] = ha;
-            }
+    }
+    g_array_index(vl->items, cg_vitem, k) = pen;
+    g_array_insert_val(vl->items, (guint)k + 1, ib);
+}
+
+/* A forced break after all content of row r at item k: the piece before it
+ * (a, item ia) with the row's after edge back, as tall as the row and its
+ * cells need, then the penalty pen. */
+static void row_break_after(cg_vlist *vl, int k, const cg_row *r, cg_row *a, cg_vitem ia, cg_vitem pen)
+{
+    int nc = r->n_cells;
+    double ha = a->h;
+    a->cont_after = FALSE;
+    a->blk = block_without(vl, r->blk, -1);
+    for (int c = 0; c < nc; c++) {
+        a->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_before ? CG_BEFORE : -1);
+        a->cells[c].cont_after = r->cells[c].cont_after;
+        a->cells[c].pad_after = r->cells[c].pad_after;
+        a->cells[c].border_after = r->cells[c].border_after;
+        a->cells[c].out_after = r->cells[c].out_after;
+        ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
+    }
+    ia.h = a->h = MAX(ha, r->h);
+    for (int c = 0; c < nc; c++)
+        a->span_h[c] = a->h;
+    g_array_index(vl->items, cg_vitem, k) = ia;
+    g_array_insert_val(vl->items, (guint)k + 1, pen);
+}
+
+/* Split the row at item k of vl in two pieces: at the first forced break in a
+ * cell (forced_only), else so that the first piece is at most avail tall.
+ * The pieces replace the row, with a penalty between them. Returns FALSE when
+ * the row cannot (spanning cells, a keep) or need not be split. */
+static gboolean split_row(cg_vlist *vl, int k, double avail, gboolean forced_only, gboolean allow_keep)
+{
+    cg_vitem row_it = g_array_index(vl->items, cg_vitem, k);
+    const cg_row *r = row_it.row;
+    int nc = r->n_cells, keep = 0;
+    if (!row_may_split(vl, k, forced_only, allow_keep, &keep))
+        return FALSE;
+    int *cut = g_new0(int, nc), *next = g_new0(int, nc);
+    double *hh = g_new0(double, nc);
+    int forced_kind = 0;
+    gboolean split = row_cuts(r, avail, forced_only, allow_keep, cut, next, hh, &forced_kind);
+    if (split) {
+        cg_row *a, *b;
+        gboolean a_empty, b_empty;
+        row_pieces(vl, r, cut, next, hh, &a, &b, &a_empty, &b_empty);
+        cg_vitem pen = { 0 };
+        pen.kind = VI_PENALTY;
+        pen.pen = forced_kind ? CG_PEN_FORCE : keep;
+        pen.break_kind = forced_kind;
+        cg_vitem ia = row_it, ib = row_it;
+        ia.row = a;
+        ia.h = a->h;
+        ib.row = b;
+        ib.h = b->h;
+        if (forced_kind && a_empty) {
+            /* the break comes before any content of the row */
+            row_break_before(vl, k, r, b, ib, pen);
+        } else if (forced_kind && b_empty) {
+            row_break_after(vl, k, r, a, ia, pen);
+        } else {
+            g_array_index(vl->items, cg_vitem, k) = ia;
+            g_array_insert_val(vl->items, (guint)k + 1, pen);
+            g_array_insert_val(vl->items, (guint)k + 2, ib);
         }
-        g_array_index(vl->items, cg_vitem, k) = pen;
-        g_array_insert_val(vl->items, (guint)k + 1, ib);
-    } else if (forced_kind && b_empty) {
-        a->cont_after = FALSE;
-        a->blk = block_without(vl, r->blk, -1);
-        for (int c = 0; c < nc; c++) {
-            a->cells[c].blk = block_without(vl, r->cells[c].blk, r->cells[c].cont_before ? CG_BEFORE : -1);
-            a->cells[c].cont_after = r->cells[c].cont_after;
-            a->cells[c].pad_after = r->cells[c].pad_after;
-            a->cells[c].border_after = r->cells[c].border_after;
-            a->cells[c].out_after = r->cells[c].out_after;
-            ha = MAX(ha, cell_pre(&a->cells[c]) + a->cells[c].content_h + cell_post(&a->cells[c]));
-        }
-        ia.h = a->h = MAX(ha, r->h);
-        for (int c = 0; c < nc; c++)
-            a->span_h[c] = a->h;
-        g_array_index(vl->items, cg_vitem, k) = ia;
-        g_array_insert_val(vl->items, (guint)k + 1, pen);
-    } else {
-        g_array_index(vl->items, cg_vitem, k) = ia;
-        g_array_insert_val(vl->items, (guint)k + 1, pen);
-        g_array_insert_val(vl->items, (guint)k + 2, ib);
     }
     g_free(cut); g_free(next); g_free(hh);
-    return TRUE;
-no:
-    g_free(cut); g_free(next); g_free(hh);
-    return FALSE;
+    return split;
 }
 
 /* ---- rows tied by a spanning cell ----------------------------------------- */
@@ -893,34 +855,6 @@ static int tied_row(const cg_vlist *vl, int k, int dir, int *tie)
     return -1;
 }
 
-/* The piece of cell cl before a break in it: items [s, cut), content height hh. */
-static void cell_piece_before(cg_vlist *vl, cg_cell *ca, const cg_cell *cl, int s, int cut, double hh)
-{
-    *ca = *cl;
-    ca->ranged = TRUE;
-    ca->from = s;
-    ca->to = cut;
-    ca->cont_after = TRUE;
-    ca->pad_after = ca->border_after = ca->out_after = 0;
-    ca->content_h = hh;
-    ca->display_align = CG_DA_BEFORE;
-    ca->blk = block_without(vl, cl->blk, CG_AFTER);
-}
-
-/* The piece of cell cl after a break in it: items [next, e). */
-static void cell_piece_after(cg_vlist *vl, cg_cell *cb, const cg_cell *cl, int next, int e)
-{
-    *cb = *cl;
-    cb->ranged = TRUE;
-    cb->from = next;
-    cb->to = e;
-    cb->cont_before = TRUE;
-    cb->pad_before = cb->border_before = cb->out_before = 0;
-    cb->content_h = cg_vlist_measure_range(cl->content, next, e);
-    cb->display_align = CG_DA_BEFORE;
-    cb->blk = block_without(vl, cl->blk, CG_BEFORE);
-}
-
 static int cell_x_cmp(const void *a, const void *b)
 {
     const cg_cell *x = a, *y = b;
@@ -934,26 +868,21 @@ typedef struct {
     double hh;
 } cross_cell;
 
-/* Break the rows tied by spanning cells (a row group) that row item k belongs
- * to, with room for row k of its height: inside row k (every cell reaching
- * into it cut there, the spanning ones going on in a piece of row k after the
- * break), else, when row k's own cells cannot begin in the room, between row
- * k and the row before it (the cells spanning both cut at that row boundary
- * and going on in row k). The tied rows are broken only when the room is too
- * small for them and no keep holds them together, unless (allow_keep) they
- * begin the page or are taller than a page (avail) and would else overflow.
- * With room < 0, the group is broken between row k and the row before, as a
- * forced break there demands. Returns 0 when nothing was done, else how many
- * items pagination goes back to go on: 1 when row k was split in two pieces
- * (it goes on at k), more when the break is now allowed before k (it goes on
- * just after the row before). The group is taken from item from on (the
- * page's first item). forced_kind: the break is a forced one of that kind (a
- * cell's), made whatever the keeps and the cells' room. */
-static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep,
-                       int forced_kind)
+/* The rows tied by spanning cells (a row group) being broken. */
+typedef struct {
+    GArray *K;                  /* their row items */
+    int r, m;                   /* the row item broken at is the r-th of m */
+    cg_row **R;                 /* their rows */
+    double *Y;                  /* each row's top from the first's (Y[m]: all their height) */
+    int keep;                   /* the strongest keep holding them together */
+    int tie_r;                  /* the tie between row r and the row before (-1: none) */
+} row_group;
+
+/* The group that row item k belongs to, from item from on (rows on earlier
+ * pages are done with: a group cut there overflowed), into G; FALSE (nothing
+ * kept) when row k is tied to no other row there. */
+static gboolean group_collect(cg_vlist *vl, int k, int from, row_group *G)
 {
-    /* the group's row items, from the page's first item on (rows on earlier
-     * pages are done with: a group cut there overflowed) */
     GArray *K = g_array_new(FALSE, FALSE, sizeof(int));
     int j = k;
     while ((j = tied_row(vl, j, -1, NULL)) >= from)
@@ -966,7 +895,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
     int m = (int)K->len;
     if (m < 2) {
         g_array_free(K, TRUE);
-        return 0;
+        return FALSE;
     }
     cg_row **R = g_new0(cg_row *, m);
     double *Y = g_new0(double, m + 1);
@@ -984,15 +913,39 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
                 tie_r = t;
         }
     }
-    GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
-    int ret = 0;
-    if (!forced_kind && keep > 0 && !allow_keep && Y[m] <= avail + 0.01)
-        goto done;
+    G->K = K;
+    G->r = r;
+    G->m = m;
+    G->R = R;
+    G->Y = Y;
+    G->keep = keep;
+    G->tie_r = tie_r;
+    return TRUE;
+}
+
+static void group_free(row_group *G)
+{
+    g_array_free(G->K, TRUE);
+    g_free(G->R);
+    g_free(G->Y);
+}
+
+/* Where the group breaks and which cells cross the break, cut there (into
+ * cross): inside row r with room (*mid, when room >= 0) or before row r.
+ * FALSE when it is not broken: all fits, or row r's cells cannot begin in the
+ * room and there is no row before it to break before (unless allow_keep and
+ * some cell progresses). */
+static gboolean group_cut_cells(const row_group *G, double room, gboolean allow_keep, int forced_kind,
+                                GArray *cross, gboolean *pmid)
+{
+    int r = G->r;
+    cg_row **R = G->R;
+    const double *Y = G->Y;
     /* Inside row r, at height H from the group's top. */
     double H = Y[r] + room;
     gboolean mid = room >= 0, progress = FALSE, all_done = TRUE, stuck = FALSE;
     if (!mid && r == 0)
-        goto done;
+        return FALSE;
     for (int pass = 0; pass < 2; pass++) {
         g_array_set_size(cross, 0);
         for (int i = 0; i <= r; i++)
@@ -1017,7 +970,7 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         if (!mid)
             break;
         if (all_done)
-            goto done;      /* all fits: the rows are only taller than their content */
+            return FALSE;   /* all fits: the rows are only taller than their content */
         if (forced_kind || (progress && !stuck))
             break;
         if (r > 0) {
@@ -1025,11 +978,23 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
             continue;
         }
         if (!progress || !allow_keep)
-            goto done;
+            return FALSE;
         break;
     }
-    /* the pieces before the break: rows [0, r) with their crossing cells cut,
-     * and in a break inside row r, the piece of row r before it */
+    *pmid = mid;
+    return TRUE;
+}
+
+/* The pieces before the break: rows [0, r) with their crossing cells cut
+ * (*pRn: a copy of each such row, NULL for the others), and in a break inside
+ * row r (mid), the piece of row r before it, returned, of height *pha (else
+ * NULL, *pha 0). */
+static cg_row *group_before(cg_vlist *vl, const row_group *G, const GArray *cross, gboolean mid, double *pha,
+                            cg_row ***pRn)
+{
+    int r = G->r;
+    cg_row **R = G->R;
+    const double *Y = G->Y;
     cg_row *A = NULL;
     double ha = 0;
     if (mid) {
@@ -1074,8 +1039,18 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
         for (int c = 0; c < A->n_cells; c++)
             A->span_h[c] = ha;
     }
-    /* the piece after the break: row r (its piece after a break inside it)
-     * with the spanning cells going on in it */
+    *pRn = Rn;
+    *pha = ha;
+    return A;
+}
+
+/* The piece after the break: row r (its piece after a break inside it, mid,
+ * the piece before being ha tall) with the spanning cells going on in it, as
+ * tall as its cells need beyond the rows they span after it. */
+static cg_row *group_after(cg_vlist *vl, const row_group *G, const GArray *cross, gboolean mid, double ha)
+{
+    int r = G->r, m = G->m;
+    cg_row **R = G->R;
     cg_row *B = cg_vlist_alloc(vl, sizeof *B);
     *B = *R[r];
     int nb = 0;
@@ -1117,37 +1092,79 @@ static int split_group(cg_vlist *vl, int k, int from, double room, double avail,
             sh += R[t]->h;
         B->span_h[c] = sh;
     }
-    for (int i = 0; i < r; i++)
+    return B;
+}
+
+/* The pieces in place of the group's rows: Rn[i] for each row i before row
+ * item k that has one (freed); in place of row k, inside it (mid), the piece
+ * A before the break, a penalty and the piece B after it (returns 1); else
+ * B, the tie before it becoming the break (returns how far back the row
+ * before is). */
+static int group_replace(cg_vlist *vl, int k, const row_group *G, cg_row **Rn, cg_row *A, double ha, cg_row *B,
+                         gboolean mid, int forced_kind)
+{
+    for (int i = 0; i < G->r; i++)
         if (Rn[i])
-            g_array_index(vl->items, cg_vitem, g_array_index(K, int, i)).row = Rn[i];
+            g_array_index(vl->items, cg_vitem, g_array_index(G->K, int, i)).row = Rn[i];
     g_free(Rn);
     cg_vitem ib = g_array_index(vl->items, cg_vitem, k);
     ib.row = B;
-    ib.h = hb;
+    ib.h = B->h;
     if (mid) {
         cg_vitem ia = ib, pen = { 0 };
         ia.row = A;
         ia.h = ha;
         pen.kind = VI_PENALTY;
-        pen.pen = forced_kind ? CG_PEN_FORCE : keep;
+        pen.pen = forced_kind ? CG_PEN_FORCE : G->keep;
         pen.break_kind = forced_kind;
         g_array_index(vl->items, cg_vitem, k) = ia;
         g_array_insert_val(vl->items, (guint)k + 1, pen);
         g_array_insert_val(vl->items, (guint)k + 2, ib);
-        ret = 1;
-    } else {
-        g_array_index(vl->items, cg_vitem, k) = ib;
-        cg_vitem *t = &g_array_index(vl->items, cg_vitem, tie_r);
-        t->span_tie = FALSE;
-        t->pen = forced_kind ? CG_PEN_FORCE : t->span_pen;
-        t->break_kind = forced_kind;
-        ret = k - g_array_index(K, int, r - 1);
+        return 1;
     }
-done:
-    g_array_free(K, TRUE);
+    g_array_index(vl->items, cg_vitem, k) = ib;
+    cg_vitem *t = &g_array_index(vl->items, cg_vitem, G->tie_r);
+    t->span_tie = FALSE;
+    t->pen = forced_kind ? CG_PEN_FORCE : t->span_pen;
+    t->break_kind = forced_kind;
+    return k - g_array_index(G->K, int, G->r - 1);
+}
+
+/* Break the rows tied by spanning cells (a row group) that row item k belongs
+ * to, with room for row k of its height: inside row k (every cell reaching
+ * into it cut there, the spanning ones going on in a piece of row k after the
+ * break), else, when row k's own cells cannot begin in the room, between row
+ * k and the row before it (the cells spanning both cut at that row boundary
+ * and going on in row k). The tied rows are broken only when the room is too
+ * small for them and no keep holds them together, unless (allow_keep) they
+ * begin the page or are taller than a page (avail) and would else overflow.
+ * With room < 0, the group is broken between row k and the row before, as a
+ * forced break there demands. Returns 0 when nothing was done, else how many
+ * items pagination goes back to go on: 1 when row k was split in two pieces
+ * (it goes on at k), more when the break is now allowed before k (it goes on
+ * just after the row before). The group is taken from item from on (the
+ * page's first item). forced_kind: the break is a forced one of that kind (a
+ * cell's), made whatever the keeps and the cells' room. */
+static int split_group(cg_vlist *vl, int k, int from, double room, double avail, gboolean allow_keep,
+                       int forced_kind)
+{
+    row_group G;
+    if (!group_collect(vl, k, from, &G))
+        return 0;
+    GArray *cross = g_array_new(FALSE, FALSE, sizeof(cross_cell));
+    int ret = 0;
+    gboolean mid = FALSE;
+    /* kept together, and they fit on a page: not broken */
+    gboolean kept = !forced_kind && G.keep > 0 && !allow_keep && G.Y[G.m] <= avail + 0.01;
+    if (!kept && group_cut_cells(&G, room, allow_keep, forced_kind, cross, &mid)) {
+        double ha;
+        cg_row **Rn;
+        cg_row *A = group_before(vl, &G, cross, mid, &ha, &Rn);
+        cg_row *B = group_after(vl, &G, cross, mid, ha);
+        ret = group_replace(vl, k, &G, Rn, A, ha, B, mid, forced_kind);
+    }
+    group_free(&G);
     g_array_free(cross, TRUE);
-    g_free(R);
-    g_free(Y);
     return ret;
 }
 
@@ -1435,187 +1452,252 @@ static double item_footnotes(const cg_vitem *it, GPtrArray *out)
     return h;
 }
 
+/* The state of the search for a page's best break (find_break). */
+typedef struct {
+    cg_vlist *vl;
+    int from;                   /* the page's first item */
+    int n;                      /* the items known laid out */
+    double avail;
+    const fn_ctx *fc;
+    GPtrArray *stack;           /* the blocks open */
+    GPtrArray *itf;             /* the footnotes of an item */
+    double y, group, content_y;
+    /* footnotes cited on the page before the last legal break, and since */
+    double fn_prev, fn_new, new_first;
+    gboolean first_break, in_group, started;
+    gboolean group_started;     /* started, at the first of the rows tied to this one */
+    int best, best_pen;
+    page_break r;
+} break_scan;
+
+/* Rows break across pages: at forced breaks in their cells, and where they
+ * do not fit. Returns how many items the search goes back when the row at
+ * item k was split (then it goes on there), else 0. */
+static int scan_row_split(break_scan *S, int k, const cg_vitem *it)
+{
+    cg_vlist *vl = S->vl;
+    double fn = fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first);
+    double room = S->avail - S->y - fn - footers_below(S->stack, it);
+    int back = 0;
+    gboolean over = S->y + it->h + fn + footers_below(S->stack, it) > S->avail + 0.01;
+    if (tied_row(vl, k, -1, NULL) < S->from)
+        S->group_started = S->started;  /* the first tied row on the page */
+    if (row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE))
+        back = 1;
+    else if ((back = group_forced(vl, k, S->from, S->avail)) > 0)
+        ;   /* rows tied by a spanning cell: at a forced break in a cell */
+    /* a keep-together row taller than a whole page can never be
+     * kept: split it rather than lose what overflows */
+    else if (over && room > 1 && split_row(vl, k, room, FALSE, !S->started || it->h > S->avail))
+        back = 1;
+    else if (over)
+        /* rows tied by a spanning cell: likewise as a whole (between
+         * them even with no room left) */
+        back = split_group(vl, k, S->from, MAX(0, room), S->avail, !S->group_started, 0);
+    if (back > 0) {
+        items_inserted(vl, k, NI(vl) - S->n);
+        S->n = (int)vl->items->len;
+    }
+    return back;
+}
+
+/* An item that takes room (line, gap, row, box, overlay) at item *pk: it goes
+ * on the page when it fits with its footnotes; else the page breaks at the
+ * best break seen, or before it (returns TRUE, S->r set). A row split, or a
+ * break made before it between tied rows, sets *pk where the search goes on. */
+static gboolean scan_box(break_scan *S, int *pk, const cg_vitem *it)
+{
+    int k = *pk;
+    if (it->kind == VI_GAP && it->h <= 0)
+        return FALSE;
+    if (it->kind == VI_ROW) {
+        int back = scan_row_split(S, k, it);
+        if (back > 0) {
+            *pk = k - back;
+            return FALSE;
+        }
+    }
+    double item_fn = item_footnotes(it, S->itf);
+    double item_new = S->fn_new + item_fn;
+    double item_first = S->fn_new > 0 ? S->new_first : S->itf->len ? fn_first_piece(S->itf->pdata[0], 0) : 0;
+    double need = fn_need(S->fc, S->first_break, S->fn_prev, item_new, item_first);
+    double bottom = S->y + it->h;
+    if (bottom + need + footers_below(S->stack, it) > S->avail + 0.01 && S->started) {
+        int back;
+        if (S->best < 0 && it->kind == VI_ROW &&
+            (back = split_group(S->vl, k, S->from, -1, S->avail, TRUE, 0)) > 0) {
+            /* no break before this row on the page, and it is tied to
+             * the row before: break between them, not inside a cell */
+            *pk = k - back;
+            return FALSE;
+        }
+        /* Overflow: cut at the best break seen. */
+        if (S->best >= 0) {
+            S->r.brk = S->best;
+            S->r.pen = S->best_pen;
+        } else {
+            S->r.brk = k;       /* no legal break: cut before this item anyway */
+            S->r.pen = CG_PEN_NEVER;
+        }
+        return TRUE;
+    }
+    S->in_group = FALSE;
+    if (it->kind != VI_OVERLAY)
+        S->y = bottom;
+    S->content_y = MAX(S->content_y, bottom);
+    S->fn_new = item_new;
+    S->new_first = item_first;
+    if (!S->started && bottom > S->avail + 0.01)
+        S->r.overflow = TRUE;
+    S->started = TRUE;
+    return FALSE;
+}
+
+/* An absolutely placed item: content on this page, though it takes no room;
+ * but the footnotes cited in it take room at the bottom of the page. */
+static void scan_abs(break_scan *S, const cg_vitem *it)
+{
+    S->started = TRUE;
+    double abs_fn = item_footnotes(it, S->itf);
+    if (abs_fn > 0) {
+        if (S->fn_new <= 0)
+            S->new_first = fn_first_piece(S->itf->pdata[0], 0);
+        S->fn_new += abs_fn;
+    }
+}
+
+/* A forced break at item *pk: between rows tied by a spanning cell, the cell
+ * is cut there and goes on in the row after; after a table's last row, it is
+ * moved after the table (the search going on from *pk); with only the ends of
+ * blocks after it, none; else the page breaks there (returns TRUE, S->r set). */
+static gboolean scan_forced(break_scan *S, int *pk, const cg_vitem *it)
+{
+    cg_vlist *vl = S->vl;
+    int k = *pk;
+    if (S->started) {
+        int kr = k + 1;
+        while (kr < NI(vl) && g_array_index(vl->items, cg_vitem, kr).kind == VI_PENALTY)
+            kr++;
+        if (is_row(vl, kr) && tied_row(vl, kr, -1, NULL) >= 0 &&
+            split_group(vl, kr, S->from, -1, S->avail, TRUE, 0) > 0) {
+            *pk = k - 1;
+            return FALSE;
+        }
+    }
+    int to = table_end_after(vl, k);
+    if (to > k) {
+        /* a break after the last row takes effect after the table */
+        cg_vitem pen = *it;
+        g_array_remove_index(vl->items, (guint)k);
+        g_array_insert_val(vl->items, (guint)to - 1, pen);
+        *pk = k - 1;
+        return FALSE;
+    }
+    gboolean ends = S->started && only_ends_after(vl, k);
+    /* only_ends_after may have laid out more of the flow: the items moved */
+    it = &g_array_index(vl->items, cg_vitem, k);
+    S->n = NI(vl);
+    if (S->started && !ends) {
+        S->r.brk = k;
+        S->r.pen = 0;
+        S->r.forced_kind = it->break_kind;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* A legal break (penalty it at item k, not forced): past it the footnotes
+ * cited before it are no longer new; when what comes before it fits, it is
+ * the best break so far unless its keep is stronger (among equals, the later). */
+static void scan_legal(break_scan *S, int k, const cg_vitem *it)
+{
+    if (!S->started || it->pen >= CG_PEN_NEVER)
+        return;
+    gboolean fits = S->content_y + fn_need(S->fc, S->first_break, S->fn_prev, S->fn_new, S->new_first) +
+                    open_tables_h(S->stack, FALSE) <= S->avail + 0.01;
+    /* past a legal break, the footnotes cited before it are no longer new */
+    S->first_break = FALSE;
+    S->fn_prev += S->fn_new;
+    S->fn_new = S->new_first = 0;
+    if (!fits)
+        return;
+    /* Prefer weaker keeps; among equals, the later break. */
+    if (it->pen <= S->best_pen || S->best_pen > 0) {
+        if (it->pen <= S->best_pen) {
+            S->best = k;
+            S->best_pen = it->pen;
+        }
+    }
+}
+
 /* The best break of a page (or column) from item from in height avail, with
  * the footnotes cited on it and those carried over (fc, may be NULL). */
 static page_break find_break(cg_vlist *vl, int from, double avail, GPtrArray *open_at_start, const fn_ctx *fc)
 {
-    int n = (int)vl->items->len;
-    GPtrArray *stack = g_ptr_array_new();
+    break_scan S = { 0 };
+    S.vl = vl;
+    S.from = from;
+    S.n = (int)vl->items->len;
+    S.avail = avail;
+    S.fc = fc;
+    S.stack = g_ptr_array_new();
     for (guint i = 0; i < open_at_start->len; i++)
-        g_ptr_array_add(stack, open_at_start->pdata[i]);
-    double y = open_tables_h(stack, TRUE);
-    double group = 0, content_y = y;
-    /* footnotes cited on the page before the last legal break, and since */
-    double fn_prev = 0, fn_new = 0, new_first = 0;
-    gboolean first_break = TRUE;
-    GPtrArray *itf = g_ptr_array_new();
-    gboolean in_group = FALSE, started = FALSE;
-    gboolean group_started = FALSE;     /* started, at the first of the rows tied to this one */
-    int best = -1, best_pen = G_MAXINT;
-    page_break r = { n, n, 0, FALSE, 0 };
+        g_ptr_array_add(S.stack, open_at_start->pdata[i]);
+    S.y = open_tables_h(S.stack, TRUE);
+    S.group = 0;
+    S.content_y = S.y;
+    S.first_break = TRUE;
+    S.itf = g_ptr_array_new();
+    S.best = -1;
+    S.best_pen = G_MAXINT;
+    S.r = (page_break){ S.n, S.n, 0, FALSE, 0 };
     for (int k = from;; k++) {
-        if (k >= n) {
+        if (k >= S.n) {
             if (at_end(vl, k))
                 break;
-            n = NI(vl);
+            S.n = NI(vl);
         }
         const cg_vitem *it = &g_array_index(vl->items, cg_vitem, k);
         switch (it->kind) {
         case VI_SPACE:
-            stack_space(it, started, &in_group, &group, &y);
+            stack_space(it, S.started, &S.in_group, &S.group, &S.y);
             break;
-        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY: {
-            if (it->kind == VI_GAP && it->h <= 0)
-                break;
-            if (it->kind == VI_ROW) {
-                /* Rows break across pages: at forced breaks in their cells,
-                 * and where they do not fit. */
-                double fn = fn_need(fc, first_break, fn_prev, fn_new, new_first);
-                double room = avail - y - fn - footers_below(stack, it);
-                int back = 0;
-                gboolean over = y + it->h + fn + footers_below(stack, it) > avail + 0.01;
-                if (tied_row(vl, k, -1, NULL) < from)
-                    group_started = started;    /* the first tied row on the page */
-                if (row_has_forced(it->row) && split_row(vl, k, 0, TRUE, TRUE))
-                    back = 1;
-                else if ((back = group_forced(vl, k, from, avail)) > 0)
-                    ;   /* rows tied by a spanning cell: at a forced break in a cell */
-                /* a keep-together row taller than a whole page can never be
-                 * kept: split it rather than lose what overflows */
-                else if (over && room > 1 && split_row(vl, k, room, FALSE, !started || it->h > avail))
-                    back = 1;
-                else if (over)
-                    /* rows tied by a spanning cell: likewise as a whole (between
-                     * them even with no room left) */
-                    back = split_group(vl, k, from, MAX(0, room), avail, !group_started, 0);
-                if (back > 0) {
-                    items_inserted(vl, k, NI(vl) - n);
-                    n = (int)vl->items->len;
-                    k -= back;
-                    continue;
-                }
-            }
-            double item_fn = item_footnotes(it, itf);
-            double item_new = fn_new + item_fn;
-            double item_first = fn_new > 0 ? new_first : itf->len ? fn_first_piece(itf->pdata[0], 0) : 0;
-            double need = fn_need(fc, first_break, fn_prev, item_new, item_first);
-            double bottom = y + it->h;
-            if (bottom + need + footers_below(stack, it) > avail + 0.01 && started) {
-                int back;
-                if (best < 0 && it->kind == VI_ROW &&
-                    (back = split_group(vl, k, from, -1, avail, TRUE, 0)) > 0) {
-                    /* no break before this row on the page, and it is tied to
-                     * the row before: break between them, not inside a cell */
-                    k -= back;
-                    continue;
-                }
-                /* Overflow: cut at the best break seen. */
-                if (best >= 0) {
-                    r.brk = best;
-                    r.pen = best_pen;
-                } else {
-                    r.brk = k;      /* no legal break: cut before this item anyway */
-                    r.pen = CG_PEN_NEVER;
-                }
+        case VI_LINE: case VI_GAP: case VI_ROW: case VI_BOX: case VI_OVERLAY:
+            if (scan_box(&S, &k, it))
                 goto done;
-            }
-            in_group = FALSE;
-            if (it->kind != VI_OVERLAY)
-                y = bottom;
-            content_y = MAX(content_y, bottom);
-            fn_new = item_new;
-            new_first = item_first;
-            if (!started && bottom > avail + 0.01)
-                r.overflow = TRUE;
-            started = TRUE;
             break;
-        }
         case VI_START:
-            g_ptr_array_add(stack, it->blk);
+            g_ptr_array_add(S.stack, it->blk);
             break;
         case VI_END:
-            if (stack->len)
-                g_ptr_array_remove_index(stack, stack->len - 1);
+            if (S.stack->len)
+                g_ptr_array_remove_index(S.stack, S.stack->len - 1);
             break;
-        case VI_ABS: {
-            started = TRUE;     /* content on this page, though it takes no room */
-            /* ... but the footnotes cited in it do, at the bottom of the page */
-            double abs_fn = item_footnotes(it, itf);
-            if (abs_fn > 0) {
-                if (fn_new <= 0)
-                    new_first = fn_first_piece(itf->pdata[0], 0);
-                fn_new += abs_fn;
-            }
+        case VI_ABS:
+            scan_abs(&S, it);
             break;
-        }
         case VI_SPAN:
-            r.brk = k;          /* the span changes: the caller goes on below */
-            r.pen = 0;
+            S.r.brk = k;        /* the span changes: the caller goes on below */
+            S.r.pen = 0;
             goto done;
         case VI_PENALTY:
-            if (it->pen == CG_PEN_FORCE && started) {
-                /* a forced break between rows tied by a spanning cell: the
-                 * cell is cut there and goes on in the row after */
-                int kr = k + 1;
-                while (kr < NI(vl) && g_array_index(vl->items, cg_vitem, kr).kind == VI_PENALTY)
-                    kr++;
-                if (is_row(vl, kr) && tied_row(vl, kr, -1, NULL) >= 0 &&
-                    split_group(vl, kr, from, -1, avail, TRUE, 0) > 0) {
-                    k--;
-                    continue;
-                }
-            }
             if (it->pen == CG_PEN_FORCE) {
-                int to = table_end_after(vl, k);
-                if (to > k) {
-                    /* a break after the last row takes effect after the table */
-                    cg_vitem pen = *it;
-                    g_array_remove_index(vl->items, (guint)k);
-                    g_array_insert_val(vl->items, (guint)to - 1, pen);
-                    k--;
-                    continue;
-                }
-                gboolean ends = started && only_ends_after(vl, k);
-                /* only_ends_after may have laid out more of the flow: the items moved */
-                it = &g_array_index(vl->items, cg_vitem, k);
-                n = NI(vl);
-                if (started && !ends) {
-                    r.brk = k;
-                    r.pen = 0;
-                    r.forced_kind = it->break_kind;
+                if (scan_forced(&S, &k, it))
                     goto done;
-                }
-                break;
-            }
-            if (!started || it->pen >= CG_PEN_NEVER)
-                break;
-            gboolean fits = content_y + fn_need(fc, first_break, fn_prev, fn_new, new_first) +
-                            open_tables_h(stack, FALSE) <= avail + 0.01;
-            /* past a legal break, the footnotes cited before it are no longer new */
-            first_break = FALSE;
-            fn_prev += fn_new;
-            fn_new = new_first = 0;
-            if (!fits)
-                break;
-            /* Prefer weaker keeps; among equals, the later break. */
-            if (it->pen <= best_pen || best_pen > 0) {
-                if (it->pen <= best_pen) {
-                    best = k;
-                    best_pen = it->pen;
-                }
-            }
+            } else
+                scan_legal(&S, k, it);
             break;
         }
     }
-    n = NI(vl);
-    r.brk = n;
+    S.n = NI(vl);
+    S.r.brk = S.n;
 done:
-    r.next = r.brk < n ? r.brk + 1 : n;
-    if (r.brk < n && g_array_index(vl->items, cg_vitem, r.brk).kind != VI_PENALTY)
-        r.next = r.brk;
-    g_ptr_array_free(stack, TRUE);
-    g_ptr_array_free(itf, TRUE);
-    return r;
+    S.r.next = S.r.brk < S.n ? S.r.brk + 1 : S.n;
+    if (S.r.brk < S.n && g_array_index(vl->items, cg_vitem, S.r.brk).kind != VI_PENALTY)
+        S.r.next = S.r.brk;
+    g_ptr_array_free(S.stack, TRUE);
+    g_ptr_array_free(S.itf, TRUE);
+    return S.r;
 }
 
 /* ---- the page loop ------------------------------------------------------- */
@@ -2280,175 +2362,264 @@ static gboolean flow_maps_to(cg_layout *L, const cg_fo *flow, const char *region
     return TRUE;
 }
 
+/* A page-sequence being paginated: what its pages share. */
+typedef struct {
+    pager *G;
+    cg_layout *L;
+    const cg_fo *ps, *flow;
+    const char *format;
+    geometry g0;                /* the first page that takes the flow */
+    double width;               /* the flow's width: g0's region-body's */
+    cg_vlist *vl;
+    flow_src fsrc;
+    flow_state st;
+    releaser rel;
+    int i, number;              /* the page's index in the sequence, its number */
+    gboolean blank_next, trailing_last;
+    int unmapped_run;           /* pages in a row whose region-body is not the flow's */
+    /* footnotes that did not fit on their page, placed on the next ones */
+    GArray *pending;
+    const cg_fo *sep_fo;
+} sequence;
+
+/* The geometry of the first page that takes the flow (*g0): the flow is set
+ * at its width; leading pages whose region-body is another (a cover page)
+ * get none of it. */
+static void first_flow_geometry(cg_layout *L, const cg_fo *ps, const cg_fo *flow, int number, geometry *g0)
+{
+    geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), g0);
+    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0->regions[0], 0)); k++)
+        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), g0);
+}
+
+/* The page's master (returned) and geometry (*g), the flow's columns kept at
+ * the first page's. If the rest fits on this page, it is the last; its master
+ * may differ: that one when the rest fits on it too, else *last_unused. */
+static const cg_fo *page_geometry(sequence *S, geometry *g, gboolean *last_unused)
+{
+    cg_layout *L = S->L;
+    const cg_fo *spm = cg_select_master(L, S->ps, S->i, S->number, S->trailing_last, S->blank_next);
+    *last_unused = FALSE;
+    geometry_of(L, spm, g);
+    if (g->ncol != S->g0.ncol || fabs(g->colw - S->g0.colw) > 0.5) {
+        /* The flow is set at the first page's column width. */
+        g->ncol = S->g0.ncol;
+        g->colw = S->g0.colw;
+        g->gap = S->g0.gap;
+    }
+    if (S->blank_next)
+        return spm;
+    const cg_fo *lspm = cg_select_master(L, S->ps, S->i, S->number, TRUE, FALSE);
+    if (lspm == spm)
+        return spm;
+    fn_ctx dfc = { 0, 0, 0 };
+    pending_ctx(S->pending, &dfc);
+    flow_state t = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
+    fill_page(NULL, S->vl, g, &t, NULL, &dfc);
+    /* (footnotes carried over taller than the body need more pages) */
+    if (at_end(S->vl, t.pos) && dfc.pending_h <= g->bh) {
+        geometry gl;
+        geometry_of(L, lspm, &gl);
+        gl.ncol = g->ncol; gl.colw = g->colw; gl.gap = g->gap;
+        flow_state u = { S->st.pos, S->st.in_all, copy_stack(S->st.open) };
+        fill_page(NULL, S->vl, &gl, &u, NULL, &dfc);
+        if (at_end(S->vl, u.pos)) {
+            *g = gl;
+            spm = lspm;
+        } else
+            *last_unused = TRUE;
+        g_ptr_array_free(u.open, TRUE);
+    }
+    g_ptr_array_free(t.open, TRUE);
+    return spm;
+}
+
+/* The page pg of master spm: its index, number and size, and its body region
+ * (returned). */
+static cg_region_out *page_start(sequence *S, cg_page *pg, const cg_fo *spm, const geometry *g)
+{
+    cg_layout *L = S->L;
+    pg->index = S->G->page_index;
+    pg->number = S->number;
+    pg->number_text = cg_format_page_number(S->number, S->format);
+    pg->master = spm ? cg_fo_attr(L->t, spm, "master-name") : "default";
+    pg->w = g->pw;
+    pg->h = g->ph;
+    cg_region_out *body = &pg->regions[pg->n_regions++];
+    region_init(body, region_name(L, g->regions[0], 0), g->regions[0], g->bx, g->by, g->bw, g->bh);
+    return body;
+}
+
+/* Warns when the page's body overflowed, or its break went against a keep or
+ * split what must not break. */
+static void warn_break(sequence *S, const page_break *br, const geometry *g, const cg_page *pg)
+{
+    cg_layout *L = S->L;
+    if (br->overflow)
+        cg_layout_warn_once(L, S->flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
+                            g->bh, pg->number_text);
+    else if (br->pen > 0 && br->pen < CG_PEN_NEVER && br->brk < NI(S->vl))
+        cg_layout_warn_once(L, S->flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
+                            "could not be satisfied at the end of page %s", pg->number_text);
+    else if (br->pen >= CG_PEN_NEVER && br->brk < NI(S->vl))
+        cg_layout_warn_once(L, S->flow, "content that must not break was split at the end of page %s",
+                            pg->number_text);
+}
+
+/* Where the content placed in the body region ends (at least at by). */
+static double body_bottom(const cg_region_out *body, double by)
+{
+    double y = by;
+    for (guint k = 0; k < body->placed->len; k++) {
+        const cg_placed *pl = &g_array_index(body->placed, cg_placed, k);
+        if (pl->kind == PL_LINE)
+            y = MAX(y, pl->y + pl->line->height);
+    }
+    for (guint k = 0; k < body->frags->len; k++)
+        y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
+    return y;
+}
+
+/* The page's content: the body (continued blocks, repeated headers, items,
+ * footers) and the footnotes at its bottom, unless the page is blank or its
+ * region-body is not the flow's, then the static regions; the page goes to
+ * the sink. Returns the break the body ends at. */
+static page_break page_content(sequence *S, cg_page *pg, cg_region_out *body, const geometry *g)
+{
+    cg_layout *L = S->L;
+    placer P = { L, body, S->G->ids, pg->index, pg->number_text, TRUE,
+                 g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
+    /* the page-sequence's id spans all its pages (page-number-citation-last) */
+    note_id(&P, S->ps->id, g->by, S->i == 0, TRUE);
+    GPtrArray *fns = g_ptr_array_new();
+    page_break br = { S->st.pos, S->st.pos, 0, FALSE, 0 };
+    /* A page whose region-body is not the flow's gets none of it (FOP:
+     * simple-page-master_unmapped_flow-name); a few in a row at most. */
+    gboolean unmapped = S->flow && !S->blank_next && S->unmapped_run < 8 &&
+                        !flow_maps_to(L, S->flow, region_name(L, g->regions[0], 0));
+    S->unmapped_run = unmapped ? S->unmapped_run + 1 : 0;
+    /* The footnote separator, laid out on each page (it may hold its number). */
+    GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
+    cg_vlist *sep = NULL;
+    if (S->sep_fo) {
+        L->page_number = pg->number_text;
+        sep = cg_layout_blocks(L, S->sep_fo, g->bw);
+        L->page_number = NULL;
+        g_ptr_array_add(keep, sep);
+    }
+    fn_ctx fc = { 0, 0, sep ? sep->height : 0 };
+    pending_ctx(S->pending, &fc);
+    if (!S->blank_next && !unmapped)
+        br = fill_page(&P, S->vl, g, &S->st, fns, &fc);
+    warn_break(S, &br, g, pg);
+    double y = body_bottom(body, g->by);
+    /* Footnotes at the bottom of the body. */
+    if (!S->blank_next && !unmapped)    /* blank pages and others' bodies take none */
+        place_footnotes(&P, g, y, S->pending, fns, sep);
+    g_ptr_array_free(fns, TRUE);
+    g_array_free(P.open, TRUE);
+
+    place_static(S->G, S->ps, g, pg, keep);
+    if (S->G->sink)
+        S->G->sink(S->G->ctx, L, pg);
+    page_free(pg);
+    g_ptr_array_free(keep, TRUE);
+    return br;
+}
+
+/* The sequence's next page (blank when S->blank_next), made and handed to the
+ * sink, and what the flow no longer needs released. Returns the break its
+ * body ends at; *last_unused: as page_geometry. */
+static page_break sequence_page(sequence *S, gboolean *last_unused)
+{
+    cg_layout *L = S->L;
+    geometry g;
+    const cg_fo *spm = page_geometry(S, &g, last_unused);
+    if (fabs(g.bw - S->width) > 0.5 && !S->blank_next && S->flow &&
+        flow_maps_to(L, S->flow, region_name(L, g.regions[0], 0)))
+        cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
+                            "the flow is set at the width of the first page (%.2fpt)", S->width);
+    cg_page pg = { 0 };
+    cg_region_out *body = page_start(S, &pg, spm, &g);
+    page_break br = page_content(S, &pg, body, &g);
+    if (!S->pending->len) {     /* a footnote carried over may be a table cell's */
+        release_done(&S->rel, S->vl, &S->fsrc.base, S->st.pos);
+        drop_done(&S->fsrc, &S->rel, S->vl, &S->st.pos);
+    }
+    return br;
+}
+
+/* Whether a blank page comes next (S->blank_next), after a page that was not
+ * blank and whose body ended at break br: even-page / odd-page breaks may
+ * need one first; the sequence's force-page-count may; and when the rest did
+ * not fit on the page-position="last" master (last_unused), as FOP does, the
+ * sequence ends with one more (empty) page of that master (not after a first
+ * page: FOP then keeps the first page as the last). */
+static void next_blank(sequence *S, const page_break *br, gboolean last_unused)
+{
+    if (br->forced_kind == CG_BREAK_EVEN_PAGE && S->number % 2 != 0)
+        S->blank_next = TRUE;
+    else if (br->forced_kind == CG_BREAK_ODD_PAGE && S->number % 2 == 0)
+        S->blank_next = TRUE;
+    if (at_end(S->vl, S->st.pos) && !S->pending->len && !S->blank_next &&
+        force_blank_page(S->L, S->ps, S->i, S->number - 1))
+        S->blank_next = TRUE;
+    if (at_end(S->vl, S->st.pos) && !S->pending->len && !S->blank_next && last_unused && S->i > 1)
+        S->blank_next = S->trailing_last = TRUE;
+}
+
 static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
 {
     cg_layout *L = G->L;
-    const char *format = cg_fo_attr(L->t, ps, "format");
-    const cg_fo *flow = cg_fo_child(ps, FO_FLOW);
-    int number = initial_number(L, ps, first_number);
-    geometry g0;
-    geometry_of(L, cg_select_master(L, ps, 0, number, FALSE, FALSE), &g0);
-    /* The flow is set at the width of the first page that takes it: leading
-     * pages whose region-body is another (a cover page) get none of it. */
-    for (int k = 1; flow && k < 8 && !flow_maps_to(L, flow, region_name(L, g0.regions[0], 0)); k++)
-        geometry_of(L, cg_select_master(L, ps, k, number + k, FALSE, FALSE), &g0);
-    double width = g0.bw;
-    cg_vlist *vl = cg_vlist_new();
-    flow_src fsrc = { flow ? cg_flow_feed_new(L, flow, g0.colw, g0.bw) : NULL, FALSE,
-                      g_array_new(FALSE, FALSE, sizeof(flow_mark)), { 0, 0, 0, 0, 0 } };
-    vl->more = flow_more;
-    vl->more_ctx = &fsrc;
-    if (!flow)
+    sequence S = { 0 };
+    S.G = G;
+    S.L = L;
+    S.ps = ps;
+    S.format = cg_fo_attr(L->t, ps, "format");
+    S.flow = cg_fo_child(ps, FO_FLOW);
+    S.number = initial_number(L, ps, first_number);
+    first_flow_geometry(L, ps, S.flow, S.number, &S.g0);
+    S.width = S.g0.bw;
+    S.vl = cg_vlist_new();
+    S.fsrc = (flow_src){ S.flow ? cg_flow_feed_new(L, S.flow, S.g0.colw, S.g0.bw) : NULL, FALSE,
+                         g_array_new(FALSE, FALSE, sizeof(flow_mark)), { 0, 0, 0, 0, 0 } };
+    S.vl->more = flow_more;
+    S.vl->more_ctx = &S.fsrc;
+    if (!S.flow)
         cg_xml_diag(L->d, CG_WARNING, ps->xml, "fo:page-sequence without fo:flow: one empty page");
-    int i = 0;
-    flow_state st = { 0, FALSE, g_ptr_array_new() };
-    releaser rel;
-    release_init(&rel);
-    gboolean blank_next = FALSE, trailing_last = FALSE;
-    int unmapped_run = 0;
-    /* footnotes that did not fit on their page, placed on the next ones */
-    GArray *pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
-    const cg_fo *sep_fo = static_for(ps, L, "xsl-footnote-separator");
+    S.i = 0;
+    S.st = (flow_state){ 0, FALSE, g_ptr_array_new() };
+    release_init(&S.rel);
+    S.blank_next = S.trailing_last = FALSE;
+    S.unmapped_run = 0;
+    S.pending = g_array_new(FALSE, FALSE, sizeof(fn_part));
+    S.sep_fo = static_for(ps, L, "xsl-footnote-separator");
     do {
-        geometry g;
-        const cg_fo *spm = cg_select_master(L, ps, i, number, trailing_last, blank_next);
-        gboolean last_unused = FALSE;
-        geometry_of(L, spm, &g);
-        if (g.ncol != g0.ncol || fabs(g.colw - g0.colw) > 0.5) {
-            /* The flow is set at the first page's column width. */
-            g.ncol = g0.ncol;
-            g.colw = g0.colw;
-            g.gap = g0.gap;
-        }
-        if (!blank_next) {
-            /* If the rest fits on this page, it is the last; its master may differ. */
-            const cg_fo *lspm = cg_select_master(L, ps, i, number, TRUE, FALSE);
-            if (lspm != spm) {
-                fn_ctx dfc = { 0, 0, 0 };
-                pending_ctx(pending, &dfc);
-                flow_state t = { st.pos, st.in_all, copy_stack(st.open) };
-                fill_page(NULL, vl, &g, &t, NULL, &dfc);
-                /* (footnotes carried over taller than the body need more pages) */
-                if (at_end(vl, t.pos) && dfc.pending_h <= g.bh) {
-                    geometry gl;
-                    geometry_of(L, lspm, &gl);
-                    gl.ncol = g.ncol; gl.colw = g.colw; gl.gap = g.gap;
-                    flow_state u = { st.pos, st.in_all, copy_stack(st.open) };
-                    fill_page(NULL, vl, &gl, &u, NULL, &dfc);
-                    if (at_end(vl, u.pos)) {
-                        g = gl;
-                        spm = lspm;
-                    } else
-                        last_unused = TRUE;
-                    g_ptr_array_free(u.open, TRUE);
-                }
-                g_ptr_array_free(t.open, TRUE);
-            }
-        }
-        if (fabs(g.bw - width) > 0.5 && !blank_next && flow &&
-            flow_maps_to(L, flow, region_name(L, g.regions[0], 0)))
-            cg_layout_warn_once(L, spm, "region-body widths differ between the page masters of a page-sequence; "
-                                "the flow is set at the width of the first page (%.2fpt)", width);
-        cg_page pg = { 0 };
-        pg.index = G->page_index;
-        pg.number = number;
-        pg.number_text = cg_format_page_number(number, format);
-        pg.master = spm ? cg_fo_attr(L->t, spm, "master-name") : "default";
-        pg.w = g.pw;
-        pg.h = g.ph;
-        cg_region_out *body = &pg.regions[pg.n_regions++];
-        region_init(body, region_name(L, g.regions[0], 0), g.regions[0], g.bx, g.by, g.bw, g.bh);
-
-        /* Place the body: continued blocks, repeated headers, items, footers. */
-        placer P = { L, body, G->ids, pg.index, pg.number_text, TRUE,
-                     g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE, FALSE, FALSE };
-        /* the page-sequence's id spans all its pages (page-number-citation-last) */
-        note_id(&P, ps->id, g.by, i == 0, TRUE);
-        GPtrArray *fns = g_ptr_array_new();
-        page_break br = { st.pos, st.pos, 0, FALSE, 0 };
-        /* A page whose region-body is not the flow's gets none of it (FOP:
-         * simple-page-master_unmapped_flow-name); a few in a row at most. */
-        gboolean unmapped = flow && !blank_next && unmapped_run < 8 &&
-                            !flow_maps_to(L, flow, region_name(L, g.regions[0], 0));
-        unmapped_run = unmapped ? unmapped_run + 1 : 0;
-        /* The footnote separator, laid out on each page (it may hold its number). */
-        GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)cg_vlist_free);
-        cg_vlist *sep = NULL;
-        if (sep_fo) {
-            L->page_number = pg.number_text;
-            sep = cg_layout_blocks(L, sep_fo, g.bw);
-            L->page_number = NULL;
-            g_ptr_array_add(keep, sep);
-        }
-        fn_ctx fc = { 0, 0, sep ? sep->height : 0 };
-        pending_ctx(pending, &fc);
-        if (!blank_next && !unmapped)
-            br = fill_page(&P, vl, &g, &st, fns, &fc);
-        if (br.overflow)
-            cg_layout_warn_once(L, flow, "content taller than the page body (%.2fpt) is set overflowing on page %s",
-                                g.bh, pg.number_text);
-        else if (br.pen > 0 && br.pen < CG_PEN_NEVER && br.brk < NI(vl))
-            cg_layout_warn_once(L, flow, "a keep (keep-together, keep-with-next/previous, widows or orphans) "
-                                "could not be satisfied at the end of page %s", pg.number_text);
-        else if (br.pen >= CG_PEN_NEVER && br.brk < NI(vl))
-            cg_layout_warn_once(L, flow, "content that must not break was split at the end of page %s",
-                                pg.number_text);
-        double y = g.by;
-        for (guint k = 0; k < body->placed->len; k++) {
-            const cg_placed *pl = &g_array_index(body->placed, cg_placed, k);
-            if (pl->kind == PL_LINE)
-                y = MAX(y, pl->y + pl->line->height);
-        }
-        for (guint k = 0; k < body->frags->len; k++)
-            y = MAX(y, g_array_index(body->frags, cg_frag, k).y1);
-        /* Footnotes at the bottom of the body. */
-        if (!blank_next && !unmapped)   /* blank pages and others' bodies take none */
-            place_footnotes(&P, &g, y, pending, fns, sep);
-        g_ptr_array_free(fns, TRUE);
-        g_array_free(P.open, TRUE);
-
-        place_static(G, ps, &g, &pg, keep);
-        if (G->sink)
-            G->sink(G->ctx, L, &pg);
-        page_free(&pg);
-        g_ptr_array_free(keep, TRUE);
-        if (!pending->len) {        /* a footnote carried over may be a table cell's */
-            release_done(&rel, vl, &fsrc.base, st.pos);
-            drop_done(&fsrc, &rel, vl, &st.pos);
-        }
-
+        gboolean last_unused;
+        page_break br = sequence_page(&S, &last_unused);
         G->page_index++;
-        i++;
-        number++;
-        if (blank_next) {
-            blank_next = FALSE;
+        S.i++;
+        S.number++;
+        if (S.blank_next) {
+            S.blank_next = FALSE;
             continue;
         }
-        /* even-page / odd-page breaks may need a blank page first */
-        if (br.forced_kind == CG_BREAK_EVEN_PAGE && number % 2 != 0)
-            blank_next = TRUE;
-        else if (br.forced_kind == CG_BREAK_ODD_PAGE && number % 2 == 0)
-            blank_next = TRUE;
-        if (at_end(vl, st.pos) && !pending->len && !blank_next && force_blank_page(L, ps, i, number - 1))
-            blank_next = TRUE;
-        /* The rest did not fit on the page-position="last" master: as FOP
-         * does, the sequence ends with one more (empty) page of that master
-         * (not after a first page: FOP then keeps the first page as the last). */
-        if (at_end(vl, st.pos) && !pending->len && !blank_next && last_unused && i > 1)
-            blank_next = trailing_last = TRUE;
-    } while (!at_end(vl, st.pos) || blank_next || pending->len);
-    g_array_free(pending, TRUE);
-    g_ptr_array_free(st.open, TRUE);
-    release_clear(&rel);
-    cg_vlist_free(vl);
-    cg_flow_feed_free(fsrc.feed);
-    g_array_free(fsrc.marks, TRUE);
-    return number;
+        next_blank(&S, &br, last_unused);
+    } while (!at_end(S.vl, S.st.pos) || S.blank_next || S.pending->len);
+    g_array_free(S.pending, TRUE);
+    g_ptr_array_free(S.st.open, TRUE);
+    release_clear(&S.rel);
+    cg_vlist_free(S.vl);
+    cg_flow_feed_free(S.fsrc.feed);
+    g_array_free(S.fsrc.marks, TRUE);
+    return S.number;
 }
 
 int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
 {
     pager G = { L, sink, ctx, ids_out, 0 };
+    if (cg_masters_check(L))
+        return 0;   /* no page can be laid out without its master */
     int number = 1;
     gboolean any = FALSE;
     for (const cg_fo *c = L->t->root->first; c; c = c->next)

@@ -71,10 +71,6 @@ int cg_paginate(cg_layout *L, cg_page_sink sink, void *ctx, GHashTable *ids_out)
 
 GHashTable *cg_id_table_new(void);
 
-/* Master selection, exposed for tests: the simple-page-master for page
- * index i (0-based in the sequence) of sequence ps, with page number num. */
-const cg_fo *cg_select_master(cg_layout *L, const cg_fo *ps, int i, int num, gboolean last,
-                              gboolean blank);
 
 /* Format page number n per the page-sequence's format ("1", "01", "i", "I", "a", "A").
  * Caller frees. */

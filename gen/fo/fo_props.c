@@ -1622,19 +1622,9 @@ static char *attr_name(xmlAttrPtr a)
     return g_strdup((const char *)a->name);
 }
 
-void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_prop_ctx *ctx,
-                      gboolean block_level)
+/* font-size first: em lengths of every other property refer to it. */
+static void compute_font_size(cg_props *p, xmlNodePtr el, cg_prop_ctx *ctx, double parent_fs)
 {
-    if (parent) {
-        p->i = parent->i;
-        cg_props init;
-        cg_props_init(&init);
-        p->n = init.n;
-    } else
-        cg_props_init(p);
-    double parent_fs = parent ? parent->i.font_size : 12;
-
-    /* font-size first: em lengths of every other property refer to it. */
     xmlChar *fs = xmlGetNoNsProp(el, (const xmlChar *)"font-size");
     if (fs) {
         double v = -1;
@@ -1663,8 +1653,11 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
         g_free(s);
         xmlFree(fs);
     }
+}
 
-    /* Border colours default to this element's color. */
+/* Border colours default to this element's color. */
+static void default_border_colors(cg_props *p, xmlNodePtr el)
+{
     for (int k = 0; k < 4; k++)
         p->n.border[k] = (cg_border){ 1, CG_BS_NONE, p->i.color };
     /* color itself is needed before borders: apply it now (it is reapplied below, harmlessly). */
@@ -1676,92 +1669,124 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
                 p->n.border[k].color = c;
         xmlFree(col);
     }
+}
 
-    for (int round = 0; round <= 2; round++) {
-        for (xmlAttrPtr a = el->properties; a; a = a->next) {
-            char *name = attr_name(a);
-            if (!strcmp(name, "font-size")) {
-                g_free(name);
-                continue;
-            }
-            const prop_def *def = find_prop(name);
-            if (!def) {
-                if (round == 0 && !cg_props_is_layout_attr(name) && strncmp(name, "xmlns", 5)) {
-                    if (a->ns && strcmp(name, "xml:lang") && strncmp(name, "xml:", 4))
-                        warn(ctx, "unsupported extension property '%s' on fo:%s ignored",
-                             name, ctx->fo_name);
-                    else if (!a->ns)
-                        warn(ctx, "unsupported property '%s' on fo:%s ignored", name, ctx->fo_name);
-                }
-                g_free(name);
-                continue;
-            }
-            if (def->round != round) {
-                g_free(name);
-                continue;
-            }
-            xmlChar *raw = xmlNodeGetContent((xmlNodePtr)a);
-            char *v = g_strstrip(g_strdup(raw ? (const char *)raw : ""));
-            xmlFree(raw);
-            if (!strcmp(v, "inherit")) {
-                /* Inherited properties already hold the parent's value; others
-                 * take it explicitly for the common cases. */
-                if (parent && !strncmp(name, "background-color", 16))
-                    p->n.background = parent->n.background;
-                else if (parent && !strncmp(name, "space-before", 12))
-                    p->n.space_before = parent->n.space_before;
-                else if (parent && !strncmp(name, "space-after", 11))
-                    p->n.space_after = parent->n.space_after;
-            } else if (!def->fn(p, parent, def, v, ctx)) {
-                char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
-                if (pt && def->fn(p, parent, def, pt, ctx))
-                    warn_unitless(ctx, v, name);
-                else
-                    warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
-                         ctx->fo_name);
-                g_free(pt);
-            }
-            g_free(v);
-            g_free(name);
-        }
+/* The value of one property of this round, "inherit" or the property's own; warns of invalid ones. */
+static void apply_value(cg_props *p, const cg_props *parent, const prop_def *def, const char *name,
+                        xmlAttrPtr a, cg_prop_ctx *ctx)
+{
+    xmlChar *raw = xmlNodeGetContent((xmlNodePtr)a);
+    char *v = g_strstrip(g_strdup(raw ? (const char *)raw : ""));
+    xmlFree(raw);
+    if (!strcmp(v, "inherit")) {
+        /* Inherited properties already hold the parent's value; others
+         * take it explicitly for the common cases. */
+        if (parent && !strncmp(name, "background-color", 16))
+            p->n.background = parent->n.background;
+        else if (parent && !strncmp(name, "space-before", 12))
+            p->n.space_before = parent->n.space_before;
+        else if (parent && !strncmp(name, "space-after", 11))
+            p->n.space_after = parent->n.space_after;
+    } else if (!def->fn(p, parent, def, v, ctx)) {
+        char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
+        if (pt && def->fn(p, parent, def, pt, ctx))
+            warn_unitless(ctx, v, name);
+        else
+            warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
+                 ctx->fo_name);
+        g_free(pt);
     }
+    g_free(v);
+}
+
+/* One attribute in one round: applied when its property belongs to the round; unknown ones
+ * warned about in round 0. */
+static void apply_attr(cg_props *p, const cg_props *parent, xmlAttrPtr a, cg_prop_ctx *ctx, int round)
+{
+    char *name = attr_name(a);
+    if (!strcmp(name, "font-size")) {
+        g_free(name);
+        return;
+    }
+    const prop_def *def = find_prop(name);
+    if (!def) {
+        if (round == 0 && !cg_props_is_layout_attr(name) && strncmp(name, "xmlns", 5)) {
+            if (a->ns && strcmp(name, "xml:lang") && strncmp(name, "xml:", 4))
+                warn(ctx, "unsupported extension property '%s' on fo:%s ignored",
+                     name, ctx->fo_name);
+            else if (!a->ns)
+                warn(ctx, "unsupported property '%s' on fo:%s ignored", name, ctx->fo_name);
+        }
+        g_free(name);
+        return;
+    }
+    if (def->round != round) {
+        g_free(name);
+        return;
+    }
+    apply_value(p, parent, def, name, a, ctx);
+    g_free(name);
+}
+
+/* XSL 1.1 §5.3.2: on blocks, margin-left/right set start/end-indent unless
+ * those are given: indent = inherited indent + margin + padding + border. */
+static void margins_to_indents(cg_props *p, const cg_props *parent, xmlNodePtr el)
+{
+    const cg_inherited *pi = parent ? &parent->i : NULL;
+    if (!p->n.start_indent_set && p->n.margin_set[CG_START]) {
+        cg_len l = pi ? pi->start_indent : (cg_len){ 0, 0, 0 };
+        l.abs += p->n.margin[CG_START].abs + p->n.padding[CG_START].abs + p->n.border[CG_START].width;
+        l.rel += p->n.margin[CG_START].rel + p->n.padding[CG_START].rel;
+        p->i.start_indent = l;
+    }
+    if (!p->n.end_indent_set && p->n.margin_set[CG_END]) {
+        cg_len l = pi ? pi->end_indent : (cg_len){ 0, 0, 0 };
+        l.abs += p->n.margin[CG_END].abs + p->n.padding[CG_END].abs + p->n.border[CG_END].width;
+        l.rel += p->n.margin[CG_END].rel + p->n.padding[CG_END].rel;
+        p->i.end_indent = l;
+    }
+    /* margin-top/bottom are space-before/after when those are not given;
+     * such spaces are not conditional (XSL 1.1 §5.3.2, as CSS margins):
+     * kept at the top of a page too. */
+    if (p->n.margin_set[CG_BEFORE] && !xmlHasProp(el, (const xmlChar *)"space-before") &&
+        !xmlHasProp(el, (const xmlChar *)"space-before.optimum")) {
+        cg_len m = p->n.margin[CG_BEFORE];
+        p->n.space_before.min = p->n.space_before.opt = p->n.space_before.max = m;
+        p->n.space_before.retain = TRUE;
+    }
+    if (p->n.margin_set[CG_AFTER] && !xmlHasProp(el, (const xmlChar *)"space-after") &&
+        !xmlHasProp(el, (const xmlChar *)"space-after.optimum")) {
+        cg_len m = p->n.margin[CG_AFTER];
+        p->n.space_after.min = p->n.space_after.opt = p->n.space_after.max = m;
+        p->n.space_after.retain = TRUE;
+    }
+}
+
+void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_prop_ctx *ctx,
+                      gboolean block_level)
+{
+    if (parent) {
+        p->i = parent->i;
+        cg_props init;
+        cg_props_init(&init);
+        p->n = init.n;
+    } else
+        cg_props_init(p);
+    double parent_fs = parent ? parent->i.font_size : 12;
+
+    compute_font_size(p, el, ctx, parent_fs);
+    default_border_colors(p, el);
+
+    for (int round = 0; round <= 2; round++)
+        for (xmlAttrPtr a = el->properties; a; a = a->next)
+            apply_attr(p, parent, a, ctx, round);
 
     for (int k = 0; k < 4; k++)
         if (p->n.border[k].style == CG_BS_NONE || p->n.border[k].style == CG_BS_HIDDEN)
             p->n.border[k].width = 0;
 
-    /* XSL 1.1 §5.3.2: on blocks, margin-left/right set start/end-indent unless
-     * those are given: indent = inherited indent + margin + padding + border. */
-    if (block_level) {
-        const cg_inherited *pi = parent ? &parent->i : NULL;
-        if (!p->n.start_indent_set && p->n.margin_set[CG_START]) {
-            cg_len l = pi ? pi->start_indent : (cg_len){ 0, 0, 0 };
-            l.abs += p->n.margin[CG_START].abs + p->n.padding[CG_START].abs + p->n.border[CG_START].width;
-            l.rel += p->n.margin[CG_START].rel + p->n.padding[CG_START].rel;
-            p->i.start_indent = l;
-        }
-        if (!p->n.end_indent_set && p->n.margin_set[CG_END]) {
-            cg_len l = pi ? pi->end_indent : (cg_len){ 0, 0, 0 };
-            l.abs += p->n.margin[CG_END].abs + p->n.padding[CG_END].abs + p->n.border[CG_END].width;
-            l.rel += p->n.margin[CG_END].rel + p->n.padding[CG_END].rel;
-            p->i.end_indent = l;
-        }
-        /* margin-top/bottom are space-before/after when those are not given;
-         * such spaces are not conditional (XSL 1.1 §5.3.2, as CSS margins):
-         * kept at the top of a page too. */
-        if (p->n.margin_set[CG_BEFORE] && !xmlHasProp(el, (const xmlChar *)"space-before") &&
-            !xmlHasProp(el, (const xmlChar *)"space-before.optimum")) {
-            cg_len m = p->n.margin[CG_BEFORE];
-            p->n.space_before.min = p->n.space_before.opt = p->n.space_before.max = m;
-            p->n.space_before.retain = TRUE;
-        }
-        if (p->n.margin_set[CG_AFTER] && !xmlHasProp(el, (const xmlChar *)"space-after") &&
-            !xmlHasProp(el, (const xmlChar *)"space-after.optimum")) {
-            cg_len m = p->n.margin[CG_AFTER];
-            p->n.space_after.min = p->n.space_after.opt = p->n.space_after.max = m;
-            p->n.space_after.retain = TRUE;
-        }
-    }
+    if (block_level)
+        margins_to_indents(p, parent, el);
     /* A space given only as .optimum: min and max follow it. */
     cg_space *sps[2] = { &p->n.space_before, &p->n.space_after };
     for (int k = 0; k < 2; k++) {

@@ -405,25 +405,133 @@ static void collect(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
     /* an empty inline keeps its borders and padding (c0 = c1) */
 }
 
+/* Collecting one segment (cg_para_collect_segment): does fo stand outside
+ * the segment wanted (a nested block ending a segment, or content of
+ * another one; only the nested blocks are counted there)? */
+static gboolean outside_segment(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                                const char *dest, int depth)
+{
+    if (nested_block(fo->kind)) {
+        if (pa->seg == pa->seg_target)
+            pa->seg_block = fo;
+        pa->seg++;
+        return TRUE;
+    }
+    if (pa->seg != pa->seg_target) {
+        /* outside the segment wanted: only count the nested blocks */
+        if (inline_container(fo->kind) && depth <= 150)
+            for (const cg_fo *c = fo->first; c; c = c->next)
+                collect(L, pa, c, uri, dest, depth + 1);
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* The URI of an external-destination: url('...') as XSL writes URIs
+ * unwrapped (interned in the tree's strings), else u itself. */
+static const char *link_uri(cg_layout *L, const char *u)
+{
+    size_t n = strlen(u);
+    if (n > 5 && !strncmp(u, "url(", 4) && u[n - 1] == ')') {
+        char *x = g_strndup(u + 4, n - 5);
+        g_strstrip(x);
+        size_t m = strlen(x);
+        if (m >= 2 && (x[0] == '\'' || x[0] == '"') && x[m - 1] == x[0]) {
+            x[m - 1] = 0;
+            memmove(x, x + 1, m - 1);
+        }
+        u = g_string_chunk_insert_const(L->t->strings, x);
+        g_free(x);
+    }
+    return u;
+}
+
+/* fo:page-number, fo:page-number-citation(-last): an object (a citation
+ * without ref-id is ignored, one to an unknown id warned about). */
+static void collect_page_number(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                                const char *dest)
+{
+    obj o = { fo->kind == FO_PAGE_NUMBER ? OBJ_PAGE_NUMBER
+              : fo->kind == FO_PAGE_NUMBER_CITATION ? OBJ_CITATION : OBJ_CITATION_LAST,
+              fo, NULL, 0, 0, NULL };
+    if (fo->kind != FO_PAGE_NUMBER) {
+        o.ref = cg_fo_attr(L->t, fo, "ref-id");
+        if (!o.ref) {
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s without ref-id ignored",
+                        cg_fo_kind_name(fo->kind));
+            return;
+        }
+        if (!g_hash_table_contains(L->t->ids, o.ref))
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s refers to id '%s', which does not exist",
+                        cg_fo_kind_name(fo->kind), o.ref);
+    }
+    add_obj(pa, o, span_for(L, pa, fo->p, uri, dest, fo));
+}
+
+/* fo:leader: an object; with leader-pattern="use-content", its text kept
+ * in its span (repeated when drawn), or other content set once. */
+static void collect_leader(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                           const char *dest, int depth)
+{
+    const cg_props *p = fo->p;
+    char *lt = p->i.leader_pattern == CG_LEADER_USE_CONTENT ? leader_content_text(fo) : NULL;
+    if (lt) {
+        obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+        int si = span_for(L, pa, p, uri, dest, fo);
+        cg_span *spn = &g_array_index(pa->spans, cg_span, si);
+        if (!spn->leader_text)
+            spn->leader_text = lt;
+        else
+            g_free(lt);
+        add_obj(pa, o, si);
+        return;
+    }
+    if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
+        cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
+        collect_children(L, pa, fo, uri, dest, depth);
+        return;
+    }
+    obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
+    add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+}
+
+/* fo:external-graphic, fo:instream-foreign-object (not supported): an
+ * image object of the graphic's size (an empty box when there is no image). */
+static void collect_graphic(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                            const char *dest)
+{
+    cg_image *img = NULL;
+    if (fo->kind == FO_EXTERNAL_GRAPHIC) {
+        const char *src = cg_fo_attr(L->t, fo, "src");
+        img = src ? cg_image_get(L, fo, src) : NULL;
+        if (!src)
+            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:external-graphic without src: an empty box is set");
+    } else
+        cg_layout_warn_once(L, fo, "fo:instream-foreign-object is not supported: an empty box is set");
+    obj o = { OBJ_IMAGE, fo, img, 0, 0, NULL };
+    graphic_size(fo, img, L->footnote_width, &o.w, &o.h);
+    add_obj(pa, o, span_for(L, pa, fo->p, uri, dest, fo));
+}
+
+/* Around a block inside an inline: the line so far ends (collapsible
+ * spaces at its end dropped), with a forced page break of kind brk_kind. */
+static void end_nested_line(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
+                            const char *dest, int brk_kind)
+{
+    while (last_is_collapsible_space(pa))
+        pop_char(pa);
+    if (pa->chars->len && last_char(pa) != '\n')
+        push_char(pa, '\n', span_for(L, pa, fo->p, uri, dest, fo), -1, FALSE);
+    pa->after_lf = TRUE;
+    add_page_break(pa, brk_kind);
+}
+
 static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *uri,
                        const char *dest, int depth)
 {
     const cg_props *p = fo->p;
-    if (pa->segmented) {
-        if (nested_block(fo->kind)) {
-            if (pa->seg == pa->seg_target)
-                pa->seg_block = fo;
-            pa->seg++;
-            return;
-        }
-        if (pa->seg != pa->seg_target) {
-            /* outside the segment wanted: only count the nested blocks */
-            if (inline_container(fo->kind) && depth <= 150)
-                for (const cg_fo *c = fo->first; c; c = c->next)
-                    collect(L, pa, c, uri, dest, depth + 1);
-            return;
-        }
-    }
+    if (pa->segmented && outside_segment(L, pa, fo, uri, dest, depth))
+        return;
     if (fo->id && fo->kind != FO_TEXT)
         add_anchor(pa, ANCHOR_ID, fo);
     switch (fo->kind) {
@@ -442,22 +550,8 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     case FO_BASIC_LINK: {
         const char *u = cg_fo_attr(L->t, fo, "external-destination");
         const char *dd = cg_fo_attr(L->t, fo, "internal-destination");
-        if (u) {
-            /* url('...') as XSL writes URIs. */
-            size_t n = strlen(u);
-            if (n > 5 && !strncmp(u, "url(", 4) && u[n - 1] == ')') {
-                char *x = g_strndup(u + 4, n - 5);
-                g_strstrip(x);
-                size_t m = strlen(x);
-                if (m >= 2 && (x[0] == '\'' || x[0] == '"') && x[m - 1] == x[0]) {
-                    x[m - 1] = 0;
-                    memmove(x, x + 1, m - 1);
-                }
-                u = g_string_chunk_insert_const(L->t->strings, x);
-                g_free(x);
-            }
-            uri = u;
-        }
+        if (u)
+            uri = link_uri(L, u);
         if (dd)
             dest = dd;
         collect_children(L, pa, fo, uri, dest, depth);
@@ -465,63 +559,16 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
     }
     case FO_PAGE_NUMBER:
     case FO_PAGE_NUMBER_CITATION:
-    case FO_PAGE_NUMBER_CITATION_LAST: {
-        obj o = { fo->kind == FO_PAGE_NUMBER ? OBJ_PAGE_NUMBER
-                  : fo->kind == FO_PAGE_NUMBER_CITATION ? OBJ_CITATION : OBJ_CITATION_LAST,
-                  fo, NULL, 0, 0, NULL };
-        if (fo->kind != FO_PAGE_NUMBER) {
-            o.ref = cg_fo_attr(L->t, fo, "ref-id");
-            if (!o.ref) {
-                cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s without ref-id ignored",
-                            cg_fo_kind_name(fo->kind));
-                return;
-            }
-            if (!g_hash_table_contains(L->t->ids, o.ref))
-                cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:%s refers to id '%s', which does not exist",
-                            cg_fo_kind_name(fo->kind), o.ref);
-        }
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+    case FO_PAGE_NUMBER_CITATION_LAST:
+        collect_page_number(L, pa, fo, uri, dest);
         return;
-    }
-    case FO_LEADER: {
-        char *lt = p->i.leader_pattern == CG_LEADER_USE_CONTENT ? leader_content_text(fo) : NULL;
-        if (lt) {
-            obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
-            int si = span_for(L, pa, p, uri, dest, fo);
-            cg_span *spn = &g_array_index(pa->spans, cg_span, si);
-            if (!spn->leader_text)
-                spn->leader_text = lt;
-            else
-                g_free(lt);
-            add_obj(pa, o, si);
-            return;
-        }
-        if (p->i.leader_pattern == CG_LEADER_USE_CONTENT && fo->first) {
-            cg_layout_warn_once(L, fo, "leader-pattern=\"use-content\" is set as its content once");
-            collect_children(L, pa, fo, uri, dest, depth);
-            return;
-        }
-        obj o = { OBJ_LEADER, fo, NULL, 0, 0, NULL };
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+    case FO_LEADER:
+        collect_leader(L, pa, fo, uri, dest, depth);
         return;
-    }
-    case FO_EXTERNAL_GRAPHIC: {
-        const char *src = cg_fo_attr(L->t, fo, "src");
-        cg_image *img = src ? cg_image_get(L, fo, src) : NULL;
-        if (!src)
-            cg_xml_diag(L->d, CG_WARNING, fo->xml, "fo:external-graphic without src: an empty box is set");
-        obj o = { OBJ_IMAGE, fo, img, 0, 0, NULL };
-        graphic_size(fo, img, L->footnote_width, &o.w, &o.h);
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
+    case FO_EXTERNAL_GRAPHIC:
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        collect_graphic(L, pa, fo, uri, dest);
         return;
-    }
-    case FO_INSTREAM_FOREIGN_OBJECT: {
-        cg_layout_warn_once(L, fo, "fo:instream-foreign-object is not supported: an empty box is set");
-        obj o = { OBJ_IMAGE, fo, NULL, 0, 0, NULL };
-        graphic_size(fo, NULL, L->footnote_width, &o.w, &o.h);
-        add_obj(pa, o, span_for(L, pa, p, uri, dest, fo));
-        return;
-    }
     case FO_FOOTNOTE: {
         for (const cg_fo *c = fo->first; c; c = c->next) {
             if (c->kind == FO_FOOTNOTE_BODY)
@@ -542,19 +589,9 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
         /* A block inside an inline: set its content on lines of its own. */
         cg_layout_warn_once(L, fo, "fo:%s inside an inline is set as its text between line breaks",
                             cg_fo_kind_name(fo->kind));
-        while (last_is_collapsible_space(pa))
-            pop_char(pa);
-        if (pa->chars->len && last_char(pa) != '\n')
-            push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
-        pa->after_lf = TRUE;
-        add_page_break(pa, fo->p->n.break_before);
+        end_nested_line(L, pa, fo, uri, dest, fo->p->n.break_before);
         collect_children(L, pa, fo, uri, dest, depth);
-        while (last_is_collapsible_space(pa))
-            pop_char(pa);
-        if (pa->chars->len && last_char(pa) != '\n')
-            push_char(pa, '\n', span_for(L, pa, p, uri, dest, fo), -1, FALSE);
-        pa->after_lf = TRUE;
-        add_page_break(pa, fo->p->n.break_after);
+        end_nested_line(L, pa, fo, uri, dest, fo->p->n.break_after);
         return;
     }
     if (depth > 150) {
@@ -766,7 +803,9 @@ typedef struct {
     int half_xoff;              /* x offset with halt (Pango units) */
 } mark_info;
 
-static void shape(cg_layout *L, cg_para *pa)
+/* The attributes of the paragraph's text for itemizing: each span's font
+ * (“ ” ‘ ’ · — … inside Chinese text from the Chinese face) and language. */
+static PangoAttrList *shape_attrs(cg_para *pa)
 {
     int n = (int)pa->chars->len;
     const gunichar *chars = (const gunichar *)pa->chars->data;
@@ -804,82 +843,76 @@ static void shape(cg_layout *L, cg_para *pa)
         }
         i = j;
     }
-    GList *items = pango_itemize_with_base_dir(L->ctx, pa->block->p->i.rtl ? PANGO_DIRECTION_RTL
-                                                                               : PANGO_DIRECTION_LTR,
-                                               pa->text->str, 0,
-                                               (int)pa->text->len, attrs, NULL);
-    pango_attr_list_unref(attrs);
-    pa->n_items = (int)g_list_length(items);
-    pa->items = g_new0(PangoItem *, pa->n_items);
-    pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
-    pa->hyphens = g_new0(PangoGlyphString *, pa->n_items);
-    pa->char_item = g_new0(int, n + 1);
-    pa->char_w = g_new0(double, n + 1);
-    pa->end_trim = g_new0(double, n + 1);
-    mark_info *mk = g_new(mark_info, n + 1);
-    for (int i = 0; i <= n; i++)
-        mk[i].item = mk[i].glyph = -1;
-    /* byte -> char map for cluster attribution */
-    int *b2c = g_new(int, pa->text->len + 1);
-    for (int i = 0; i < n; i++)
-        for (int b = BYTE(pa, i); b < BYTE(pa, i + 1); b++)
-            b2c[b] = i;
-    b2c[pa->text->len] = n;
-    int k = 0;
-    for (GList *l = items; l; l = l->next, k++) {
-        PangoItem *it = l->data;
-        pa->items[k] = it;
-        PangoGlyphString *gs = pango_glyph_string_new();
-        /* No rounding: glyph positions stay exact for PDF. */
-        pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
-                               (int)pa->text->len, &it->analysis, gs, PANGO_SHAPE_NONE);
-        pa->glyphs[k] = gs;
-        int c_first = b2c[it->offset];
-        for (int c = c_first; c < n && BYTE(pa, c) < it->offset + it->length; c++)
-            pa->char_item[c] = k;
-        int last_cluster = -1;
-        for (int g = 0; g < gs->num_glyphs; g++) {
-            int c = b2c[it->offset + gs->log_clusters[g]];
-            pa->char_w[c] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
-            if (gs->log_clusters[g] != last_cluster) {
-                last_cluster = gs->log_clusters[g];
-                cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
-                if (!cg_invisible_char(CH(pa, c)))
-                    pa->char_w[c] += sp->p->i.letter_spacing;
-            }
-        }
-        /* Full-width marks of Chinese spans: their half widths from halt. */
-        gboolean any = FALSE;
-        for (int c = c_first; c < n && pa->char_item[c] == k && BYTE(pa, c) < it->offset + it->length; c++)
-            if (cg_cjk_punct_class(CH(pa, c)) != CG_PUNCT_NONE && span_is_zh(pa, SPAN(pa, c)))
-                any = TRUE;
-        PangoGlyphString *hg = any ? shape_halt(pa, it, gs) : NULL;
-        if (hg) {
-            for (int g = 0; g < gs->num_glyphs; g++) {
-                int c = b2c[it->offset + gs->log_clusters[g]];
-                if (cg_cjk_punct_class(CH(pa, c)) == CG_PUNCT_NONE || !span_is_zh(pa, SPAN(pa, c)))
-                    continue;
-                gboolean single = (g == 0 || gs->log_clusters[g - 1] != gs->log_clusters[g]) &&
-                                  (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]);
-                double full = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
-                double half = hg->glyphs[g].geometry.width / (double)PANGO_SCALE;
-                double em = g_array_index(pa->spans, cg_span, SPAN(pa, c)).p->i.font_size;
-                /* only full-width marks that halt really halves */
-                if (!single || fabs(full - em) > em * 0.05 || fabs(half - em / 2) > em * 0.05)
-                    continue;
-                mk[c] = (mark_info){ k, g, full, half, hg->glyphs[g].geometry.x_offset };
-            }
-            pango_glyph_string_free(hg);
+    return attrs;
+}
+
+/* Full-width marks of Chinese spans in item k (shaped as gs): their half
+ * widths from halt, in mk (only marks of one glyph that halt really halves). */
+static void halt_marks(cg_para *pa, int k, PangoItem *it, PangoGlyphString *gs, const int *b2c,
+                       mark_info *mk)
+{
+    int n = (int)pa->chars->len;
+    gboolean any = FALSE;
+    for (int c = b2c[it->offset]; c < n && pa->char_item[c] == k && BYTE(pa, c) < it->offset + it->length; c++)
+        if (cg_cjk_punct_class(CH(pa, c)) != CG_PUNCT_NONE && span_is_zh(pa, SPAN(pa, c)))
+            any = TRUE;
+    PangoGlyphString *hg = any ? shape_halt(pa, it, gs) : NULL;
+    if (!hg)
+        return;
+    for (int g = 0; g < gs->num_glyphs; g++) {
+        int c = b2c[it->offset + gs->log_clusters[g]];
+        if (cg_cjk_punct_class(CH(pa, c)) == CG_PUNCT_NONE || !span_is_zh(pa, SPAN(pa, c)))
+            continue;
+        gboolean single = (g == 0 || gs->log_clusters[g - 1] != gs->log_clusters[g]) &&
+                          (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g]);
+        double full = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+        double half = hg->glyphs[g].geometry.width / (double)PANGO_SCALE;
+        double em = g_array_index(pa->spans, cg_span, SPAN(pa, c)).p->i.font_size;
+        /* only full-width marks that halt really halves */
+        if (!single || fabs(full - em) > em * 0.05 || fabs(half - em / 2) > em * 0.05)
+            continue;
+        mk[c] = (mark_info){ k, g, full, half, hg->glyphs[g].geometry.x_offset };
+    }
+    pango_glyph_string_free(hg);
+}
+
+/* Shape item k (it): its glyphs, the item of each of its characters, their
+ * widths (letter-spacing added after each visible cluster); b2c: the
+ * character of each byte. */
+static void shape_item(cg_para *pa, int k, PangoItem *it, const int *b2c, mark_info *mk)
+{
+    int n = (int)pa->chars->len;
+    pa->items[k] = it;
+    PangoGlyphString *gs = pango_glyph_string_new();
+    /* No rounding: glyph positions stay exact for PDF. */
+    pango_shape_with_flags(pa->text->str + it->offset, it->length, pa->text->str,
+                           (int)pa->text->len, &it->analysis, gs, PANGO_SHAPE_NONE);
+    pa->glyphs[k] = gs;
+    int c_first = b2c[it->offset];
+    for (int c = c_first; c < n && BYTE(pa, c) < it->offset + it->length; c++)
+        pa->char_item[c] = k;
+    int last_cluster = -1;
+    for (int g = 0; g < gs->num_glyphs; g++) {
+        int c = b2c[it->offset + gs->log_clusters[g]];
+        pa->char_w[c] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+        if (gs->log_clusters[g] != last_cluster) {
+            last_cluster = gs->log_clusters[g];
+            cg_span *sp = &g_array_index(pa->spans, cg_span, SPAN(pa, c));
+            if (!cg_invisible_char(CH(pa, c)))
+                pa->char_w[c] += sp->p->i.letter_spacing;
         }
     }
-    g_list_free(items);
-    g_free(b2c);
+    halt_marks(pa, k, it, gs, b2c, mk);
+}
 
-    /* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
-     * full-width marks take at most 1.5 em. A closing or stop mark before
-     * another mark gives up its right half; an opening mark after an opening
-     * mark gives up its left half. Marks that could end a line record the
-     * half they lose there. */
+/* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
+ * full-width marks take at most 1.5 em. A closing or stop mark before
+ * another mark gives up its right half; an opening mark after an opening
+ * mark gives up its left half. Marks that could end a line record the
+ * half they lose there. */
+static void compress_marks(cg_para *pa, const mark_info *mk)
+{
+    int n = (int)pa->chars->len;
     for (int i = 0; i < n; i++) {
         if (mk[i].glyph < 0)
             continue;
@@ -903,6 +936,39 @@ static void shape(cg_layout *L, cg_para *pa)
         if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && pa->char_w[i] > mk[i].half + 1e-6)
             pa->end_trim[i] = pa->char_w[i] - mk[i].half;
     }
+}
+
+static void shape(cg_layout *L, cg_para *pa)
+{
+    int n = (int)pa->chars->len;
+    PangoAttrList *attrs = shape_attrs(pa);
+    GList *items = pango_itemize_with_base_dir(L->ctx, pa->block->p->i.rtl ? PANGO_DIRECTION_RTL
+                                                                               : PANGO_DIRECTION_LTR,
+                                               pa->text->str, 0,
+                                               (int)pa->text->len, attrs, NULL);
+    pango_attr_list_unref(attrs);
+    pa->n_items = (int)g_list_length(items);
+    pa->items = g_new0(PangoItem *, pa->n_items);
+    pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
+    pa->hyphens = g_new0(PangoGlyphString *, pa->n_items);
+    pa->char_item = g_new0(int, n + 1);
+    pa->char_w = g_new0(double, n + 1);
+    pa->end_trim = g_new0(double, n + 1);
+    mark_info *mk = g_new(mark_info, n + 1);
+    for (int i = 0; i <= n; i++)
+        mk[i].item = mk[i].glyph = -1;
+    /* byte -> char map for cluster attribution */
+    int *b2c = g_new(int, pa->text->len + 1);
+    for (int i = 0; i < n; i++)
+        for (int b = BYTE(pa, i); b < BYTE(pa, i + 1); b++)
+            b2c[b] = i;
+    b2c[pa->text->len] = n;
+    int k = 0;
+    for (GList *l = items; l; l = l->next, k++)
+        shape_item(pa, k, l->data, b2c, mk);
+    g_list_free(items);
+    g_free(b2c);
+    compress_marks(pa, mk);
     g_free(mk);
 }
 
@@ -1097,17 +1163,33 @@ static gboolean space_glue(const cg_para *pa, const cg_brk *brk, int i)
     return brk[i].white && (CH(pa, i) == ' ' || CH(pa, i) == '\t' || CH(pa, i) == '\n' || CH(pa, i) == '\r');
 }
 
-/* Build boxes, glue and penalties. em of the block for glue in em units.
- * all_breaks: every break opportunity of UAX #14, identifiers included (the
- * retry of a paragraph that overflows otherwise: no content is pushed off
- * the page). */
-static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
+/* What the steps of build_items share: the paragraph, the items built so
+ * far, its break opportunities and the inlines open. */
+typedef struct {
+    cg_layout *L;
+    cg_para *pa;
+    GArray *lb, *el;
+    cg_brk *brk;
+    int n;
+    gboolean justify, zh;
+    ib_cursor ibc;
+    gboolean *ib_edge;          /* the characters where a run of text must end */
+} item_build;
+
+/* Append a fitting item and the element it stands for. */
+static void push_item(GArray *lb, GArray *el, cg_lb_item it, elem e)
+{
+    g_array_append_val(lb, it);
+    g_array_append_val(el, e);
+}
+
+/* The break opportunities of the paragraph (UAX #14 and the language's
+ * rules; cx:cjk-latin-spacing as glue). *zh: is the block's language Chinese. */
+static cg_brk *find_breaks(cg_para *pa, gboolean all_breaks, gboolean *zh)
 {
     const cg_props *bp = pa->block->p;
     int n = (int)pa->chars->len;
     cg_brk *brk = g_new0(cg_brk, n + 1);
-    char lbuf[32];
-    const char *lang = cg_layout_lang(bp, lbuf);
     char primary[8] = "";
     g_strlcpy(primary, bp->i.language, sizeof primary);
     /* cx:cjk-latin-spacing: auto 1/4 em, none, or a length (in em of the block) */
@@ -1115,11 +1197,16 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
     cg_brk_opts bo = { primary, cls != 0,
                        (float)(cls < 0 ? 0.25 : bp->i.font_size > 0 ? cls / bp->i.font_size : 0),
                        all_breaks };
-    gboolean zh = !strcmp(primary, "zh");
+    *zh = !strcmp(primary, "zh");
     cg_breaks_find(pa->text->str, (int)pa->text->len, (const gunichar *)pa->chars->data, n, &bo, brk);
-    (void)lang;
+    return brk;
+}
 
-    /* Hyphenation points in words of Latin letters (hyphenate="true", English). */
+/* Hyphenation points in words of Latin letters (hyphenate="true", English):
+ * which characters a line may break before with a hyphen. */
+static void mark_hyphens(cg_layout *L, cg_para *pa, cg_brk *brk)
+{
+    int n = (int)pa->chars->len;
     for (int i = 0; i < n;) {
         if (!is_latin_letter(CH(pa, i))) { i++; continue; }
         int j = i;
@@ -1141,19 +1228,12 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         }
         i = j;
     }
+}
 
-    double em = bp->i.font_size;
-    double indent = cg_len_resolve(bp->i.text_indent, L->footnote_width, NULL);
-    if (indent != 0) {
-        cg_lb_item it = { CG_LB_BOX, FALSE, indent, 0, 0, 0 };
-        elem e = { E_INDENT, 0, 0, -1, -1 };
-        g_array_append_val(lb, it);
-        g_array_append_val(el, e);
-    }
-    gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
-    /* inline borders and padding: resolved against the line width, and the
-     * characters where a run of text must end */
-    ib_cursor ibc = { 0, g_new(int, pa->iboxes->len + 1), 0 };
+/* Inline borders and padding: the padding resolved against the line width;
+ * returns the characters where a run of text must end (caller frees). */
+static gboolean *resolve_iboxes(cg_layout *L, cg_para *pa, int n)
+{
     gboolean *ib_edge = g_new0(gboolean, n + 1);
     for (guint k = 0; k < pa->iboxes->len; k++) {
         ibox *b = &g_array_index(pa->iboxes, ibox, k);
@@ -1163,221 +1243,284 @@ static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gbool
         if (b->c0 >= 0)
             ib_edge[b->c0] = ib_edge[b->c1] = TRUE;
     }
-    for (int i = 0; i < n;) {
-        gunichar c = CH(pa, i);
-        int span = SPAN(pa, i);
-        const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
-        gboolean nowrap = !sp->i.wrap;
-        if (c == '\n') {
-            cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
-            cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
-            cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
-            elem e = { E_LF, i, i + 1, -1, span };
-            ibox_ends(pa, i + 1, &ibc, lb, el);     /* inlines ending here: on this line */
-            g_array_append_val(lb, nob);
-            g_array_append_val(el, e);
-            g_array_append_val(lb, g);
-            g_array_append_val(el, e);
-            g_array_append_val(lb, p);
-            g_array_append_val(el, e);
-            i++;
-            continue;
-        }
-        if (c == ' ' && !g_array_index(pa->fixed_space, gboolean, i)) {
-            double w = pa->char_w[i] + sp->i.word_spacing;
-            cg_lb_item g = { CG_LB_GLUE, FALSE, w, justify ? w / 2 : 0, justify ? w / 3 : 0, 0 };
-            if (nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE)) {
-                /* no break here: a penalty forbids breaking at the glue */
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
-                elem e0 = { E_GAP, i, i, -1, span };
-                g_array_append_val(lb, p);
-                g_array_append_val(el, e0);
-            }
-            ibox_starts(pa, i, &ibc, lb, el);
-            elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
-            double re, rs;
-            gboolean breakable = !(nowrap || (zh && i + 1 < n && brk[i + 1].brk == CG_BRK_NONE));
-            if (breakable && ibc.n_open && i > 0 && ibox_retained_open(pa, &ibc, &re, &rs)) {
-                /* the break before the space, the space less the retained
-                 * start widths that follow it */
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, re, 0, 0, 0 };
-                elem ep = { E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
-                g_array_append_val(lb, p);
-                g_array_append_val(el, ep);
-                g.width -= rs;
-                g_array_append_val(lb, g);
-                g_array_append_val(el, e);
-                ibox_retained_restart(pa, &ibc, i + 1, rs, FALSE, lb, el);
-                i++;
-                ibox_ends(pa, i, &ibc, lb, el);
-                continue;
-            }
-            g_array_append_val(lb, g);
-            g_array_append_val(el, e);
-            i++;
-            ibox_ends(pa, i, &ibc, lb, el);
-            continue;
-        }
-        int oi = OBJ(pa, i);
-        if (oi >= 0) {
-            obj *o = &g_array_index(pa->objs, obj, oi);
-            if (i > 0 && brk[i].brk == CG_BRK_ALLOWED && !brk[i - 1].white && !nowrap) {
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
-                elem e0 = { E_GAP, i, i, -1, span };
-                double re, rs;
-                gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
-                if (ret) {
-                    p.width = re;
-                    e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
-                }
-                g_array_append_val(lb, p);
-                g_array_append_val(el, e0);
-                if (ret)
-                    ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
-            }
-            ibox_starts(pa, i, &ibc, lb, el);
-            if (o->kind == OBJ_LEADER) {
-                double rw = L->footnote_width;
-                double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
-                double op = cg_len_resolve(sp->i.leader_opt, rw, NULL);
-                double mx = cg_len_resolve(sp->i.leader_max, rw, NULL);
-                op = CLAMP(op, 0, CG_MAX_LENGTH);
-                mn = CLAMP(mn, 0, op);
-                mx = MAX(mx, op);
-                /* A zero box keeps the leader from vanishing at a line start. */
-                cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
-                cg_lb_item g = { CG_LB_GLUE, FALSE, op, mx - op, op - mn, 0 };
-                cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
-                elem eb = { E_GAP, i, i, -1, span };
-                elem e = { E_LEADER, i, i + 1, -1, span };
-                g_array_append_val(lb, b0);
-                g_array_append_val(el, eb);
-                g_array_append_val(lb, p);
-                g_array_append_val(el, eb);
-                g_array_append_val(lb, g);
-                g_array_append_val(el, e);
-                g_array_append_val(lb, b0);
-                g_array_append_val(el, eb);
-            } else {
-                double w = o->kind == OBJ_IMAGE ? o->w : 0;
-                if (o->kind != OBJ_IMAGE) {
-                    /* Reserve the width of the number known from the last pass,
-                     * else of two digits. */
-                    const char *txt = NULL;
-                    if (o->kind == OBJ_PAGE_NUMBER)
-                        txt = L->page_number;
-                    else if (o->ref) {
-                        cg_id_pages *ip = g_hash_table_lookup(L->ids, o->ref);
-                        if (ip)
-                            txt = o->kind == OBJ_CITATION ? ip->first_text : ip->last_text;
-                    }
-                    PangoLayout *lay = pango_layout_new(L->ctx);
-                    cg_span *spn = &g_array_index(pa->spans, cg_span, span);
-                    pango_layout_set_font_description(lay, spn->font);
-                    pango_layout_set_text(lay, txt ? txt : "00", -1);
-                    PangoRectangle lr;
-                    pango_layout_get_extents(lay, NULL, &lr);
-                    w = lr.width / (double)PANGO_SCALE;
-                    g_object_unref(lay);
-                }
-                o->w = o->kind == OBJ_IMAGE ? o->w : w;
-                cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
-                elem e = { E_OBJ, i, i + 1, -1, span };
-                g_array_append_val(lb, b);
-                g_array_append_val(el, e);
-            }
-            i++;
-            ibox_ends(pa, i, &ibc, lb, el);
-            continue;
-        }
-        /* A run of characters with no break, hyphen or glue inside. */
-        gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
-                            OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
-        if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !space_glue(pa, brk, i - 1) &&
-             OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
-            /* A break here, or (penalty 10000) only glue: Chinese inter-character
-             * gaps are glue whether or not a line may break there. A full-width
-             * closing or stop mark ending the line keeps only its left half. */
-            gboolean may = brk[i].brk != CG_BRK_NONE;
-            cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
-                             may ? 0 : CG_LB_INF };
-            elem e0 = { E_GAP, i, i, -1, span };
-            double re = 0, rs = 0;
-            gboolean ret = FALSE;
-            if (may && CH(pa, i - 1) == 0x00AD) {
-                /* a soft hyphen: a line broken there ends with a visible
-                 * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
-                p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
-                e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
-                if (ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
-                    ret = TRUE;
-                    p.width += re;      /* after the hyphen (see make_line) */
-                }
-            } else if (may && p.width == 0 && ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs)) {
-                ret = TRUE;
-                p.width = re;
-                e0 = (elem){ E_IRET, i, i, ibc.open[ibc.n_open - 1], span };
-            }
-            g_array_append_val(lb, p);
-            g_array_append_val(el, e0);
-            if (ret) {
-                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
-                e0 = (elem){ E_GAP, i, i, -1, span };
-            }
-            if (HAS_GLUE(brk[i])) {
-                double sem = sp->i.font_size;
-                cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
-                                 (justify ? brk[i].glue_stretch : 0) * sem,
-                                 (justify ? brk[i].glue_shrink : 0) * sem, 0 };
-                g_array_append_val(lb, g);
-                g_array_append_val(el, e0);
-            }
-        } else if (i > 0 && brk[i].hyphen && !nowrap) {
-            cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
-            elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
-            double re, rs;
-            gboolean ret = ibc.n_open && ibox_retained_open(pa, &ibc, &re, &rs);
-            if (ret)
-                p.width += re;          /* after the hyphen (see make_line) */
-            g_array_append_val(lb, p);
-            g_array_append_val(el, e0);
-            if (ret)
-                ibox_retained_restart(pa, &ibc, i, rs, TRUE, lb, el);
-        }
-        int j = i + 1;
-        double w = pa->char_w[i];
-        while (j < n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
-               OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
-               !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
-               !ib_edge[j] &&
-               (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
-            w += pa->char_w[j];
-            j++;
-        }
-        ibox_starts(pa, i, &ibc, lb, el);
-        cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
-        elem e = { E_TEXT, i, j, pa->char_item[i], span };
-        g_array_append_val(lb, b);
-        g_array_append_val(el, e);
-        i = j;
-        ibox_ends(pa, i, &ibc, lb, el);
+    return ib_edge;
+}
+
+/* A line feed at i: a forced break (the inlines ending there stay on the
+ * line). Returns the next character. */
+static int items_lf(item_build *B, int i)
+{
+    cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, 0, CG_LB_FIL, 0, 0 };
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
+    elem e = { E_LF, i, i + 1, -1, SPAN(B->pa, i) };
+    ibox_ends(B->pa, i + 1, &B->ibc, B->lb, B->el);     /* inlines ending here: on this line */
+    push_item(B->lb, B->el, nob, e);
+    push_item(B->lb, B->el, g, e);
+    push_item(B->lb, B->el, p, e);
+    return i + 1;
+}
+
+/* A collapsible space at i: glue (stretching and shrinking when justified),
+ * where a line may break unless forbidden; the retained borders of the
+ * inlines open there go with the break. Returns the next character. */
+static int items_space(item_build *B, int i)
+{
+    cg_para *pa = B->pa;
+    int span = SPAN(pa, i);
+    const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+    gboolean nowrap = !sp->i.wrap;
+    double w = pa->char_w[i] + sp->i.word_spacing;
+    cg_lb_item g = { CG_LB_GLUE, FALSE, w, B->justify ? w / 2 : 0, B->justify ? w / 3 : 0, 0 };
+    gboolean breakable = !(nowrap || (B->zh && i + 1 < B->n && B->brk[i + 1].brk == CG_BRK_NONE));
+    if (!breakable) {
+        /* no break here: a penalty forbids breaking at the glue */
+        cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+        elem e0 = { E_GAP, i, i, -1, span };
+        push_item(B->lb, B->el, p, e0);
     }
-    ibox_starts(pa, n, &ibc, lb, el);     /* empty inlines at the end */
-    g_free(ibc.open);
-    g_free(ib_edge);
-    (void)em;
+    ibox_starts(pa, i, &B->ibc, B->lb, B->el);
+    elem e = { E_SPACE, i, i + 1, pa->char_item[i], span };
+    double re, rs;
+    if (breakable && B->ibc.n_open && i > 0 && ibox_retained_open(pa, &B->ibc, &re, &rs)) {
+        /* the break before the space, the space less the retained
+         * start widths that follow it */
+        cg_lb_item p = { CG_LB_PENALTY, FALSE, re, 0, 0, 0 };
+        elem ep = { E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
+        push_item(B->lb, B->el, p, ep);
+        g.width -= rs;
+        push_item(B->lb, B->el, g, e);
+        ibox_retained_restart(pa, &B->ibc, i + 1, rs, FALSE, B->lb, B->el);
+    } else
+        push_item(B->lb, B->el, g, e);
+    ibox_ends(pa, i + 1, &B->ibc, B->lb, B->el);
+    return i + 1;
+}
+
+/* The break allowed before the object at i: a penalty, with the retained
+ * borders and padding of the inlines open there. */
+static void obj_break(item_build *B, int i, int span)
+{
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, 0 };
+    elem e0 = { E_GAP, i, i, -1, span };
+    double re, rs;
+    gboolean ret = B->ibc.n_open && ibox_retained_open(B->pa, &B->ibc, &re, &rs);
+    if (ret) {
+        p.width = re;
+        e0 = (elem){ E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
+    }
+    push_item(B->lb, B->el, p, e0);
+    if (ret)
+        ibox_retained_restart(B->pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
+}
+
+/* A leader at i: glue from its minimum to its maximum length around the
+ * optimum, after a zero box (no break) and before another. */
+static void leader_items(item_build *B, int i, int span, const cg_props *sp)
+{
+    double rw = B->L->footnote_width;
+    double mn = cg_len_resolve(sp->i.leader_min, rw, NULL);
+    double op = cg_len_resolve(sp->i.leader_opt, rw, NULL);
+    double mx = cg_len_resolve(sp->i.leader_max, rw, NULL);
+    op = CLAMP(op, 0, CG_MAX_LENGTH);
+    mn = CLAMP(mn, 0, op);
+    mx = MAX(mx, op);
+    /* A zero box keeps the leader from vanishing at a line start. */
+    cg_lb_item b0 = { CG_LB_BOX, FALSE, 0, 0, 0, 0 };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, op, mx - op, op - mn, 0 };
+    cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    elem eb = { E_GAP, i, i, -1, span };
+    elem e = { E_LEADER, i, i + 1, -1, span };
+    push_item(B->lb, B->el, b0, eb);
+    push_item(B->lb, B->el, p, eb);
+    push_item(B->lb, B->el, g, e);
+    push_item(B->lb, B->el, b0, eb);
+}
+
+/* An image or a page number at i: a box of the image's width, or of the
+ * width of the number known from the last pass, else of two digits. */
+static void obj_box(item_build *B, int i, int span, obj *o)
+{
+    double w = o->kind == OBJ_IMAGE ? o->w : 0;
+    if (o->kind != OBJ_IMAGE) {
+        /* Reserve the width of the number known from the last pass,
+         * else of two digits. */
+        const char *txt = NULL;
+        if (o->kind == OBJ_PAGE_NUMBER)
+            txt = B->L->page_number;
+        else if (o->ref) {
+            cg_id_pages *ip = g_hash_table_lookup(B->L->ids, o->ref);
+            if (ip)
+                txt = o->kind == OBJ_CITATION ? ip->first_text : ip->last_text;
+        }
+        PangoLayout *lay = pango_layout_new(B->L->ctx);
+        cg_span *spn = &g_array_index(B->pa->spans, cg_span, span);
+        pango_layout_set_font_description(lay, spn->font);
+        pango_layout_set_text(lay, txt ? txt : "00", -1);
+        PangoRectangle lr;
+        pango_layout_get_extents(lay, NULL, &lr);
+        w = lr.width / (double)PANGO_SCALE;
+        g_object_unref(lay);
+    }
+    o->w = o->kind == OBJ_IMAGE ? o->w : w;
+    cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
+    elem e = { E_OBJ, i, i + 1, -1, span };
+    push_item(B->lb, B->el, b, e);
+}
+
+/* The object at i (leader, image, page number): the break allowed before
+ * it, then its items. Returns the next character. */
+static int items_obj(item_build *B, int i)
+{
+    cg_para *pa = B->pa;
+    int span = SPAN(pa, i);
+    const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+    gboolean nowrap = !sp->i.wrap;
+    obj *o = &g_array_index(pa->objs, obj, OBJ(pa, i));
+    if (i > 0 && B->brk[i].brk == CG_BRK_ALLOWED && !B->brk[i - 1].white && !nowrap)
+        obj_break(B, i, span);
+    ibox_starts(pa, i, &B->ibc, B->lb, B->el);
+    if (o->kind == OBJ_LEADER)
+        leader_items(B, i, span, sp);
+    else
+        obj_box(B, i, span, o);
+    ibox_ends(pa, i + 1, &B->ibc, B->lb, B->el);
+    return i + 1;
+}
+
+/* Before the run of text at i: a break (a penalty; a soft hyphen's flagged
+ * with the hyphen's width; the retained borders of the inlines open there),
+ * or only glue (Chinese inter-character gaps), or a hyphenation point. */
+static void run_break(item_build *B, int i, int span, const cg_props *sp, gboolean nowrap)
+{
+    cg_para *pa = B->pa;
+    const cg_brk *brk = B->brk;
+    gboolean gap_glue = i > 0 && !nowrap && HAS_GLUE(brk[i]) && !brk[i - 1].white &&
+                        OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n';
+    if ((i > 0 && !nowrap && brk[i].brk != CG_BRK_NONE && !space_glue(pa, brk, i - 1) &&
+         OBJ(pa, i - 1) < 0 && CH(pa, i - 1) != '\n') || gap_glue) {
+        /* A break here, or (penalty 10000) only glue: Chinese inter-character
+         * gaps are glue whether or not a line may break there. A full-width
+         * closing or stop mark ending the line keeps only its left half. */
+        gboolean may = brk[i].brk != CG_BRK_NONE;
+        cg_lb_item p = { CG_LB_PENALTY, FALSE, may ? -pa->end_trim[i - 1] : 0, 0, 0,
+                         may ? 0 : CG_LB_INF };
+        elem e0 = { E_GAP, i, i, -1, span };
+        double re = 0, rs = 0;
+        gboolean ret = FALSE;
+        if (may && CH(pa, i - 1) == 0x00AD) {
+            /* a soft hyphen: a line broken there ends with a visible
+             * hyphen (Unicode §23.2; XSL 1.1 §7.10 hyphenation-character) */
+            p = (cg_lb_item){ CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+            e0 = (elem){ E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+            if (B->ibc.n_open && ibox_retained_open(pa, &B->ibc, &re, &rs)) {
+                ret = TRUE;
+                p.width += re;      /* after the hyphen (see make_line) */
+            }
+        } else if (may && p.width == 0 && B->ibc.n_open && ibox_retained_open(pa, &B->ibc, &re, &rs)) {
+            ret = TRUE;
+            p.width = re;
+            e0 = (elem){ E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
+        }
+        push_item(B->lb, B->el, p, e0);
+        if (ret) {
+            ibox_retained_restart(pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
+            e0 = (elem){ E_GAP, i, i, -1, span };
+        }
+        if (HAS_GLUE(brk[i])) {
+            double sem = sp->i.font_size;
+            cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
+                             (B->justify ? brk[i].glue_stretch : 0) * sem,
+                             (B->justify ? brk[i].glue_shrink : 0) * sem, 0 };
+            push_item(B->lb, B->el, g, e0);
+        }
+    } else if (i > 0 && brk[i].hyphen && !nowrap) {
+        cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
+        elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
+        double re, rs;
+        gboolean ret = B->ibc.n_open && ibox_retained_open(pa, &B->ibc, &re, &rs);
+        if (ret)
+            p.width += re;          /* after the hyphen (see make_line) */
+        push_item(B->lb, B->el, p, e0);
+        if (ret)
+            ibox_retained_restart(pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
+    }
+}
+
+/* A run of characters from i with no break, hyphen or glue inside (one
+ * span, one item, up to an inline's border): one box, after the break
+ * before it. Returns the character after the run. */
+static int items_run(item_build *B, int i)
+{
+    cg_para *pa = B->pa;
+    const cg_brk *brk = B->brk;
+    int span = SPAN(pa, i);
+    const cg_props *sp = g_array_index(pa->spans, cg_span, span).p;
+    gboolean nowrap = !sp->i.wrap;
+    run_break(B, i, span, sp, nowrap);
+    int j = i + 1;
+    double w = pa->char_w[i];
+    while (j < B->n && SPAN(pa, j) == span && pa->char_item[j] == pa->char_item[i] &&
+           OBJ(pa, j) < 0 && CH(pa, j) != '\n' &&
+           !(CH(pa, j) == ' ' && !g_array_index(pa->fixed_space, gboolean, j)) &&
+           !B->ib_edge[j] &&
+           (nowrap || (brk[j].brk == CG_BRK_NONE && !brk[j].hyphen && !HAS_GLUE(brk[j])))) {
+        w += pa->char_w[j];
+        j++;
+    }
+    ibox_starts(pa, i, &B->ibc, B->lb, B->el);
+    cg_lb_item b = { CG_LB_BOX, FALSE, w, 0, 0, 0 };
+    elem e = { E_TEXT, i, j, pa->char_item[i], span };
+    push_item(B->lb, B->el, b, e);
+    ibox_ends(pa, j, &B->ibc, B->lb, B->el);
+    return j;
+}
+
+/* Build boxes, glue and penalties. em of the block for glue in em units.
+ * all_breaks: every break opportunity of UAX #14, identifiers included (the
+ * retry of a paragraph that overflows otherwise: no content is pushed off
+ * the page). */
+static void build_items(cg_layout *L, cg_para *pa, GArray *lb, GArray *el, gboolean all_breaks)
+{
+    const cg_props *bp = pa->block->p;
+    int n = (int)pa->chars->len;
+    item_build B = { L, pa, lb, el, NULL, n, bp->i.text_align == CG_ALIGN_JUSTIFY, FALSE,
+                     { 0, NULL, 0 }, NULL };
+    B.brk = find_breaks(pa, all_breaks, &B.zh);
+    mark_hyphens(L, pa, B.brk);
+
+    double indent = cg_len_resolve(bp->i.text_indent, L->footnote_width, NULL);
+    if (indent != 0) {
+        cg_lb_item it = { CG_LB_BOX, FALSE, indent, 0, 0, 0 };
+        elem e = { E_INDENT, 0, 0, -1, -1 };
+        push_item(lb, el, it, e);
+    }
+    /* inline borders and padding: resolved against the line width, and the
+     * characters where a run of text must end */
+    B.ibc.open = g_new(int, pa->iboxes->len + 1);
+    B.ib_edge = resolve_iboxes(L, pa, n);
+    for (int i = 0; i < n;) {
+        if (CH(pa, i) == '\n')
+            i = items_lf(&B, i);
+        else if (CH(pa, i) == ' ' && !g_array_index(pa->fixed_space, gboolean, i))
+            i = items_space(&B, i);
+        else if (OBJ(pa, i) >= 0)
+            i = items_obj(&B, i);
+        else
+            i = items_run(&B, i);
+    }
+    ibox_starts(pa, n, &B.ibc, lb, el);     /* empty inlines at the end */
+    g_free(B.ibc.open);
+    g_free(B.ib_edge);
     gboolean last_justify = bp->i.text_align_last == CG_ALIGN_JUSTIFY;
     cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
     cg_lb_item g = { CG_LB_GLUE, FALSE, 0, last_justify ? 0 : CG_LB_FIL, 0, 0 };
     cg_lb_item p = { CG_LB_PENALTY, FALSE, 0, 0, 0, -CG_LB_INF };
     elem e = { E_END, n, n, -1, -1 };
-    g_array_append_val(lb, nob);
-    g_array_append_val(el, e);
-    g_array_append_val(lb, g);
-    g_array_append_val(el, e);
-    g_array_append_val(lb, p);
-    g_array_append_val(el, e);
-    g_free(brk);
+    push_item(lb, el, nob, e);
+    push_item(lb, el, g, e);
+    push_item(lb, el, p, e);
+    g_free(B.brk);
 }
 
 /* ---- lines --------------------------------------------------------------- */
@@ -1520,16 +1663,151 @@ typedef struct {
     gboolean cont;              /* retained at a line break (conditionality="retain") */
 } ib_hit;
 
+/* Where an inline is on a line (line_boxes): the extent of its pieces, its
+ * own pieces' shift (an image's height), the start and end borders set on
+ * the line. */
+typedef struct {
+    double x0, x1, shift, img_h, img_lift;
+    gboolean any;               /* pieces of it on the line */
+    gboolean has_start, has_end, cont_start, cont_end;
+    double pmin, pmax;          /* the extent of its pieces alone */
+    double ws, we;              /* the start and end widths set on the line */
+} ib_extent;
+
+/* Is line ln in visual order (see visual_order)? Then the boxes go around
+ * their pieces. */
+static gboolean line_is_bidi(const cg_para *pa, const cg_line *ln)
+{
+    gboolean bidi = pa->block->p->i.rtl;
+    for (int q = 0; q < ln->n_pieces && !bidi; q++)
+        bidi = ln->pieces[q].kind == PC_GLYPHS && ln->pieces[q].item >= 0 &&
+               pa->items[ln->pieces[q].item]->analysis.level % 2;
+    return bidi;
+}
+
+/* The extent of the pieces of inline b on line ln, and the shift of its
+ * first own piece (its image's height and lift). */
+static void ibox_pieces(const cg_para *pa, const cg_line *ln, const ibox *b, const cg_span *bs,
+                        ib_extent *X)
+{
+    const cg_props *p = b->fo->p;
+    X->x0 = G_MAXDOUBLE;
+    X->x1 = -G_MAXDOUBLE;
+    X->shift = bs->shift;
+    X->img_h = -1;
+    X->img_lift = 0;
+    X->any = FALSE;
+    gboolean own = FALSE;
+    for (int q = 0; q < ln->n_pieces; q++) {
+        const cg_piece *pc = &ln->pieces[q];
+        gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
+        if (!in)
+            continue;
+        X->any = TRUE;
+        X->x0 = MIN(X->x0, pc->x);
+        X->x1 = MAX(X->x1, pc->x + pc->w);
+        if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
+            own = TRUE;
+            X->shift = pc->shift;
+            if (pc->kind == PC_IMAGE) {
+                X->img_h = pc->img_h;
+                X->img_lift = pc->img_pb_after;
+            }
+        }
+    }
+}
+
+/* The start and end borders of inline k set on the line (hits, at off):
+ * the extent from them, where they are. */
+static void ibox_hits(const GArray *hits, int k, double off, ib_extent *X)
+{
+    X->has_start = X->has_end = X->cont_start = X->cont_end = FALSE;
+    X->pmin = X->x0;
+    X->pmax = X->x1;
+    X->ws = X->we = 0;
+    for (guint h = 0; h < hits->len; h++) {
+        const ib_hit *ht = &g_array_index(hits, ib_hit, h);
+        if (ht->k != k)
+            continue;
+        if (!ht->end) {
+            X->has_start = TRUE;
+            X->cont_start = ht->cont;
+            X->ws = ht->w;
+            X->x0 = ht->x + off;
+            X->x1 = MAX(X->x1, X->x0 + ht->w);
+        } else {
+            X->has_end = TRUE;
+            X->cont_end = ht->cont;
+            X->we = ht->w;
+            X->x1 = ht->x + off;
+            X->x0 = MIN(X->x0, X->x1 - ht->w);
+        }
+    }
+}
+
+/* The borders and padding of the box of inline b: none at a start or end
+ * not on the line, nor where broken unless retained; mirrored when drawn
+ * right to left. */
+static void ibox_box_sides(const ibox *b, const ib_extent *X, gboolean mirror, cg_inline_box *box)
+{
+    const cg_props *p = b->fo->p;
+    for (int sd = 0; sd < 4; sd++) {
+        box->border[sd] = p->n.border[sd];
+        box->border[sd].width = ibox_border(b, sd);
+        box->pad[sd] = ibox_pad(b, sd);
+        if ((sd == CG_START && X->cont_start) || (sd == CG_END && X->cont_end)) {
+            if (!p->n.border_retain[sd])
+                box->border[sd].width = 0;
+            if (!p->n.padding_retain[sd])
+                box->pad[sd] = 0;
+        }
+    }
+    if (!X->has_start) {
+        box->border[CG_START].width = 0;
+        box->pad[CG_START] = 0;
+    }
+    if (!X->has_end) {
+        box->border[CG_END].width = 0;
+        box->pad[CG_END] = 0;
+    }
+    if (mirror) {
+        /* drawn with the start side on the left: mirrored */
+        cg_border tb = box->border[CG_START];
+        double tp = box->pad[CG_START];
+        box->border[CG_START] = box->border[CG_END];
+        box->pad[CG_START] = box->pad[CG_END];
+        box->border[CG_END] = tb;
+        box->pad[CG_END] = tp;
+    }
+}
+
+/* The box's extent above and below the baseline: the ascent and descent of
+ * the inline's font (an image's height), shifted, with the before and
+ * after border and padding. */
+static void ibox_box_height(cg_layout *L, const ibox *b, const cg_span *bs, const ib_extent *X,
+                            cg_inline_box *box)
+{
+    double a, d;
+    if (X->img_h >= 0) {
+        a = X->img_h + X->img_lift;     /* the image stands on its after border and padding */
+        d = -X->img_lift;
+    } else {
+        char lbuf[32];
+        const cg_metrics *m = cg_layout_metrics(L, bs->font, cg_layout_lang(b->fo->p, lbuf));
+        a = m->ascent;
+        d = m->descent;
+    }
+    box->above = a + X->shift + box->pad[CG_BEFORE] + box->border[CG_BEFORE].width;
+    box->below = d - X->shift + box->pad[CG_AFTER] + box->border[CG_AFTER].width;
+}
+
 static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, const GArray *hits,
                        double off, int lo, int hi)
 {
     int nib = (int)pa->iboxes->len;
     GArray *bx = NULL;
     /* a line in visual order (see visual_order): the boxes around their pieces */
-    gboolean bidi = pa->block->p->i.rtl;
-    for (int q = 0; q < ln->n_pieces && !bidi; q++)
-        bidi = ln->pieces[q].kind == PC_GLYPHS && ln->pieces[q].item >= 0 &&
-               pa->items[ln->pieces[q].item]->analysis.level % 2;
+    gboolean bidi = line_is_bidi(pa, ln), rtl = pa->block->p->i.rtl;
     for (int k = 0; k < nib; k++) {
         const ibox *b = &g_array_index(pa->iboxes, ibox, k);
         const cg_props *p = b->fo->p;
@@ -1538,100 +1816,26 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
         if (b->c0 < 0 || b->c1 < lo || !p->i.visible)
             continue;
         const cg_span *bs = &g_array_index(pa->spans, cg_span, b->span);
-        double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, shift = bs->shift, img_h = -1, img_lift = 0;
-        gboolean own = FALSE, rtl = pa->block->p->i.rtl, any = FALSE;
-        for (int q = 0; q < ln->n_pieces; q++) {
-            const cg_piece *pc = &ln->pieces[q];
-            gboolean in = pc->hyphen ? pc->c0 > b->c0 && pc->c0 < b->c1 : pc->c0 < b->c1 && pc->c1 > b->c0;
-            if (!in)
-                continue;
-            any = TRUE;
-            x0 = MIN(x0, pc->x);
-            x1 = MAX(x1, pc->x + pc->w);
-            if (!own && g_array_index(pa->spans, cg_span, pc->span).p == p) {
-                own = TRUE;
-                shift = pc->shift;
-                if (pc->kind == PC_IMAGE) {
-                    img_h = pc->img_h;
-                    img_lift = pc->img_pb_after;
-                }
-            }
-        }
-        gboolean has_start = FALSE, has_end = FALSE, cont_start = FALSE, cont_end = FALSE;
-        double pmin = x0, pmax = x1, ws = 0, we = 0;
-        for (guint h = 0; h < hits->len; h++) {
-            const ib_hit *ht = &g_array_index(hits, ib_hit, h);
-            if (ht->k != k)
-                continue;
-            if (!ht->end) {
-                has_start = TRUE;
-                cont_start = ht->cont;
-                ws = ht->w;
-                x0 = ht->x + off;
-                x1 = MAX(x1, x0 + ht->w);
-            } else {
-                has_end = TRUE;
-                cont_end = ht->cont;
-                we = ht->w;
-                x1 = ht->x + off;
-                x0 = MIN(x0, x1 - ht->w);
-            }
-        }
+        ib_extent X;
+        ibox_pieces(pa, ln, b, bs, &X);
+        ibox_hits(hits, k, off, &X);
         if (bidi) {
             /* the start and end widths moved with the pieces next to them:
              * the inline's start is the paragraph's (the right in a
              * right-to-left one) */
-            if (!any)
+            if (!X.any)
                 continue;
-            x0 = pmin - (rtl ? we : ws);
-            x1 = pmax + (rtl ? ws : we);
+            X.x0 = X.pmin - (rtl ? X.we : X.ws);
+            X.x1 = X.pmax + (rtl ? X.ws : X.we);
         }
-        if (x0 > x1)
+        if (X.x0 > X.x1)
             continue;           /* not on this line */
         cg_inline_box box = { 0 };
-        box.x = x0;
-        box.w = x1 - x0;
+        box.x = X.x0;
+        box.w = X.x1 - X.x0;
         box.background = p->n.background;
-        for (int sd = 0; sd < 4; sd++) {
-            box.border[sd] = p->n.border[sd];
-            box.border[sd].width = ibox_border(b, sd);
-            box.pad[sd] = ibox_pad(b, sd);
-            if ((sd == CG_START && cont_start) || (sd == CG_END && cont_end)) {
-                if (!p->n.border_retain[sd])
-                    box.border[sd].width = 0;
-                if (!p->n.padding_retain[sd])
-                    box.pad[sd] = 0;
-            }
-        }
-        if (!has_start) {
-            box.border[CG_START].width = 0;
-            box.pad[CG_START] = 0;
-        }
-        if (!has_end) {
-            box.border[CG_END].width = 0;
-            box.pad[CG_END] = 0;
-        }
-        if (bidi && rtl) {
-            /* drawn with the start side on the left: mirrored */
-            cg_border tb = box.border[CG_START];
-            double tp = box.pad[CG_START];
-            box.border[CG_START] = box.border[CG_END];
-            box.pad[CG_START] = box.pad[CG_END];
-            box.border[CG_END] = tb;
-            box.pad[CG_END] = tp;
-        }
-        double a, d;
-        if (img_h >= 0) {
-            a = img_h + img_lift;     /* the image stands on its after border and padding */
-            d = -img_lift;
-        } else {
-            char lbuf[32];
-            const cg_metrics *m = cg_layout_metrics(L, bs->font, cg_layout_lang(p, lbuf));
-            a = m->ascent;
-            d = m->descent;
-        }
-        box.above = a + shift + box.pad[CG_BEFORE] + box.border[CG_BEFORE].width;
-        box.below = d - shift + box.pad[CG_AFTER] + box.border[CG_AFTER].width;
+        ibox_box_sides(b, &X, bidi && rtl, &box);
+        ibox_box_height(L, b, bs, &X, &box);
         if (!bx)
             bx = g_array_new(FALSE, FALSE, sizeof(cg_inline_box));
         g_array_append_val(bx, box);
@@ -1644,23 +1848,29 @@ static void line_boxes(cg_layout *L, cg_para *pa, cg_vlist *vl, cg_line *ln, con
     g_array_free(bx, TRUE);
 }
 
-static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
-                          gboolean last, double x, double w, gboolean greedy_overfull)
+/* What the steps of make_line share: the ratios of the line, its pieces
+ * built so far (at cx from the line start), its characters [c0, c1) and
+ * where the start and end borders of inlines are set on it. */
+typedef struct {
+    fitting *F;
+    double w;                   /* the line width */
+    double ratio, leader_ratio;
+    gboolean stretch_glue;
+    GArray *pcs;                /* cg_piece */
+    double cx;
+    int c0, c1;
+    GArray *ib_hits;            /* ib_hit, or NULL (no inline borders in the paragraph) */
+    gboolean content;           /* anything but retained borders met on the line yet */
+} line_build;
+
+/* Leaders keep their optimum length in lines that are not justified
+ * (only justification stretches them, as in FOP and Antenna House: a
+ * table of contents sets text-align-last="justify"); they shrink towards
+ * their minimum in an overfull line: the ratio of that shrinking. */
+static double leader_ratio(const fitting *F, int start, int brk, double w, gboolean stretch_glue)
 {
-    cg_para *pa = F->pa;
-    const cg_props *bp = pa->block->p;
     const cg_lb_item *lb = (const cg_lb_item *)F->lb->data;
     const elem *el = (const elem *)F->el->data;
-    int align = last ? bp->i.text_align_last : bp->i.text_align;
-    if (last && align == CG_ALIGN_RELATIVE)
-        align = bp->i.text_align == CG_ALIGN_JUSTIFY ? CG_ALIGN_START : bp->i.text_align;
-    gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
-    (void)greedy_overfull;
-
-    /* Leaders keep their optimum length in lines that are not justified
-     * (only justification stretches them, as in FOP and Antenna House: a
-     * table of contents sets text-align-last="justify"); they shrink towards
-     * their minimum in an overfull line. */
     double nat, yst, zsh;
     cg_lb_measure(lb, start, brk, &nat, &yst, &zsh);
     double leader_ratio = 0;
@@ -1672,154 +1882,179 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
         if (lsh > 0)
             leader_ratio = -MIN(1.0, (nat - w) / lsh);
     }
-    if (!stretch_glue)
-        ratio = 0;
-    if (ratio > 0 && !isfinite(ratio))
-        ratio = 0;
-    ratio = CLAMP(ratio, -1, 1000);
+    return leader_ratio;
+}
 
-    GArray *pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
-    double cx = 0;
-    int c0 = -1, c1 = -1;
-    /* where the start and end borders of inlines are set on this line */
-    GArray *ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
-    gboolean content = FALSE;   /* anything but retained borders met on the line yet */
-    for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
-        const cg_lb_item *it = &lb[k];
-        const elem *e = &el[k];
-        if (k == brk) {
-            if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
-                cx += it->width;     /* a line-end mark keeps its left half */
-            int inner = -1;             /* the innermost inline broken here, if retaining */
-            if (it->type == CG_LB_PENALTY && e->kind == E_IRET)
-                inner = e->item;
-            if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
-                double hw = hyphen_width(pa, e->item);
-                cg_piece pc = { PC_GLYPHS, cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
-                g_array_append_val(pcs, pc);
-                cx += hw;
-                if (it->width > hw + 1e-9)
-                    for (int q = 0; q < (int)pa->iboxes->len; q++) {
-                        const ibox *b = &g_array_index(pa->iboxes, ibox, q);
-                        if (b->c0 >= 0 && b->c0 < e->c0 && e->c0 < b->c1)
-                            inner = q;  /* in document order: the last one is the innermost */
-                    }
+/* The break ending the line: a line-end mark's half given back, a
+ * hyphen, and the retained end borders and padding of the inlines broken there. */
+static void line_end(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    cg_para *pa = LB->F->pa;
+    if (it->type == CG_LB_PENALTY && e->kind == E_GAP && it->width < 0)
+        LB->cx += it->width;     /* a line-end mark keeps its left half */
+    int inner = -1;             /* the innermost inline broken here, if retaining */
+    if (it->type == CG_LB_PENALTY && e->kind == E_IRET)
+        inner = e->item;
+    if (it->type == CG_LB_PENALTY && it->flagged && e->kind == E_HYPHEN) {
+        double hw = hyphen_width(pa, e->item);
+        cg_piece pc = { PC_GLYPHS, LB->cx, hw, e->span, e->item, 0, 0, e->c0, e->c0, TRUE, NULL, 0, NULL, 0, 0, 0 };
+        g_array_append_val(LB->pcs, pc);
+        LB->cx += hw;
+        if (it->width > hw + 1e-9)
+            for (int q = 0; q < (int)pa->iboxes->len; q++) {
+                const ibox *b = &g_array_index(pa->iboxes, ibox, q);
+                if (b->c0 >= 0 && b->c0 < e->c0 && e->c0 < b->c1)
+                    inner = q;  /* in document order: the last one is the innermost */
             }
-            if (inner >= 0) {
-                /* retained end borders and padding of the inlines broken here */
-                for (int q = inner; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
-                    double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
-                    if (rw <= 0)
-                        continue;
-                    ib_hit h = { q, TRUE, cx + rw, rw, TRUE };
-                    g_array_append_val(ib_hits, h);
-                    cx += rw;
-                }
-            }
-            break;
-        }
-        if (it->type == CG_LB_PENALTY)
-            continue;
-        if (it->type == CG_LB_GLUE) {
-            double r = e->kind == E_LEADER ? (stretch_glue ? ratio : leader_ratio) : ratio;
-            double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
-            if (e->kind == E_IRET && !content) {
-                /* a retained start border and padding at the line's start */
-                ib_hit h = { e->item, FALSE, cx, gw, TRUE };
-                g_array_append_val(ib_hits, h);
-            }
-            if (e->kind != E_IRET && e->kind != E_GAP)
-                content = TRUE;
-            if (e->kind == E_LEADER) {
-                cg_piece pc = { PC_LEADER, cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
-                g_array_append_val(pcs, pc);
-            }
-            cx += gw;
-            if (e->kind == E_SPACE || e->kind == E_LEADER) {
-                if (c0 < 0) c0 = e->c0;
-                c1 = e->c1;
-            }
-            continue;
-        }
-        /* boxes */
-        if (e->kind != E_GAP)
-            content = TRUE;
-        if (e->kind == E_INDENT) {
-            cx += it->width;
-            continue;
-        }
-        if (e->kind == E_GAP) continue;
-        if (e->kind == E_IBOX || e->kind == E_IEND) {
-            gboolean end = e->kind == E_IEND;
-            ib_hit h = { e->item, end, end ? cx + it->width : cx, it->width, FALSE };
-            g_array_append_val(ib_hits, h);
-            cx += it->width;
-            continue;
-        }
-        if (c0 < 0) c0 = e->c0;
-        c1 = e->c1;
-        if (e->kind == E_OBJ) {
-            obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
-            cg_piece pc = { PC_IMAGE, cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0, 0, 0 };
-            if (o->kind == OBJ_IMAGE) {
-                const cg_noninherited *gn = &o->fo->p->n;
-                pc.img_pb_before = gn->border[CG_BEFORE].width +
-                                   MAX(0, cg_len_resolve(gn->padding[CG_BEFORE], w, NULL));
-                pc.img_pb_after = gn->border[CG_AFTER].width +
-                                  MAX(0, cg_len_resolve(gn->padding[CG_AFTER], w, NULL));
-            }
-            if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
-            else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
-            else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
-            g_array_append_val(pcs, pc);
-            cx += it->width;
-            continue;
-        }
-        /* text: merge with the previous piece when contiguous */
-        PangoItem *pit = pa->items[e->item];
-        PangoGlyphString *gs = pa->glyphs[e->item];
-        int g0, g1;
-        glyph_range(pit, gs, BYTE(pa, e->c0), BYTE(pa, e->c1), &g0, &g1);
-        cg_piece *prev = pcs->len ? &g_array_index(pcs, cg_piece, pcs->len - 1) : NULL;
-        if (prev && prev->kind == PC_GLYPHS && !prev->hyphen && prev->item == e->item &&
-            prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - cx) < 1e-9 &&
-            pit->analysis.level % 2 == 0) {
-            prev->g1 = g1;
-            prev->c1 = e->c1;
-            prev->w += it->width;
-        } else {
-            cg_piece pc = { PC_GLYPHS, cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
-            g_array_append_val(pcs, pc);
-        }
-        cx += it->width;
     }
-    visual_order(pa, pcs);
-    if (bp->i.rtl)
-        align = rtl_align(align);
+    if (inner >= 0) {
+        /* retained end borders and padding of the inlines broken here */
+        for (int q = inner; q >= 0; q = g_array_index(pa->iboxes, ibox, q).parent) {
+            double rw = ibox_retained(&g_array_index(pa->iboxes, ibox, q), CG_END);
+            if (rw <= 0)
+                continue;
+            ib_hit h = { q, TRUE, LB->cx + rw, rw, TRUE };
+            g_array_append_val(LB->ib_hits, h);
+            LB->cx += rw;
+        }
+    }
+}
+
+/* A glue of the line: its width at the line's ratio (a leader's at the
+ * leader ratio unless justified); a leader piece, a retained start border. */
+static void line_glue(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    double r = e->kind == E_LEADER ? (LB->stretch_glue ? LB->ratio : LB->leader_ratio) : LB->ratio;
+    double gw = it->width + (r >= 0 ? r * it->stretch : r * it->shrink);
+    if (e->kind == E_IRET && !LB->content) {
+        /* a retained start border and padding at the line's start */
+        ib_hit h = { e->item, FALSE, LB->cx, gw, TRUE };
+        g_array_append_val(LB->ib_hits, h);
+    }
+    if (e->kind != E_IRET && e->kind != E_GAP)
+        LB->content = TRUE;
+    if (e->kind == E_LEADER) {
+        cg_piece pc = { PC_LEADER, LB->cx, gw, e->span, -1, 0, 0, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
+        g_array_append_val(LB->pcs, pc);
+    }
+    LB->cx += gw;
+    if (e->kind == E_SPACE || e->kind == E_LEADER) {
+        if (LB->c0 < 0) LB->c0 = e->c0;
+        LB->c1 = e->c1;
+    }
+}
+
+/* The piece of an object box: an image (with its before and after border
+ * and padding), a page number or a citation. */
+static void obj_piece(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    cg_para *pa = LB->F->pa;
+    obj *o = &g_array_index(pa->objs, obj, OBJ(pa, e->c0));
+    cg_piece pc = { PC_IMAGE, LB->cx, it->width, e->span, -1, 0, 0, e->c0, e->c1, FALSE, o->img, o->h, o->ref, 0, 0, 0 };
+    if (o->kind == OBJ_IMAGE) {
+        const cg_noninherited *gn = &o->fo->p->n;
+        pc.img_pb_before = gn->border[CG_BEFORE].width +
+                           MAX(0, cg_len_resolve(gn->padding[CG_BEFORE], LB->w, NULL));
+        pc.img_pb_after = gn->border[CG_AFTER].width +
+                          MAX(0, cg_len_resolve(gn->padding[CG_AFTER], LB->w, NULL));
+    }
+    if (o->kind == OBJ_PAGE_NUMBER) pc.kind = PC_PAGE_NUMBER;
+    else if (o->kind == OBJ_CITATION) pc.kind = PC_CITATION;
+    else if (o->kind == OBJ_CITATION_LAST) pc.kind = PC_CITATION_LAST;
+    g_array_append_val(LB->pcs, pc);
+}
+
+/* The glyphs of a text box: merged with the previous piece when
+ * contiguous (same item and span, left to right), else a piece of their own. */
+static void text_piece(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    cg_para *pa = LB->F->pa;
+    PangoItem *pit = pa->items[e->item];
+    PangoGlyphString *gs = pa->glyphs[e->item];
+    int g0, g1;
+    glyph_range(pit, gs, BYTE(pa, e->c0), BYTE(pa, e->c1), &g0, &g1);
+    cg_piece *prev = LB->pcs->len ? &g_array_index(LB->pcs, cg_piece, LB->pcs->len - 1) : NULL;
+    if (prev && prev->kind == PC_GLYPHS && !prev->hyphen && prev->item == e->item &&
+        prev->span == e->span && prev->c1 == e->c0 && fabs(prev->x + prev->w - LB->cx) < 1e-9 &&
+        pit->analysis.level % 2 == 0) {
+        prev->g1 = g1;
+        prev->c1 = e->c1;
+        prev->w += it->width;
+    } else {
+        cg_piece pc = { PC_GLYPHS, LB->cx, it->width, e->span, e->item, g0, g1, e->c0, e->c1, FALSE, NULL, 0, NULL, 0, 0, 0 };
+        g_array_append_val(LB->pcs, pc);
+    }
+}
+
+/* A box of the line: an indent, an inline's start or end border, an
+ * object or text; what it adds to the pieces and the characters. */
+static void line_box(line_build *LB, const cg_lb_item *it, const elem *e)
+{
+    if (e->kind != E_GAP)
+        LB->content = TRUE;
+    if (e->kind == E_INDENT) {
+        LB->cx += it->width;
+        return;
+    }
+    if (e->kind == E_GAP) return;
+    if (e->kind == E_IBOX || e->kind == E_IEND) {
+        gboolean end = e->kind == E_IEND;
+        ib_hit h = { e->item, end, end ? LB->cx + it->width : LB->cx, it->width, FALSE };
+        g_array_append_val(LB->ib_hits, h);
+        LB->cx += it->width;
+        return;
+    }
+    if (LB->c0 < 0) LB->c0 = e->c0;
+    LB->c1 = e->c1;
+    if (e->kind == E_OBJ)
+        obj_piece(LB, it, e);
+    else
+        /* text: merge with the previous piece when contiguous */
+        text_piece(LB, it, e);
+    LB->cx += it->width;
+}
+
+/* The line of the pieces built: at x, aligned in the width w (overfull:
+ * at the start edge); *off: the alignment offset given to the pieces. */
+static cg_line *place_line(line_build *LB, cg_vlist *vl, int align, double x, double *off)
+{
+    double w = LB->w, cx = LB->cx;
+    GArray *pcs = LB->pcs;
     cg_line *ln = cg_vlist_alloc(vl, sizeof *ln);
-    ln->para = pa;
+    ln->para = LB->F->pa;
     ln->width = w;
     ln->used = cx;
-    double off = 0;
+    *off = 0;
     switch (align) {
-    case CG_ALIGN_END: case CG_ALIGN_RIGHT: off = w - cx; break;
-    case CG_ALIGN_CENTER: off = (w - cx) / 2; break;
+    case CG_ALIGN_END: case CG_ALIGN_RIGHT: *off = w - cx; break;
+    case CG_ALIGN_CENTER: *off = (w - cx) / 2; break;
     default: break;
     }
     if (cx > w + 0.01 && (align == CG_ALIGN_END || align == CG_ALIGN_RIGHT || align == CG_ALIGN_CENTER))
-        off = 0;   /* overfull: keep the start edge */
+        *off = 0;   /* overfull: keep the start edge */
     ln->x = x;
     ln->n_pieces = (int)pcs->len;
     ln->pieces = cg_vlist_alloc(vl, sizeof(cg_piece) * MAX(1, pcs->len));
     for (guint k = 0; k < pcs->len; k++) {
         ln->pieces[k] = g_array_index(pcs, cg_piece, k);
-        ln->pieces[k].x += off;
+        ln->pieces[k].x += *off;
     }
-    g_array_free(pcs, TRUE);
-    ln->c0 = c0 < 0 ? 0 : c0;
-    ln->c1 = c1 < 0 ? 0 : c1;
+    ln->c0 = LB->c0 < 0 ? 0 : LB->c0;
+    ln->c1 = LB->c1 < 0 ? 0 : LB->c1;
+    return ln;
+}
 
-    /* Height: the strut of the block's own font, then every piece. */
+/* Height: the strut of the block's own font, then every piece. Pieces
+ * aligned on the block's baseline (shifted by baseline-shift, or placed
+ * against its font by vertical-align text-top, text-bottom, middle) make
+ * the line's extent; top and bottom ones (alignment-baseline before-edge,
+ * after-edge: XSL 1.1 §7.14.2, §7.14.10) are placed against the line's
+ * edges afterwards, making it taller only when taller than it. The shift
+ * of every piece, the line's baseline and height. */
+static void line_height(fitting *F, cg_line *ln)
+{
+    cg_para *pa = F->pa;
+    const cg_props *bp = pa->block->p;
     double lh = bp->i.lh_is_factor ? bp->i.line_height * bp->i.font_size : bp->i.line_height;
     char lbuf[32];
     PangoFontDescription *bfd = cg_layout_font(F->L, bp, pa->block);
@@ -1827,11 +2062,6 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     pango_font_description_free(bfd);
     double half = (lh - (m->ascent + m->descent)) / 2;
     double above = m->ascent + half, below = m->descent + half;
-    /* Pieces aligned on the block's baseline (shifted by baseline-shift, or
-     * placed against its font by vertical-align text-top, text-bottom,
-     * middle) make the line's extent; top and bottom ones (alignment-baseline
-     * before-edge, after-edge: XSL 1.1 §7.14.2, §7.14.10) are placed against
-     * the line's edges afterwards, making it taller only when taller than it. */
     double edge_h = 0;
     for (int k = 0; k < ln->n_pieces; k++) {
         cg_piece *pc = &ln->pieces[k];
@@ -1868,132 +2098,159 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
     }
     ln->baseline = above;
     ln->height = MAX(0, above + below);
+}
+
+static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
+                          gboolean last, double x, double w, gboolean greedy_overfull)
+{
+    cg_para *pa = F->pa;
+    const cg_props *bp = pa->block->p;
+    const cg_lb_item *lb = (const cg_lb_item *)F->lb->data;
+    const elem *el = (const elem *)F->el->data;
+    int align = last ? bp->i.text_align_last : bp->i.text_align;
+    if (last && align == CG_ALIGN_RELATIVE)
+        align = bp->i.text_align == CG_ALIGN_JUSTIFY ? CG_ALIGN_START : bp->i.text_align;
+    gboolean stretch_glue = align == CG_ALIGN_JUSTIFY || (bp->i.text_align == CG_ALIGN_JUSTIFY && !last);
+    (void)greedy_overfull;
+
+    line_build LB = { F, w, ratio, leader_ratio(F, start, brk, w, stretch_glue), stretch_glue,
+                      NULL, 0, -1, -1, NULL, FALSE };
+    if (!stretch_glue)
+        LB.ratio = 0;
+    if (LB.ratio > 0 && !isfinite(LB.ratio))
+        LB.ratio = 0;
+    LB.ratio = CLAMP(LB.ratio, -1, 1000);
+
+    LB.pcs = g_array_new(FALSE, FALSE, sizeof(cg_piece));
+    /* where the start and end borders of inlines are set on this line */
+    LB.ib_hits = pa->iboxes->len ? g_array_new(FALSE, FALSE, sizeof(ib_hit)) : NULL;
+    for (int k = start; k <= brk && k < (int)F->lb->len; k++) {
+        if (k == brk) {
+            line_end(&LB, &lb[k], &el[k]);
+            break;
+        }
+        if (lb[k].type == CG_LB_GLUE)
+            line_glue(&LB, &lb[k], &el[k]);
+        else if (lb[k].type != CG_LB_PENALTY)
+            line_box(&LB, &lb[k], &el[k]);
+    }
+    visual_order(pa, LB.pcs);
+    if (bp->i.rtl)
+        align = rtl_align(align);
+    double off;
+    cg_line *ln = place_line(&LB, vl, align, x, &off);
+    g_array_free(LB.pcs, TRUE);
+    line_height(F, ln);
     if (pa->iboxes->len)
-        line_boxes(F->L, pa, vl, ln, ib_hits, off, el[start].c0,
+        line_boxes(F->L, pa, vl, ln, LB.ib_hits, off, el[start].c0,
                    brk < (int)F->el->len ? el[brk].c0 : (int)pa->chars->len);
-    if (ib_hits)
-        g_array_free(ib_hits, TRUE);
+    if (LB.ib_hits)
+        g_array_free(LB.ib_hits, TRUE);
     return ln;
 }
 
 static void free_para(gpointer p) { cg_para_free(p); }
 
-void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
+/* The items of the paragraph built for lines of width w (percentages of
+ * text-indent and leaders: of the line width); all_breaks as build_items. */
+static void items_for_width(cg_layout *L, cg_para *pa, double w, GArray *lb, GArray *el,
+                            gboolean all_breaks)
 {
-    g_ptr_array_set_free_func(vl->owned_paras, free_para);
-    g_ptr_array_add(vl->owned_paras, pa);
-    const cg_props *bp = pa->block->p;
-    shape(L, pa);
-    fitting F = { L, pa, g_array_new(FALSE, FALSE, sizeof(cg_lb_item)),
-                  g_array_new(FALSE, FALSE, sizeof(elem)) };
     double saved_fw = L->footnote_width;
-    L->footnote_width = w;      /* percentages of text-indent and leaders: the line width */
-    build_items(L, pa, F.lb, F.el, FALSE);
+    L->footnote_width = w;
+    build_items(L, pa, lb, el, all_breaks);
     L->footnote_width = saved_fw;
+}
+
+/* The breaks of the paragraph into lines of width w, in *res, on the items
+ * in F. Overflowing lines lose their end off the page: then the items are
+ * built again with the breaks inside identifiers (hyphens, slashes, dots)
+ * allowed, and kept (in F) when fewer lines overflow. */
+static void fit_lines(cg_layout *L, cg_para *pa, fitting *F, double w, cg_lb_result *res)
+{
+    const cg_props *bp = pa->block->p;
+    items_for_width(L, pa, w, F->lb, F->el, FALSE);
     cg_lb_params prm;
     cg_lb_params_default(&prm, MAX(w, 1));
     gboolean justify = bp->i.text_align == CG_ALIGN_JUSTIFY;
     if (!justify)
         prm.ragged_stretch = 3 * bp->i.font_size;
-    cg_lb_result res;
-    const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
-    int nlb = (int)F.lb->len;
-    cg_linebreak(lb, nlb, &prm, &res);
-    if (res.overfull) {
-        /* Overflowing lines lose their end off the page: try again with the
-         * breaks inside identifiers (hyphens, slashes, dots) allowed. */
-        GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
-        L->footnote_width = w;
-        build_items(L, pa, lb2, el2, TRUE);
-        L->footnote_width = saved_fw;
-        cg_lb_result res2;
-        cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
-        if (res2.overfull < res.overfull) {
-            cg_lb_result_clear(&res);
-            res = res2;
-            g_array_free(F.lb, TRUE);
-            g_array_free(F.el, TRUE);
-            F.lb = lb2;
-            F.el = el2;
-            lb = (const cg_lb_item *)F.lb->data;
-            nlb = (int)F.lb->len;
-        } else {
-            cg_lb_result_clear(&res2);
-            g_array_free(lb2, TRUE);
-            g_array_free(el2, TRUE);
-        }
+    cg_linebreak((const cg_lb_item *)F->lb->data, (int)F->lb->len, &prm, res);
+    if (!res->overfull)
+        return;
+    GArray *lb2 = g_array_new(FALSE, FALSE, sizeof(cg_lb_item)), *el2 = g_array_new(FALSE, FALSE, sizeof(elem));
+    items_for_width(L, pa, w, lb2, el2, TRUE);
+    cg_lb_result res2;
+    cg_linebreak((const cg_lb_item *)lb2->data, (int)lb2->len, &prm, &res2);
+    if (res2.overfull < res->overfull) {
+        cg_lb_result_clear(res);
+        *res = res2;
+        g_array_free(F->lb, TRUE);
+        g_array_free(F->el, TRUE);
+        F->lb = lb2;
+        F->el = el2;
+    } else {
+        cg_lb_result_clear(&res2);
+        g_array_free(lb2, TRUE);
+        g_array_free(el2, TRUE);
     }
-    if (res.overfull)
-        cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
-                    "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
-                    "wider than the line): set overflowing", res.overfull,
-                    res.overfull == 1 ? "" : "s", cg_fo_kind_name(pa->block->kind), w);
+}
 
-    /* Anchors (footnotes, ids) go with the line that holds their character. */
-    const anchor *an = (const anchor *)pa->anchors->data;
-    guint na = pa->anchors->len, ai = 0;
-    int prev = -1;
-    int nlines = res.n;
-    int prev_c0 = -1;
-    int widows = bp->i.widows, orphans = bp->i.orphans;
-    const elem *el = (const elem *)F.el->data;
-    for (int l = 0; l < nlines; l++) {
-        int start = cg_lb_line_start(lb, nlb, prev);
-        int brk = res.breaks[l];
-        gboolean forced = lb[brk].type == CG_LB_PENALTY && lb[brk].penalty <= -CG_LB_INF;
-        cg_line *ln = make_line(&F, vl, start, brk, res.ratios[l], forced, x, w, res.greedy);
-        /* characters up to the next line's start belong to this line */
-        int next_c = l + 1 < nlines ? el[cg_lb_line_start(lb, nlb, brk)].c0 : G_MAXINT;
-        while (ai < na && an[ai].c < next_c) {
-            if (an[ai].kind == ANCHOR_FOOTNOTE) {
-                if (!ln->footnotes)
-                    ln->footnotes = g_ptr_array_new();
-                cg_vlist *fn = L->layout_blocks(L, an[ai].fo, L->footnote_width);
-                g_ptr_array_add(vl->owned_lists, fn);
-                g_ptr_array_add(ln->footnotes, fn);
-            } else {
-                if (!ln->ids)
-                    ln->ids = g_ptr_array_new();
-                g_ptr_array_add(ln->ids, (gpointer)an[ai].fo->id);
-            }
-            ai++;
+/* Anchors (footnotes, ids) go with the line that holds their character:
+ * those from *ai before next_c (the next line's first character) to line ln. */
+static void line_anchors(cg_layout *L, cg_vlist *vl, cg_line *ln, const anchor *an, guint na,
+                         guint *ai, int next_c)
+{
+    while (*ai < na && an[*ai].c < next_c) {
+        if (an[*ai].kind == ANCHOR_FOOTNOTE) {
+            if (!ln->footnotes)
+                ln->footnotes = g_ptr_array_new();
+            cg_vlist *fn = L->layout_blocks(L, an[*ai].fo, L->footnote_width);
+            g_ptr_array_add(vl->owned_lists, fn);
+            g_ptr_array_add(ln->footnotes, fn);
+        } else {
+            if (!ln->ids)
+                ln->ids = g_ptr_array_new();
+            g_ptr_array_add(ln->ids, (gpointer)an[*ai].fo->id);
         }
-        if (ln->footnotes)
-            g_ptr_array_add(vl->owned_arrays, ln->footnotes);
-        if (ln->ids)
-            g_ptr_array_add(vl->owned_arrays, ln->ids);
-        int line_c0 = el[start].c0;
-        int forced_page = page_break_in(pa, prev_c0, line_c0);
-        prev_c0 = line_c0;
-        if (l == 0 && forced_page) {
-            /* a block inside an inline that starts the paragraph: before it */
-            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+        (*ai)++;
+    }
+    if (ln->footnotes)
+        g_ptr_array_add(vl->owned_arrays, ln->footnotes);
+    if (ln->ids)
+        g_ptr_array_add(vl->owned_arrays, ln->ids);
+}
+
+/* The penalty before line l of nlines: the block's keep-together, always
+ * kept within orphans and widows; forced_page: a forced page break there
+ * (a block inside an inline), before the first line too. */
+static void line_penalty(cg_vlist *vl, const cg_props *bp, int l, int nlines, int forced_page)
+{
+    if (l == 0 && forced_page) {
+        /* a block inside an inline that starts the paragraph: before it */
+        cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+        p->pen = CG_PEN_FORCE;
+        p->break_kind = forced_page;
+    }
+    if (l > 0) {
+        cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
+        int keep = bp->i.keep_together_page;
+        /* l lines above the break, nlines - l below */
+        if (l < bp->i.orphans || nlines - l < bp->i.widows)
+            keep = MAX(keep, CG_KEEP_ALWAYS);
+        p->pen = keep;
+        if (forced_page) {
             p->pen = CG_PEN_FORCE;
             p->break_kind = forced_page;
         }
-        if (l > 0) {
-            cg_vitem *p = cg_vlist_add(vl, VI_PENALTY);
-            int keep = bp->i.keep_together_page;
-            /* l lines above the break, nlines - l below */
-            if (l < orphans || nlines - l < widows)
-                keep = MAX(keep, CG_KEEP_ALWAYS);
-            p->pen = keep;
-            if (forced_page) {
-                p->pen = CG_PEN_FORCE;
-                p->break_kind = forced_page;
-            }
-        }
-        cg_vitem *it = cg_vlist_add(vl, VI_LINE);
-        it->line = ln;
-        it->h = ln->height;
-        prev = brk;
     }
-    cg_lb_result_clear(&res);
-    g_array_free(F.lb, TRUE);
-    g_array_free(F.el, TRUE);
-    /* What only fitting the lines needed goes now (about a third of a
-     * paragraph's memory, held until its page sequence ends): hyphens drawn
-     * later need only each item's span. */
+}
+
+/* What only fitting the lines needed goes now (about a third of a
+ * paragraph's memory, held until its page sequence ends): hyphens drawn
+ * later need only each item's span. */
+static void drop_fitting_data(cg_para *pa)
+{
     pa->item_span = g_new(int, MAX(1, pa->n_items));
     int nc = (int)pa->chars->len;
     for (int i = 0; i < pa->n_items; i++)
@@ -2008,6 +2265,54 @@ void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
     pa->char_span = NULL;
     g_array_free(pa->fixed_space, TRUE);
     pa->fixed_space = NULL;
+}
+
+void cg_para_layout(cg_layout *L, cg_para *pa, cg_vlist *vl, double x, double w)
+{
+    g_ptr_array_set_free_func(vl->owned_paras, free_para);
+    g_ptr_array_add(vl->owned_paras, pa);
+    const cg_props *bp = pa->block->p;
+    shape(L, pa);
+    fitting F = { L, pa, g_array_new(FALSE, FALSE, sizeof(cg_lb_item)),
+                  g_array_new(FALSE, FALSE, sizeof(elem)) };
+    cg_lb_result res;
+    fit_lines(L, pa, &F, w, &res);
+    const cg_lb_item *lb = (const cg_lb_item *)F.lb->data;
+    int nlb = (int)F.lb->len;
+    if (res.overfull)
+        cg_xml_diag(L->d, CG_WARNING, pa->block->xml,
+                    "%d line%s of this fo:%s could not be fitted in %.2fpt (a word or object is "
+                    "wider than the line): set overflowing", res.overfull,
+                    res.overfull == 1 ? "" : "s", cg_fo_kind_name(pa->block->kind), w);
+
+    /* Anchors (footnotes, ids) go with the line that holds their character. */
+    const anchor *an = (const anchor *)pa->anchors->data;
+    guint na = pa->anchors->len, ai = 0;
+    int prev = -1;
+    int nlines = res.n;
+    int prev_c0 = -1;
+    const elem *el = (const elem *)F.el->data;
+    for (int l = 0; l < nlines; l++) {
+        int start = cg_lb_line_start(lb, nlb, prev);
+        int brk = res.breaks[l];
+        gboolean forced = lb[brk].type == CG_LB_PENALTY && lb[brk].penalty <= -CG_LB_INF;
+        cg_line *ln = make_line(&F, vl, start, brk, res.ratios[l], forced, x, w, res.greedy);
+        /* characters up to the next line's start belong to this line */
+        int next_c = l + 1 < nlines ? el[cg_lb_line_start(lb, nlb, brk)].c0 : G_MAXINT;
+        line_anchors(L, vl, ln, an, na, &ai, next_c);
+        int line_c0 = el[start].c0;
+        int forced_page = page_break_in(pa, prev_c0, line_c0);
+        prev_c0 = line_c0;
+        line_penalty(vl, bp, l, nlines, forced_page);
+        cg_vitem *it = cg_vlist_add(vl, VI_LINE);
+        it->line = ln;
+        it->h = ln->height;
+        prev = brk;
+    }
+    cg_lb_result_clear(&res);
+    g_array_free(F.lb, TRUE);
+    g_array_free(F.el, TRUE);
+    drop_fitting_data(pa);
 }
 
 /* ---- accessors for drawing and dumps ------------------------------------- */

@@ -8,13 +8,33 @@
 
   <xsl:template name="line-break"><fo:block/></xsl:template>
 
+  <!-- An identifier (X.1062, X.gdsml, SG17-R6, ISO/IEC 27002, a telephone number): never
+       hyphenated, whatever the language's patterns make of its letters. -->
+  <xsl:template name="identifier">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="contains($hyphenated-langs, concat('|', $lang, '|'))">
+        <fo:inline hyphenate="false"><xsl:value-of select="$v"/></fo:inline>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The languages whose documents are hyphenated (Debian's hyphen-fr, hyphen-es,
+       hyphen-ru); never Chinese or Arabic. -->
+  <xsl:variable name="hyphenated-langs" select="'|fr|es|ru|'"/>
+
   <xsl:template match="*[local-name() = 'email']" mode="inline">
-    <fo:basic-link external-destination="url('mailto:{.}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
+    <fo:basic-link external-destination="url('mailto:{.}')" color="{$accent}" hyphenate="false"><xsl:value-of select="."/></fo:basic-link>
   </xsl:template>
 
   <xsl:template match="*[local-name() = 'url']" mode="inline">
     <xsl:variable name="href"><xsl:call-template name="url-href"/></xsl:variable>
-    <fo:basic-link external-destination="url('{$href}')" color="{$accent}"><xsl:value-of select="."/></fo:basic-link>
+    <fo:basic-link external-destination="url('{$href}')" color="{$accent}" hyphenate="false"><xsl:value-of select="."/></fo:basic-link>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'link']" mode="inline">
+    <fo:basic-link external-destination="url('{@href}')" color="{$accent}"><xsl:apply-templates mode="inline"/></fo:basic-link>
   </xsl:template>
 
   <xsl:template match="*[local-name() = 'b']" mode="inline">

@@ -3,6 +3,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template name="line-break"><br/></xsl:template>
+  <xsl:template name="identifier"><xsl:param name="v"/><xsl:value-of select="$v"/></xsl:template>
 
   <xsl:template match="*[local-name() = 'email']" mode="inline">
     <a href="mailto:{.}"><xsl:value-of select="."/></a>
@@ -10,6 +11,10 @@
 
   <xsl:template match="*[local-name() = 'url']" mode="inline">
     <a><xsl:attribute name="href"><xsl:call-template name="url-href"/></xsl:attribute><xsl:value-of select="."/></a>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = 'link']" mode="inline">
+    <a href="{@href}"><xsl:apply-templates mode="inline"/></a>
   </xsl:template>
 
   <xsl:template match="*[local-name() = 'b']" mode="inline"><strong><xsl:apply-templates mode="inline"/></strong></xsl:template>

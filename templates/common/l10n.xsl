@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Localisation shared by every output stylesheet (HTML and XSL-FO) of every type:
      string lookup with arguments, and the formatting of dates, date ranges and
-     deadlines. It is the one place where "2025-12-03/2025-12-11" becomes
+     deadlines, times of day and time ranges, numbers and percentages. It is the one place where "2025-12-03/2025-12-11" becomes
      "3-11 December 2025" or "2025年12月3-11日".
 
      The including stylesheet defines:
@@ -13,6 +13,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 extension-element-prefixes="exsl"
                 exclude-result-prefixes="s exsl">
+
+  <xsl:include href="typography.xsl"/>
 
   <!-- The string with id $key; <arg name="x"/> is replaced by the <a n="x"> of $args
        (a result tree fragment of <a n="NAME">value</a> elements). A missing key stops
@@ -43,7 +45,7 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="str">
-    <xsl:value-of select="."/>
+    <xsl:call-template name="typography"><xsl:with-param name="t" select="."/></xsl:call-template>
   </xsl:template>
 
   <!-- The string as plain text (for attributes, titles and metadata). -->
@@ -68,10 +70,66 @@
       <xsl:with-param name="args">
         <a n="y"><xsl:value-of select="substring($iso, 1, 4)"/></a>
         <a n="m"><xsl:value-of select="$m"/></a>
-        <a n="d"><xsl:value-of select="number(substring($iso, 9, 2))"/></a>
+        <a n="d"><xsl:call-template name="day"><xsl:with-param name="d" select="number(substring($iso, 9, 2))"/></xsl:call-template></a>
         <a n="mm"><xsl:value-of select="substring($iso, 6, 2)"/></a>
         <a n="dd"><xsl:value-of select="substring($iso, 9, 2)"/></a>
         <a n="month"><xsl:value-of select="$strings/s:s[@id = concat('month-', $m)]"/></a>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The day of the month in a date: the number, or the catalog's "day-N" when it has
+       one (French "1er"). -->
+  <xsl:template name="day">
+    <xsl:param name="d"/>
+    <xsl:variable name="special" select="$strings/s:s[@id = concat('day-', $d)]"/>
+    <xsl:choose>
+      <xsl:when test="$special"><xsl:value-of select="$special"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A number (digits with an optional "." fraction, as in the source's attributes) in
+       the language's form: "1,234.5" (en), "1 234,5" (fr, with a narrow no-break
+       space), "1 234,5" (es, ru). -->
+  <xsl:template name="format-number">
+    <xsl:param name="n"/>
+    <xsl:variable name="int" select="substring-before(concat($n, '.'), '.')"/>
+    <xsl:variable name="frac" select="substring-after($n, '.')"/>
+    <xsl:call-template name="group-digits">
+      <xsl:with-param name="d" select="$int"/>
+      <xsl:with-param name="sep" select="string($strings/s:s[@id = 'group-separator'])"/>
+    </xsl:call-template>
+    <xsl:if test="$frac != ''">
+      <xsl:value-of select="concat($strings/s:s[@id = 'decimal-separator'], $frac)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Digits grouped by three from the right; numbers of four digits stay whole. -->
+  <xsl:template name="group-digits">
+    <xsl:param name="d"/>
+    <xsl:param name="sep"/>
+    <xsl:param name="top" select="true()"/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) &lt;= 3 or ($top and string-length($d) = 4)"><xsl:value-of select="$d"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="group-digits">
+          <xsl:with-param name="d" select="substring($d, 1, string-length($d) - 3)"/>
+          <xsl:with-param name="sep" select="$sep"/>
+          <xsl:with-param name="top" select="false()"/>
+        </xsl:call-template>
+        <xsl:value-of select="concat($sep, substring($d, string-length($d) - 2))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A percentage: "70%" (en, es, ru), "70 %" (fr, with a no-break space). -->
+  <xsl:template name="format-percent">
+    <xsl:param name="n"/>
+    <xsl:call-template name="str">
+      <xsl:with-param name="key" select="'percent'"/>
+      <xsl:with-param name="args">
+        <a n="n"><xsl:call-template name="format-number"><xsl:with-param name="n" select="$n"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -142,6 +200,64 @@
         <a n="zone"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('zone-', translate($zone, '/', '-'))"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A time of day (hh:mm) in the language's form ("14:30"), with its zone when
+       one is given ("14:30 hours Geneva time"). -->
+  <xsl:template name="format-time">
+    <xsl:param name="value"/>
+    <xsl:param name="zone"/>
+    <xsl:variable name="t">
+      <xsl:call-template name="str">
+        <xsl:with-param name="key" select="'time'"/>
+        <xsl:with-param name="args">
+          <a n="hh"><xsl:value-of select="substring($value, 1, 2)"/></a>
+          <a n="h"><xsl:value-of select="number(substring($value, 1, 2))"/></a>
+          <a n="mm"><xsl:value-of select="substring($value, 4, 2)"/></a>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="zoned">
+      <xsl:with-param name="time" select="$t"/>
+      <xsl:with-param name="zone" select="$zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A span of time within a day ("09:30-12:30"), with its zone when one is given. -->
+  <xsl:template name="format-time-range">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:param name="zone"/>
+    <xsl:variable name="t">
+      <xsl:call-template name="str">
+        <xsl:with-param name="key" select="'time-range'"/>
+        <xsl:with-param name="args">
+          <a n="from"><xsl:call-template name="format-time"><xsl:with-param name="value" select="$from"/></xsl:call-template></a>
+          <a n="to"><xsl:call-template name="format-time"><xsl:with-param name="value" select="$to"/></xsl:call-template></a>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="zoned">
+      <xsl:with-param name="time" select="$t"/>
+      <xsl:with-param name="zone" select="$zone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="zoned">
+    <xsl:param name="time"/>
+    <xsl:param name="zone"/>
+    <xsl:choose>
+      <xsl:when test="string($zone) != ''">
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'time-zoned'"/>
+          <xsl:with-param name="args">
+            <a n="time"><xsl:value-of select="$time"/></a>
+            <a n="zone"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('zone-', translate($zone, '/', '-'))"/></xsl:call-template></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$time"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The language tag for output: Chinese text is Simplified Chinese as used in China. -->

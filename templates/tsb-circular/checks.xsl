@@ -12,18 +12,20 @@
                 xmlns:cg="urn:circgen:xslt"
                 extension-element-prefixes="cg"
                 exclude-result-prefixes="c cg">
+  <xsl:include href="../common/block-checks.xsl"/>
   <xsl:output method="xml" indent="no"/>
   <xsl:key name="draft-by-number" match="c:draft" use="@number"/>
 
   <xsl:template match="/">
     <diagnostics>
-      <xsl:apply-templates select="//@date | //c:date/@value | //@from | //@to" mode="date"/>
+      <xsl:apply-templates select="//@date | //c:date/@value | //c:date-range/@from | //c:date-range/@to" mode="date"/>
       <xsl:apply-templates select="//c:deadline" mode="check"/>
       <xsl:apply-templates select="//c:date-range" mode="check"/>
       <xsl:apply-templates select="c:circular" mode="check"/>
       <xsl:apply-templates select="//c:annex-ref" mode="check"/>
       <xsl:apply-templates select="//c:drafts" mode="check"/>
       <xsl:apply-templates select="//c:draft" mode="check"/>
+      <xsl:call-template name="block-checks"/>
     </diagnostics>
   </xsl:template>
 
@@ -50,11 +52,14 @@
   </xsl:template>
 
   <xsl:template match="c:circular" mode="check">
-    <xsl:if test="number(@annexes) != count(c:annex)">
+    <xsl:if test="@annexes and number(@annexes) != count(c:annex)">
       <error at="{cg:locate(.)}">the letter announces <xsl:value-of select="@annexes"/> annex(es) (annexes="<xsl:value-of select="@annexes"/>") but the document has <xsl:value-of select="count(c:annex)"/></error>
     </xsl:if>
     <xsl:if test="c:annex[@type='reply-form'] and not(c:annex[@type='drafts'])">
       <error at="{cg:locate(c:annex[@type='reply-form'])}">the reply form lists the drafts of a "drafts" annex, and the document has none</error>
+    </xsl:if>
+    <xsl:if test="c:annex[@type='reply-form'] and not(@study-group)">
+      <error at="{cg:locate(.)}">the reply form names the study group that would approve the drafts: give the circular a study-group attribute</error>
     </xsl:if>
     <xsl:for-each select="c:annex[@type='drafts'][2] | c:annex[@type='reply-form'][2]">
       <error at="{cg:locate(.)}">a second annex of type "<xsl:value-of select="@type"/>": a circular has at most one</error>

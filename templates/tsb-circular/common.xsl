@@ -12,6 +12,7 @@
 
   <xsl:include href="../common/l10n.xsl"/>
   <xsl:include href="../common/inline.xsl"/>
+  <xsl:include href="../common/block.xsl"/>
 
   <xsl:variable name="lang" select="/c:circular/@xml:lang"/>
   <xsl:variable name="strings" select="document(concat('strings/', $lang, '.xml'))/s:strings"/>
@@ -64,12 +65,12 @@
           <xsl:call-template name="str">
             <xsl:with-param name="key" select="'drafts-item'"/>
             <xsl:with-param name="args">
-              <a n="number"><xsl:value-of select="@number"/></a>
-              <a n="former"><xsl:value-of select="@former"/></a>
+              <a n="number"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></a>
+              <a n="former"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@former"/></xsl:call-template></a>
             </xsl:with-param>
           </xsl:call-template>
         </xsl:when>
-        <xsl:otherwise><xsl:value-of select="@number"/></xsl:otherwise>
+        <xsl:otherwise><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
@@ -113,9 +114,9 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="args">
-        <a n="number"><xsl:value-of select="@number"/></a>
-        <a n="former"><xsl:value-of select="@former"/></a>
-        <a n="source"><xsl:value-of select="@source"/></a>
+        <a n="number"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></a>
+        <a n="former"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@former"/></xsl:call-template></a>
+        <a n="source"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@source"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -131,8 +132,8 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="args">
-        <a n="number"><xsl:value-of select="@number"/></a>
-        <a n="former"><xsl:value-of select="@former"/></a>
+        <a n="number"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@number"/></xsl:call-template></a>
+        <a n="former"><xsl:call-template name="identifier"><xsl:with-param name="v" select="@former"/></xsl:call-template></a>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -161,6 +162,16 @@
       <xsl:with-param name="key" select="'note-label'"/>
       <xsl:with-param name="args"><a n="n"><xsl:value-of select="count(preceding-sibling::c:note) + 1"/></a></xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The document's keywords (PDF metadata, HTML meta): the Recommendations of its
+       drafts annex, else those named in its subject ("ITU-T X.1062, ITU-T X.1238"). -->
+  <xsl:template name="keywords">
+    <xsl:variable name="drafts" select="/c:circular/c:annex/c:draft/@number"/>
+    <xsl:for-each select="$drafts | /c:circular/c:subject//c:rec[not($drafts)]">
+      <xsl:if test="position() > 1">, </xsl:if>
+      <xsl:value-of select="concat('ITU-T ', .)"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The date of issue with the place, in the language's order. -->

@@ -23,6 +23,7 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="../common/fo-inline.xsl"/>
+  <xsl:include href="../common/fo-block.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:param name="typedir" select="'.'"/>
   <xsl:param name="emblem" select="concat($typedir, '/emblem.svg')"/>
@@ -60,6 +61,8 @@
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
              language="{$lang}" xml:lang="{$out-lang}">
       <xsl:if test="$lang = 'zh'"><xsl:attribute name="country">CN</xsl:attribute></xsl:if>
+      <!-- Hyphenation where Debian has patterns and the text is set justified in long words. -->
+      <xsl:if test="contains($hyphenated-langs, concat('|', $lang, '|'))"><xsl:attribute name="hyphenate">true</xsl:attribute></xsl:if>
       <fo:layout-master-set>
         <fo:simple-page-master master-name="first" page-width="210mm" page-height="297mm"
                                margin-top="12mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
@@ -89,10 +92,7 @@
               <dc:language><xsl:value-of select="$out-lang"/></dc:language>
               <dc:date><xsl:value-of select="@date"/></dc:date>
               <pdf:Keywords>
-                <xsl:for-each select="c:annex/c:draft">
-                  <xsl:if test="position() > 1">, </xsl:if>
-                  <xsl:value-of select="concat('ITU-T ', @number)"/>
-                </xsl:for-each>
+                <xsl:call-template name="keywords"/>
               </pdf:Keywords>
               <xmp:CreateDate><xsl:value-of select="concat(@date, 'T00:00:00Z')"/></xmp:CreateDate>
               <xmp:CreatorTool>circgen</xmp:CreatorTool>
@@ -113,6 +113,11 @@
                 <fo:bookmark-title><xsl:value-of select="concat('ITU-T ', @number)"/></fo:bookmark-title>
               </fo:bookmark>
             </xsl:for-each>
+            <xsl:for-each select="c:heading[not(@level) or @level = 1]">
+              <fo:bookmark internal-destination="{@id}">
+                <fo:bookmark-title><xsl:apply-templates select="." mode="text"/></fo:bookmark-title>
+              </fo:bookmark>
+            </xsl:for-each>
           </fo:bookmark>
         </xsl:for-each>
       </fo:bookmark-tree>
@@ -128,6 +133,9 @@
         <fo:static-content flow-name="rest-before">
           <fo:block text-align="center" font-size="11pt" role="Artifact">- <fo:page-number/> -</fo:block>
           <fo:block text-align="center" font-size="9pt" color="#333333" role="Artifact"><xsl:value-of select="$circular-name"/></fo:block>
+        </fo:static-content>
+        <fo:static-content flow-name="xsl-footnote-separator">
+          <fo:block space-before="6pt" space-after="3pt" role="Artifact"><fo:leader leader-pattern="rule" leader-length="45mm" rule-thickness="0.5pt"/></fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="letter"/>
@@ -217,18 +225,20 @@
       </fo:list-block>
 
       <fo:block space-after="6pt" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></fo:block>
-      <xsl:apply-templates select="c:letter/*"/>
+      <xsl:apply-templates select="c:letter/*" mode="block"/>
       <fo:block space-before="12pt" keep-with-next.within-page="always" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></fo:block>
       <fo:block space-before="24pt" keep-together.within-page="always" keep-with-next.within-page="always">
         <fo:block id="{c:signature/c:title/@id}"><xsl:apply-templates select="c:signature/c:title/node()" mode="inline"/></fo:block>
         <fo:block id="{c:signature/c:name/@id}"><xsl:value-of select="c:signature/c:name"/></fo:block>
       </fo:block>
-      <fo:block space-before="18pt" font-size="11pt">
-        <xsl:call-template name="str">
-          <xsl:with-param name="key" select="'annexes'"/>
-          <xsl:with-param name="args"><a n="n"><xsl:value-of select="@annexes"/></a></xsl:with-param>
-        </xsl:call-template>
-      </fo:block>
+      <xsl:if test="c:annex">
+        <fo:block space-before="18pt" font-size="11pt">
+          <xsl:call-template name="str">
+            <xsl:with-param name="key" select="'annexes'"/>
+            <xsl:with-param name="args"><a n="n"><xsl:value-of select="count(c:annex)"/></a></xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:if>
     </fo:block>
   </xsl:template>
 
@@ -266,18 +276,7 @@
     </fo:list-block>
   </xsl:template>
 
-  <!-- A numbered paragraph: number, then the text at a fixed indent (hanging). -->
-  <xsl:template match="c:para">
-    <fo:list-block provisional-distance-between-starts="10mm" provisional-label-separation="2mm"
-                   space-after="6pt" text-align="{$align}">
-      <fo:list-item id="{@id}">
-        <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="count(preceding-sibling::c:para) + 1"/></fo:block></fo:list-item-label>
-        <fo:list-item-body start-indent="body-start()"><fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block></fo:list-item-body>
-      </fo:list-item>
-    </fo:list-block>
-  </xsl:template>
-
-  <xsl:template match="c:note">
+  <xsl:template match="c:note" mode="block">
     <fo:block id="{@id}" space-after="6pt" text-align="{$align}" font-size="11pt" role="P">
       <fo:inline>
         <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
@@ -322,6 +321,23 @@
           </xsl:for-each>
         </fo:block>
       </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A general annex: heading, title, then its blocks (common/fo-block.xsl). -->
+  <xsl:template match="c:annex[not(@type) or @type = 'general']">
+    <fo:block id="{@id}" break-before="page">
+      <fo:block text-align="center" font-family="{$heading-font}" font-weight="bold" font-size="13pt"
+                space-after="8pt" keep-with-next.within-page="always" role="H1">
+        <xsl:call-template name="annex-heading"/>
+      </fo:block>
+      <xsl:for-each select="c:title">
+        <fo:block text-align="center" font-family="{$heading-font}" font-weight="bold" space-after="14pt"
+                  keep-with-next.within-page="always" role="H2" id="{@id}">
+          <xsl:apply-templates mode="inline"/>
+        </fo:block>
+      </xsl:for-each>
+      <xsl:apply-templates select="*[not(self::c:title)]" mode="block"/>
     </fo:block>
   </xsl:template>
 

@@ -13,6 +13,7 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="../common/html-inline.xsl"/>
+  <xsl:include href="../common/html-block.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css" select="''"/>
 
@@ -29,10 +30,7 @@
         </meta>
         <meta name="keywords">
           <xsl:attribute name="content">
-            <xsl:for-each select="c:annex/c:draft">
-              <xsl:if test="position() > 1">, </xsl:if>
-              <xsl:value-of select="concat('ITU-T ', @number)"/>
-            </xsl:for-each>
+            <xsl:call-template name="keywords"/>
           </xsl:attribute>
         </meta>
         <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>
@@ -51,7 +49,7 @@
               <dd><xsl:value-of select="$circular-name"/><br/><xsl:value-of select="@code"/></dd>
               <xsl:if test="c:contact/c:name">
                 <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-contact'"/></xsl:call-template></dt>
-                <dd><xsl:value-of select="c:contact/c:name"/></dd>
+                <dd id="{c:contact/c:name/@id}"><xsl:value-of select="c:contact/c:name"/></dd>
               </xsl:if>
               <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-tel'"/></xsl:call-template></dt>
               <dd><a href="tel:{translate(c:contact/c:phone, ' -', '')}"><xsl:value-of select="c:contact/c:phone"/></a></dd>
@@ -72,18 +70,21 @@
             <strong id="{c:subject/@id}"><xsl:apply-templates select="c:subject/node()" mode="inline"/></strong>
           </p>
           <p class="salutation"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></p>
-          <xsl:apply-templates select="c:letter/*"/>
+          <xsl:apply-templates select="c:letter/*" mode="block"/>
           <p class="closing"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></p>
           <p class="signature">
             <span id="{c:signature/c:title/@id}"><xsl:apply-templates select="c:signature/c:title/node()" mode="inline"/></span><br/>
             <span id="{c:signature/c:name/@id}"><xsl:value-of select="c:signature/c:name"/></span>
           </p>
-          <p class="annexes">
-            <xsl:call-template name="str">
-              <xsl:with-param name="key" select="'annexes'"/>
-              <xsl:with-param name="args"><a n="n"><xsl:value-of select="@annexes"/></a></xsl:with-param>
-            </xsl:call-template>
-          </p>
+          <xsl:if test="c:annex">
+            <p class="annexes">
+              <xsl:call-template name="str">
+                <xsl:with-param name="key" select="'annexes'"/>
+                <xsl:with-param name="args"><a n="n"><xsl:value-of select="count(c:annex)"/></a></xsl:with-param>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:call-template name="footnotes"><xsl:with-param name="part" select="c:letter"/></xsl:call-template>
         </article>
         <xsl:apply-templates select="c:annex"/>
         <footer class="address">
@@ -111,15 +112,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="c:para">
-    <p class="para" id="{@id}">
-      <span class="num"><xsl:value-of select="count(preceding-sibling::c:para) + 1"/></span>
-      <xsl:text> </xsl:text>
-      <xsl:apply-templates mode="inline"/>
-    </p>
-  </xsl:template>
-
-  <xsl:template match="c:note">
+  <xsl:template match="c:note" mode="block">
     <p class="note" id="{@id}">
       <span class="label"><xsl:call-template name="note-label"/></span>
       <xsl:apply-templates mode="inline"/>
@@ -141,6 +134,18 @@
           </xsl:for-each>
         </section>
       </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <!-- A general annex: heading, title, blocks (common/html-block.xsl), its footnotes. -->
+  <xsl:template match="c:annex[not(@type) or @type = 'general']">
+    <section class="annex general" id="{@id}">
+      <h1 class="annex-heading"><xsl:call-template name="annex-heading"/></h1>
+      <xsl:for-each select="c:title">
+        <h2 class="annex-title" id="{@id}"><xsl:apply-templates mode="inline"/></h2>
+      </xsl:for-each>
+      <xsl:apply-templates select="*[not(self::c:title)]" mode="block"/>
+      <xsl:call-template name="footnotes"/>
     </section>
   </xsl:template>
 
@@ -182,7 +187,7 @@
       <p class="salutation"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></p>
       <p><xsl:call-template name="str-number"><xsl:with-param name="key" select="'reply-intro'"/></xsl:call-template></p>
       <table class="reply">
-        <caption><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></caption>
+        <caption data-repeated="page-top"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></caption>
         <xsl:for-each select="../c:annex[@type = 'drafts']/c:draft">
           <tbody id="reply-{@id}">
             <tr>

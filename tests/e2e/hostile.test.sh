@@ -108,6 +108,18 @@ mkdir -p "$tmp/dir.pdf"
 bounded fo "$docs/deep-tables.fo" -o "$tmp/dir.pdf" 2>"$tmp/err"; rc=$?
 [ $rc = 2 ] && grep -q "cannot write" "$tmp/err" && ok || ko "output is a folder: exit $rc: $(cat "$tmp/err")"
 [ -z "$(ls -A "$tmp" | grep '^\.')" ] && ok || ko "temporary files left behind"
+# A device or pipe as the output: refused (a file renamed into place would replace
+# it), the device untouched; for fo (its own writer) and for pdf and html (base/output.c).
+mkfifo "$tmp/pipe.pdf" 2>/dev/null || true
+for target in /dev/full "$tmp/pipe.pdf"; do
+    [ -e "$target" ] || continue
+    for cmd in "fo $docs/deep-tables.fo" "pdf samples/tsb-circular-50/en.xml" "html samples/tsb-circular-50/en.xml"; do
+        bounded $cmd -o "$target" 2>"$tmp/err"; rc=$?
+        [ $rc = 2 ] && grep -q "not a regular file" "$tmp/err" && { [ -c "$target" ] || [ -p "$target" ]; } && ok ||
+            ko "output to $target (${cmd%% *}): exit $rc, $(ls -la "$target"): $(head -n 1 "$tmp/err")"
+    done
+done
+rm -f "$tmp/pipe.pdf"
 # A full disk (where /dev/full exists): the write fails cleanly.
 if [ -w /dev/full ]; then
     bounded fo "$docs/deep-tables.fo" --dump-areas=/dev/full 2>"$tmp/err"; rc=$?

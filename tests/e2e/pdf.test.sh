@@ -9,7 +9,9 @@ unset SOURCE_DATE_EPOCH
 
 cg build samples -o "$tmp/out" >"$tmp/build.log" 2>&1; rc=$?
 [ $rc = 0 ] && ok || ko "build samples: exit $rc: $(cat "$tmp/build.log")"
-grep -q 'circgen build: 3 documents: 3 built, 0 up to date, 0 failed; [0-9]* pages, 6 outputs' "$tmp/build.log" && ok || ko "build summary: $(cat "$tmp/build.log")"
+# Every sample (each DOC/LANG.xml), each to a PDF and an HTML page.
+n=$(ls samples/*/*.xml | wc -l)
+grep -q "circgen build: $n documents: $n built, 0 up to date, 0 failed; [0-9]* pages, $((2 * n)) outputs" "$tmp/build.log" && ok || ko "build summary: $(cat "$tmp/build.log")"
 
 for pdf in "$tmp"/out/*/*.pdf; do
     name=${pdf#"$tmp/out/"}
@@ -19,6 +21,8 @@ for pdf in "$tmp"/out/*/*.pdf; do
     # What a screen reader reads (the structure tree): the same text, none left out
     # (paragraphs with links, continued paragraphs), no running header inside it.
     python3 tests/e2e/pdftext.py tagged "$html" "$pdf" && ok || ko "$name: structure tree text and HTML text differ"
+    # Footnotes (the HTML's notes) at the foot of the page of their call, once.
+    python3 tests/e2e/pdftext.py footnotes "$html" "$pdf" >/dev/null && ok || ko "$name: $(python3 tests/e2e/pdftext.py footnotes "$html" "$pdf")"
     # Fonts: pinned faces only, each embedded, subset, with a Unicode map; no Type 3.
     pdffonts "$pdf" | tail -n +3 > "$tmp/fonts"
     [ -s "$tmp/fonts" ] && ok || ko "$name: no fonts"
@@ -68,7 +72,8 @@ fi
 
 # Byte-identical output for the same input, whatever the clock.
 cg build samples -o "$tmp/again" -q 2>/dev/null
-for f in tsb-circular-50/en.pdf tsb-circular-50/zh.pdf sg17-ietf-liaison/en.pdf tsb-circular-50/zh.html; do
+for f in tsb-circular-50/en.pdf tsb-circular-50/zh.pdf sg17-ietf-liaison/en.pdf tsb-circular-50/zh.html \
+         tsb-circular-workshop/zh.pdf tsb-circular-approval/en.pdf; do
     cmp -s "$tmp/out/$f" "$tmp/again/$f" && ok || ko "$f differs between two runs"
 done
 

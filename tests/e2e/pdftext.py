@@ -10,11 +10,19 @@
                                       reader reads: pdfinfo -struct-text) is the HTML's
                                       text in the same order: nothing left out, no page
                                       furniture inside it
+  pdftext.py footnotes PAGE.html DOC.pdf
+                                      every footnote of the HTML (its notes section) is
+                                      in the PDF on the page of its call, and there once
+
+Footnotes: the HTML gives them as notes at the end of a part (section.footnotes), the
+PDF at the foot of the page of their call (and the structure tree where the engine
+puts them). "same" and "tagged" compare the text without them, then find each note's
+text (number and words) in the PDF text once.
 
 Page furniture is what repeats at the top and the bottom of pages: static content (the running
 header "- 2 -" and the document's name; footers such as "1 / 2" and the address
-footer, which the HTML carries once, at its end) and a table's header row repeated
-on each page the table runs onto (the HTML table's caption). A hyphen at the end of a PDF line may
+footer, which the HTML carries once, at its end) and a table's header rows repeated
+on each page the table runs onto (in the HTML a caption or a row marked data-repeated). A hyphen at the end of a PDF line may
 be a hyphenation point: it matches nothing in the HTML.
 """
 import html.parser
@@ -29,27 +37,47 @@ class HTMLText(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.body, self.footer, self.title, self.captions = [], [], [], []
-        self.stack = []
+        self.notes = []      # the text of each footnote of a notes section
+        self.calls = []      # (number, the body text before the call)
+        self.stack = []      # (tag, attributes)
+
+    def within(self, test):
+        return any(test(t, a) for t, a in self.stack)
 
     def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
         if tag not in ("br", "meta", "link", "img", "input", "hr"):
-            self.stack.append(tag)
+            self.stack.append((tag, a))
+        if tag == "li" and self.within(lambda t, x: "footnotes" in x.get("class", "").split()):
+            self.notes.append("")
+        if tag == "tr" and a.get("data-repeated"):
+            self.row = len(self.captions)     # the row's whole text, then each cell's
+            self.captions.append("")
 
     def handle_endtag(self, tag):
         while self.stack:
-            if self.stack.pop() == tag:
+            if self.stack.pop()[0] == tag:
                 break
 
     def handle_data(self, data):
-        if "style" in self.stack or "script" in self.stack:
+        tags = [t for t, _ in self.stack]
+        if "style" in tags or "script" in tags:
             return
-        if "title" in self.stack:
+        if "title" in tags:
             self.title.append(data)
-        elif "footer" in self.stack:
+        elif "footer" in tags:
             self.footer.append(data)
-        elif "body" in self.stack:
+        elif self.within(lambda t, x: "footnotes" in x.get("class", "").split()):
+            if self.notes:
+                self.notes[-1] += data
+        elif "body" in tags:
+            if self.within(lambda t, x: "fn-ref" in x.get("class", "").split()):
+                self.calls.append((data.strip(), squeeze("".join(self.body))))
             self.body.append(data)
-            if "caption" in self.stack:
+            if self.within(lambda t, x: t == "tr" and x.get("data-repeated")):
+                self.captions[self.row] += data
+                self.captions.append(data)
+            elif self.within(lambda t, x: t == "caption" and x.get("data-repeated")):
                 self.captions.append(data)
 
 
@@ -114,6 +142,32 @@ def match(pdf, html_text, any_hyphen=False):
     return None
 
 
+def cut(text, needle):
+    """text without the first occurrence of needle, white space (and a hyphen
+    before a line end) aside; None when needle is not in text."""
+    for drop_hyphens in (False, True):
+        keep = [i for i, c in enumerate(text) if not c.isspace()
+                and not (drop_hyphens and c in "-\u00ad\u2010" and text[i + 1:i + 2] == "\n")]
+        k = "".join(text[i] for i in keep).find(needle)
+        if k >= 0:
+            gone = set(keep[k:k + len(needle)])
+            return "".join(c for i, c in enumerate(text) if i not in gone)
+    return None
+
+
+def cut_notes(text, parser, where):
+    """text without each footnote of the HTML; the problems found."""
+    problems = []
+    for note in parser.notes:
+        n = squeeze(note)
+        rest = cut(text, n)
+        if rest is None:
+            problems.append("footnote not in the %s: %s" % (where, note.strip()[:60]))
+        else:
+            text = rest
+    return text, problems
+
+
 def read_html(html_path):
     parser = HTMLText()
     parser.feed(open(html_path, encoding="utf-8").read())
@@ -127,7 +181,8 @@ def read_html(html_path):
 def cmd_same(html_path, pdf_path):
     parser, furniture = read_html(html_path)
     pdf = strip_furniture(pdf_pages(pdf_path), furniture)
-    problem = match(pdf, "".join(parser.body))
+    pdf, problems = cut_notes(pdf, parser, "PDF")
+    problem = problems[0] if problems else match(pdf, "".join(parser.body))
     if problem:
         print("%s vs %s: %s" % (pdf_path, html_path, problem))
         return 1
@@ -142,11 +197,34 @@ def cmd_tagged(html_path, pdf_path):
         print("%s: no structure tree" % pdf_path)
         return 1
     text = "\n".join(m.group(1) for m in re.finditer(r'^\s*"(.*)"\s*$', tree, re.M))
-    problem = match(text, "".join(parser.body), any_hyphen=True)
+    text, problems = cut_notes(text, parser, "structure tree")
+    problem = problems[0] if problems else match(text, "".join(parser.body), any_hyphen=True)
     if problem:
         print("%s structure tree vs %s: %s" % (pdf_path, html_path, problem))
         return 1
     return 0
+
+
+def cmd_footnotes(html_path, pdf_path):
+    parser, _ = read_html(html_path)
+    pages = [squeeze(p) for p in pdf_pages(pdf_path)]
+    if len(parser.notes) != len(parser.calls):
+        print("%s: %d footnotes but %d calls" % (html_path, len(parser.notes), len(parser.calls)))
+        return 1
+    status = 0
+    for note, (number, before) in zip(parser.notes, parser.calls):
+        n = squeeze(note)
+        on = [i for i, p in enumerate(pages, 1) if n in p]
+        if len(on) != 1 or pages[on[0] - 1].count(n) != 1:
+            print("%s: footnote %s is on pages %s, not on one page once" % (pdf_path, number, on))
+            status = 1
+            continue
+        call = before[-12:] + number
+        if call not in pages[on[0] - 1]:
+            print("%s: footnote %s is on page %d, its call (…%s) is not" % (pdf_path, number, on[0], call))
+            status = 1
+    print("footnotes: %d checked" % len(parser.notes))
+    return status
 
 
 def cmd_seed(seed_path, pdf_path, html_path):
@@ -178,6 +256,8 @@ if __name__ == "__main__":
         sys.exit(cmd_same(sys.argv[2], sys.argv[3]))
     if sys.argv[1:2] == ["tagged"] and len(sys.argv) == 4:
         sys.exit(cmd_tagged(sys.argv[2], sys.argv[3]))
+    if sys.argv[1:2] == ["footnotes"] and len(sys.argv) == 4:
+        sys.exit(cmd_footnotes(sys.argv[2], sys.argv[3]))
     if sys.argv[1:2] == ["seed"] and len(sys.argv) == 5:
         sys.exit(cmd_seed(sys.argv[2], sys.argv[3], sys.argv[4]))
     sys.exit(__doc__)

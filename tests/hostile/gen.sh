@@ -117,6 +117,12 @@ printf '<svg %s width="1e30" height="1e30"><rect width="1e30" height="1e30" fill
 for name in svg-external svg-entity-bomb svg-external-entity svg-huge; do
     printf '<fo:block>image <fo:external-graphic src="%s.svg"/> and <fo:external-graphic src="%s.svg" content-width="50pt" content-height="50pt"/> after</fo:block>\n' $name $name | fo "image-$name.fo"
 done
+# Page masters that are missing or misnamed: errors, not a page-less loop.
+m() { f=$out/docs/$1; shift; printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n%s\n<fo:page-sequence master-reference="%s">\n<fo:flow flow-name="xsl-region-body"><fo:block>Software</fo:block></fo:flow>\n</fo:page-sequence>\n</fo:root>\n' "$1" "$2" > "$f"; }
+m masters-none.fo '<fo:layout-master-set> </fo:layout-master-set>' p
+m masters-no-set.fo '' p
+m masters-misnamed.fo '<fo:layout-master-set><fo:simple-page-master master-name="a4"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>' p
+m masters-psm-misnamed.fo '<fo:layout-master-set><fo:simple-page-master master-name="a4"><fo:region-body/></fo:simple-page-master><fo:page-sequence-master master-name="p"><fo:repeatable-page-master-reference master-reference="letter"/></fo:page-sequence-master></fo:layout-master-set>' p
 rm -f "$out/docs/fifo"; mkfifo "$out/docs/fifo" 2>/dev/null || true
 # For the missing font: a fontconfig file that has no fonts.
 mkdir -p "$out/nofonts"

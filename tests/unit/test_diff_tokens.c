@@ -123,6 +123,20 @@ static void test_addresses(void **state)
     expect_facts("call +41 (0)22 730 6206", "en", "phone:+41227306206");
 }
 
+/* Spanish and Russian dates in words compare with the same dates in digits. */
+static void test_numbers_spanish_russian(void **state)
+{
+    (void)state;
+    expect_facts("del 3 al 11 de diciembre de 2025, el 70%", "es",
+                 "number:3 number:11 number:12 number:2025 percent:70%");
+    expect_facts("23 de julio de 2025", "es", "number:23 number:7 number:2025");
+    expect_facts("3–11 декабря 2025 г., 23\xc2\xa0июля 2025\xc2\xa0г.", "ru",
+                 "number:3 number:11 number:12 number:2025 number:23 number:7 number:2025");
+    expect_facts("в ИЮЛЕ 2025 года, 9,4 пункта", "ru", "number:7 number:2025 number:9.4");
+    /* a month name away from any number is a word */
+    expect_facts("в июле и в августе", "ru", "");
+}
+
 static void test_spelled(void **state)
 {
     (void)state;
@@ -139,6 +153,17 @@ static void test_spelled(void **state)
     assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(4 + 1)));
     assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(10 + 1)));
     assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(23 + 1)));
+    g_hash_table_remove_all(sp);
+    const char *ru = "в четыре этапа, Десять проектов";
+    cg_facts_extract(ru, strlen(ru), 0, "ru", f, sp);
+    assert_int_equal(f->len, 0);
+    assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(4 + 1)));
+    assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(10 + 1)));
+    g_hash_table_remove_all(sp);
+    const char *fr = "en quatre étapes, onze projets";
+    cg_facts_extract(fr, strlen(fr), 0, "fr", f, sp);
+    assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(4 + 1)));
+    assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(11 + 1)));
     g_array_unref(f);
     g_hash_table_destroy(sp);
 }
@@ -203,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_numbers_english),
         cmocka_unit_test(test_numbers_chinese),
         cmocka_unit_test(test_numbers_french),
+        cmocka_unit_test(test_numbers_spanish_russian),
         cmocka_unit_test(test_identifiers),
         cmocka_unit_test(test_addresses),
         cmocka_unit_test(test_spelled),

@@ -230,7 +230,52 @@ static void test_hyphenation(void **state)
     assert_true(pts[2]);                         /* hy-phen-ation */
     assert_true(pts[6]);
     assert_false(pts[1]);
-    assert_false(cg_hyphenate("fr", chars, 11, 2, 3, pts));
+    assert_false(cg_hyphenate("zh", chars, 11, 2, 3, pts));   /* never Chinese */
+    assert_false(cg_hyphenate("xx", chars, 11, 2, 3, pts));   /* no patterns */
+}
+
+/* Break points of w (UTF-8) in language lang as "té-lé-com-mu-ni-ca-tions". */
+static char *hyphenated(const char *lang, const char *w)
+{
+    glong n = 0;
+    gunichar *chars = g_utf8_to_ucs4_fast(w, -1, &n);
+    gboolean pts[64] = { 0 };
+    GString *out = g_string_new(NULL);
+    if (cg_hyphenate(lang, chars, (int)n, 2, 2, pts))
+        for (glong i = 0; i < n; i++) {
+            if (pts[i])
+                g_string_append_c(out, '-');
+            g_string_append_unichar(out, chars[i]);
+        }
+    g_free(chars);
+    return g_string_free(out, FALSE);
+}
+
+/* Debian's French (UTF-8), Spanish and Russian (KOI8-R) patterns: points counted in
+ * characters, not bytes, whatever the file's encoding. */
+static void test_hyphenation_languages(void **state)
+{
+    (void)state;
+    static const struct { const char *lang, *word, *want; } cases[] = {
+        { "fr", "télécommunications", "té-lé-com-mu-ni-ca-tions" },
+        { "fr", "approbation", "ap-pro-ba-tion" },
+        { "es", "telecomunicaciones", "te-le-co-mu-ni-ca-cio-nes" },
+        { "es", "recomendación", "re-co-men-da-ción" },
+        { "ru", "электросвязи", "элек-тро-свя-зи" },
+        { "ru", "Рекомендации", "Ре-коменда-ции" },   /* as the patterns have it */
+        { "ru", "безопасности", "без-опас-но-сти" },
+    };
+    int run = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        if (!cg_hyph_available(cases[i].lang))
+            continue;
+        char *got = hyphenated(cases[i].lang, cases[i].word);
+        assert_string_equal(got, cases[i].want);
+        g_free(got);
+        run++;
+    }
+    if (!run)
+        skip();
 }
 
 int main(void)
@@ -243,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_break_opportunities),
         cmocka_unit_test(test_language_hook),
         cmocka_unit_test(test_hyphenation),
+        cmocka_unit_test(test_hyphenation_languages),
     };
     int rc = cmocka_run_group_tests_name("fo_linebreak", tests, setup, NULL);
     cg_hyph_cleanup();
