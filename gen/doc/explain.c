@@ -678,6 +678,54 @@ static void check_simple(xctx *x, xmlNodePtr el, xmlNodePtr pat, const rng_model
     xmlFree(v);
 }
 
+static gboolean has_text(xmlNodePtr el)
+{
+    for (xmlNodePtr c = el->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !blank(c->content))
+            return TRUE;
+    return FALSE;
+}
+
+/* How far the messages of a branch let el get: the line of the first one. */
+static long reached(GPtrArray *msgs)
+{
+    long line = G_MAXLONG;
+    for (guint i = 0; i < msgs->len; i++)
+        line = MIN(line, xmlGetLineNo(((xmsg *)g_ptr_array_index(msgs, i))->node));
+    return line;
+}
+
+/* el's content is a choice of branches that differ in attributes or text (m's
+ * branches): explain it by the branch it fits best, the one that allows text when
+ * el has text, then with the fewest and deepest messages, then the one whose first
+ * message comes furthest into el. */
+static void check_branches(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray *alts,
+                           GPtrArray *out, int depth)
+{
+    gboolean text = has_text(el);
+    GPtrArray *best = NULL;
+    double best_score = INFINITY;
+    long best_reach = 0;
+    for (guint i = 0; i < m->branches->len; i++) {
+        const rng_model *b = g_ptr_array_index(m->branches, i);
+        GPtrArray *tmp = g_ptr_array_new_with_free_func(msg_free);
+        check_attrs(x, el, b, alts, tmp, depth);
+        check_content(x, el, b, tmp, depth);
+        double s = score(tmp, depth) + (text && !b->text && !b->data->len ? 1000 : 0);
+        long reach = reached(tmp);
+        if (s < best_score || (s == best_score && reach > best_reach)) {
+            if (best)
+                g_ptr_array_free(best, TRUE);
+            best = tmp, best_score = s, best_reach = reach;
+        } else {
+            g_ptr_array_free(tmp, TRUE);
+        }
+        if (!best->len)
+            break;
+    }
+    g_ptr_array_extend_and_steal(out, best);
+}
+
 /* Check el against pattern pat, one of the patterns alts it may match here. */
 static void check_element(xctx *x, xmlNodePtr el, xmlNodePtr pat, GPtrArray *alts,
                           GPtrArray *out, int depth)
@@ -687,8 +735,9 @@ static void check_element(xctx *x, xmlNodePtr el, xmlNodePtr pat, GPtrArray *alt
         return;
     }
     const rng_model *m = cg_rng_model(x->r, pat);
-    check_attrs(x, el, m, alts, out, depth);
-    if (!has_edges(m) && m->data->len)
+    if (m->branches)
+        check_branches(x, el, m, alts, out, depth);
+    else if (check_attrs(x, el, m, alts, out, depth), !has_edges(m) && m->data->len)
         check_simple(x, el, pat, m, out, depth);
     else
         check_content(x, el, m, out, depth);

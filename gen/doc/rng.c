@@ -174,6 +174,8 @@ static void model_free(gpointer p)
     g_ptr_array_free(m->data, TRUE);
     g_ptr_array_free(m->musts, TRUE);
     g_ptr_array_free(m->singles, TRUE);
+    if (m->branches)
+        g_ptr_array_free(m->branches, TRUE);
     g_free(m);
 }
 
@@ -452,6 +454,62 @@ static rng_model *model_new(void)
     return m;
 }
 
+/* The <choice> that is the whole content of an element pattern (directly, through
+ * a group of one pattern or a reference to a single define), or NULL. */
+static xmlNodePtr sole_choice(cg_rng *r, xmlNodePtr first, int depth)
+{
+    if (depth > 8 || count_patterns(first) != 1)
+        return NULL;
+    while (!is_rng(first, NULL))
+        first = first->next;
+    if (is_rng(first, "choice"))
+        return count_patterns(first->children) > 1 ? first : NULL;
+    if (is_rng(first, "group"))
+        return sole_choice(r, first->children, depth + 1);
+    if (is_rng(first, "ref") && prop(first, "name")) {
+        GPtrArray *defs = g_hash_table_lookup(r->defines, prop(first, "name"));
+        if (defs && defs->len == 1)
+            return sole_choice(r, ((xmlNodePtr)g_ptr_array_index(defs, 0))->children, depth + 1);
+    }
+    return NULL;
+}
+
+static gboolean has_required_attr(const rng_model *m)
+{
+    for (guint i = 0; i < m->attrs->len; i++)
+        if (((rng_attr *)g_ptr_array_index(m->attrs, i))->required)
+            return TRUE;
+    return FALSE;
+}
+
+/* The branches of a content that is a choice, each as its own automaton, when
+ * they differ in what the merged automaton blurs: a required attribute (optional
+ * once merged) or whether text is allowed. NULL otherwise. */
+static GPtrArray *compile_branches(cg_rng *r, xmlNodePtr elem)
+{
+    xmlNodePtr choice = sole_choice(r, content_first(elem), 0);
+    if (!choice)
+        return NULL;
+    GPtrArray *bs = g_ptr_array_new_with_free_func(model_free);
+    gboolean differ = FALSE;
+    for (xmlNodePtr n = choice->children; n; n = n->next) {
+        if (!is_rng(n, NULL))
+            continue;
+        rng_model *b = model_new();
+        compiler c = { r, b, 0 };
+        b->start = new_state(b);
+        b->accept = compile(&c, n, b->start, FALSE);
+        differ |= has_required_attr(b) ||
+                  (bs->len && b->text != ((rng_model *)g_ptr_array_index(bs, 0))->text);
+        g_ptr_array_add(bs, b);
+    }
+    if (!differ) {
+        g_ptr_array_free(bs, TRUE);
+        return NULL;
+    }
+    return bs;
+}
+
 rng_model *cg_rng_model(cg_rng *r, xmlNodePtr elem)
 {
     rng_model *m = g_hash_table_lookup(r->models, elem);
@@ -462,6 +520,7 @@ rng_model *cg_rng_model(cg_rng *r, xmlNodePtr elem)
     m->start = new_state(m);
     m->accept = compile_seq(&c, content_first(elem), m->start, FALSE);
     g_hash_table_insert(r->models, elem, m);
+    m->branches = compile_branches(r, elem);
     return m;
 }
 

@@ -52,6 +52,10 @@ typedef struct {
     gboolean approx;         /* interleave read as "in any order" */
     GPtrArray *musts;        /* <element> patterns an interleave requires */
     GPtrArray *singles;      /* <element> patterns an interleave allows once */
+    GPtrArray *branches;     /* of rng_model*: when the content is a choice whose
+                                branches differ in required attributes or text
+                                (para: text with an id, or a container without),
+                                each branch on its own; else NULL */
 } rng_model;
 
 typedef struct cg_rng cg_rng;
