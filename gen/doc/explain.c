@@ -696,9 +696,9 @@ static long reached(GPtrArray *msgs)
 }
 
 /* el's content is a choice of branches that differ in attributes or text (m's
- * branches): explain it by the branch it fits best, the one that allows text when
- * el has text, then with the fewest and deepest messages, then the one whose first
- * message comes furthest into el. */
+ * branches): explain it by the branch it fits best, the one with the fewest and
+ * deepest messages, then one that allows text when el has text (and none when it
+ * has none), then the one whose first message comes furthest into el. */
 static void check_branches(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray *alts,
                            GPtrArray *out, int depth)
 {
@@ -706,17 +706,20 @@ static void check_branches(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray
     GPtrArray *best = NULL;
     double best_score = INFINITY;
     long best_reach = 0;
+    gboolean best_fit = FALSE;
     for (guint i = 0; i < m->branches->len; i++) {
         const rng_model *b = g_ptr_array_index(m->branches, i);
         GPtrArray *tmp = g_ptr_array_new_with_free_func(msg_free);
         check_attrs(x, el, b, alts, tmp, depth);
         check_content(x, el, b, tmp, depth);
-        double s = score(tmp, depth) + (text && !b->text && !b->data->len ? 1000 : 0);
+        double s = score(tmp, depth);
+        gboolean fit = text == (b->text || b->data->len);
         long reach = reached(tmp);
-        if (s < best_score || (s == best_score && reach > best_reach)) {
+        if (s < best_score ||
+            (s == best_score && (fit > best_fit || (fit == best_fit && reach > best_reach)))) {
             if (best)
                 g_ptr_array_free(best, TRUE);
-            best = tmp, best_score = s, best_reach = reach;
+            best = tmp, best_score = s, best_reach = reach, best_fit = fit;
         } else {
             g_ptr_array_free(tmp, TRUE);
         }

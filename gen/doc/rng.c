@@ -454,40 +454,77 @@ static rng_model *model_new(void)
     return m;
 }
 
-/* The <choice> that is the whole content of an element pattern (directly, through
- * a group of one pattern or a reference to a single define), or NULL. */
-static xmlNodePtr sole_choice(cg_rng *r, xmlNodePtr first, int depth)
+/* The <choice> that pattern n is (directly, through a group of one pattern or a
+ * reference to a single define), or NULL. */
+static xmlNodePtr as_choice(cg_rng *r, xmlNodePtr n, int depth)
 {
-    if (depth > 8 || count_patterns(first) != 1)
+    if (depth > 8)
         return NULL;
-    while (!is_rng(first, NULL))
-        first = first->next;
-    if (is_rng(first, "choice"))
-        return count_patterns(first->children) > 1 ? first : NULL;
-    if (is_rng(first, "group"))
-        return sole_choice(r, first->children, depth + 1);
-    if (is_rng(first, "ref") && prop(first, "name")) {
-        GPtrArray *defs = g_hash_table_lookup(r->defines, prop(first, "name"));
-        if (defs && defs->len == 1)
-            return sole_choice(r, ((xmlNodePtr)g_ptr_array_index(defs, 0))->children, depth + 1);
+    if (is_rng(n, "choice"))
+        return count_patterns(n->children) > 1 ? n : NULL;
+    xmlNodePtr only = NULL;
+    if (is_rng(n, "group")) {
+        only = n->children;
+    } else if (is_rng(n, "ref") && prop(n, "name")) {
+        GPtrArray *defs = g_hash_table_lookup(r->defines, prop(n, "name"));
+        only = defs && defs->len == 1 ? ((xmlNodePtr)g_ptr_array_index(defs, 0))->children : NULL;
     }
-    return NULL;
+    if (!only || count_patterns(only) != 1)
+        return NULL;
+    while (!is_rng(only, NULL))
+        only = only->next;
+    return as_choice(r, only, depth + 1);
 }
 
-static gboolean has_required_attr(const rng_model *m)
+/* The one pattern of an element's content (*top) that is a choice, beside
+ * attributes (optional or not): the choice, or NULL when there is none or more. */
+static xmlNodePtr content_choice(cg_rng *r, xmlNodePtr first, xmlNodePtr *top)
 {
-    for (guint i = 0; i < m->attrs->len; i++)
-        if (((rng_attr *)g_ptr_array_index(m->attrs, i))->required)
+    xmlNodePtr found = NULL;
+    for (xmlNodePtr n = first; n; n = n->next) {
+        if (!is_rng(n, NULL))
+            continue;
+        xmlNodePtr ch = as_choice(r, n, 0);
+        if (ch && found)
+            return NULL;
+        if (ch)
+            found = ch, *top = n;
+        else if (!is_rng(n, "attribute") && !is_rng(n, "optional"))
+            return NULL;
+    }
+    return found;
+}
+
+/* Does a require an attribute that b does not? */
+static gboolean requires_more(const rng_model *a, const rng_model *b)
+{
+    for (guint i = 0; i < a->attrs->len; i++) {
+        const rng_attr *x = g_ptr_array_index(a->attrs, i);
+        gboolean also = FALSE;
+        for (guint k = 0; x->required && x->name && k < b->attrs->len && !also; k++) {
+            const rng_attr *y = g_ptr_array_index(b->attrs, k);
+            also = y->required && y->name && xmlStrEqual(x->name, y->name) &&
+                   xmlStrEqual(x->ns, y->ns);
+        }
+        if (x->required && x->name && !also)
             return TRUE;
+    }
     return FALSE;
 }
 
-/* The branches of a content that is a choice, each as its own automaton, when
- * they differ in what the merged automaton blurs: a required attribute (optional
- * once merged) or whether text is allowed. NULL otherwise. */
+/* Do two automata differ in whether text is allowed or in a required attribute? */
+static gboolean blurred(const rng_model *a, const rng_model *b)
+{
+    return a->text != b->text || requires_more(a, b) || requires_more(b, a);
+}
+
+/* The branches of a content that is a choice (beside attributes), each as its own
+ * automaton with those attributes, when the branches differ in what the merged
+ * automaton blurs: a required attribute (optional once merged) or whether text is
+ * allowed. NULL otherwise. */
 static GPtrArray *compile_branches(cg_rng *r, xmlNodePtr elem)
 {
-    xmlNodePtr choice = sole_choice(r, content_first(elem), 0);
+    xmlNodePtr top = NULL, choice = content_choice(r, content_first(elem), &top);
     if (!choice)
         return NULL;
     GPtrArray *bs = g_ptr_array_new_with_free_func(model_free);
@@ -497,10 +534,12 @@ static GPtrArray *compile_branches(cg_rng *r, xmlNodePtr elem)
             continue;
         rng_model *b = model_new();
         compiler c = { r, b, 0 };
-        b->start = new_state(b);
-        b->accept = compile(&c, n, b->start, FALSE);
-        differ |= has_required_attr(b) ||
-                  (bs->len && b->text != ((rng_model *)g_ptr_array_index(bs, 0))->text);
+        int e = b->start = new_state(b);
+        for (xmlNodePtr k = content_first(elem); k; k = k->next)   /* the choice taken as n */
+            if (is_rng(k, NULL))
+                e = compile(&c, k == top ? n : k, e, FALSE);
+        b->accept = e;
+        differ |= bs->len && blurred(g_ptr_array_index(bs, 0), b);
         g_ptr_array_add(bs, b);
     }
     if (!differ) {
