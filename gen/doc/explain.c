@@ -18,6 +18,8 @@ typedef struct {
     cg_rng *r;
     long budget;
     gboolean gave_up;
+    const rng_model *whole;   /* while the content of an element with branches is */
+    const rng_model *branch;  /* checked: its model, and the branch being tried */
 } xctx;
 
 static void msg_free(gpointer p)
@@ -445,6 +447,91 @@ static char *hint(xctx *x, const rng_model *m, const gboolean *S, xmlNodePtr c)
     return h ? h : g_strdup("");
 }
 
+static gboolean requires_attr(const rng_model *m, const rng_attr *a)
+{
+    for (guint i = 0; i < m->attrs->len; i++) {
+        const rng_attr *b = g_ptr_array_index(m->attrs, i);
+        if (b->required && b->name && xmlStrEqual(a->name, b->name) && xmlStrEqual(a->ns, b->ns))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean has_text(xmlNodePtr el);
+
+static xmlNodePtr first_element(xmlNodePtr el)
+{
+    xmlNodePtr c = el->children;
+    while (c && c->type != XML_ELEMENT_NODE)
+        c = c->next;
+    return c;
+}
+
+/* What el would have to change to be written as branch o of its content rather
+ * than branch m, as phrases: its text, the attributes m requires and o does not
+ * (or the reverse), its first element. */
+static void branch_differences(xmlNodePtr el, const rng_model *m, const rng_model *o,
+                               GPtrArray *parts)
+{
+    if (has_text(el) && !o->text)
+        g_ptr_array_add(parts, g_strdup("without text of its own"));
+    for (int pass = 0; pass < 2; pass++) {
+        const rng_model *a = pass ? o : m, *b = pass ? m : o;
+        for (guint i = 0; i < a->attrs->len; i++) {
+            const rng_attr *at = g_ptr_array_index(a->attrs, i);
+            gboolean has = xmlHasNsProp(el, at->name, *at->ns ? at->ns : NULL) != NULL;
+            if (at->required && at->name && !requires_attr(b, at) && has == !pass)
+                g_ptr_array_add(parts, g_strdup_printf("%s the attribute %s", pass ? "with" : "without",
+                                                       cg_rng_pattern_name(at->pattern)));
+        }
+    }
+    gboolean *S = g_new0(gboolean, o->nstates);
+    S[o->start] = TRUE;
+    cg_rng_closure(o, S);
+    GPtrArray *names = expected_names(o, S);
+    xmlNodePtr first = first_element(el);
+    gboolean starts_well = FALSE;
+    for (guint i = 0; first && i < o->edges->len; i++) {
+        const rng_edge *e = &g_array_index(o->edges, rng_edge, i);
+        starts_well |= S[e->from] && edge_fits(e, first);
+    }
+    if (names->len && !starts_well) {
+        char *list = tags_list(names, NULL);
+        g_ptr_array_add(parts, g_strdup_printf("beginning with %s", list));
+        g_free(list);
+    }
+    g_ptr_array_free(names, TRUE);
+    g_free(S);
+}
+
+/* When c has no place in branch m of el's content but another branch allows it:
+ * " (a <para> holds <para> only when written without text of its own, ...)". */
+static char *other_form(const xctx *x, xmlNodePtr el, const rng_model *m, xmlNodePtr c)
+{
+    if (!el || !x->whole || x->branch != m)
+        return NULL;
+    for (guint i = 0; i < x->whole->branches->len; i++) {
+        const rng_model *o = g_ptr_array_index(x->whole->branches, i);
+        gboolean fits = FALSE;
+        for (guint k = 0; o != m && k < o->edges->len && !fits; k++)
+            fits = edge_fits(&g_array_index(o->edges, rng_edge, k), c);
+        if (!fits)
+            continue;
+        GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+        branch_differences(el, m, o, parts);
+        if (!parts->len) {
+            g_ptr_array_free(parts, TRUE);
+            continue;
+        }
+        char *t = tag(el), *ct = tag(c), *how = and_list(parts);
+        char *h = g_strdup_printf(" (a %s holds %s only when written %s)", t, ct, how);
+        g_free(t), g_free(ct), g_free(how);
+        g_ptr_array_free(parts, TRUE);
+        return h;
+    }
+    return NULL;
+}
+
 /* Child c of el (NULL for the root) has no place in the states S of m. */
 static void unexpected(xctx *x, xmlNodePtr el, const rng_model *m, const gboolean *S,
                        xmlNodePtr c, GPtrArray *out, int depth)
@@ -475,7 +562,8 @@ static void unexpected(xctx *x, xmlNodePtr el, const rng_model *m, const gboolea
                                : m->text ? "holds only text" : "must be empty");
     }
     if (!sugg && !same_name) {
-        char *h = hint(x, m, S, c);
+        char *h = other_form(x, el, m, c);
+        h = h ? h : hint(x, m, S, c);
         g_string_append(s, h);
         g_free(h);
     }
@@ -711,7 +799,10 @@ static void check_branches(xctx *x, xmlNodePtr el, const rng_model *m, GPtrArray
         const rng_model *b = g_ptr_array_index(m->branches, i);
         GPtrArray *tmp = g_ptr_array_new_with_free_func(msg_free);
         check_attrs(x, el, b, alts, tmp, depth);
+        const rng_model *whole = x->whole, *branch = x->branch;
+        x->whole = m, x->branch = b;
         check_content(x, el, b, tmp, depth);
+        x->whole = whole, x->branch = branch;
         double s = score(tmp, depth);
         gboolean fit = text == (b->text || b->data->len);
         long reach = reached(tmp);
@@ -751,7 +842,7 @@ int cg_explain(cg_rng *r, xmlDocPtr doc, cg_diags *d)
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!r || !root || cg_rng_unsupported(r))
         return 0;
-    xctx x = { r, BUDGET, FALSE };
+    xctx x = { r, BUDGET, FALSE, NULL, NULL };
     GPtrArray *out = g_ptr_array_new_with_free_func(msg_free);
     const rng_model *m = cg_rng_start(r);
     gboolean *S = g_new0(gboolean, m->nstates);

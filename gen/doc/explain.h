@@ -3,7 +3,10 @@
  * Called when libxml2's RELAX NG validation has failed. Walks the document from
  * the root, following the schema's content automata (rng.h): each child element
  * is matched against the patterns allowed at its place (when several are, such as
- * the kinds of <annex>, against each, keeping the one it fits best), so that the
+ * the kinds of <annex>, against each, keeping the one it fits best; an element
+ * whose content is a choice of forms that differ in required attributes or text,
+ * such as <para> written as text with an id or as a container without, by the form
+ * it fits best, likewise), so that the
  * message is given at the innermost element that is wrong, once, with what the
  * schema expects there:
  *   <circular>: attribute date: "18/08/2025" is not a date; write YYYY-MM-DD, e.g. 2025-08-18

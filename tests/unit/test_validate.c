@@ -305,13 +305,13 @@ static void test_explainer_two_mistakes(void **state)
     assert_int_equal(bad, 0);
 }
 
-/* Circular 50 with one substitution; the diagnostics of circgen check. */
-static cg_diags *validate_sample(const char *from, const char *to, const char *from2,
-                                 const char *to2)
+/* file with one or two substitutions; the diagnostics of circgen check. */
+static cg_diags *validate_file_with(const char *file, const char *from, const char *to,
+                                    const char *from2, const char *to2)
 {
     char *text;
     gsize len;
-    assert_true(g_file_get_contents("samples/tsb-circular-50/en.xml", &text, &len, NULL));
+    assert_true(g_file_get_contents(file, &text, &len, NULL));
     const char *f[2] = { from, from2 }, *t[2] = { to, to2 };
     for (int i = 0; i < 2; i++) {
         if (!f[i])
@@ -331,6 +331,13 @@ static cg_diags *validate_sample(const char *from, const char *to, const char *f
     cg_xml_free(doc);
     g_free(text);
     return d;
+}
+
+/* Circular 50 with one or two substitutions. */
+static cg_diags *validate_sample(const char *from, const char *to, const char *from2,
+                                 const char *to2)
+{
+    return validate_file_with("samples/tsb-circular-50/en.xml", from, to, from2, to2);
 }
 
 static void assert_only(cg_diags *d, const char *msg)
@@ -375,6 +382,33 @@ static void test_issue_messages(void **state)
     g_free(subject);
     g_free(summary);
     g_free(text);
+}
+
+/* The two forms of a para, item or cell (text with an id, or a container without):
+ * each mistake explained by the form the element is nearest to. */
+static void test_block_forms(void **state)
+{
+    (void)state;
+    const char *m = "tests/data/markup/en.xml";
+    assert_only(validate_file_with(m, "<para id=\"para-2-2-1\">", "<para>", NULL, NULL),
+                "error: <para> lacks the required attribute id");
+    assert_only(validate_file_with(m, "<item id=\"r0c-1\">", "<item>", NULL, NULL),
+                "error: <item> lacks the required attribute id");
+    assert_only(validate_file_with(m, "<p id=\"para-2\">A paragraph with sub-paragraphs and a list:</p>",
+                                   "A paragraph with sub-paragraphs and a list:", NULL, NULL),
+                "error: <para>: text is not allowed here (\"A paragraph with sub-paragraphs and a li…\"); "
+                "expected: <p>, <list>, <table>, <footnote> or <figure>");
+    assert_only(validate_file_with(m, "<para>\n      <p id=\"para-2\">",
+                                   "<para id=\"para-x\">\n      <p id=\"para-2\">", NULL, NULL),
+                "(a <para> holds <p> only when written without the attribute id)");
+    cg_diags *d = validate_file_with(m, "<para id=\"para-2-2-1\">", "<para>",
+                                     "<item id=\"r0c-1\">", "<item>");
+    if (d->errors != 2 || !cg_diags_contain(d, "<para> lacks the required attribute id") ||
+        !cg_diags_contain(d, "<item> lacks the required attribute id")) {
+        cg_diags_print(d, stderr);
+        fail_msg("want the two missing ids");
+    }
+    cg_diags_free(d);
 }
 
 /* The constructs the shipped schemas do not use yet (interleave, mixed, combine,
@@ -457,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_drafts_status_exists),
         cmocka_unit_test(test_unknown_type),
         cmocka_unit_test(test_issue_messages),
+        cmocka_unit_test(test_block_forms),
         cmocka_unit_test(test_explainer_agrees),
         cmocka_unit_test(test_explainer_two_mistakes),
         cmocka_unit_test(test_schema_features),
