@@ -26,9 +26,9 @@ LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
 # Debian packages that building, running and testing circgen need.
 DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
-           libxml2-utils fonts-liberation2 fonts-noto-cjk fonts-dejavu-core strace tidy python3 mupdf-tools \
+           libxml2-utils fonts-liberation2 fonts-noto-cjk fonts-dejavu-core fonts-hosny-amiri strace tidy python3 mupdf-tools \
            libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
-           libharfbuzz-dev libfreetype-dev man-db
+           libharfbuzz-dev libfreetype-dev man-db translate-toolkit
 
 # Only make editor-schemas needs this: trang, to write the compact syntax for Emacs.
 DEB_PKGS_EDITOR = trang
@@ -40,7 +40,7 @@ CONFORMANCE_ARGS ?=
 BUILD   ?= build
 PROG    ?= circgen
 # gen/ has one folder per subsystem (gen/README.md); objects mirror it under $(BUILD)/.
-SUBSYS   = base fo doc diff cli
+SUBSYS   = base fo doc diff xliff cli
 LIB_SRC  = $(filter-out gen/cli/main.c,$(foreach s,$(SUBSYS),$(wildcard gen/$(s)/*.c)))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(BUILD)/%.o)
 HDRS     = $(foreach s,$(SUBSYS),$(wildcard gen/$(s)/*.h))

@@ -212,7 +212,11 @@ int cmd_diff(int argc, char **argv)
     va = cg_version_new(da, o.files[0], rules);
     vb = cg_version_new(db, o.files[1], rules);
     t2 = g_get_monotonic_time();
-    r = cg_diff_versions(va, vb, o.mode);
+    cg_terms *terms = cg_terms_load(cg_templates_dir(), d);
+    if (!terms)
+        goto out;
+    r = cg_diff_versions_terms(va, vb, o.mode, terms);
+    cg_terms_free(terms);
     t3 = g_get_monotonic_time();
 
     gsize len;

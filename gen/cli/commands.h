@@ -53,6 +53,8 @@ GPtrArray *cg_skeletons_list(const char *type);
  * skeleton (the first line of its first comment). Caller frees; "" when none. */
 char *cg_type_description(const char *type);
 char *cg_skeleton_description(const char *path);
+int cmd_xliff(int argc, char **argv);
+extern const char cmd_xliff_usage[];
 
 /* "dir/en.xml" -> "dir/en.EXT" (caller frees). */
 char *cg_output_name(const char *input, const char *ext);

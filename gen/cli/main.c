@@ -20,6 +20,8 @@ const cg_command cg_commands[] = {
     { "types", cmd_types, "list the document types and their kinds", cmd_types_usage },
     { "watch", cmd_watch, "rebuild PDF and HTML whenever a source or template changes",
       cmd_watch_usage },
+    { "xliff", cmd_xliff, "XLIFF files for translators: extract, and merge the returned file",
+      cmd_xliff_usage },
     { "fo", cmd_fo, "render an XSL-FO file to PDF with circgen's layout engine", cmd_fo_usage },
     { NULL, NULL, NULL, NULL },
 };

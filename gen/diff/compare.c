@@ -19,7 +19,7 @@
 const char *cg_finding_kind_id(cg_finding_kind k)
 {
     static const char *const ids[] = { "missing", "extra", "moved", "element", "empty",
-                                       "untranslated", "fact", "data", "bracket", "text", "field" };
+                                       "untranslated", "fact", "data", "bracket", "text", "field", "term" };
     return k < CG_FIND_KINDS ? ids[k] : "?";
 }
 
@@ -794,7 +794,28 @@ static void order_entries(cg_report *r, const cg_version *a, const cg_version *b
     g_ptr_array_sort(r->entries, entry_cmp);
 }
 
+/* Term findings (translation mode): each under its unit's entry. */
+static void term_findings(ctx *c, const cg_terms *terms)
+{
+    GPtrArray *tf = cg_terms_check(terms, c->a, c->b);
+    for (guint i = 0; i < tf->len; i++) {
+        const cg_term_finding *f = tf->pdata[i];
+        cg_entry *e = entry_get(c, f->a->id, f->a, f->b);
+        const char *m = f->message;   /* the report prints the kind before the message */
+        if (g_str_has_prefix(m, "term: "))
+            m += strlen("term: ");
+        add_finding(c, e, CG_FIND_TERM, "term", NULL, NULL, g_strdup(m));
+    }
+    g_ptr_array_unref(tf);
+}
+
 cg_report *cg_diff_versions(const cg_version *a, const cg_version *b, cg_diff_mode mode)
+{
+    return cg_diff_versions_terms(a, b, mode, NULL);
+}
+
+cg_report *cg_diff_versions_terms(const cg_version *a, const cg_version *b, cg_diff_mode mode,
+                                  const cg_terms *terms)
 {
     cg_report *r = g_new0(cg_report, 1);
     if (mode == CG_DIFF_AUTO)
@@ -822,6 +843,8 @@ cg_report *cg_diff_versions(const cg_version *a, const cg_version *b, cg_diff_mo
     extra_units(&c, rev);
     find_moves(&c);
     compare_fields(&c);
+    if (terms && !rev && cg_terms_is_master(terms, a->lang))
+        term_findings(&c, terms);
     order_entries(r, a, b, pos_b);
     r->units_a = a->units->len;
     r->units_b = b->units->len;

@@ -19,6 +19,7 @@
 #define CG_DIFF_COMPARE_H
 
 #include "diffdoc.h"
+#include "terms.h"
 
 typedef enum { CG_DIFF_AUTO, CG_DIFF_TRANSLATION, CG_DIFF_REVISION } cg_diff_mode;
 
@@ -35,6 +36,7 @@ typedef enum {
     CG_FIND_BRACKET,      /* unpaired bracket or quote */
     CG_FIND_TEXT,         /* revision: the text changed */
     CG_FIND_FIELD,        /* an attribute or data value differs, or is on one side only */
+    CG_FIND_TERM,         /* a term of the term base in A, none of its equivalents in B */
     CG_FIND_KINDS
 } cg_finding_kind;
 
@@ -77,6 +79,10 @@ typedef struct {
 /* Compare two versions. mode AUTO: translation when the languages differ, else
  * revision. Returns a new report; free with cg_report_free(). */
 cg_report *cg_diff_versions(const cg_version *a, const cg_version *b, cg_diff_mode mode);
+/* The same, and in translation mode the term check of the term base (NULL: none):
+ * a unit whose A text holds a term and whose B text none of its equivalents. */
+cg_report *cg_diff_versions_terms(const cg_version *a, const cg_version *b, cg_diff_mode mode,
+                                  const cg_terms *terms);
 void cg_report_free(cg_report *r);
 
 #endif

@@ -1,7 +1,7 @@
 /* diff.h — the translators' diff: two versions of a document read into aligned
  * units (diffdoc.h), compared (compare.h: two language versions, or two
  * revisions of one) into a report, written for a terminal, as XML or as HTML
- * (diffout.h). Tokens and facts (difftok.h) and sequence alignment (diffseq.h)
+ * (diffout.h); the ITU term base (terms.h). Tokens and facts (difftok.h) and sequence alignment (diffseq.h)
  * are its private helpers.
  *
  * The public header of gen/diff/: the command layer includes this file only.
@@ -13,5 +13,6 @@
 #include "diffdoc.h"
 #include "compare.h"
 #include "diffout.h"
+#include "terms.h"
 
 #endif

@@ -27,6 +27,11 @@ void cg_diff_rules_add(cg_diff_rules *r, const char *element, const char *label)
         g_hash_table_add(r->prose, g_strdup(element));
 }
 
+gboolean cg_diff_rules_is_prose(const cg_diff_rules *r, const char *element)
+{
+    return r && element && g_hash_table_contains(r->prose, element);
+}
+
 void cg_diff_rules_free(cg_diff_rules *r)
 {
     if (!r)

@@ -40,6 +40,8 @@ void cg_diff_rules_free(cg_diff_rules *r);
 /* Add a rule by hand (tests): label is NULL for a prose element. */
 cg_diff_rules *cg_diff_rules_new(void);
 void cg_diff_rules_add(cg_diff_rules *r, const char *element, const char *label);
+/* Is the content of element text of the language (a <prose> rule)? r may be NULL. */
+gboolean cg_diff_rules_is_prose(const cg_diff_rules *r, const char *element);
 
 /* A piece of a unit's text: prose (datum < 0) or one datum. */
 typedef struct {

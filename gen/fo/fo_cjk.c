@@ -35,9 +35,34 @@ cg_punct_class cg_cjk_punct_class(gunichar c)
         return CG_PUNCT_CLOSE;
     case 0x3001: case 0xFF0C: case 0x3002: case 0xFF0E:
         return CG_PUNCT_STOP;
+    case 0xFF1A: case 0xFF1B: case 0xFF01: case 0xFF1F:
+        return CG_PUNCT_PAUSE;
     default:
         return CG_PUNCT_NONE;
     }
+}
+
+int cg_cjk_pair_compress(cg_punct_class a, cg_punct_class b)
+{
+    if (a == CG_PUNCT_NONE || b == CG_PUNCT_NONE)
+        return 0;
+    if (a == CG_PUNCT_CLOSE || a == CG_PUNCT_STOP || a == CG_PUNCT_PAUSE)
+        return 1;       /* ：“ ，“ 。“ ”（ ”） 》” ）。: the first mark's right half */
+    if (a == CG_PUNCT_OPEN && b == CG_PUNCT_OPEN)
+        return 2;       /* （“ 《〈: the second mark's left half */
+    return 0;
+}
+
+gboolean cg_cjk_blank_left(cg_punct_class k)
+{
+    return k == CG_PUNCT_OPEN;
+}
+
+/* Two adjacent full-width marks: justification puts no space between them
+ * (their pair stays within 1.5 em), the slack goes to the other gaps. */
+static gboolean mark_pair(gunichar a, gunichar b)
+{
+    return cg_cjk_punct_class(a) != CG_PUNCT_NONE && cg_cjk_punct_class(b) != CG_PUNCT_NONE;
 }
 
 gboolean cg_cjk_is_han(gunichar c)
@@ -189,7 +214,9 @@ void cg_cjk_zh_hook(const gunichar *chars, int n, const PangoLogAttr *la,
 
     /* Glue: 1/4 em between Han and Latin letters or digits (shrinkable to
      * 1/8 em), and a stretchable zero gap between all other neighbours in
-     * Chinese text, so that justification spreads its slack evenly. */
+     * Chinese text, so that justification spreads its slack evenly; none
+     * between two adjacent full-width marks. (fo_text.c adds the blank halves
+     * of full-width marks as shrink, once it knows their widths.) */
     float sp = o->cjk_latin_spacing ? o->cjk_latin_em : 0;
     for (int i = 1; i < n; i++) {
         gunichar a = chars[i - 1], b = chars[i];
@@ -205,7 +232,7 @@ void cg_cjk_zh_hook(const gunichar *chars, int n, const PangoLogAttr *la,
             out[i].glue_shrink = sp / 2;
         } else if (chinese_at(chars, n, i - 1) || chinese_at(chars, n, i)) {
             out[i].glue_width = 0;
-            out[i].glue_stretch = CG_CJK_STRETCH;
+            out[i].glue_stretch = mark_pair(a, b) ? 0 : CG_CJK_STRETCH;
             out[i].glue_shrink = 0;
         }
     }

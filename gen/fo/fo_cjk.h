@@ -18,10 +18,24 @@ typedef enum {
     CG_PUNCT_NONE,
     CG_PUNCT_OPEN,      /* （「『“‘《〈【〖〔［｛: ink in the right half */
     CG_PUNCT_CLOSE,     /* ）」』”’》〉】〗〕］｝: ink in the left half */
-    CG_PUNCT_STOP       /* 、，。．: ink in the left half (GB style) */
+    CG_PUNCT_STOP,      /* 、，。．: ink in the left half (GB style) */
+    CG_PUNCT_PAUSE      /* ：；！？: ink in the left half too (Simplified Chinese forms);
+                         * compressed before another mark, but kept full width at a line
+                         * end (TYPESETTING-ZH.md item 10 names only the marks above) */
 } cg_punct_class;
 
 cg_punct_class cg_cjk_punct_class(gunichar c);
+
+/* Punctuation compression of two adjacent full-width marks of classes a, b
+ * (clreq 3.1.6, GB/T 15834): 1 when the first gives up its blank right half
+ * (a closing, stop or pause mark before any mark), 2 when the second gives up
+ * its blank left half (an opening mark after an opening mark), else 0. Either
+ * way the pair takes 1.5 em. */
+int cg_cjk_pair_compress(cg_punct_class a, cg_punct_class b);
+
+/* Is the blank half of a full-width mark of class k on its left (opening
+ * marks) rather than on its right (closing, stop, pause)? */
+gboolean cg_cjk_blank_left(cg_punct_class k);
 
 /* A Han ideograph (or kana, hangul, bopomofo): a "Chinese character" for the
  * spacing and last-line rules; not punctuation, not full-width Latin. */

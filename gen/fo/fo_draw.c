@@ -207,11 +207,13 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
                 !(sub->log_clusters[g] >= 0 && sub->log_clusters[g] < b1 - b0 &&
                   cg_invisible_char(g_utf8_get_char(cg_para_utf8(pa) + b0 + sub->log_clusters[g]))))
                 sub->glyphs[g].geometry.width += (int)lround(ls * PANGO_SCALE);
-    /* Right-to-left runs are drawn in visual order from their start. */
-    gboolean ok = it->analysis.level % 2 == 0;
+    /* Right-to-left runs are drawn in visual order from their start; their
+     * clusters run backward (fo_embed.c maps them from the last glyph). */
+    gboolean rtl = it->analysis.level % 2, ok = TRUE;
     for (int g = 0; g < n && ok; g++)
         if (sub->log_clusters[g] < 0 || sub->log_clusters[g] >= b1 - b0 ||
-            (g > 0 && sub->log_clusters[g] < sub->log_clusters[g - 1]))
+            (g > 0 && (rtl ? sub->log_clusters[g] > sub->log_clusters[g - 1]
+                           : sub->log_clusters[g] < sub->log_clusters[g - 1])))
             ok = FALSE;
     if (batch && ok && cg_embed_add(D->emb, cr, it->analysis.font, sub, cg_para_utf8(pa) + b0, b1 - b0, x, base)) {
         pango_glyph_string_free(sub);
@@ -222,7 +224,7 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
         return;
     }
     cairo_move_to(cr, x, base);
-    if (ok) {
+    if (ok && !rtl) {
         /* With the text: the PDF maps each cluster back to its characters. */
         PangoItem *si = pango_item_copy(it);
         si->offset = b0;
@@ -582,6 +584,32 @@ static void draw_piece(cairo_t *cr, cg_draw *D, const cg_placed *pl, const cg_pi
         cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
+static const cg_line *sort_line;   /* logical_order's comparison (drawing is single-threaded) */
+
+static int by_char(const void *a, const void *b)
+{
+    const cg_piece *pa = &sort_line->pieces[*(const int *)a], *pb = &sort_line->pieces[*(const int *)b];
+    if (pa->c0 != pb->c0)
+        return pa->c0 < pb->c0 ? -1 : 1;
+    return *(const int *)a - *(const int *)b;
+}
+
+/* The pieces of ln by their first character, or NULL when they are in that order. */
+static int *logical_order(const cg_line *ln)
+{
+    int k = 1;
+    while (k < ln->n_pieces && ln->pieces[k].c0 >= ln->pieces[k - 1].c0)
+        k++;
+    if (k >= ln->n_pieces)
+        return NULL;
+    int *ord = g_new(int, ln->n_pieces);
+    for (int i = 0; i < ln->n_pieces; i++)
+        ord[i] = i;
+    sort_line = ln;
+    qsort(ord, (size_t)ln->n_pieces, sizeof *ord, by_char);
+    return ord;
+}
+
 static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
 {
     /* own text of an element with child elements goes in Spans (see scan_mixed) */
@@ -592,8 +620,12 @@ static void draw_line(cairo_t *cr, cg_draw *D, const cg_placed *pl)
     draw_box_backgrounds(cr, pl, base);
     draw_piece_backgrounds(cr, D, pl, base);
     draw_box_borders(cr, pl, base);
+    /* In the order of the text (the pieces of a bidi line are in visual order):
+     * the content stream, and so the tagged reading order, reads logically. */
+    int *ord = logical_order(ln);
     for (int k = 0; k < ln->n_pieces; k++)
-        draw_piece(cr, D, pl, &ln->pieces[k], base, &S);
+        draw_piece(cr, D, pl, &ln->pieces[ord ? ord[k] : k], base, &S);
+    g_free(ord);
     cg_embed_flush(D->emb, cr);
     if (S.in_span)
         cg_draw_tag_pop(D, cr);

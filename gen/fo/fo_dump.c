@@ -8,6 +8,8 @@
  *     region xsl-region-body x=56.69 y=56.69 w=481.89 h=728.50
  *       block P x=56.69 y=56.69 w=481.89 h=13.80 [id=...] [continued] [continues]
  *         line x=56.69 y=56.69 w=120.30 h=13.80 "text"
+ *         line x=56.69 y=70.49 w=120.30 h=13.80 rtl=418.28..538.58 "text"   (right to left:
+ *                                                     where its content is, left to right)
  *           inline x=60.00 y=57.10 w=30.00 h=14.00   (border box of an inline with
  *                                                     borders or padding)
  */
@@ -15,6 +17,18 @@
 #include "fo_text.h"
 
 #include <string.h>
+
+/* A right-to-left line: where its content lies, left to right (rtl=X0..X1). */
+static void put_rtl_extent(FILE *f, const cg_placed *pl)
+{
+    double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
+    for (int k = 0; k < pl->line->n_pieces; k++) {
+        x0 = MIN(x0, pl->line->pieces[k].x);
+        x1 = MAX(x1, pl->line->pieces[k].x + pl->line->pieces[k].w);
+    }
+    if (pl->line->n_pieces)
+        fprintf(f, "rtl=%.2f..%.2f ", pl->x + x0, pl->x + x1);
+}
 
 static void indent(FILE *f, int n)
 {
@@ -112,6 +126,8 @@ void cg_dump_page(FILE *f, const cg_page *pg, cg_layout *L)
                 char *t = line_text(pl->line, pg, L);
                 indent(f, depth);
                 fprintf(f, "line x=%.2f y=%.2f w=%.2f h=%.2f ", pl->x, pl->y, pl->line->used, pl->line->height);
+                if (cg_para_rtl(pl->line->para))
+                    put_rtl_extent(f, pl);
                 put_quoted(f, t);
                 fputc('\n', f);
                 g_free(t);

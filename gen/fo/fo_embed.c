@@ -304,12 +304,22 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
         if ((g & PANGO_GLYPH_UNKNOWN_FLAG) || (fe->face && !hb_map_has(fe->face->kept, g)))
             return FALSE;
     }
+    gboolean back = FALSE;
     if (text) {
-        /* Left to right, clusters in logical order within the text. */
-        for (int i = 0; i < n; i++)
-            if (gs->log_clusters[i] < 0 || gs->log_clusters[i] >= len ||
-                (i > 0 && gs->log_clusters[i] < gs->log_clusters[i - 1]))
+        /* Clusters in logical order within the text: left to right, or (a
+         * right-to-left run, glyphs in visual order) right to left. */
+        gboolean fwd = TRUE, bwd = TRUE;
+        for (int i = 0; i < n; i++) {
+            if (gs->log_clusters[i] < 0 || gs->log_clusters[i] >= len)
                 return FALSE;
+            if (i > 0 && gs->log_clusters[i] < gs->log_clusters[i - 1])
+                fwd = FALSE;
+            if (i > 0 && gs->log_clusters[i] > gs->log_clusters[i - 1])
+                bwd = FALSE;
+        }
+        if (!fwd && !bwd)
+            return FALSE;
+        back = !fwd;
     }
     /* One Cairo call draws one font, with text for all its glyphs or none. */
     if (e->q_glyphs->len && (e->q_sf != fe->sf || e->q_with_text != (text != NULL)))
@@ -317,13 +327,21 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
     e->q_sf = fe->sf;
     e->q_with_text = text != NULL;
     guint cbase = e->q_clusters->len;
-    double pos = 0;
-    for (int i = 0; i < n; i++) {
+    /* Glyphs go to the PDF in the order of the text: a right-to-left run (its
+     * glyphs in visual order) from its last glyph, each at its own position.
+     * Text extraction then reads the characters in logical order, with each
+     * combining mark (shadda, harakat) after its letter. */
+    double *gx = g_new(double, n + 1);
+    gx[0] = 0;
+    for (int i = 0; i < n; i++)
+        gx[i + 1] = gx[i] + gs->glyphs[i].geometry.width;
+    for (int k = 0; k < n; k++) {
+        int i = back ? n - 1 - k : k, st = back ? -1 : 1;
         const PangoGlyphInfo *gi = &gs->glyphs[i];
-        gboolean starts = text && (i == 0 || gs->log_clusters[i] != gs->log_clusters[i - 1]);
+        gboolean starts = text && (k == 0 || gs->log_clusters[i] != gs->log_clusters[i - st]);
         if (starts) {
             int next = len;
-            for (int j = i + 1; j < n; j++)
+            for (int j = i + st; j >= 0 && j < n; j += st)
                 if (gs->log_clusters[j] != gs->log_clusters[i]) {
                     next = gs->log_clusters[j];
                     break;
@@ -334,18 +352,19 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
         if (gi->glyph != PANGO_GLYPH_EMPTY) {
             cairo_glyph_t g;
             g.index = fe->face ? hb_map_get(fe->face->kept, gi->glyph) : gi->glyph;
-            g.x = x + (pos + gi->geometry.x_offset) / PANGO_SCALE;
+            g.x = x + (gx[i] + gi->geometry.x_offset) / PANGO_SCALE;
             g.y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
             g_array_append_val(e->q_glyphs, g);
             if (text)
                 g_array_index(e->q_clusters, cairo_text_cluster_t, e->q_clusters->len - 1).num_glyphs++;
         }
-        pos += gi->geometry.width;
     }
+    g_free(gx);
     if (text) {
         /* Bytes before the first cluster belong to it. */
-        if (e->q_clusters->len > cbase && gs->log_clusters[0] > 0)
-            g_array_index(e->q_clusters, cairo_text_cluster_t, cbase).num_bytes += gs->log_clusters[0];
+        int first = gs->log_clusters[back ? n - 1 : 0];
+        if (e->q_clusters->len > cbase && first > 0)
+            g_array_index(e->q_clusters, cairo_text_cluster_t, cbase).num_bytes += first;
         /* A cluster of neither bytes nor glyphs is invalid for Cairo. */
         guint k = cbase;
         for (guint i = cbase; i < e->q_clusters->len; i++) {

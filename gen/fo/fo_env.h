@@ -30,6 +30,8 @@ typedef struct cg_layout {
     GHashTable *ids;            /* id -> cg_id_pages* from the previous pass, or empty */
     const char *page_number;    /* formatted current page number in static content, else NULL */
     double footnote_width;      /* width of the region-body, for footnote bodies */
+    gboolean seq_rtl;           /* the page-sequence being paginated is rl-tb (writing-mode
+                                 * on fo:page-sequence, XSL 1.1 §6.4.5): its regions mirror */
     int depth;                  /* nesting of block layout (bounded) */
     GHashTable *warned;         /* messages already given (once per run) */
     /* Block-level layout (cg_layout_blocks of fo_layout.c, set by cg_layout_init), for

@@ -99,8 +99,20 @@ static void content_box(cg_layout *L, const cg_fo *fo, const bctx *bc, double *x
                             cg_fo_kind_name(fo->kind), cw);
         cw = 1;
     }
-    *x = bc->base_x + si;
+    /* the start edge is the left one in lr-tb, the right one in rl-tb */
+    *x = bc->base_x + (p->i.rtl ? ei : si);
     *w = cw;
+}
+
+/* Borders as drawn, left and right: the relative ones swapped in rl-tb
+ * (cg_block.border holds the physical sides in the lr-tb slots). */
+static void physical_borders(const cg_border *rel, gboolean rtl, cg_border *out)
+{
+    memcpy(out, rel, sizeof(cg_border) * 4);
+    if (rtl) {
+        out[CG_START] = rel[CG_END];
+        out[CG_END] = rel[CG_START];
+    }
 }
 
 static const char *role_tag(const cg_fo *fo, const char *fallback)
@@ -124,11 +136,12 @@ static cg_block *new_block(cg_vlist *vl, const cg_fo *fo, double cx, double cw, 
     const cg_props *p = fo->p;
     cg_block *b = cg_vlist_alloc(vl, sizeof *b);
     b->fo = fo;
-    double ps = cg_len_resolve(p->n.padding[CG_START], bc->ref_w, NULL);
-    double pe = cg_len_resolve(p->n.padding[CG_END], bc->ref_w, NULL);
-    b->x = cx - ps - p->n.border[CG_START].width;
-    b->w = cw + ps + pe + p->n.border[CG_START].width + p->n.border[CG_END].width;
-    memcpy(b->border, p->n.border, sizeof b->border);
+    int left = cg_side_left(p), right = cg_side_right(p);
+    double ps = cg_len_resolve(p->n.padding[left], bc->ref_w, NULL);
+    double pe = cg_len_resolve(p->n.padding[right], bc->ref_w, NULL);
+    b->x = cx - ps - p->n.border[left].width;
+    b->w = cw + ps + pe + p->n.border[left].width + p->n.border[right].width;
+    physical_borders(p->n.border, p->i.rtl, b->border);
     b->background = p->n.background;
     b->tag = role_tag(fo, tag);
     b->id = fo->id;
@@ -213,9 +226,10 @@ static void layout_abs_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *
     const cg_props *p = fo->p;
     double left = abs_offset(L, fo, "left", bc->ref_w), right = abs_offset(L, fo, "right", bc->ref_w);
     double top = abs_offset(L, fo, "top", 0);
-    double ps = cg_len_resolve(p->n.padding[CG_START], bc->ref_w, NULL);
-    double pe = cg_len_resolve(p->n.padding[CG_END], bc->ref_w, NULL);
-    double bs = p->n.border[CG_START].width, be = p->n.border[CG_END].width;
+    /* left and right are physical; so are ps, pe, bs, be here (left, right) */
+    double ps = cg_len_resolve(p->n.padding[cg_side_left(p)], bc->ref_w, NULL);
+    double pe = cg_len_resolve(p->n.padding[cg_side_right(p)], bc->ref_w, NULL);
+    double bs = p->n.border[cg_side_left(p)].width, be = p->n.border[cg_side_right(p)].width;
     double cw = -1;
     if (!(p->n.width.flags & CG_LEN_AUTO))
         cw = cg_len_resolve(p->n.width, bc->ref_w, NULL);
@@ -223,8 +237,9 @@ static void layout_abs_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *
         cw = bc->ref_w - MAX(left, 0) - MAX(right, 0) - ps - pe - bs - be;
     if (cw < 1)
         cw = 1;
-    if (left < 0 && right >= 0)
-        left = bc->ref_w - right - cw - ps - pe - bs - be;
+    /* right given, or neither in rl-tb (the start edge is the right one) */
+    if (left < 0 && (right >= 0 || p->i.rtl))
+        left = bc->ref_w - MAX(right, 0) - cw - ps - pe - bs - be;
     double cx = bc->base_x + MAX(left, 0) + bs + ps;
     cg_vlist *sub = cg_vlist_new();
     g_ptr_array_add(vl->owned_lists, sub);
@@ -260,8 +275,11 @@ static void layout_block_container(cg_layout *L, cg_vlist *vl, const cg_fo *fo, 
     content_box(L, fo, bc, &cx, &cw);
     if (!(p->n.width.flags & CG_LEN_AUTO)) {
         double w = cg_len_resolve(p->n.width, bc->ref_w, NULL);
-        if (w > 0)
+        if (w > 0) {
+            if (p->i.rtl)
+                cx += cw - w;   /* set against the start edge, the right one */
             cw = w;
+        }
     }
     const char *abs = cg_fo_attr(L->t, fo, "absolute-position");
     if (abs && (!strcmp(abs, "absolute") || !strcmp(abs, "fixed"))) {
@@ -337,6 +355,36 @@ static void freeze_list_functions(cg_fo *fo, const cg_list_ctx *lc, int depth, g
         freeze_list_functions(c, lc, depth + 1, nested, keep_start, keep_end);
 }
 
+/* The first baseline of items [from, len) of vl, from their top; -1 if no line. */
+static double first_baseline(const cg_vlist *vl, int from)
+{
+    for (int i = from; i < (int)vl->items->len; i++) {
+        const cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+        if (it->kind == VI_LINE)
+            return cg_vlist_measure_range(vl, from, i) + it->line->baseline;
+        if (it->kind == VI_ROW || it->kind == VI_BOX || it->kind == VI_OVERLAY)
+            return -1;          /* a table or container first: aligned on the tops */
+    }
+    return -1;
+}
+
+/* relative-align="baseline" (XSL 1.1 §7.14.13): the first lines of the label
+ * and the body on one baseline (a label in a Latin face beside Arabic text, say,
+ * whose lines differ in height), the one above moved down by a gap. */
+static void align_baselines(cg_vlist *vl, cg_vlist *lv, int body_from)
+{
+    double lb = first_baseline(lv, 0), bb = first_baseline(vl, body_from);
+    if (lb < 0 || bb < 0 || fabs(lb - bb) < 0.005)
+        return;
+    cg_vitem gap = { 0 };
+    gap.kind = VI_GAP;
+    gap.h = fabs(lb - bb);
+    if (lb < bb)
+        g_array_insert_val(lv->items, 1, gap);      /* after the label's start marker */
+    else
+        g_array_insert_val(vl->items, (guint)body_from + 1, gap);
+}
+
 static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, const bctx *bc,
                              const cg_fo *list)
 {
@@ -357,8 +405,9 @@ static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, cons
         if (c->kind == FO_LIST_ITEM_LABEL || c->kind == FO_LIST_ITEM_BODY)
             freeze_list_functions(c, &lc, 1, FALSE, FALSE, FALSE);
     double lh = 0;
+    cg_vlist *lv = NULL;
     if (label) {
-        cg_vlist *lv = cg_vlist_new();
+        lv = cg_vlist_new();
         cg_block *lb = new_block(lv, label, cx, cw, bc, "Lbl");
         cg_vitem *ls = cg_vlist_add(lv, VI_START);
         ls->blk = lb;
@@ -380,6 +429,11 @@ static void layout_list_item(cg_layout *L, cg_vlist *vl, const cg_fo *item, cons
         layout_content(L, vl, body, &ibc);
         cg_vitem *be = cg_vlist_add(vl, VI_END);
         be->blk = bb;
+        if (lv && p->i.relative_baseline) {
+            align_baselines(vl, lv, (int)body_from);
+            lh = cg_vlist_measure(lv);
+            g_array_index(vl->items, cg_vitem, body_from - 1).h = lh;   /* the overlay */
+        }
     } else
         cg_xml_diag(L->d, CG_WARNING, item->xml, "fo:list-item without fo:list-item-body");
     /* No page break beside the label: the label is drawn with the body's first lines. */
@@ -444,6 +498,7 @@ typedef struct {
     double *w;
     int n;
     double sep_i, sep_b;        /* separate border model: border-separation (between cells) */
+    gboolean rtl;               /* rl-tb: the first column on the right (XSL 1.1 §6.7.3) */
 } columns;
 
 static int int_attr(cg_layout *L, const cg_fo *fo, const char *name, int dflt, int max)
@@ -503,7 +558,7 @@ static columns table_columns(cg_layout *L, const cg_fo *table, double tw, int im
         for (int i = 0; i < n; i++)
             g_array_index(spec, cg_len, i) = (cg_len){ 1, 0, CG_LEN_PROPORTIONAL };
     }
-    columns cols = { g_new0(double, n), n, 0, 0 };
+    columns cols = { g_new0(double, n), n, 0, 0, FALSE };
     double fixed = 0, units = 0;
     for (int i = 0; i < n; i++) {
         cg_len l = g_array_index(spec, cg_len, i);
@@ -869,15 +924,21 @@ static void make_cell(cg_layout *L, cg_vlist *owner, cg_cell *cell, const cell_p
 {
     const cg_fo *fo = cp->fo;
     const cg_props *p = fo->p;
-    double x = table_x, w = 0;
+    double x = table_x, w = 0, tw = 0;
     for (int i = 0; i < cp->col && i < cols->n; i++)
         x += cols->w[i];
     for (int i = cp->col; i < cp->col + cp->cols && i < cols->n; i++)
         w += cols->w[i];
+    for (int i = 0; i < cols->n; i++)
+        tw += cols->w[i];
+    if (cols->rtl)      /* columns progress from the right */
+        x = table_x + tw - (x - table_x) - w;
     cell->x = x;
     cell->w = w;
     cell->rows = cp->rows;
-    const cg_border *bd = collapsed ? collapsed : p->n.border;
+    /* physical sides: the grid's and the cell's start is the right in rl-tb */
+    cg_border bd[4];
+    physical_borders(collapsed ? collapsed : p->n.border, cols->rtl, bd);
     double k = collapsed ? 0.5 : 1;
     /* the border box: collapsed, half a border beyond the grid lines; separate,
      * half the border-separation inside them */
@@ -885,8 +946,8 @@ static void make_cell(cg_layout *L, cg_vlist *owner, cg_cell *cell, const cell_p
     double sb = collapsed ? 0 : cols->sep_b / 2;
     double bx = collapsed ? x - k * bd[CG_START].width : x + si;
     double bw = collapsed ? w + k * (bd[CG_START].width + bd[CG_END].width) : w - 2 * si;
-    double ps = cg_len_resolve(p->n.padding[CG_START], w, NULL);
-    double pe = cg_len_resolve(p->n.padding[CG_END], w, NULL);
+    double ps = cg_len_resolve(p->n.padding[cols->rtl ? CG_END : CG_START], w, NULL);
+    double pe = cg_len_resolve(p->n.padding[cols->rtl ? CG_START : CG_END], w, NULL);
     double cx = bx + bd[CG_START].width + ps, cw = bw - bd[CG_START].width - ps - pe - bd[CG_END].width;
     if (cw < 1)
         cw = 1;
@@ -1229,11 +1290,13 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
         if (w > 0)
             tw = w;
     }
+    if (p->i.rtl)
+        cx += cw - tw;          /* set against the start edge, the right one */
     /* Without fo:table-column, the table has as many columns as its widest
      * row needs (XSL 1.1 §6.7.4 and CSS2 §17.5: the grid holds every cell),
      * as in Apache FOP. */
     gboolean implicit = !cg_fo_child(fo, FO_TABLE_COLUMN);
-    columns cols = { NULL, 0, 0, 0 };
+    columns cols = { NULL, 0, 0, 0, FALSE };
     if (!implicit)
         cols = table_columns(L, fo, tw, 0);
     int gridcols = implicit ? MAX_COLUMNS : cols.n;
@@ -1246,6 +1309,7 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     table_grids(L, fo, hdr, ftr, gridcols, grids, secs);
     if (implicit)
         cols = table_columns(L, fo, tw, implicit_columns(grids));
+    cols.rtl = p->i.rtl;
     if (!collapse) {
         cols.sep_i = p->i.border_spacing;
         cols.sep_b = p->i.border_spacing_b;
@@ -1264,7 +1328,7 @@ static void layout_table(cg_layout *L, cg_vlist *vl, const cg_fo *fo, const bctx
     table_emit T = { L, vl, fo, bc, &cols, cx, tw, collapse, collapsed };
     cg_block *b = table_start(&T);
     if (collapse) {
-        b->x = cx - p->n.border[CG_START].width / 2;
+        b->x = cx - p->n.border[cg_side_left(p)].width / 2;
         b->w = tw + (p->n.border[CG_START].width + p->n.border[CG_END].width) / 2;
     } else
         pad_gaps(fo, bc->ref_w, &gb, &ga);

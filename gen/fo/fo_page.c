@@ -38,12 +38,28 @@ char *cg_format_page_number(int n, const char *format)
         }
         return g_strdup(buf + i);
     }
-    /* "1", "01", "001": zero-padded to the number of digits. */
+    /* "1", "01", "001": zero-padded to the number of digits; in the digits of
+     * the token's family (XSLT 1.0 §7.7.1, which XSL 1.1 §7.26.1 follows):
+     * "١" gives Arabic-Indic digits, "۱" Extended Arabic-Indic ones. */
     int width = 0;
-    for (const char *f = format; *f; f++)
-        if (g_ascii_isdigit(*f))
-            width++;
-    return g_strdup_printf("%0*d", MAX(width, 1), n);
+    gunichar zero = '0';
+    if (g_utf8_validate(format, -1, NULL))
+        for (const char *f = format; *f; f = g_utf8_next_char(f)) {
+            gunichar c = g_utf8_get_char(f);
+            int v = g_unichar_digit_value(c);
+            if (v >= 0) {
+                width++;
+                zero = c - (gunichar)v;
+            }
+        }
+    char *ascii = g_strdup_printf("%0*d", MAX(width, 1), n);
+    if (zero == '0')
+        return ascii;
+    GString *s = g_string_new(NULL);
+    for (const char *q = ascii; *q; q++)
+        g_string_append_unichar(s, g_ascii_isdigit(*q) ? zero + (gunichar)(*q - '0') : (gunichar)*q);
+    g_free(ascii);
+    return g_string_free(s, FALSE);
 }
 
 #define A4_W 595.2756
@@ -72,6 +88,8 @@ typedef struct {
     double rx[5], ry[5], rw[5], rh[5];
     int ncol;                   /* column-count of the region-body */
     double gap, colw;           /* column-gap and the width of one column */
+    gboolean rtl;               /* rl-tb (the master's or the page-sequence's writing-mode):
+                                 * region-start on the right, columns from the right */
 } geometry;
 
 static double page_dim(cg_layout *L, const cg_fo *spm, const char *name, double dflt)
@@ -150,8 +168,8 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
     const cg_noninherited *n = &spm->p->n;
     double mt = cg_len_resolve(n->margin[CG_BEFORE], g->ph, NULL);
     double mb = cg_len_resolve(n->margin[CG_AFTER], g->ph, NULL);
-    double ml = cg_len_resolve(n->margin[CG_START], g->pw, NULL);
-    double mr = cg_len_resolve(n->margin[CG_END], g->pw, NULL);
+    double ml = cg_len_resolve(n->margin[cg_side_left(spm->p)], g->pw, NULL);
+    double mr = cg_len_resolve(n->margin[cg_side_right(spm->p)], g->pw, NULL);
     g->cx = ml;
     g->cy = mt;
     g->cw = g->pw - ml - mr;
@@ -184,6 +202,14 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
     g->rw[2] = pa ? g->cw : g->cw - es - ee; g->rh[2] = ea;
     g->rx[3] = g->cx; g->ry[3] = g->cy + top; g->rw[3] = es; g->rh[3] = g->ch - top - bot;
     g->rx[4] = g->cx + g->cw - ee; g->ry[4] = g->cy + top; g->rw[4] = ee; g->rh[4] = g->ch - top - bot;
+    g->rtl = spm->p->i.rtl || L->seq_rtl || (g->regions[0] && g->regions[0]->p->i.rtl);
+    if (g->rtl) {
+        /* region-start is on the start side, the right (XSL 1.1 §6.4.14) */
+        g->rx[3] = g->cx + g->cw - es;
+        g->rx[4] = g->cx;
+        if (!pb) g->rx[1] = g->cx + ee;
+        if (!pa) g->rx[2] = g->cx + ee;
+    }
     g->bx = g->cx;
     g->by = g->cy;
     g->bw = g->cw;
@@ -192,8 +218,8 @@ static void geometry_of(cg_layout *L, const cg_fo *spm, geometry *g)
         const cg_noninherited *bn = &g->regions[0]->p->n;
         double t = cg_len_resolve(bn->margin[CG_BEFORE], g->ch, NULL);
         double b = cg_len_resolve(bn->margin[CG_AFTER], g->ch, NULL);
-        double l = cg_len_resolve(bn->margin[CG_START], g->cw, NULL);
-        double r = cg_len_resolve(bn->margin[CG_END], g->cw, NULL);
+        double l = cg_len_resolve(bn->margin[cg_side_left(g->regions[0]->p)], g->cw, NULL);
+        double r = cg_len_resolve(bn->margin[cg_side_right(g->regions[0]->p)], g->cw, NULL);
         g->bx += l;
         g->by += t;
         g->bw -= l + r;
@@ -1979,7 +2005,9 @@ static page_break fill_page(placer *P, cg_vlist *vl, const geometry *g, flow_sta
             }
             overflow |= br.overflow;
             double cy = y;
-            double cx = g->bx + (ncol > 1 ? (double)c * (g->colw + g->gap) : 0);
+            /* columns progress from the start edge: the right one in rl-tb */
+            int vc = g->rtl ? ncol - 1 - c : c;
+            double cx = g->bx + (ncol > 1 ? (double)vc * (g->colw + g->gap) : 0);
             place_column(P, vl, st->pos, br.brk, st->open, cx, &cy, fns);
             if (br.next > br.brk)
                 advance_open(vl, br.brk, br.next, st->open);
@@ -2578,6 +2606,7 @@ static int paginate_sequence(pager *G, const cg_fo *ps, int first_number)
     S.format = cg_fo_attr(L->t, ps, "format");
     S.flow = cg_fo_child(ps, FO_FLOW);
     S.number = initial_number(L, ps, first_number);
+    L->seq_rtl = ps->p->i.rtl;
     first_flow_geometry(L, ps, S.flow, S.number, &S.g0);
     S.width = S.g0.bw;
     S.vl = cg_vlist_new();

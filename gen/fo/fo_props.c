@@ -633,11 +633,13 @@ static gboolean f_four(cg_props *p, const cg_props *par, const prop_def *d, cons
     int n;
     char **w = split_words(v, &n);
     gboolean ok = n >= 1 && n <= 4;
-    /* CSS order: top right bottom left = before end after start for lr-tb. */
+    /* CSS order: top right bottom left = before end after start for lr-tb;
+     * in rl-tb right is the start and left the end (XSL 1.1 §5.3.1). */
     static const int idx[5][4] = { { 0 }, { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 }, { 0, 1, 2, 3 } };
     for (int s = 0; s < 4 && ok; s++) {
         prop_def one = { d->name, 0, NULL, s };
-        const char *word = w[idx[n][s]];
+        int css = p->i.rtl && (s == CG_START || s == CG_END) ? (s == CG_START ? CG_END : CG_START) : s;
+        const char *word = w[idx[n][css]];
         switch (d->arg) {
         case SH_MARGIN: ok = f_margin(p, par, &one, word, c); break;
         case SH_PADDING: ok = f_padding(p, par, &one, word, c); break;
@@ -1337,6 +1339,31 @@ static gboolean f_writing_mode(cg_props *p, const cg_props *par, const prop_def 
     return TRUE;
 }
 
+/* direction (arg 0) and unicode-bidi (arg 1): explicit embeddings and
+ * overrides of inline content (XSL 1.1 §5.8, §7.29.1, §7.29.3); relative-align
+ * (arg 2, XSL 1.1 §7.14.13). */
+static gboolean f_bidi(cg_props *p, const cg_props *par, const prop_def *d, const char *v,
+                       cg_prop_ctx *c)
+{
+    (void)par; (void)c;
+    if (d->arg == 2) {
+        int k = KW(v, "before", "baseline");
+        if (k < 0) return FALSE;
+        p->i.relative_baseline = k == 1;
+        return TRUE;
+    }
+    if (d->arg == 0) {
+        int k = KW(v, "ltr", "rtl");
+        if (k < 0) return FALSE;
+        p->i.direction = k == 0 ? CG_DIR_LTR : CG_DIR_RTL;
+        return TRUE;
+    }
+    int k = KW(v, "normal", "embed", "bidi-override", "isolate");
+    if (k < 0) return FALSE;
+    p->n.unicode_bidi = k;
+    return TRUE;
+}
+
 #define SIDES(prefix, round, fn) \
     { prefix "top", round, fn, CG_BEFORE }, { prefix "right", round, fn, CG_END }, \
     { prefix "bottom", round, fn, CG_AFTER }, { prefix "left", round, fn, CG_START }
@@ -1507,8 +1534,9 @@ static const prop_def props[] = {
     { "suppress-at-line-break", 2, f_ignore, 0 },
     { "glyph-orientation-horizontal", 2, f_ignore, 0 },
     { "glyph-orientation-vertical", 2, f_ignore, 0 },
-    { "direction", 2, f_ignore, 0 },
-    { "unicode-bidi", 2, f_ignore, 0 },
+    { "relative-align", 2, f_bidi, 2 },
+    { "direction", 2, f_bidi, 0 },
+    { "unicode-bidi", 2, f_bidi, 1 },
     { "script", 2, f_ignore, 0 },
     { "z-index", 2, f_ignore, 0 },
     { "force-page-count", 2, f_ignore, 0 },
@@ -1671,6 +1699,17 @@ static void default_border_colors(cg_props *p, xmlNodePtr el)
     }
 }
 
+/* An absolute side (margin-left, padding-right, border-left-width...: round 1)
+ * names the start or end slot by the writing mode (XSL 1.1 §5.3.1, §7.29.7):
+ * in rl-tb, right is the start and left the end. */
+static prop_def absolute_side(const cg_props *p, const prop_def *def)
+{
+    prop_def d = *def;
+    if (p->i.rtl && def->round == 1 && (def->arg == CG_START || def->arg == CG_END))
+        d.arg = def->arg == CG_START ? CG_END : CG_START;
+    return d;
+}
+
 /* The value of one property of this round, "inherit" or the property's own; warns of invalid ones. */
 static void apply_value(cg_props *p, const cg_props *parent, const prop_def *def, const char *name,
                         xmlAttrPtr a, cg_prop_ctx *ctx)
@@ -1678,6 +1717,7 @@ static void apply_value(cg_props *p, const cg_props *parent, const prop_def *def
     xmlChar *raw = xmlNodeGetContent((xmlNodePtr)a);
     char *v = g_strstrip(g_strdup(raw ? (const char *)raw : ""));
     xmlFree(raw);
+    prop_def sided = absolute_side(p, def);
     if (!strcmp(v, "inherit")) {
         /* Inherited properties already hold the parent's value; others
          * take it explicitly for the common cases. */
@@ -1687,9 +1727,9 @@ static void apply_value(cg_props *p, const cg_props *parent, const prop_def *def
             p->n.space_before = parent->n.space_before;
         else if (parent && !strncmp(name, "space-after", 11))
             p->n.space_after = parent->n.space_after;
-    } else if (!def->fn(p, parent, def, v, ctx)) {
+    } else if (!def->fn(p, parent, &sided, v, ctx)) {
         char *pt = bare_number(v) ? g_strconcat(v, "pt", NULL) : NULL;
-        if (pt && def->fn(p, parent, def, pt, ctx))
+        if (pt && def->fn(p, parent, &sided, pt, ctx))
             warn_unitless(ctx, v, name);
         else
             warn(ctx, "invalid value '%s' for property '%s' on fo:%s ignored", v, name,
@@ -1775,6 +1815,14 @@ void cg_props_compute(cg_props *p, const cg_props *parent, xmlNodePtr el, cg_pro
     double parent_fs = parent ? parent->i.font_size : 12;
 
     compute_font_size(p, el, ctx, parent_fs);
+    /* the writing mode first: it maps the absolute sides of the other properties */
+    xmlChar *wm = xmlGetNoNsProp(el, (const xmlChar *)"writing-mode");
+    if (wm) {
+        const char *w = g_strstrip((char *)wm);
+        if (!strcmp(w, "rl-tb") || !strcmp(w, "rl") || !strcmp(w, "lr-tb") || !strcmp(w, "lr"))
+            p->i.rtl = w[0] == 'r';
+        xmlFree(wm);
+    }
     default_border_colors(p, el);
 
     for (int round = 0; round <= 2; round++)

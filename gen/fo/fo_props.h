@@ -1,10 +1,11 @@
 /* fo_props.h — computed XSL-FO properties: values, parsing, inheritance.
  *
  * Each formatting object carries one cg_props holding the computed value of
- * every property circgen supports. The writing mode is lr-tb: before = top,
- * after = bottom, start = left, end = right, and the relative and absolute names
- * of a property (padding-start / padding-left) share one slot; where both are
- * given, the relative one wins (XSL 1.1 §5.3.1).
+ * every property circgen supports. Writing modes are lr-tb and rl-tb: before =
+ * top, after = bottom, start = left and end = right in lr-tb, start = right and
+ * end = left in rl-tb; the relative and absolute names of a property
+ * (padding-start / padding-left, or padding-right in rl-tb) share one slot;
+ * where both are given, the relative one wins (XSL 1.1 §5.3.1).
  *
  * Lengths are in points. A length may depend on a base known only at layout
  * time (a percentage of the containing block's width, label-end(), body-start());
@@ -77,6 +78,11 @@ enum { CG_TT_NONE, CG_TT_UPPER, CG_TT_LOWER, CG_TT_CAPITALIZE };
 
 #define CG_CJK_SPACING_AUTO (-1.0)
 
+/* direction: not given (the writing mode's), ltr, rtl; unicode-bidi: normal,
+ * embed, bidi-override, isolate (CSS3; the templates' isolates are characters) */
+enum { CG_DIR_AUTO, CG_DIR_LTR, CG_DIR_RTL };
+enum { CG_UBIDI_NORMAL, CG_UBIDI_EMBED, CG_UBIDI_OVERRIDE, CG_UBIDI_ISOLATE };
+
 /* Inherited properties (copied from the parent, then overridden). */
 typedef struct {
     const char *font_family;     /* interned: valid as long as the tree */
@@ -118,6 +124,9 @@ typedef struct {
                                     shrinkable to 1/8 em), 0 none, else a length in pt */
     gboolean rtl;                /* writing-mode rl-tb / rl: lines run right to left
                                     (the paragraph's base direction; start is right) */
+    int direction;               /* CG_DIR_*: direction (XSL 1.1 §7.29.1), for unicode-bidi */
+    gboolean relative_baseline;  /* relative-align="baseline" (XSL 1.1 §7.14.13): a list-item's
+                                    label and body aligned on their first baselines */
 } cg_inherited;
 
 /* Properties that are not inherited: reset to their initial values on each FO. */
@@ -141,12 +150,19 @@ typedef struct {
     int valign;                  /* CG_VALIGN_*: alignment-baseline */
     int display_align;
     const char *role;            /* cx:role or role; interned, NULL if none */
+    int unicode_bidi;            /* CG_UBIDI_*: unicode-bidi (XSL 1.1 §7.29.3) */
 } cg_noninherited;
 
 typedef struct {
     cg_inherited i;
     cg_noninherited n;
 } cg_props;
+
+/* The slots of the physical left and right sides: start and end in lr-tb,
+ * end and start in rl-tb (XSL 1.1 §5.3.1). Slots are relative; layout turns
+ * them into left and right with these. */
+static inline int cg_side_left(const cg_props *p) { return p->i.rtl ? CG_END : CG_START; }
+static inline int cg_side_right(const cg_props *p) { return p->i.rtl ? CG_START : CG_END; }
 
 /* Initial values of all properties (XSL 1.1 initial values; font-family serif,
  * font-size 12pt). */

@@ -71,12 +71,14 @@ struct cg_para {
     double *char_w;
     double *end_trim;           /* width a line ending after this character loses:
                                    half of a full-width closing or stop mark (GB/T 15834) */
+    double *blank;              /* the blank half a full-width mark of Chinese text still
+                                   has (0: none, or given up to a neighbouring mark) */
     /* collection of one segment of inline content interrupted by blocks
      * nested in its inlines (cg_para_collect_segment) */
     gboolean segmented;
     int seg, seg_target;        /* nested blocks met so far; the segment wanted */
     const cg_fo *seg_block;     /* the nested block ending the segment wanted */
-    int *item_span;             /* after layout (char_item, char_w, end_trim, char_span and
+    int *item_span;             /* after layout (char_item, char_w, end_trim, blank, char_span and
                                    fixed_space freed): each item's first span */
 };
 
@@ -190,6 +192,18 @@ static void pop_char(cg_para *pa)
     }
 }
 
+/* Nothing but bidi embedding controls so far (an override or embedding that
+ * opens the paragraph): white space here is at its start, and collapses. */
+static gboolean at_start(const cg_para *pa)
+{
+    for (guint i = 0; i < pa->chars->len; i++) {
+        gunichar c = g_array_index(pa->chars, gunichar, i);
+        if (!((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
 {
     const cg_inherited *in = &p->i;
@@ -225,7 +239,7 @@ static void add_text(cg_para *pa, const char *s, const cg_props *p, int span)
                                  in->white_space_treatment == CG_WST_IGNORE_AFTER_LF))
                 continue;
             if (in->white_space_collapse && collapsible &&
-                (pa->chars->len == 0 || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
+                (at_start(pa) || last_is_collapsible_space(pa) || last_char(pa) == '\n'))
                 continue;
             push_char(pa, ' ', span, -1, !collapsible);
             cap_next = TRUE;
@@ -347,7 +361,27 @@ static void collect_children(cg_layout *L, cg_para *pa, const cg_fo *fo, const c
 static gboolean inline_container(cg_fo_kind k)
 {
     return k == FO_INLINE || k == FO_WRAPPER || k == FO_BASIC_LINK || k == FO_UNKNOWN ||
-           k == FO_FOOTNOTE || k == FO_LEADER;
+           k == FO_FOOTNOTE || k == FO_LEADER || k == FO_BIDI_OVERRIDE;
+}
+
+/* An explicit bidi embedding around an inline's content (XSL 1.1 §5.8.5,
+ * §7.29.3): unicode-bidi embed, bidi-override (fo:bidi-override's own
+ * purpose when it says nothing) or isolate, in the direction given, else
+ * the writing mode's; set as the Unicode controls (RLE, LRO, RLI...), which
+ * Pango's bidi resolves. 0: none. */
+static gunichar bidi_open(const cg_fo *fo)
+{
+    const cg_props *p = fo->p;
+    int ub = p->n.unicode_bidi;
+    if (fo->kind == FO_BIDI_OVERRIDE && ub == CG_UBIDI_NORMAL)
+        ub = CG_UBIDI_OVERRIDE;
+    gboolean rtl = p->i.direction == CG_DIR_AUTO ? p->i.rtl : p->i.direction == CG_DIR_RTL;
+    switch (ub) {
+    case CG_UBIDI_EMBED: return rtl ? 0x202B : 0x202A;
+    case CG_UBIDI_OVERRIDE: return rtl ? 0x202E : 0x202D;
+    case CG_UBIDI_ISOLATE: return rtl ? 0x2067 : 0x2066;
+    default: return 0;
+    }
 }
 
 static gboolean nested_block(cg_fo_kind k)
@@ -554,7 +588,12 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
             uri = link_uri(L, u);
         if (dd)
             dest = dd;
+        gunichar bo = bidi_open(fo);
+        if (bo)
+            push_char(pa, bo, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         collect_children(L, pa, fo, uri, dest, depth);
+        if (bo)
+            push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
         return;
     }
     case FO_PAGE_NUMBER:
@@ -598,8 +637,13 @@ static void collect_fo(cg_layout *L, cg_para *pa, const cg_fo *fo, const char *u
         cg_layout_warn_once(L, fo, "inline content nested too deep is skipped");
         return;
     }
-    /* inline, wrapper, unknown objects: their content. */
+    /* inline, wrapper, bidi-override, unknown objects: their content. */
+    gunichar bo = bidi_open(fo);
+    if (bo)
+        push_char(pa, bo, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     collect_children(L, pa, fo, uri, dest, depth);
+    if (bo)
+        push_char(pa, bo >= 0x2066 ? 0x2069 : 0x202C, span_for(L, pa, p, uri, dest, fo), -1, FALSE);
     if (pa->segmented && pa->seg != pa->seg_target)
         return;     /* the inline goes on after the segment */
     if (fo->id && pa->chars->len) {
@@ -650,6 +694,12 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     pa->anchors = g_array_new(FALSE, FALSE, sizeof(anchor));
     pa->iboxes = g_array_new(FALSE, FALSE, sizeof(ibox));
     gboolean no_text = !block_takes_text(block);
+    /* unicode-bidi="bidi-override" on a block overrides the order of all its
+     * inline content (as CSS2 §9.10 for block containers); embed and isolate
+     * do nothing there */
+    gboolean block_override = block->p->n.unicode_bidi == CG_UBIDI_OVERRIDE;
+    if (block_override)
+        push_char(pa, bidi_open(block), span_for(L, pa, block->p, NULL, NULL, block), -1, FALSE);
     for (const cg_fo *c = first; c && c != stop; c = c->next) {
         if (no_text && c->kind == FO_TEXT) {
             gboolean blank = TRUE;
@@ -667,6 +717,10 @@ static cg_para *collect_range(cg_layout *L, const cg_fo *block, const cg_fo *fir
     /* A trailing preserved line feed ends the last line; it adds no line. */
     if (pa->chars->len && last_char(pa) == '\n' && pa->block->p->i.linefeed_treatment != CG_LF_PRESERVE)
         pop_char(pa);
+    if (block_override && pa->chars->len == 1)
+        pop_char(pa);           /* nothing but the override: nothing to set */
+    else if (block_override)
+        push_char(pa, 0x202C, span_for(L, pa, block->p, NULL, NULL, block), -1, FALSE);
     int b = (int)pa->text->len;
     g_array_append_val(pa->bytes, b);
     if (nested)
@@ -711,6 +765,7 @@ void cg_para_free(cg_para *pa)
     g_free(pa->char_item);
     g_free(pa->char_w);
     g_free(pa->end_trim);
+    g_free(pa->blank);
     for (guint i = 0; i < pa->spans->len; i++) {
         pango_font_description_free(g_array_index(pa->spans, cg_span, i).font);
         g_free((char *)g_array_index(pa->spans, cg_span, i).leader_text);
@@ -906,10 +961,9 @@ static void shape_item(cg_para *pa, int k, PangoItem *it, const int *b2c, mark_i
 }
 
 /* Punctuation compression (clreq 3.1.6, GB/T 15834): two adjacent
- * full-width marks take at most 1.5 em. A closing or stop mark before
- * another mark gives up its right half; an opening mark after an opening
- * mark gives up its left half. Marks that could end a line record the
- * half they lose there. */
+ * full-width marks take at most 1.5 em (cg_cjk_pair_compress: which one
+ * gives up its blank half). Marks that could end a line record the half
+ * they lose there; every mark, the blank half it still has. */
 static void compress_marks(cg_para *pa, const mark_info *mk)
 {
     int n = (int)pa->chars->len;
@@ -919,11 +973,8 @@ static void compress_marks(cg_para *pa, const mark_info *mk)
         cg_punct_class ci = cg_cjk_punct_class(CH(pa, i));
         int j = i + 1;
         cg_punct_class cj = j < n && mk[j].glyph >= 0 ? cg_cjk_punct_class(CH(pa, j)) : CG_PUNCT_NONE;
-        int victim = -1;
-        if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && cj != CG_PUNCT_NONE)
-            victim = i;
-        else if (ci == CG_PUNCT_OPEN && cj == CG_PUNCT_OPEN)
-            victim = j;
+        int which = cg_cjk_pair_compress(ci, cj);
+        int victim = which == 1 ? i : which == 2 ? j : -1;
         if (victim >= 0 && pa->char_w[victim] > mk[victim].half + 1e-6) {
             PangoGlyphInfo *gi = &pa->glyphs[mk[victim].item]->glyphs[mk[victim].glyph];
             gi->geometry.width = (int)lround(mk[victim].half * PANGO_SCALE);
@@ -935,6 +986,28 @@ static void compress_marks(cg_para *pa, const mark_info *mk)
         cg_punct_class ci = mk[i].glyph >= 0 ? cg_cjk_punct_class(CH(pa, i)) : CG_PUNCT_NONE;
         if ((ci == CG_PUNCT_CLOSE || ci == CG_PUNCT_STOP) && pa->char_w[i] > mk[i].half + 1e-6)
             pa->end_trim[i] = pa->char_w[i] - mk[i].half;
+        if (ci != CG_PUNCT_NONE && pa->char_w[i] > mk[i].half + 1e-6)
+            pa->blank[i] = pa->char_w[i] - mk[i].half;
+    }
+}
+
+/* Text in a script whose pinned face is missing (Arabic without Amiri) is an
+ * error naming the Debian package, never a silent fallback to another face;
+ * once per script. */
+static void check_script_faces(cg_layout *L, cg_para *pa, GList *items)
+{
+    for (GList *l = items; l; l = l->next) {
+        const char *fam, *pkg;
+        PangoScript sc = ((PangoItem *)l->data)->analysis.script;
+        if (!cg_fonts_script_face_missing(sc, &fam, &pkg))
+            continue;
+        char *key = g_strdup_printf("script face %s", fam);
+        if (!g_hash_table_contains(L->warned, key)) {
+            cg_xml_diag(L->d, CG_ERROR, pa->block->xml, "this text needs the pinned font family '%s', "
+                        "which is not installed (Debian package %s)", fam, pkg);
+            g_hash_table_add(L->warned, key);
+        } else
+            g_free(key);
     }
 }
 
@@ -947,6 +1020,7 @@ static void shape(cg_layout *L, cg_para *pa)
                                                pa->text->str, 0,
                                                (int)pa->text->len, attrs, NULL);
     pango_attr_list_unref(attrs);
+    check_script_faces(L, pa, items);
     pa->n_items = (int)g_list_length(items);
     pa->items = g_new0(PangoItem *, pa->n_items);
     pa->glyphs = g_new0(PangoGlyphString *, pa->n_items);
@@ -954,6 +1028,7 @@ static void shape(cg_layout *L, cg_para *pa)
     pa->char_item = g_new0(int, n + 1);
     pa->char_w = g_new0(double, n + 1);
     pa->end_trim = g_new0(double, n + 1);
+    pa->blank = g_new0(double, n + 1);
     mark_info *mk = g_new(mark_info, n + 1);
     for (int i = 0; i <= n; i++)
         mk[i].item = mk[i].glyph = -1;
@@ -1011,9 +1086,11 @@ PangoGlyphString *cg_para_hyphen(const cg_para *cpa, int item)
  * index in iboxes; c0 its first character for the start, one past its last for the end).
  * E_IRET: conditionality="retain" at a line break inside inlines: the break
  * (a penalty; item: the innermost inline open there) and the retained start
- * border and padding of each of them (a glue; item: the inline). */
+ * border and padding of each of them (a glue; item: the inline).
+ * E_HALF: the blank half of an opening mark starting a line, taken off it
+ * (a box of negative width; see start_half_before). */
 typedef enum { E_TEXT, E_SPACE, E_GAP, E_OBJ, E_LEADER, E_HYPHEN, E_INDENT, E_END, E_LF, E_IBOX,
-               E_IEND, E_IRET } elem_kind;
+               E_IEND, E_IRET, E_HALF } elem_kind;
 
 typedef struct {
     elem_kind kind;
@@ -1388,6 +1465,57 @@ static int items_obj(item_build *B, int i)
     return i + 1;
 }
 
+/* ---- Chinese punctuation in fitting (clreq 3.1.6, GB/T 15834) ----------- */
+
+/* The shrink of the gap before character i in a justified line: the blank
+ * halves of the full-width marks facing it (the right half of a closing,
+ * stop or pause mark before it, the left half of an opening mark at i), so
+ * that a line is fitted by compressing its punctuation before the breaker
+ * takes a worse break. */
+static double mark_shrink(const cg_para *pa, int i)
+{
+    double z = 0;
+    if (i > 0 && !cg_cjk_blank_left(cg_cjk_punct_class(CH(pa, i - 1))))
+        z += pa->blank[i - 1];
+    if (cg_cjk_blank_left(cg_cjk_punct_class(CH(pa, i))))
+        z += pa->blank[i];
+    return z;
+}
+
+/* The blank left half of a full-width opening mark at i, set off a line that
+ * the breaker starts there (clreq 3.1.6 allows a half-width opening mark at
+ * a line start; the first line of a paragraph, and one after a line feed or
+ * a space, keep it full width); 0 for other characters, and where an inline
+ * with borders starts (its border stays at the edge). */
+static double line_start_half(const item_build *B, int i)
+{
+    if (B->ib_edge[i] || !cg_cjk_blank_left(cg_cjk_punct_class(CH(B->pa, i))))
+        return 0;
+    return B->pa->blank[i];
+}
+
+/* Before the break p before such a mark: a fixed glue of its blank half
+ * (not a break: after a penalty), that p takes back from a line ending
+ * there; after the break (start_half_after), a box of minus that half, the
+ * first box of a line starting there. Unbroken, the two cancel; broken, the
+ * line before keeps its width and the next starts with the mark's ink. */
+static void start_half_before(item_build *B, int i, int span, double half, cg_lb_item *p)
+{
+    cg_lb_item nob = { CG_LB_PENALTY, FALSE, 0, 0, 0, CG_LB_INF };
+    cg_lb_item g = { CG_LB_GLUE, FALSE, half, 0, 0, 0 };
+    elem e = { E_GAP, i, i, -1, span };
+    push_item(B->lb, B->el, nob, e);
+    push_item(B->lb, B->el, g, e);
+    p->width -= half;
+}
+
+static void start_half_after(item_build *B, int i, int span, double half)
+{
+    cg_lb_item b = { CG_LB_BOX, FALSE, -half, 0, 0, 0 };
+    elem e = { E_HALF, i, i, -1, span };
+    push_item(B->lb, B->el, b, e);
+}
+
 /* Before the run of text at i: a break (a penalty; a soft hyphen's flagged
  * with the hyphen's width; the retained borders of the inlines open there),
  * or only glue (Chinese inter-character gaps), or a hyphenation point. */
@@ -1422,6 +1550,9 @@ static void run_break(item_build *B, int i, int span, const cg_props *sp, gboole
             p.width = re;
             e0 = (elem){ E_IRET, i, i, B->ibc.open[B->ibc.n_open - 1], span };
         }
+        double half = may && e0.kind == E_GAP ? line_start_half(B, i) : 0;
+        if (half > 0)
+            start_half_before(B, i, span, half, &p);
         push_item(B->lb, B->el, p, e0);
         if (ret) {
             ibox_retained_restart(pa, &B->ibc, i, rs, TRUE, B->lb, B->el);
@@ -1431,9 +1562,11 @@ static void run_break(item_build *B, int i, int span, const cg_props *sp, gboole
             double sem = sp->i.font_size;
             cg_lb_item g = { CG_LB_GLUE, FALSE, brk[i].glue_width * sem,
                              (B->justify ? brk[i].glue_stretch : 0) * sem,
-                             (B->justify ? brk[i].glue_shrink : 0) * sem, 0 };
+                             B->justify ? brk[i].glue_shrink * sem + mark_shrink(pa, i) : 0, 0 };
             push_item(B->lb, B->el, g, e0);
         }
+        if (half > 0)
+            start_half_after(B, i, span, half);
     } else if (i > 0 && brk[i].hyphen && !nowrap) {
         cg_lb_item p = { CG_LB_PENALTY, TRUE, hyphen_width(pa, pa->char_item[i - 1]), 0, 0, 50 };
         elem e0 = { E_HYPHEN, i, i, pa->char_item[i - 1], SPAN(pa, i - 1) };
@@ -1579,6 +1712,19 @@ typedef struct {
  * x from the line start, in visual order left to right. The gaps between
  * pieces (spaces, indents) move with them, taking the lower level of their
  * neighbours. Lines all at level 0 are left alone. */
+static int piece_level(const cg_para *pa, const cg_piece *pc, int base)
+{
+    if (pc->kind == PC_GLYPHS)
+        return pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+    /* an object (page number, citation, image): the level Pango's bidi gave
+     * its object character among its neighbours */
+    int b = BYTE(pa, pc->c0);
+    for (int i = 0; i < pa->n_items; i++)
+        if (b >= pa->items[i]->offset && b < pa->items[i]->offset + pa->items[i]->length)
+            return pa->items[i]->analysis.level;
+    return base;
+}
+
 static void visual_order(const cg_para *pa, GArray *pcs)
 {
     int n = (int)pcs->len, base = pa->block->p->i.rtl ? 1 : 0;
@@ -1593,10 +1739,12 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     int ns = 2 * n;
     int *lev = g_new(int, ns), *ord = g_new(int, ns);
     double *wd = g_new(double, ns);
-    double end = 0;
+    /* a negative text-indent (a hanging first line) starts the line before its
+     * start edge: no gap there, and the pieces keep their widths */
+    double x0 = MIN(0, g_array_index(pcs, cg_piece, 0).x), end = x0;
     for (int i = 0; i < n; i++) {
         const cg_piece *pc = &g_array_index(pcs, cg_piece, i);
-        int l = pc->kind == PC_GLYPHS && pc->item >= 0 ? pa->items[pc->item]->analysis.level : base;
+        int l = piece_level(pa, pc, base);
         lev[2 * i + 1] = l;
         wd[2 * i + 1] = pc->w;
         wd[2 * i] = MAX(0, pc->x - end);
@@ -1624,7 +1772,9 @@ static void visual_order(const cg_para *pa, GArray *pcs)
             i = j;
         }
     GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(cg_piece), (guint)n);
-    double x = 0;
+    /* left to right, the hanging start is on the left; right to left, the
+     * line's alignment (place_line) sets it out on the right */
+    double x = base ? 0 : x0;
     for (int i = 0; i < ns; i++) {
         if (ord[i] % 2) {
             cg_piece pc = g_array_index(pcs, cg_piece, ord[i] / 2);
@@ -1638,6 +1788,11 @@ static void visual_order(const cg_para *pa, GArray *pcs)
     g_free(lev);
     g_free(ord);
     g_free(wd);
+}
+
+gboolean cg_para_rtl(const cg_para *pa)
+{
+    return pa->block->p->i.rtl;
 }
 
 /* text-align in a right-to-left line: start is the right edge, end the left. */
@@ -1992,7 +2147,7 @@ static void line_box(line_build *LB, const cg_lb_item *it, const elem *e)
 {
     if (e->kind != E_GAP)
         LB->content = TRUE;
-    if (e->kind == E_INDENT) {
+    if (e->kind == E_INDENT || e->kind == E_HALF) {
         LB->cx += it->width;
         return;
     }
@@ -2100,6 +2255,18 @@ static void line_height(fitting *F, cg_line *ln)
     ln->height = MAX(0, above + below);
 }
 
+/* The last line of a justified Chinese paragraph that the breaker fitted by
+ * shrinking (compressing its punctuation) is set shrunk, not overflowing.
+ * (In other languages a last line fitted shrunk still keeps its natural
+ * width, as before.) */
+static gboolean last_line_shrinks(const cg_para *pa, double ratio)
+{
+    const cg_props *bp = pa->block->p;
+    const char *lang = bp->i.language;
+    return ratio < 0 && bp->i.text_align == CG_ALIGN_JUSTIFY && !strncmp(lang, "zh", 2) &&
+           (lang[2] == 0 || lang[2] == '-');
+}
+
 static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double ratio,
                           gboolean last, double x, double w, gboolean greedy_overfull)
 {
@@ -2115,8 +2282,8 @@ static cg_line *make_line(fitting *F, cg_vlist *vl, int start, int brk, double r
 
     line_build LB = { F, w, ratio, leader_ratio(F, start, brk, w, stretch_glue), stretch_glue,
                       NULL, 0, -1, -1, NULL, FALSE };
-    if (!stretch_glue)
-        LB.ratio = 0;
+    if (!stretch_glue && !last_line_shrinks(pa, ratio))
+        LB.ratio = 0;   /* (the last line of a justified paragraph shrinks if fitted so) */
     if (LB.ratio > 0 && !isfinite(LB.ratio))
         LB.ratio = 0;
     LB.ratio = CLAMP(LB.ratio, -1, 1000);
@@ -2261,6 +2428,7 @@ static void drop_fitting_data(cg_para *pa)
     g_clear_pointer(&pa->char_item, g_free);
     g_clear_pointer(&pa->char_w, g_free);
     g_clear_pointer(&pa->end_trim, g_free);
+    g_clear_pointer(&pa->blank, g_free);
     g_array_free(pa->char_span, TRUE);
     pa->char_span = NULL;
     g_array_free(pa->fixed_space, TRUE);

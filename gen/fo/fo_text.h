@@ -43,6 +43,8 @@ PangoGlyphString *cg_para_hyphen(const cg_para *para, int item);
 const cg_span *cg_para_span(const cg_para *para, int span);
 double cg_para_letter_spacing(const cg_para *para, int span);
 int cg_para_char_byte(const cg_para *para, int c);
+/* Is the paragraph's base direction right to left (writing-mode rl-tb)? */
+gboolean cg_para_rtl(const cg_para *para);
 /* The FO of the inline object (image, leader, page number...) at character c, or NULL. */
 const cg_fo *cg_para_obj_fo(const cg_para *para, int c);
 

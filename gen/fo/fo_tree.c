@@ -37,6 +37,7 @@ static const char *const kind_names[FO_KIND_COUNT] = {
     [FO_BOOKMARK] = "bookmark", [FO_BOOKMARK_TITLE] = "bookmark-title",
     [FO_MARKER] = "marker", [FO_RETRIEVE_MARKER] = "retrieve-marker",
     [FO_INLINE_CONTAINER] = "inline-container", [FO_FLOAT] = "float",
+    [FO_BIDI_OVERRIDE] = "bidi-override",
 };
 
 const char *cg_fo_kind_name(cg_fo_kind k)

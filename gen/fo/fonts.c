@@ -19,7 +19,8 @@ static const struct { const char *family, *package; } pinned[] = {
     { "Liberation Mono", "fonts-liberation2" },
     { "Noto Serif CJK SC", "fonts-noto-cjk" },
     { "Noto Sans CJK SC", "fonts-noto-cjk" },
-    { "DejaVu Sans", "fonts-dejavu-core" },   /* the last fallback (Arabic, Hebrew...) */
+    { "Amiri", "fonts-hosny-amiri" },         /* Arabic script */
+    { "DejaVu Sans", "fonts-dejavu-core" },   /* the last fallback (Hebrew, Greek extended...) */
 };
 
 /* Names mapped by fonts.conf onto a pinned face (keep in step with the file). */
@@ -166,6 +167,24 @@ cg_family_status cg_fonts_family_status(const char *family, const char **package
         return CG_FAMILY_UNKNOWN;
     }
     return CG_FAMILY_UNKNOWN;
+}
+
+gboolean cg_fonts_script_face_missing(PangoScript script, const char **family, const char **package)
+{
+    static const struct { PangoScript script; const char *family; } faces[] = {
+        { PANGO_SCRIPT_ARABIC, "Amiri" },
+        { PANGO_SCRIPT_HAN, "Noto Serif CJK SC" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(faces); i++)
+        if (faces[i].script == script) {
+            const char *pkg = NULL;
+            if (cg_fonts_family_status(faces[i].family, &pkg) != CG_FAMILY_MISSING)
+                return FALSE;
+            *family = faces[i].family;
+            *package = pkg;
+            return TRUE;
+        }
+    return FALSE;
 }
 
 char *cg_fonts_family_list(const char *fo_value,

@@ -47,6 +47,11 @@ char *cg_fonts_family_list(const char *fo_value,
                            void (*report)(void *ctx, cg_severity sev, const char *msg),
                            void *ctx);
 
+/* The pinned face that sets script (Arabic: Amiri; Han: Noto Serif CJK SC)
+ * when it is missing: TRUE with its family and Debian package (static
+ * strings); FALSE when it is installed or the script has no face of its own. */
+gboolean cg_fonts_script_face_missing(PangoScript script, const char **family, const char **package);
+
 /* Release the font map and configuration (for leak checkers, at exit). */
 void cg_fonts_cleanup(void);
 

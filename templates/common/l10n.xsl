@@ -5,6 +5,7 @@
      "3-11 December 2025" or "2025年12月3-11日".
 
      The including stylesheet defines:
+       $lang      the document's language (BCP 47: "en", "zh", "ar")
        $strings   the <s:strings> element of the catalog for the document's language
        template "line-break"  what a <br/> in a string becomes in its output -->
 <xsl:stylesheet version="1.0"
@@ -60,6 +61,26 @@
     </xsl:variable>
     <xsl:value-of select="normalize-space($r)"/>
   </xsl:template>
+
+  <!-- The direction of the document's language ($lang, defined by the including
+       stylesheet): right to left for Arabic (and the other right-to-left scripts'
+       languages), else left to right. $writing-mode goes on the XSL-FO root (the whole
+       document mirrors: page regions, indents, lists, tables; the engine maps left and
+       right to end and start), $dir on the HTML root (with the CSS in logical
+       properties, one stylesheet serves both directions). -->
+  <xsl:variable name="dir">
+    <xsl:variable name="primary" select="substring-before(concat(translate($lang, '_', '-'), '-'), '-')"/>
+    <xsl:choose>
+      <xsl:when test="contains(' ar he fa ur ps yi dv ckb sd ug ', concat(' ', $primary, ' '))">rtl</xsl:when>
+      <xsl:otherwise>ltr</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="writing-mode">
+    <xsl:choose>
+      <xsl:when test="$dir = 'rtl'">rl-tb</xsl:when>
+      <xsl:otherwise>lr-tb</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- ISO 8601 date (YYYY-MM-DD) in the document's language. -->
   <xsl:template name="format-date">

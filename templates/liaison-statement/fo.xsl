@@ -23,7 +23,8 @@
   <xsl:variable name="heading-font">Liberation Sans, Noto Sans CJK SC</xsl:variable>
 
   <xsl:template match="/l:liaison">
-    <fo:root font-family="{$body-font}" font-size="10.5pt" line-height="1.35" language="{$lang}" xml:lang="{$out-lang}">
+    <fo:root font-family="{$body-font}" font-size="10.5pt" line-height="1.35" language="{$lang}" xml:lang="{$out-lang}"
+             writing-mode="{$writing-mode}">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="page" page-width="210mm" page-height="297mm"
                                margin-top="18mm" margin-bottom="12mm" margin-left="20mm" margin-right="20mm">

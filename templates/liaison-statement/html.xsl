@@ -15,7 +15,7 @@
 
   <xsl:template match="/l:liaison">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="{$out-lang}">
+    <html lang="{$out-lang}" dir="{$dir}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:apply-templates select="l:title" mode="text"/></title>

@@ -15,6 +15,7 @@
   <xsl:include href="../common/block-checks.xsl"/>
   <xsl:output method="xml" indent="no"/>
   <xsl:key name="draft-by-number" match="c:draft" use="@number"/>
+  <xsl:key name="by-id" match="*[@id]" use="@id"/>
 
   <xsl:template match="/">
     <diagnostics>
@@ -25,6 +26,8 @@
       <xsl:apply-templates select="//c:annex-ref" mode="check"/>
       <xsl:apply-templates select="//c:drafts" mode="check"/>
       <xsl:apply-templates select="//c:draft" mode="check"/>
+      <xsl:apply-templates select="//c:question" mode="check"/>
+      <xsl:apply-templates select="//c:question-ref" mode="check"/>
       <xsl:call-template name="block-checks"/>
     </diagnostics>
   </xsl:template>
@@ -61,15 +64,15 @@
     <xsl:if test="c:annex[@type='reply-form'] and not(@study-group)">
       <error at="{cg:locate(.)}">the reply form names the study group that would approve the drafts: give the circular a study-group attribute</error>
     </xsl:if>
-    <xsl:for-each select="c:annex[@type='drafts'][2] | c:annex[@type='reply-form'][2]">
+    <xsl:for-each select="c:annex[@type='drafts'][2] | c:annex[@type='reply-form'][2] | c:annex[@type='questionnaire'][2]">
       <error at="{cg:locate(.)}">a second annex of type "<xsl:value-of select="@type"/>": a circular has at most one</error>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="c:annex-ref" mode="check">
     <xsl:variable name="id" select="@ref"/>
-    <xsl:if test="//*[@id = $id] and not(//c:annex[@id = $id])">
-      <error at="{cg:locate(.)}">&lt;annex-ref ref="<xsl:value-of select="@ref"/>"&gt; points to a &lt;<xsl:value-of select="local-name(//*[@id = $id])"/>&gt;, not to an annex</error>
+    <xsl:if test="key('by-id', $id) and not(key('by-id', $id)[self::c:annex])">
+      <error at="{cg:locate(.)}">&lt;annex-ref ref="<xsl:value-of select="@ref"/>"&gt; points to a &lt;<xsl:value-of select="local-name(key('by-id', $id))"/>&gt;, not to an annex</error>
     </xsl:if>
   </xsl:template>
 
@@ -86,6 +89,41 @@
     </xsl:if>
     <xsl:if test="@status = 'revised' and @former">
       <error at="{cg:locate(.)}">draft <xsl:value-of select="@number"/>: a revision has no former name (former="<xsl:value-of select="@former"/>")</error>
+    </xsl:if>
+  </xsl:template>
+  <!-- Questions: options for the choices only, two or more, none twice; answer lines
+       for the free answers only. -->
+  <xsl:template match="c:question" mode="check">
+    <xsl:variable name="q" select="concat('&lt;question id=&quot;', @id, '&quot; type=&quot;', @type, '&quot;&gt;')"/>
+    <xsl:choose>
+      <xsl:when test="(@type = 'choice' or @type = 'multiple') and count(c:option) &lt; 2">
+        <error at="{cg:locate(.)}"><xsl:value-of select="$q"/> has <xsl:value-of select="count(c:option)"/> option(s): a choice needs at least two &lt;option&gt;</error>
+      </xsl:when>
+      <xsl:when test="(@type = 'yes-no' or @type = 'text') and c:option">
+        <error at="{cg:locate(c:option[1])}"><xsl:value-of select="$q"/> has &lt;option&gt; elements: <xsl:choose><xsl:when test="@type = 'yes-no'">its answers Yes and No come from the strings</xsl:when><xsl:otherwise>it is answered on lines</xsl:otherwise></xsl:choose>; use type="choice" for options of your own</error>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="@lines and @type != 'text'">
+      <error at="{cg:locate(.)}"><xsl:value-of select="$q"/>: lines="<xsl:value-of select="@lines"/>" is for questions of type "text" only</error>
+    </xsl:if>
+    <xsl:if test="count(c:option[@specify]) &gt; 1">
+      <error at="{cg:locate(c:option[@specify][2])}"><xsl:value-of select="$q"/>: a second option with specify="yes": only one "other, please specify" per question</error>
+    </xsl:if>
+    <xsl:for-each select="c:option">
+      <xsl:variable name="t" select="normalize-space(.)"/>
+      <xsl:if test="preceding-sibling::c:option[normalize-space(.) = $t]">
+        <error at="{cg:locate(.)}"><xsl:value-of select="$q"/>: the option "<xsl:value-of select="$t"/>" is given twice</error>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:if test="not(ancestor::c:annex[@type = 'questionnaire'])">
+      <error at="{cg:locate(.)}"><xsl:value-of select="$q"/> outside a questionnaire annex</error>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:question-ref" mode="check">
+    <xsl:variable name="id" select="@ref"/>
+    <xsl:if test="//*[@id = $id] and not(//c:question[@id = $id])">
+      <error at="{cg:locate(.)}">&lt;question-ref ref="<xsl:value-of select="@ref"/>"&gt; points to a &lt;<xsl:value-of select="local-name(//*[@id = $id])"/>&gt;, not to a question</error>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

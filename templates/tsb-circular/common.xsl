@@ -184,4 +184,49 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+  <!-- Questions of a questionnaire: numbered in the order of their annex. -->
+  <xsl:template name="question-number">
+    <xsl:param name="q" select="."/>
+    <xsl:value-of select="count($q/preceding-sibling::c:question) + 1"/>
+  </xsl:template>
+
+  <!-- "question 3" -->
+  <xsl:template match="c:question-ref" mode="inline">
+    <xsl:call-template name="str">
+      <xsl:with-param name="key" select="'question-ref'"/>
+      <xsl:with-param name="args">
+        <a n="n"><xsl:call-template name="question-number"><xsl:with-param name="q" select="/c:circular/c:annex/c:question[@id = current()/@ref]"/></xsl:call-template></a>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The hint that says how a question is answered ("(tick one box)"), or nothing. -->
+  <xsl:template name="question-hint">
+    <xsl:if test="@type = 'choice' or @type = 'multiple'">
+      <xsl:call-template name="str"><xsl:with-param name="key" select="concat('q-hint-', @type)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Please return the completed questionnaire to ... by ...": the email is passed
+       as $email (a link in each output). -->
+  <xsl:template name="questionnaire-return">
+    <xsl:param name="email"/>
+    <xsl:choose>
+      <xsl:when test="c:reply-to/c:deadline">
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'q-return'"/>
+          <xsl:with-param name="args">
+            <a n="email"><xsl:copy-of select="$email"/></a>
+            <a n="deadline"><xsl:call-template name="format-deadline"><xsl:with-param name="at" select="c:reply-to/c:deadline/@at"/><xsl:with-param name="zone" select="c:reply-to/c:deadline/@zone"/></xsl:call-template></a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="str">
+          <xsl:with-param name="key" select="'q-return-undated'"/>
+          <xsl:with-param name="args"><a n="email"><xsl:copy-of select="$email"/></a></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

@@ -24,6 +24,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="../common/fo-inline.xsl"/>
   <xsl:include href="../common/fo-block.xsl"/>
+  <xsl:include href="../common/fo-letter.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:param name="typedir" select="'.'"/>
   <xsl:param name="emblem" select="concat($typedir, '/emblem.svg')"/>
@@ -55,32 +56,17 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="accent">#00629b</xsl:variable>
+  <!-- The name in the Ref field and the running header (common/fo-letter.xsl). -->
+  <xsl:variable name="doc-name" select="$circular-name"/>
 
 
   <xsl:template match="/c:circular">
     <fo:root font-family="{$body-font}" font-size="12pt" line-height="1.3"
-             language="{$lang}" xml:lang="{$out-lang}">
+             language="{$lang}" xml:lang="{$out-lang}" writing-mode="{$writing-mode}">
       <xsl:if test="$lang = 'zh'"><xsl:attribute name="country">CN</xsl:attribute></xsl:if>
       <!-- Hyphenation where Debian has patterns and the text is set justified in long words. -->
       <xsl:if test="contains($hyphenated-langs, concat('|', $lang, '|'))"><xsl:attribute name="hyphenate">true</xsl:attribute></xsl:if>
-      <fo:layout-master-set>
-        <fo:simple-page-master master-name="first" page-width="210mm" page-height="297mm"
-                               margin-top="12mm" margin-bottom="10mm" margin-left="20mm" margin-right="20mm">
-          <fo:region-body margin-bottom="18mm"/>
-          <fo:region-after region-name="first-after" extent="14mm"/>
-        </fo:simple-page-master>
-        <fo:simple-page-master master-name="rest" page-width="210mm" page-height="297mm"
-                               margin-top="12mm" margin-bottom="15mm" margin-left="20mm" margin-right="20mm">
-          <fo:region-body margin-top="16mm"/>
-          <fo:region-before region-name="rest-before" extent="12mm"/>
-        </fo:simple-page-master>
-        <fo:page-sequence-master master-name="circular">
-          <fo:repeatable-page-master-alternatives>
-            <fo:conditional-page-master-reference master-reference="first" page-position="first"/>
-            <fo:conditional-page-master-reference master-reference="rest" page-position="rest"/>
-          </fo:repeatable-page-master-alternatives>
-        </fo:page-sequence-master>
-      </fo:layout-master-set>
+      <xsl:call-template name="letter-page-masters"/>
 
       <fo:declarations>
         <x:xmpmeta>
@@ -122,21 +108,8 @@
         </xsl:for-each>
       </fo:bookmark-tree>
 
-      <fo:page-sequence master-reference="circular" initial-page-number="1">
-        <fo:static-content flow-name="first-after">
-          <fo:block font-family="{$sans-font}" font-size="8pt" line-height="1.35" text-align="center"
-                    color="#333333" border-top="0.5pt solid #999999" padding-top="2mm" role="Artifact">
-            <fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'footer-address'"/></xsl:call-template></fo:block>
-            <fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'footer-contact'"/></xsl:call-template></fo:block>
-          </fo:block>
-        </fo:static-content>
-        <fo:static-content flow-name="rest-before">
-          <fo:block text-align="center" font-size="11pt" role="Artifact">- <fo:page-number/> -</fo:block>
-          <fo:block text-align="center" font-size="9pt" color="#333333" role="Artifact"><xsl:value-of select="$circular-name"/></fo:block>
-        </fo:static-content>
-        <fo:static-content flow-name="xsl-footnote-separator">
-          <fo:block space-before="6pt" space-after="3pt" role="Artifact"><fo:leader leader-pattern="rule" leader-length="45mm" rule-thickness="0.5pt"/></fo:block>
-        </fo:static-content>
+      <fo:page-sequence master-reference="letter" initial-page-number="1">
+        <xsl:call-template name="letter-page-furniture"/>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="letter"/>
           <xsl:apply-templates select="c:annex"/>
@@ -148,132 +121,12 @@
   <!-- The letter: letterhead, header block, subject, body, signature. -->
   <xsl:template name="letter">
     <fo:block id="letter">
-      <fo:table table-layout="fixed" width="100%" space-after="6mm">
-        <fo:table-column column-width="22mm"/>
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-body>
-          <fo:table-row>
-            <fo:table-cell display-align="center">
-              <fo:block role="Figure">
-                <fo:external-graphic src="url('{$emblem}')" content-width="18mm" content-height="18mm">
-                  <xsl:attribute name="fox:alt-text" namespace="http://xmlgraphics.apache.org/fop/extensions">
-                    <xsl:call-template name="str"><xsl:with-param name="key" select="'emblem'"/></xsl:call-template>
-                  </xsl:attribute>
-                </fo:external-graphic>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell display-align="center">
-              <fo:block font-family="{$sans-font}" font-size="11pt" font-weight="bold" color="{$accent}">
-                <xsl:call-template name="str"><xsl:with-param name="key" select="'union'"/></xsl:call-template>
-              </fo:block>
-              <fo:block font-family="{$heading-font}" font-size="14pt" font-weight="bold" role="H1">
-                <xsl:call-template name="str"><xsl:with-param name="key" select="'bureau'"/></xsl:call-template>
-              </fo:block>
-            </fo:table-cell>
-          </fo:table-row>
-        </fo:table-body>
-      </fo:table>
-      <fo:block text-align="end" space-after="6mm"><xsl:call-template name="place-date"/></fo:block>
-
-      <fo:table table-layout="fixed" width="100%" space-after="6mm" font-size="11pt">
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-body>
-          <fo:table-row>
-            <fo:table-cell padding-right="4mm">
-              <fo:list-block provisional-distance-between-starts="22mm" provisional-label-separation="2mm">
-                <xsl:call-template name="header-field">
-                  <xsl:with-param name="key" select="'label-ref'"/>
-                  <xsl:with-param name="value"><fo:block><xsl:value-of select="$circular-name"/></fo:block><fo:block><xsl:value-of select="@code"/></fo:block></xsl:with-param>
-                </xsl:call-template>
-                <xsl:if test="c:contact/c:name">
-                  <xsl:call-template name="header-field">
-                    <xsl:with-param name="key" select="'label-contact'"/>
-                    <xsl:with-param name="value"><fo:block><xsl:value-of select="c:contact/c:name"/></fo:block></xsl:with-param>
-                  </xsl:call-template>
-                </xsl:if>
-                <xsl:call-template name="header-field">
-                  <xsl:with-param name="key" select="'label-tel'"/>
-                  <xsl:with-param name="value"><fo:block><xsl:value-of select="c:contact/c:phone"/></fo:block></xsl:with-param>
-                </xsl:call-template>
-                <xsl:if test="c:contact/c:fax">
-                  <xsl:call-template name="header-field">
-                    <xsl:with-param name="key" select="'label-fax'"/>
-                    <xsl:with-param name="value"><fo:block><xsl:value-of select="c:contact/c:fax"/></fo:block></xsl:with-param>
-                  </xsl:call-template>
-                </xsl:if>
-                <xsl:call-template name="header-field">
-                  <xsl:with-param name="key" select="'label-email'"/>
-                  <xsl:with-param name="value"><fo:block><xsl:apply-templates select="c:contact/c:email" mode="inline"/></fo:block></xsl:with-param>
-                </xsl:call-template>
-              </fo:list-block>
-            </fo:table-cell>
-            <fo:table-cell>
-              <xsl:apply-templates select="c:to | c:copy"/>
-            </fo:table-cell>
-          </fo:table-row>
-        </fo:table-body>
-      </fo:table>
-
-      <fo:list-block provisional-distance-between-starts="22mm" provisional-label-separation="2mm" space-after="8mm">
-        <fo:list-item>
-          <fo:list-item-label end-indent="label-end()"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-subject'"/></xsl:call-template></fo:block></fo:list-item-label>
-          <fo:list-item-body start-indent="body-start()">
-            <fo:block font-weight="bold" font-family="{$heading-font}" id="{c:subject/@id}"><xsl:apply-templates select="c:subject/node()" mode="inline"/></fo:block>
-          </fo:list-item-body>
-        </fo:list-item>
-      </fo:list-block>
+      <xsl:call-template name="letter-head"/>
 
       <fo:block space-after="6pt" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></fo:block>
       <xsl:apply-templates select="c:letter/*" mode="block"/>
-      <fo:block space-before="12pt" keep-with-next.within-page="always" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></fo:block>
-      <fo:block space-before="24pt" keep-together.within-page="always" keep-with-next.within-page="always">
-        <fo:block id="{c:signature/c:title/@id}"><xsl:apply-templates select="c:signature/c:title/node()" mode="inline"/></fo:block>
-        <fo:block id="{c:signature/c:name/@id}"><xsl:value-of select="c:signature/c:name"/></fo:block>
-      </fo:block>
-      <xsl:if test="c:annex">
-        <fo:block space-before="18pt" font-size="11pt">
-          <xsl:call-template name="str">
-            <xsl:with-param name="key" select="'annexes'"/>
-            <xsl:with-param name="args"><a n="n"><xsl:value-of select="count(c:annex)"/></a></xsl:with-param>
-          </xsl:call-template>
-        </fo:block>
-      </xsl:if>
+      <xsl:call-template name="letter-close"/>
     </fo:block>
-  </xsl:template>
-
-  <xsl:template name="header-field">
-    <xsl:param name="key"/>
-    <xsl:param name="value"/>
-    <fo:list-item space-after="2pt">
-      <fo:list-item-label end-indent="label-end()"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="$key"/></xsl:call-template></fo:block></fo:list-item-label>
-      <fo:list-item-body start-indent="body-start()"><xsl:copy-of select="$value"/></fo:list-item-body>
-    </fo:list-item>
-  </xsl:template>
-
-  <xsl:template match="c:to | c:copy">
-    <fo:list-block provisional-distance-between-starts="14mm" provisional-label-separation="1mm" space-after="4pt">
-      <fo:list-item>
-        <fo:list-item-label end-indent="label-end()"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="concat('label-', local-name())"/></xsl:call-template></fo:block></fo:list-item-label>
-        <fo:list-item-body start-indent="body-start()">
-          <fo:list-block provisional-distance-between-starts="4mm" provisional-label-separation="1mm" role="L">
-            <xsl:for-each select="c:addressee">
-              <fo:list-item role="LI">
-                <fo:list-item-label end-indent="label-end()"><fo:block>–</fo:block></fo:list-item-label>
-                <fo:list-item-body start-indent="body-start()">
-                  <fo:block id="{@id}">
-                    <xsl:apply-templates mode="inline"/>
-                    <xsl:call-template name="str">
-                      <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * not(following::c:addressee), 13)"/>
-                    </xsl:call-template>
-                  </fo:block>
-                </fo:list-item-body>
-              </fo:list-item>
-            </xsl:for-each>
-          </fo:list-block>
-        </fo:list-item-body>
-      </fo:list-item>
-    </fo:list-block>
   </xsl:template>
 
   <xsl:template match="c:note" mode="block">
@@ -339,6 +192,130 @@
       </xsl:for-each>
       <xsl:apply-templates select="*[not(self::c:title)]" mode="block"/>
     </fo:block>
+  </xsl:template>
+
+  <!-- A questionnaire: heading, title, the respondent's details on lines, then the
+       questions with their tick boxes or answer lines, drawn from the questions. -->
+  <xsl:template match="c:annex[@type = 'questionnaire']">
+    <fo:block id="{@id}" break-before="page">
+      <fo:block text-align="center" font-family="{$heading-font}" font-weight="bold" font-size="13pt"
+                space-after="8pt" keep-with-next.within-page="always" role="H1">
+        <xsl:call-template name="annex-heading"/>
+      </fo:block>
+      <fo:block text-align="center" font-family="{$heading-font}" font-weight="bold" space-after="12pt"
+                keep-with-next.within-page="always" role="H2" id="{c:title/@id}">
+        <xsl:apply-templates select="c:title/node()" mode="inline"/>
+      </fo:block>
+      <fo:block font-family="{$heading-font}" font-weight="bold" space-after="4pt" keep-with-next.within-page="always" role="H3">
+        <xsl:call-template name="str"><xsl:with-param name="key" select="'q-respondent'"/></xsl:call-template>
+      </fo:block>
+      <fo:table table-layout="fixed" width="100%" space-after="10pt" keep-together.within-page="always">
+        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-body>
+          <xsl:for-each select="$strings/s:s[@id = 'q-label-state' or @id = 'q-label-name' or @id = 'q-label-email']">
+            <fo:table-row>
+              <fo:table-cell padding-top="7pt" padding-right="2mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell padding-top="7pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+      <xsl:apply-templates select="*[not(self::c:title or self::c:reply-to)]" mode="block"/>
+      <xsl:if test="c:reply-to">
+        <fo:block space-before="12pt" text-align="{$align}" role="P">
+          <xsl:call-template name="questionnaire-return">
+            <xsl:with-param name="email"><xsl:apply-templates select="c:reply-to/c:email" mode="inline"/></xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:if>
+      <fo:block space-before="8pt" role="P"><xsl:call-template name="str"><xsl:with-param name="key" select="'q-thanks'"/></xsl:call-template></fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="c:question" mode="block">
+    <fo:block id="{@id}" space-before="8pt" space-after="4pt" text-align="{$align}">
+      <xsl:if test="@type != 'text'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+    <fo:list-block provisional-distance-between-starts="9mm" provisional-label-separation="2mm" keep-with-next.within-page="always">
+      <fo:list-item>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block font-family="{$heading-font}" font-weight="bold">
+            <xsl:call-template name="str">
+              <xsl:with-param name="key" select="'q-number'"/>
+              <xsl:with-param name="args"><a n="n"><xsl:call-template name="question-number"/></a></xsl:with-param>
+            </xsl:call-template>
+          </fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block role="P" keep-with-next.within-page="always">
+            <fo:inline font-family="{$heading-font}" font-weight="bold" id="{c:text/@id}"><xsl:apply-templates select="c:text/node()" mode="inline"/></fo:inline>
+            <xsl:if test="@type = 'choice' or @type = 'multiple'">
+              <xsl:text> </xsl:text>
+              <fo:inline font-size="10.5pt">
+                <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+                <xsl:call-template name="question-hint"/>
+              </fo:inline>
+            </xsl:if>
+          </fo:block>
+          <xsl:for-each select="c:hint">
+            <fo:block id="{@id}" font-size="10.5pt" space-before="2pt" color="#333333" role="P"><xsl:apply-templates mode="inline"/></fo:block>
+          </xsl:for-each>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+    <fo:block margin-left="9mm">
+          <xsl:choose>
+            <xsl:when test="@type = 'text'">
+              <xsl:call-template name="answer-lines"><xsl:with-param name="n" select="number(concat('0', @lines)) + 4 * not(@lines)"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="@type = 'yes-no'">
+              <fo:table table-layout="fixed" width="100%" space-before="4pt">
+                <fo:table-column column-width="6mm"/>
+                <fo:table-column column-width="proportional-column-width(1)"/>
+                <fo:table-body start-indent="0pt" end-indent="0pt">
+                  <xsl:for-each select="$strings/s:s[@id = 'q-yes' or @id = 'q-no']">
+                    <fo:table-row>
+                      <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
+                      <fo:table-cell padding-bottom="3pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></fo:block></fo:table-cell>
+                    </fo:table-row>
+                  </xsl:for-each>
+                </fo:table-body>
+              </fo:table>
+            </xsl:when>
+            <xsl:otherwise>
+              <fo:table table-layout="fixed" width="100%" space-before="4pt">
+                <fo:table-column column-width="6mm"/>
+                <fo:table-column column-width="proportional-column-width(1)"/>
+                <fo:table-body start-indent="0pt" end-indent="0pt">
+                  <xsl:for-each select="c:option">
+                    <fo:table-row>
+                      <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
+                      <fo:table-cell padding-bottom="3pt">
+                        <fo:block id="{@id}">
+                          <xsl:apply-templates mode="inline"/>
+                          <xsl:if test="@specify">
+                            <xsl:text> </xsl:text>
+                            <fo:leader leader-pattern="rule" leader-length="60mm" rule-thickness="0.5pt"/>
+                          </xsl:if>
+                        </fo:block>
+                      </fo:table-cell>
+                    </fo:table-row>
+                  </xsl:for-each>
+                </fo:table-body>
+              </fo:table>
+            </xsl:otherwise>
+          </xsl:choose>
+    </fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!-- $n empty lines to write on. -->
+  <xsl:template name="answer-lines">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <fo:block-container height="8mm" border-bottom="0.5pt solid #555555"><fo:block/></fo:block-container>
+      <xsl:call-template name="answer-lines"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Annex 2: the reply form; its rows come from the drafts annex. -->

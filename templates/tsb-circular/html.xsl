@@ -14,13 +14,16 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="../common/html-inline.xsl"/>
   <xsl:include href="../common/html-block.xsl"/>
+  <xsl:include href="../common/html-letter.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css" select="''"/>
+  <!-- The name in the Ref field (common/html-letter.xsl). -->
+  <xsl:variable name="doc-name" select="$circular-name"/>
 
 
   <xsl:template match="/c:circular">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="{$out-lang}">
+    <html lang="{$out-lang}" dir="{$dir}">
       <head>
         <!-- libxslt's HTML output adds the charset declaration itself. -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -37,79 +40,16 @@
       </head>
       <body class="lang-{$lang}">
         <article class="letter">
-          <header class="letterhead">
-            <div class="emblem" role="img" aria-label="emblem"></div>
-            <p class="union"><xsl:call-template name="str"><xsl:with-param name="key" select="'union'"/></xsl:call-template></p>
-            <p class="bureau"><xsl:call-template name="str"><xsl:with-param name="key" select="'bureau'"/></xsl:call-template></p>
-            <p class="place-date" id="{c:place/@id}"><xsl:call-template name="place-date"/></p>
-          </header>
-          <div class="header-block">
-            <dl class="refs">
-              <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-ref'"/></xsl:call-template></dt>
-              <dd><xsl:value-of select="$circular-name"/><br/><xsl:value-of select="@code"/></dd>
-              <xsl:if test="c:contact/c:name">
-                <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-contact'"/></xsl:call-template></dt>
-                <dd id="{c:contact/c:name/@id}"><xsl:value-of select="c:contact/c:name"/></dd>
-              </xsl:if>
-              <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-tel'"/></xsl:call-template></dt>
-              <dd><a href="tel:{translate(c:contact/c:phone, ' -', '')}"><xsl:value-of select="c:contact/c:phone"/></a></dd>
-              <xsl:if test="c:contact/c:fax">
-                <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></dt>
-                <dd><xsl:value-of select="c:contact/c:fax"/></dd>
-              </xsl:if>
-              <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></dt>
-              <dd><a href="mailto:{c:contact/c:email}"><xsl:value-of select="c:contact/c:email"/></a></dd>
-            </dl>
-            <div class="addressees">
-              <xsl:apply-templates select="c:to | c:copy"/>
-            </div>
-          </div>
-          <p class="subject">
-            <span class="label"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-subject'"/></xsl:call-template></span>
-            <xsl:text> </xsl:text>
-            <strong id="{c:subject/@id}"><xsl:apply-templates select="c:subject/node()" mode="inline"/></strong>
-          </p>
+          <xsl:call-template name="letter-head"/>
           <p class="salutation"><xsl:call-template name="str"><xsl:with-param name="key" select="'salutation'"/></xsl:call-template></p>
           <xsl:apply-templates select="c:letter/*" mode="block"/>
-          <p class="closing"><xsl:call-template name="str"><xsl:with-param name="key" select="'closing'"/></xsl:call-template></p>
-          <p class="signature">
-            <span id="{c:signature/c:title/@id}"><xsl:apply-templates select="c:signature/c:title/node()" mode="inline"/></span><br/>
-            <span id="{c:signature/c:name/@id}"><xsl:value-of select="c:signature/c:name"/></span>
-          </p>
-          <xsl:if test="c:annex">
-            <p class="annexes">
-              <xsl:call-template name="str">
-                <xsl:with-param name="key" select="'annexes'"/>
-                <xsl:with-param name="args"><a n="n"><xsl:value-of select="count(c:annex)"/></a></xsl:with-param>
-              </xsl:call-template>
-            </p>
-          </xsl:if>
+          <xsl:call-template name="letter-close"/>
           <xsl:call-template name="footnotes"><xsl:with-param name="part" select="c:letter"/></xsl:call-template>
         </article>
         <xsl:apply-templates select="c:annex"/>
-        <footer class="address">
-          <p><xsl:call-template name="str"><xsl:with-param name="key" select="'footer-address'"/></xsl:call-template><br/>
-          <xsl:call-template name="str"><xsl:with-param name="key" select="'footer-contact'"/></xsl:call-template></p>
-        </footer>
+        <xsl:call-template name="letter-footer"/>
       </body>
     </html>
-  </xsl:template>
-
-  <xsl:template match="c:to | c:copy">
-    <section class="{local-name()}">
-      <h2 class="label"><xsl:call-template name="str"><xsl:with-param name="key" select="concat('label-', local-name())"/></xsl:call-template></h2>
-      <ul>
-        <xsl:for-each select="c:addressee">
-          <li id="{@id}">
-            <span class="dash">–</span><xsl:text> </xsl:text>
-            <xsl:apply-templates mode="inline"/>
-            <xsl:call-template name="str">
-              <xsl:with-param name="key" select="substring('list-item-endlist-last-end', 1 + 13 * not(following::c:addressee), 13)"/>
-            </xsl:call-template>
-          </li>
-        </xsl:for-each>
-      </ul>
-    </section>
   </xsl:template>
 
   <xsl:template match="c:note" mode="block">
@@ -147,6 +87,100 @@
       <xsl:apply-templates select="*[not(self::c:title)]" mode="block"/>
       <xsl:call-template name="footnotes"/>
     </section>
+  </xsl:template>
+
+  <!-- A questionnaire: a real form. The respondent's details and each question are a
+       fieldset with its legend (the question's number and text); options are labelled
+       radio buttons (choice, yes-no) or check boxes (multiple), free answers a labelled
+       text area. Field names are the questions' ids, values the options' ids. -->
+  <xsl:template match="c:annex[@type = 'questionnaire']">
+    <section class="annex questionnaire" id="{@id}">
+      <h1 class="annex-heading"><xsl:call-template name="annex-heading"/></h1>
+      <h2 class="annex-title" id="{c:title/@id}"><xsl:apply-templates select="c:title/node()" mode="inline"/></h2>
+      <form class="questionnaire" method="post" enctype="text/plain">
+        <xsl:if test="c:reply-to"><xsl:attribute name="action">mailto:<xsl:value-of select="c:reply-to/c:email"/></xsl:attribute></xsl:if>
+        <fieldset class="respondent">
+          <legend><xsl:call-template name="str"><xsl:with-param name="key" select="'q-respondent'"/></xsl:call-template></legend>
+          <xsl:for-each select="$strings/s:s[@id = 'q-label-state' or @id = 'q-label-name' or @id = 'q-label-email']">
+            <xsl:variable name="f" select="substring-after(@id, 'q-label-')"/>
+            <p class="field">
+              <label for="respondent-{$f}"><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></label>
+              <xsl:text> </xsl:text>
+              <input id="respondent-{$f}" name="respondent-{$f}" type="text">
+                <xsl:if test="$f = 'email'"><xsl:attribute name="type">email</xsl:attribute></xsl:if>
+              </input>
+            </p>
+          </xsl:for-each>
+        </fieldset>
+        <xsl:apply-templates select="*[not(self::c:title or self::c:reply-to)]" mode="block"/>
+        <xsl:if test="c:reply-to">
+          <p class="return">
+            <xsl:call-template name="questionnaire-return">
+              <xsl:with-param name="email"><a href="mailto:{c:reply-to/c:email}"><xsl:value-of select="c:reply-to/c:email"/></a></xsl:with-param>
+            </xsl:call-template>
+          </p>
+        </xsl:if>
+        <p class="thanks"><xsl:call-template name="str"><xsl:with-param name="key" select="'q-thanks'"/></xsl:call-template></p>
+        <p class="send">
+          <input type="submit">
+            <xsl:attribute name="value"><xsl:call-template name="str-text"><xsl:with-param name="key" select="'q-send'"/></xsl:call-template></xsl:attribute>
+          </input>
+        </p>
+      </form>
+      <xsl:call-template name="footnotes"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="c:question" mode="block">
+    <xsl:variable name="n"><xsl:call-template name="question-number"/></xsl:variable>
+    <fieldset class="question {@type}" id="{@id}">
+      <legend>
+        <span class="num"><xsl:call-template name="str"><xsl:with-param name="key" select="'q-number'"/><xsl:with-param name="args"><a n="n"><xsl:value-of select="$n"/></a></xsl:with-param></xsl:call-template></span>
+        <xsl:text> </xsl:text>
+        <strong id="{c:text/@id}"><xsl:apply-templates select="c:text/node()" mode="inline"/></strong>
+        <xsl:if test="@type = 'choice' or @type = 'multiple'">
+          <xsl:text> </xsl:text>
+          <span class="how"><xsl:call-template name="question-hint"/></span>
+        </xsl:if>
+      </legend>
+      <xsl:for-each select="c:hint">
+        <p class="hint" id="{@id}"><xsl:apply-templates mode="inline"/></p>
+      </xsl:for-each>
+      <xsl:variable name="q" select="@id"/>
+      <xsl:choose>
+        <xsl:when test="@type = 'text'">
+          <textarea name="{$q}" rows="{number(concat('0', @lines)) + 4 * not(@lines)}" cols="60">
+            <xsl:attribute name="aria-label"><xsl:call-template name="str-text"><xsl:with-param name="key" select="'q-answer'"/><xsl:with-param name="args"><a n="n"><xsl:value-of select="$n"/></a></xsl:with-param></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="aria-labelledby"><xsl:value-of select="c:text/@id"/></xsl:attribute>
+          </textarea>
+        </xsl:when>
+        <xsl:when test="@type = 'yes-no'">
+          <ul class="options yes-no">
+            <li><input type="radio" name="{$q}" id="{$q}-yes" value="yes"/><xsl:text> </xsl:text><label for="{$q}-yes"><xsl:call-template name="str"><xsl:with-param name="key" select="'q-yes'"/></xsl:call-template></label></li>
+            <li><input type="radio" name="{$q}" id="{$q}-no" value="no"/><xsl:text> </xsl:text><label for="{$q}-no"><xsl:call-template name="str"><xsl:with-param name="key" select="'q-no'"/></xsl:call-template></label></li>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="options">
+            <xsl:for-each select="c:option">
+              <li>
+                <input name="{$q}" id="{@id}-input" value="{@id}">
+                  <xsl:attribute name="type"><xsl:choose><xsl:when test="../@type = 'multiple'">checkbox</xsl:when><xsl:otherwise>radio</xsl:otherwise></xsl:choose></xsl:attribute>
+                </input>
+                <xsl:text> </xsl:text>
+                <label for="{@id}-input" id="{@id}"><xsl:apply-templates mode="inline"/></label>
+                <xsl:if test="@specify">
+                  <xsl:text> </xsl:text>
+                  <input type="text" name="{@id}-specify" class="specify">
+                    <xsl:attribute name="aria-label"><xsl:call-template name="str-text"><xsl:with-param name="key" select="'q-specify'"/></xsl:call-template></xsl:attribute>
+                  </input>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fieldset>
   </xsl:template>
 
   <!-- Annex 2: the reply form, one row group per draft of the drafts annex. -->

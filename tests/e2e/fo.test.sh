@@ -103,6 +103,11 @@ mkdir -p "$tmp/nofonts" && printf '<?xml version="1.0"?><fontconfig><dir>%s</dir
 if CIRCGEN_FONTS_CONF="$tmp/empty.conf" $CG fo "$tmp/l2.fo" -o "$tmp/nf.pdf" 2>"$tmp/err"; then bad "missing font: exit 0"; else ok; fi
 grep -q "fonts-liberation2" "$tmp/err" && ok || bad "missing font: package not named"
 [ ! -e "$tmp/nf.pdf" ] && ok || bad "missing font: output written"
+# Arabic text without the pinned Arabic face: an error naming its package (not DejaVu Sans).
+sed '/fonts-hosny-amiri<\/dir>/d' fonts/fonts.conf > "$tmp/noarabic.conf"
+if CIRCGEN_FONTS_CONF="$tmp/noarabic.conf" $CG fo tests/fo/arabic.fo -o "$tmp/na.pdf" 2>"$tmp/err"; then bad "missing Arabic face: exit 0"; else ok; fi
+grep -q "'Amiri'.*fonts-hosny-amiri" "$tmp/err" && ok || bad "missing Arabic face: package not named: $(cat "$tmp/err")"
+[ ! -e "$tmp/na.pdf" ] && ok || bad "missing Arabic face: output written"
 
 # 7. Inline backgrounds: the aqua of the fo:inline of inline_block_props.fo
 # under its two pieces of text and under the block nested in it.
@@ -111,9 +116,14 @@ qpdf --qdf --object-streams=disable "$tmp/ibp.pdf" "$tmp/ibpq.pdf" 2>/dev/null
 n=$(grep -ac "0 1 1 rg" "$tmp/ibpq.pdf")
 [ "${n:-0}" -ge 3 ] && ok || bad "inline background: $n aqua fills, expected 3"
 
-# 8. Arabic falls back to the pinned DejaVu Sans, embedded and subset.
+# 8. Arabic is set in the pinned Arabic face (Amiri), Latin in the Latin face, both
+#    embedded and subset; the text comes back in logical order.
 if $CG fo tests/fo/arabic.fo -o "$tmp/ar.pdf" -q; then ok; else bad "arabic: render"; fi
-pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+DejaVuSans " && ok || bad "arabic: no DejaVu Sans in the PDF"
+pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "+Amiri-Regular " && ok || bad "arabic: no Amiri in the PDF"
+pdffonts "$tmp/ar.pdf" 2>/dev/null | grep -q "DejaVu" && bad "arabic: DejaVu Sans used" || ok
+# (pdftotext marks its direction runs with U+202A-U+202C: dropped)
+ar=$(pdftotext "$tmp/ar.pdf" - | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g')
+case "$ar" in *"يرحب بكم بنك"*"Bank"*"لتقديم خدمات"*) ok ;; *) bad "arabic: text not in logical order: $ar" ;; esac
 
 # 9. vertical-align on a block leaves its own text on the baseline: 'block'
 # (10pt) and 'big' (20pt) share one, so their boxes' bottoms differ by the

@@ -147,12 +147,13 @@ if [ -f "$src" ]; then
 fi
 
 # Fuzzing regressions: every input in tests/fuzz/regressions/NAME-* is replayed
-# (fo: rendered; source: checked), bounded; none may crash or hang.
+# (fo: rendered; source: checked; xliff: merged), bounded; none may crash or hang.
 for f in tests/fuzz/regressions/*; do
     [ -f "$f" ] || continue
     case $(basename "$f") in
     fo-*) (cd "$tmp" && bounded fo "$OLDPWD/$f" -o "$tmp/r.pdf") >/dev/null 2>&1 ;;
     source-*) bounded check "$f" >/dev/null 2>&1 ;;
+    xliff-*) bounded xliff merge "$f" --source tests/xliff/source.xml -o "$tmp/r.xml" >/dev/null 2>&1 ;;
     *) continue ;;
     esac
     rc=$?

@@ -40,26 +40,33 @@ for f in templates/*/new/*.en.xml; do
     done
 done
 # The ones the README promises.
-for t in "tsb-circular consultation en" "tsb-circular consultation zh" "liaison-statement default en"; do
+for t in "tsb-circular consultation en" "tsb-circular consultation zh" "liaison-statement default en" \
+         "tsb-circular approval en" "tsb-circular approval zh" "tsb-circular workshop en" "tsb-circular workshop zh" \
+         "tsb-circular questionnaire en" "tsb-circular questionnaire zh" \
+         "collective-letter default en" "collective-letter default zh"; do
     set -- $t
     [ -f "templates/$1/new/$2.$3.xml" ] && ok || ko "no skeleton $1 $2 $3"
 done
 # Every type in circgen types has a one-line description.
 grep -q '^tsb-circular  *A TSB circular' "$tmp/types" && ok || ko "types: tsb-circular description"
+grep -q '^collective-letter  *A TSB collective letter' "$tmp/types" && ok || ko "types: collective-letter description"
 
-# Defaults: --lang en; the only kind, or the kind named default.
-cg new tsb-circular >"$tmp/d.xml" && cmp -s "$tmp/d.xml" templates/tsb-circular/new/consultation.en.xml && ok ||
-    ko "new tsb-circular: not the English consultation"
+# Defaults: --lang en; the only kind, or the kind named default; a type of several
+# kinds and no default (tsb-circular) asks for --kind.
+cg new tsb-circular --kind consultation >"$tmp/d.xml" && cmp -s "$tmp/d.xml" templates/tsb-circular/new/consultation.en.xml && ok ||
+    ko "new tsb-circular --kind consultation: not the English consultation"
+cg new collective-letter --lang zh | cmp -s - templates/collective-letter/new/default.zh.xml && ok ||
+    ko "new collective-letter --lang zh: not the default kind"
 cg new liaison-statement | cmp -s - templates/liaison-statement/new/default.en.xml && ok ||
     ko "new liaison-statement: not the default kind"
 
 # -o does not overwrite; --force does; the file is untouched after a refusal.
 echo keep >"$tmp/exists.xml"
-cg new tsb-circular -o "$tmp/exists.xml" 2>"$tmp/err"
+cg new tsb-circular --kind consultation -o "$tmp/exists.xml" 2>"$tmp/err"
 [ $? = 2 ] && grep -q 'exists; use --force' "$tmp/err" && [ "$(cat "$tmp/exists.xml")" = keep ] && ok ||
     ko "-o overwrote an existing file: $(cat "$tmp/err")"
-cg new tsb-circular -o "$tmp/exists.xml" --force && cg check -q "$tmp/exists.xml" && ok || ko "--force"
-cg new tsb-circular -o "$tmp/no/such/dir/x.xml" 2>"$tmp/err"
+cg new tsb-circular --kind consultation -o "$tmp/exists.xml" --force && cg check -q "$tmp/exists.xml" && ok || ko "--force"
+cg new tsb-circular --kind consultation -o "$tmp/no/such/dir/x.xml" 2>"$tmp/err"
 [ $? = 2 ] && grep -q 'cannot write' "$tmp/err" && ok || ko "unwritable -o: $(cat "$tmp/err")"
 
 # Bad type, kind, language: exit 2, a message saying what exists.
@@ -70,9 +77,10 @@ expect2() {   # expect2 WANT-IN-MESSAGE ARGS...
     [ $rc = 2 ] && grep -qF -- "$want" "$tmp/err" && [ ! -s "$tmp/out" ] && ok ||
         ko "circgen $*: exit $rc, want 2 and '$want'; got: $(cat "$tmp/err")"
 }
-expect2 "no document type 'circullar'; the types are: liaison-statement, tsb-circular" new circullar
-expect2 "tsb-circular has no kind 'invitation'; its kinds are: consultation" new tsb-circular --kind invitation
-expect2 "in language 'fr'; it exists in: en, zh" new tsb-circular --lang fr
+expect2 "no document type 'circullar'; the types are: collective-letter, liaison-statement, tsb-circular" new circullar
+expect2 "tsb-circular has no kind 'invitation'; its kinds are: approval, consultation, questionnaire, workshop" new tsb-circular --kind invitation
+expect2 "in language 'fr'; it exists in: en, zh" new tsb-circular --kind workshop --lang fr
+expect2 "several kinds; choose one with --kind: approval, consultation, questionnaire, workshop" new tsb-circular
 expect2 "in language 'zh'; it exists in: en" new liaison-statement --lang zh
 expect2 "is not a name" new ../tsb-circular
 expect2 "is not a name" new tsb-circular --lang ../../x
@@ -81,10 +89,16 @@ expect2 "missing value of '--kind'" new tsb-circular --kind
 expect2 "unknown option '--bogus'" new tsb-circular --bogus
 expect2 "unexpected argument 'x'" new tsb-circular x
 expect2 "unknown argument" types --bogus
-# A type with several kinds and no default asks for --kind (in a copy of the templates).
+# A type with one kind uses it; a second kind, without a default, makes it ask for
+# --kind (in a copy of the templates).
 cp -R templates "$tmp/tpl"
+cp "$tmp/tpl/liaison-statement/new/default.en.xml" "$tmp/tpl/liaison-statement/new/only.en.xml"
+rm "$tmp/tpl/liaison-statement/new/default.en.xml"
+cg new --templates "$tmp/tpl" liaison-statement | cmp -s - templates/liaison-statement/new/default.en.xml && ok ||
+    ko "a type's only kind is not the default"
+cp "$tmp/tpl/liaison-statement/new/only.en.xml" "$tmp/tpl/liaison-statement/new/other.en.xml"
+expect2 "several kinds; choose one with --kind: only, other" new --templates "$tmp/tpl" liaison-statement
 cp "$tmp/tpl/tsb-circular/new/consultation.en.xml" "$tmp/tpl/tsb-circular/new/other.en.xml"
-expect2 "several kinds; choose one with --kind: consultation, other" new --templates "$tmp/tpl" tsb-circular
 # A kind is a file: dropping one in new/ adds it, with no change to the program.
 cg types --templates "$tmp/tpl" | grep -q '^  other ' && ok || ko "a dropped-in kind is not listed"
 

@@ -73,7 +73,8 @@ fi
 # Byte-identical output for the same input, whatever the clock.
 cg build samples -o "$tmp/again" -q 2>/dev/null
 for f in tsb-circular-50/en.pdf tsb-circular-50/zh.pdf sg17-ietf-liaison/en.pdf tsb-circular-50/zh.html \
-         tsb-circular-workshop/zh.pdf tsb-circular-approval/en.pdf; do
+         tsb-circular-workshop/zh.pdf tsb-circular-approval/en.pdf tsb-circular-questionnaire/zh.pdf \
+         tsb-circular-questionnaire/en.html collective-letter-sg17/en.pdf collective-letter-sg17/zh.html; do
     cmp -s "$tmp/out/$f" "$tmp/again/$f" && ok || ko "$f differs between two runs"
 done
 

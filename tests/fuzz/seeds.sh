@@ -4,8 +4,8 @@
 set -e
 cd "$(dirname "$0")/../.."
 out=build/fuzz
-rm -rf $out/seed-source $out/seed-diff
-mkdir -p $out/seed-source $out/seed-diff $out/seed-fo
+rm -rf $out/seed-source $out/seed-diff $out/seed-xliff
+mkdir -p $out/seed-source $out/seed-diff $out/seed-fo $out/seed-xliff
 for f in samples/*/*.xml tests/data/*.xml tests/bad/*.xml tests/diff/*.xml templates/*/strings/*.xml; do
     [ -f "$f" ] && cp "$f" "$out/seed-source/$(echo "$f" | tr / _)"
 done
@@ -24,5 +24,9 @@ done
 # never reached from those in 300 s; from these it was in under 150 s).
 for f in tests/fuzz/seeds/fo-*; do
     [ -f "$f" ] && cp "$f" "$out/seed-fo/"
+done
+# XLIFF files for tests/xliff/source.xml: the good ones and the damaged corpus.
+for f in tests/xliff/*.xlf; do
+    [ -f "$f" ] && cp "$f" "$out/seed-xliff/"
 done
 exit 0

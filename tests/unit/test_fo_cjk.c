@@ -118,7 +118,10 @@ static void test_identifiers_unbroken(void **state)
 static const char NO_START[] = "、，．。：；！？）」』”’》〉】〗〕…·～–—%⋯⸺";
 static const char NO_END[] = "（「『“‘《〈【〖〔／";
 static const char CLOSE_STOP[] = "）」』”’》〉】〗〕、，。．";
-static const char FULL_MARKS[] = "（「『“‘《〈【〖〔）」』”’》〉】〗〕、，。．";
+static const char OPENING[] = "（「『“‘《〈【〖〔";
+/* Item 9's full-width marks: brackets, quotes and the stop marks of GB/T 15834
+ * (：；！？ too: their Simplified Chinese forms have the ink in the left half). */
+static const char FULL_MARKS[] = "（「『“‘《〈【〖〔）」』”’》〉】〗〕、，。．：；！？";
 
 static gboolean in_set(const char *set, gunichar c)
 {
@@ -150,12 +153,34 @@ static const char *const PARAS[] = {
     "约70%的成员国表示支持，其余～30%表示反对；少数成员国（如甲、乙、丙）弃权．数据来源："
     "第4/17号集体函／附件1。诺贝尔·和平奖，2025–2026年度⸺最后一句话到此为止。",
     "这是一个测试段落，用于检查最后一行不会只剩一个汉字，即使在很多不同的栏宽下也是如此。",
+    /* pairs of adjacent marks: a closing or stop mark before an opening one,
+     * opening after opening, closing after closing (issue 15) */
+    "主席宣布：“会议现在开始。”随后又说，“请各位代表发言。”“我们支持这项提案”（见附件1）。"
+    "乙代表认为（“草案”第3条）需要修改，并引用了《〈国际电信规则〉》一书和“《公约》”的原文。“以上。”",
+    "代表问道：“这是最后的版本吗？”主席答：“是的！”他又说：“请参阅【附件】（第4号）、“术语表”"
+    "和「定义」「范围」两节；「『注』」等内容。”文件编号为“SG17-R6”，截止日期为“2025年11月21日”；"
+    "“逾期不候”。",
+    "根据《公约》（第1条）：“各国享有主权。”据此，（《宪章》第2条）与（“规则”）都适用；"
+    "见〔注〕〖说明〗【另】和‘单引号’（‘甲’）。请回复：《答复表》（附件2）；“是”或“否”！“完”？（注）“完”。",
+};
+
+/* The pairs of adjacent marks that the stress paragraphs must set side by
+ * side (on one line) at some width: a closing, stop or pause mark before an
+ * opening one, opening after opening, closing after closing, and others. */
+static const char *const PAIRS[] = {
+    "：“", "，“", "。“", "”（", "）“", "；“", "、“", "！“", "」「", "】（", "》（", "〗【",
+    "（“", "《〈", "“《", "（《", "（‘", "「『",
+    "〉》", "》”", "”）", "’）", "』」", "”“",
+    "）。", "”，", "。”", "！”", "？”", "）、", "）：", "”；",
 };
 
 typedef struct {
+    int seen[G_N_ELEMENTS(PAIRS)];     /* how often each of PAIRS was checked */
     int lines, violations, paras;
     int quote_start, quote_end;        /* lines starting with “ / ending with ” (item 4) */
     int cjk_latin_gaps, pairs, end_marks, justified, fonts;
+    int open_half;                     /* opening marks at a line start set in half width */
+    int shrunk;                        /* justified lines fitted by compressing punctuation */
 } tally;
 
 static void violation(tally *T, const char *what, int w, const char *line)
@@ -212,6 +237,57 @@ static int line_glyphs(const cg_line *ln, gch *out, int max)
 
 #define EPS 0.01
 
+/* The start of line l: no space before its first character; an opening
+ * mark there in half width (its blank left half off the line) when the
+ * breaker started the line inside text (not a paragraph's first line, nor
+ * after a space). */
+static void check_line_start(tally *T, const cg_line *ln, int l, const gch *g, int w, const char *txt)
+{
+    const cg_para *pa = ln->para;
+    char *before = l > 0 && g[0].idx > 0 ? cg_para_text(pa, g[0].idx - 1, g[0].idx) : g_strdup(" ");
+    gboolean inside = !g_unichar_isspace(g_utf8_get_char(before));
+    g_free(before);
+    if (in_set(OPENING, g[0].c) && inside && g[0].adv > 0.9 * 12) {
+        if (fabs(g[0].x + g[0].adv / 2) > EPS)
+            violation(T, "opening mark at a line start not in half width", w, txt);
+        else
+            T->open_half++;
+    } else if (fabs(g[0].x) > EPS)
+        violation(T, "space at the line start", w, txt);
+}
+
+/* Two adjacent full-width marks a, b (item 9): at most 1.5 em from the
+ * first's start to the second's end, justified or not; a negative gap (the
+ * line fitted by compressing punctuation) only into a blank half. */
+static void check_mark_pair(tally *T, const gch *a, const gch *b, double em, int w, const char *txt)
+{
+    T->pairs++;
+    for (size_t k = 0; k < G_N_ELEMENTS(PAIRS); k++)
+        if (g_utf8_get_char(PAIRS[k]) == a->c && g_utf8_get_char(g_utf8_next_char(PAIRS[k])) == b->c)
+            T->seen[k]++;
+    if (b->x + b->adv - a->x > 1.5 * em + EPS)
+        violation(T, "two marks wider than 1.5 em", w, txt);
+    if (a->adv + b->adv > 1.5 * em + EPS)
+        violation(T, "two marks of more than 1.5 em of advance", w, txt);
+}
+
+/* A gap into a mark's blank half (punctuation compressed to fit the line):
+ * never more than that half, so no ink overlaps. Returns whether the gap
+ * was compressed. */
+static gboolean check_compressed(tally *T, const gch *a, const gch *b, double gap, int w, const char *txt)
+{
+    if (gap > -EPS)
+        return FALSE;
+    double room = 0;
+    if (in_set(FULL_MARKS, a->c) && !in_set(OPENING, a->c) && a->adv > 0.9 * 12)
+        room += a->adv / 2;
+    if (in_set(OPENING, b->c) && b->adv > 0.9 * 12)
+        room += b->adv / 2;
+    if (gap < -room - EPS)
+        violation(T, "a gap narrower than the blank halves of the marks around it", w, txt);
+    return TRUE;
+}
+
 /* Check one paragraph's lines (items 1-12); em is the font size. */
 static void check_para(tally *T, cg_line **lines, int nl, double em, int w, gboolean justified)
 {
@@ -253,11 +329,14 @@ static void check_para(tally *T, cg_line **lines, int nl, double em, int w, gboo
             if (h == 1 && other == 0)
                 violation(T, "last line of one Chinese character", w, txt);
         }
-        /* 7: no glue at the line start */
-        if (fabs(g[0].x) > EPS)
-            violation(T, "space at the line start", w, txt);
+        /* no line passes the measure (a last line too: shrunk if fitted so) */
+        if (ln->used > ln->width + EPS)
+            violation(T, "line wider than the measure", w, txt);
+        /* 7: no glue at the line start; a half-width opening mark there */
+        check_line_start(T, ln, l, g, w, txt);
         /* 7, 8, 9: gaps between neighbours */
         double cjk_gap = -1;
+        gboolean compressed = FALSE;
         for (int i = 1; i < n; i++) {
             if (g[i].idx != g[i - 1].idx + 1)
                 continue;   /* a space between them */
@@ -272,17 +351,21 @@ static void check_para(tally *T, cg_line **lines, int nl, double em, int w, gboo
             } else if (latin(a) && latin(b)) {
                 if (fabs(gap) > EPS)
                     violation(T, "letter spacing inside a Latin word", w, txt);
+            } else if (!(han(a) && han(b)) && check_compressed(T, &g[i - 1], &g[i], gap, w, txt)) {
+                compressed = TRUE;
             } else if (han(a) && han(b)) {
                 if (cjk_gap < 0)
                     cjk_gap = gap;
                 else if (fabs(gap - cjk_gap) > EPS && !last)
                     violation(T, "uneven gaps between Chinese characters", w, txt);
             }
-            if (in_set(FULL_MARKS, a) && in_set(FULL_MARKS, b)) {
-                T->pairs++;
-                if (g[i - 1].adv + g[i].adv > 1.5 * em + EPS)
-                    violation(T, "two marks wider than 1.5 em", w, txt);
-            }
+            if (in_set(FULL_MARKS, a) && in_set(FULL_MARKS, b))
+                check_mark_pair(T, &g[i - 1], &g[i], em, w, txt);
+        }
+        if (compressed) {
+            T->shrunk++;
+            if (!justified || cjk_gap > EPS || fabs(ln->used - ln->width) > EPS)
+                violation(T, "punctuation compressed in a line that is not shrunk", w, txt);
         }
         /* Chinese–Latin gaps: 1/4 em plus the same stretch as the Chinese gaps */
         if (justified && !last && cjk_gap >= 0)
@@ -392,15 +475,68 @@ static void test_checker_all_widths(void **state)
     }
     printf("zh checker: %d widths, %d paragraphs, %d lines checked, %d justified lines, "
            "%d Chinese-Latin gaps, %d mark pairs, %d line-end marks, %d glyph faces, "
-           "%d lines starting with \xe2\x80\x9c, %d ending with \xe2\x80\x9d; violations: %d\n",
+           "%d lines starting with \xe2\x80\x9c, %d ending with \xe2\x80\x9d, "
+           "%d opening marks at a line start in half width, %d lines shrunk by compressing "
+           "punctuation; violations: %d\n",
            widths, T.paras, T.lines, T.justified, T.cjk_latin_gaps, T.pairs, T.end_marks,
-           T.fonts, T.quote_start, T.quote_end, T.violations);
+           T.fonts, T.quote_start, T.quote_end, T.open_half, T.shrunk, T.violations);
     assert_int_equal(T.violations, 0);
     assert_true(T.lines > 1000);
     assert_true(T.quote_start > 0);     /* item 4: breaks before “ and after ” happen */
     assert_true(T.quote_end > 0);
     assert_true(T.end_marks > 0);
     assert_true(T.pairs > 0);
+    for (size_t k = 0; k < G_N_ELEMENTS(PAIRS); k++)
+        if (!T.seen[k])
+            fail_msg("the pair %s never set side by side in the stress paragraphs", PAIRS[k]);
+    assert_true(T.open_half > 0);       /* opening marks at line starts in half width */
+    assert_true(T.shrunk > 0);          /* lines fitted by compressing their punctuation */
+}
+
+/* The lines of one justified paragraph of text at width w: their number,
+ * and the used width of the first. */
+static int lines_of(const char *text, double w, double *used0)
+{
+    cg_diags *d = cg_diags_new();
+    GString *src = g_string_new(NULL);
+    g_string_append_printf(src, FO_HEAD, "justify");
+    g_string_append_printf(src, "<fo:block>%s</fo:block></fo:flow></fo:page-sequence></fo:root>", text);
+    xmlDocPtr doc = cg_xml_read_memory(src->str, src->len, "t.fo", d);
+    cg_fo_tree *t = cg_fo_tree_new(doc, d);
+    PangoContext *ctx = cg_fonts_context("zh-CN", d);
+    cg_layout L;
+    cg_layout_init(&L, t, d, ctx, ".");
+    const cg_fo *flow = cg_fo_child(cg_fo_child(t->root, FO_PAGE_SEQUENCE), FO_FLOW);
+    cg_vlist *vl = cg_layout_blocks(&L, flow, w);
+    int n = 0;
+    for (guint i = 0; i < vl->items->len; i++) {
+        cg_vitem *it = &g_array_index(vl->items, cg_vitem, i);
+        if (it->kind == VI_LINE && n++ == 0)
+            *used0 = it->line->used;
+    }
+    cg_vlist_free(vl);
+    cg_layout_clear(&L);
+    g_object_unref(ctx);
+    cg_fo_tree_free(t);
+    cg_xml_free(doc);
+    cg_diags_free(d);
+    g_string_free(src, TRUE);
+    return n;
+}
+
+/* A line is fitted by compressing its punctuation before the breaker takes
+ * a worse break: 20 em of text with three commas (1.5 em of blank halves)
+ * in 19 em is one line, shrunk to the measure, not 17 characters stretched
+ * by 2 em and a last line of three. */
+static void test_punctuation_shrinks_to_fit(void **state)
+{
+    (void)state;
+    double used = 0;
+    int n = lines_of("甲乙丙丁，戊己庚辛，壬癸子丑，寅卯辰巳。", 19 * 12, &used);
+    assert_int_equal(n, 1);
+    assert_true(fabs(used - 19 * 12) < EPS);
+    /* with no marks to compress, the same text breaks */
+    assert_int_equal(lines_of("甲乙丙丁戊戊己庚辛辛壬癸子丑丑寅卯辰巳。", 19 * 12, &used), 2);
 }
 
 int main(void)
@@ -409,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_zh_break_rules),
         cmocka_unit_test(test_identifiers_unbroken),
         cmocka_unit_test(test_checker_all_widths),
+        cmocka_unit_test(test_punctuation_shrinks_to_fit),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     cg_fonts_cleanup();

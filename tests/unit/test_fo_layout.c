@@ -65,6 +65,22 @@ static int page_of(const char *dump, const char *needle)
 #define SEQ(body) "<fo:page-sequence master-reference='p'><fo:flow flow-name='xsl-region-body' " \
                   "font-family='Liberation Serif' font-size='10pt' line-height='12pt'>" body "</fo:flow></fo:page-sequence>"
 
+/* Page number formats: the digits of the token's family (XSLT 1.0 §7.7.1). */
+static void test_page_number_formats(void **state)
+{
+    (void)state;
+    static const struct { int n; const char *fmt, *want; } cases[] = {
+        { 7, "1", "7" }, { 7, "01", "07" }, { 14, "i", "xiv" }, { 28, "A", "AB" },
+        { 12, "\u0661", "\u0661\u0662" },             /* Arabic-Indic: ١٢ */
+        { 3, "\u06f0\u06f1", "\u06f0\u06f3" },       /* Extended Arabic-Indic, padded: ۰۳ */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *s = cg_format_page_number(cases[i].n, cases[i].fmt);
+        assert_string_equal(s, cases[i].want);
+        g_free(s);
+    }
+}
+
 static void test_pages_flow(void **state)
 {
     (void)state;
@@ -371,6 +387,7 @@ static void test_flow_fed_in_pieces(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_page_number_formats),
         cmocka_unit_test(test_pages_flow),
         cmocka_unit_test(test_keep_with_next),
         cmocka_unit_test(test_keep_together_and_impossible_keep),

@@ -165,6 +165,39 @@ static void test_shorthands(void **state)
     cg_diags_free(d);
 }
 
+/* rl-tb (XSL 1.1 §5.3.1): right is the start and left the end, for the absolute
+ * properties and the four-value shorthands; the relative ones win as in lr-tb;
+ * writing-mode on the element itself maps its own sides; direction and
+ * unicode-bidi are read. */
+static void test_rl_tb_sides(void **state)
+{
+    (void)state;
+    cg_diags *d = cg_diags_new();
+    xmlDocPtr doc;
+    cg_fo_tree *t = tree_of(
+        "<fo:block writing-mode='rl-tb' id='a' padding='1pt 2pt 3pt 4pt' margin-right='5pt'"
+        "  border-left='1pt solid black' border-right-width='3pt' border-right-style='solid'>"
+        "<fo:block id='b' padding-left='6pt' padding-end='7pt' margin-left='8pt'/>"
+        "<fo:inline id='c' direction='ltr' unicode-bidi='bidi-override'>x</fo:inline></fo:block>", &doc, d);
+    const cg_fo *a = by_id(t, "a"), *b = by_id(t, "b"), *c = by_id(t, "c");
+    assert_true(a->p->i.rtl);
+    NEAR(a->p->n.padding[CG_START].abs, 2);     /* right */
+    NEAR(a->p->n.padding[CG_END].abs, 4);       /* left */
+    NEAR(a->p->n.border[CG_START].width, 3);
+    NEAR(a->p->n.border[CG_END].width, 1);
+    NEAR(a->p->i.start_indent.abs, 5 + 2 + 3);  /* margin-right + padding + border, the start */
+    assert_int_equal(cg_side_left(a->p), CG_END);
+    assert_int_equal(cg_side_right(a->p), CG_START);
+    assert_true(b->p->i.rtl);                    /* inherited */
+    NEAR(b->p->n.padding[CG_END].abs, 7);       /* padding-end wins over padding-left */
+    NEAR(b->p->i.end_indent.abs, 8 + 7);
+    assert_int_equal(c->p->i.direction, CG_DIR_LTR);
+    assert_int_equal(c->p->n.unicode_bidi, CG_UBIDI_OVERRIDE);
+    cg_fo_tree_free(t);
+    cg_xml_free(doc);
+    cg_diags_free(d);
+}
+
 /* padding-*.conditionality and border-*-width.conditionality: discard by
  * default, retain when asked (inline borders kept where the inline is broken). */
 static void test_conditionality(void **state)
@@ -224,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_colors),
         cmocka_unit_test(test_inheritance),
         cmocka_unit_test(test_shorthands),
+        cmocka_unit_test(test_rl_tb_sides),
         cmocka_unit_test(test_conditionality),
         cmocka_unit_test(test_bad_values_warn),
     };
