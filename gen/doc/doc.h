@@ -1,5 +1,6 @@
 /* doc.h — the document pipeline: document types and their templates
- * (doctype.h), validation (validate.h), circgen's sandboxed XSLT (xslt.h,
+ * (doctype.h), validation (validate.h; the schema read as a tree, rng.h, explains
+ * its failures, explain.h: both internal), circgen's sandboxed XSLT (xslt.h,
  * transform.h) and a source to its outputs (render.h).
  *
  * The public header of gen/doc/: the layers above (diff, cli) include this

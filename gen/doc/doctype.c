@@ -1,5 +1,6 @@
 /* doctype.c — see doctype.h. */
 #include "doctype.h"
+#include "rng.h"
 #include "base/base.h"
 #include "xslt.h"
 
@@ -24,6 +25,7 @@ static void doctype_free(gpointer p)
         xsltFreeStylesheet(t->checks);
     if (t->sheets)
         g_hash_table_destroy(t->sheets);
+    cg_rng_free(t->rng);
     g_free(t->name);
     g_free(t->dir);
     g_free(t);
@@ -58,6 +60,58 @@ static gboolean type_name_ok(const char *s)
     return TRUE;
 }
 
+/* Read the schema with circgen's loader (a GNU-style message when it is not
+ * well-formed), then compile it with libxml2, which reads the includes. Of
+ * libxml2's complaints only the first is kept: the rest follow from it (a missing
+ * include leaves every reference into it undefined). */
+static xmlRelaxNGPtr load_schema(const char *rng, cg_diags *d)
+{
+    xmlDocPtr doc = cg_xml_read_file(rng, d);
+    if (!doc)
+        return NULL;
+    cg_diags *errs = cg_diags_new();
+    schema_diags = errs;
+    schema_file = rng;
+    xmlSetStructuredErrorFunc(NULL, schema_error);   /* the includes' I/O errors too */
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
+    xmlRelaxNGSetParserStructuredErrors(pc, schema_error, NULL);
+    xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
+    xmlRelaxNGFreeParserCtxt(pc);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    schema_diags = NULL;
+    gboolean first = TRUE;
+    for (guint i = 0; i < errs->items->len; i++) {
+        const cg_diag *g = g_ptr_array_index(errs->items, i);
+        if (g->severity == CG_ERROR && !first)
+            continue;
+        cg_diag_add(d, g->severity, g->file, g->line, g->col, "%s", g->message);
+        first = first && g->severity != CG_ERROR;
+    }
+    cg_diags_free(errs);
+    cg_xml_free(doc);
+    return schema;
+}
+
+/* The document type in the templates directory whose name is closest to name. */
+static char *similar_type(const char *name)
+{
+    GDir *dir = g_dir_open(cg_templates_dir(), 0, NULL);
+    if (!dir)
+        return NULL;
+    GPtrArray *types = g_ptr_array_new_with_free_func(g_free);
+    for (const char *e; (e = g_dir_read_name(dir));) {
+        char *rng = g_build_filename(cg_templates_dir(), e, "schema.rng", NULL);
+        if (type_name_ok(e) && g_file_test(rng, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add(types, g_strdup(e));
+        g_free(rng);
+    }
+    g_dir_close(dir);
+    const char *best = cg_rng_closest(name, types);
+    char *s = g_strdup(best);
+    g_ptr_array_free(types, TRUE);
+    return s;
+}
+
 cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -79,7 +133,11 @@ cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d)
     char *dir = g_build_filename(cg_templates_dir(), name, NULL);
     char *rng = g_build_filename(dir, "schema.rng", NULL);
     if (!g_file_test(rng, G_FILE_TEST_IS_REGULAR)) {
-        cg_xml_diag(d, CG_ERROR, root, "unknown document type '%s' (no %s)", name, rng);
+        char *sugg = similar_type(name);
+        cg_xml_diag(d, CG_ERROR, root, "unknown document type '%s'%s%s%s (no %s)", name,
+                    sugg ? "; did you mean xmlns=\"" CG_NS_PREFIX : "", sugg ? sugg : "",
+                    sugg ? "\"?" : "", rng);
+        g_free(sugg);
         g_free(dir);
         g_free(rng);
         return NULL;
@@ -90,13 +148,7 @@ cg_doctype *cg_doctype_lookup(xmlDocPtr doc, cg_diags *d)
     t->sheets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify)xsltFreeStylesheet);
 
-    schema_diags = d;
-    schema_file = rng;
-    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(rng);
-    xmlRelaxNGSetParserStructuredErrors(pc, schema_error, NULL);
-    t->schema = xmlRelaxNGParse(pc);
-    xmlRelaxNGFreeParserCtxt(pc);
-    schema_diags = NULL;
+    t->schema = load_schema(rng, d);
     if (!t->schema) {
         cg_diag_add(d, CG_ERROR, rng, 0, 0, "cannot load the schema of document type '%s'", name);
         g_free(rng);

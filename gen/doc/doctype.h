@@ -22,6 +22,9 @@ typedef struct {
     xmlRelaxNGPtr schema;
     xsltStylesheetPtr checks;   /* NULL when the type has no checks.xsl */
     GHashTable *sheets;         /* file name -> compiled xsltStylesheetPtr */
+    struct cg_rng *rng;         /* the schema as a tree, to explain failures (rng.h);
+                                   read on the first invalid document */
+    gboolean rng_tried;
 } cg_doctype;
 
 /* The document type of doc, loaded once per process and kept (lookup: do not free).

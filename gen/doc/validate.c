@@ -1,6 +1,7 @@
-/* doctype.c — see doctype.h. */
+/* validate.c — see validate.h. */
 #include "validate.h"
 #include "doctype.h"
+#include "explain.h"
 #include "base/base.h"
 #include "xslt.h"
 
@@ -13,39 +14,12 @@
 #include <libexslt/exslt.h>
 
 
-/* The errors of one validation; the elements they were reported at. */
-typedef struct {
-    cg_diags *d;
-    GPtrArray *at;
-} valid_state;
-
-/* libxml2 follows an error inside an element with "Element X failed to validate
- * content" (or "has extra content") for X and each element around it: a cascade
- * that says nothing more. Such a line is left out when an error was already
- * reported at X or inside it. */
-static gboolean is_cascade(const valid_state *vs, xmlNodePtr node, const char *msg)
-{
-    if (!msg || (!strstr(msg, "failed to validate content") && !strstr(msg, "has extra content")))
-        return FALSE;
-    for (guint i = 0; i < vs->at->len; i++)
-        for (xmlNodePtr n = vs->at->pdata[i]; n; n = n->parent)
-            if (n == node)
-                return TRUE;
-    return FALSE;
-}
-
 static void valid_error(void *ctx, xmlErrorPtr err)
 {
-    valid_state *vs = ctx;
-    cg_diags *d = vs->d;
-    if (!err || err->level == XML_ERR_NONE)
+    cg_diags *d = ctx;
+    if (!d || !err || err->level == XML_ERR_NONE)
         return;
     xmlNodePtr node = err->node;
-    if (node && node->type == XML_ELEMENT_NODE) {
-        if (is_cascade(vs, node, err->message))
-            return;
-        g_ptr_array_add(vs->at, node);
-    }
     cg_severity sev = err->level == XML_ERR_WARNING ? CG_WARNING : CG_ERROR;
     if (node && node->type == XML_ELEMENT_NODE)
         cg_xml_diag(d, sev, node, "%s", err->message);
@@ -128,6 +102,45 @@ static int run_checks(cg_doctype *t, xmlDocPtr doc, cg_diags *d)
     return d->errors - before;
 }
 
+/* The schema as a tree, read once per type; NULL when it cannot be read (the
+ * reason is kept for the fallback message). */
+static cg_rng *type_rng(cg_doctype *t)
+{
+    if (!t->rng_tried) {
+        t->rng_tried = TRUE;
+        char *path = g_build_filename(t->dir, "schema.rng", NULL);
+        char *why = NULL;
+        t->rng = cg_rng_load(path, &why);
+        g_free(why);
+        g_free(path);
+    }
+    return t->rng;
+}
+
+/* libxml2 found doc invalid: say why in circgen's words, or, when the explainer
+ * finds nothing, with libxml2's first message (not its follow-up lines). */
+static void explain_invalid(cg_doctype *t, xmlDocPtr doc, cg_diags *lx, cg_diags *d)
+{
+    if (cg_explain(type_rng(t), doc, d) > 0)
+        return;
+    const cg_diag *pick = NULL;
+    for (guint i = 0; i < lx->items->len; i++) {
+        const cg_diag *g = g_ptr_array_index(lx->items, i);
+        if (g->severity != CG_ERROR)
+            continue;
+        gboolean vague = strstr(g->message, "failed to validate") || strstr(g->message, "extra content");
+        if (!pick || (!vague && (strstr(pick->message, "failed to validate") ||
+                                 strstr(pick->message, "extra content"))))
+            pick = g;
+    }
+    if (pick) {
+        cg_diag_add(d, CG_ERROR, pick->file, pick->line, pick->col, "%s", pick->message);
+        return;
+    }
+    cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0,
+                "document does not match the schema of '%s'", t->name);
+}
+
 int cg_validate(xmlDocPtr doc, cg_diags *d)
 {
     int before = d->errors;
@@ -135,18 +148,21 @@ int cg_validate(xmlDocPtr doc, cg_diags *d)
     if (!t)
         return d->errors - before;
 
+    cg_diags *lx = cg_diags_new();
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(t->schema);
-    valid_state vs = { d, g_ptr_array_new() };
-    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, &vs);
+    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, lx);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
-    g_ptr_array_free(vs.at, TRUE);
     if (rc != 0) {
-        if (d->errors == before)
-            cg_diag_add(d, CG_ERROR, (const char *)doc->URL, 0, 0,
-                        "document does not match the schema of '%s'", t->name);
+        explain_invalid(t, doc, lx, d);
+        cg_diags_free(lx);
         return d->errors - before;
     }
+    for (guint i = 0; i < lx->items->len; i++) {   /* warnings of a valid document */
+        const cg_diag *g = g_ptr_array_index(lx->items, i);
+        cg_diag_add(d, g->severity, g->file, g->line, g->col, "%s", g->message);
+    }
+    cg_diags_free(lx);
 
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
     collect_ids(xmlDocGetRootElement(doc), ids, d);
@@ -156,4 +172,16 @@ int cg_validate(xmlDocPtr doc, cg_diags *d)
     if (t->checks)
         run_checks(t, doc, d);
     return d->errors - before;
+}
+
+int cg_validate_explain(xmlDocPtr doc, gboolean *valid, cg_diags *d)
+{
+    cg_doctype *t = cg_doctype_lookup(doc, d);
+    if (!t)
+        return -1;
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(t->schema);
+    xmlRelaxNGSetValidStructuredErrors(vc, valid_error, NULL);
+    *valid = xmlRelaxNGValidateDoc(vc, doc) == 0;
+    xmlRelaxNGFreeValidCtxt(vc);
+    return cg_explain(type_rng(t), doc, d);
 }

@@ -130,11 +130,11 @@ bad twice 's|call<footnote-ref ref="fn-a"/>|call<footnote-ref ref="fn-a"/><footn
 bad not-a-footnote 's|<footnote-ref ref="fn-a"/>|<footnote-ref ref="para-1"/>|' 'points to a <para>, not to a footnote'
 bad backwards 's|from="09:30" to="12:00"|from="12:00" to="09:30"|' 'the range ends before it starts'
 bad wide-row 's|<cell id="r7-src">Source 7</cell>|<cell id="r7-src">Source 7</cell><cell id="r7-x">x</cell>|' '<row> 11 of the table has 4 column(s)'
-bad no-code 's| code="TSB/XY"||' 'failed to validate attributes'
+bad no-code 's| code="TSB/XY"||' '<circular> lacks the required attribute code'
 # One line for a wrong element inside a paragraph, none of libxml2's follow-up lines.
 sed 's|<para id="para-1">|<para id="para-1"><bogus/>|' tests/data/markup/en.xml >"$tmp/bogus.xml"
 cg check "$tmp/bogus.xml" 2>"$tmp/err" >/dev/null
-[ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'bogus.xml:[0-9]*:[0-9]*: error: Did not expect element bogus there' "$tmp/err" \
+[ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'bogus.xml:[0-9]*:[0-9]*: error: <bogus> is not allowed here; expected: ' "$tmp/err" \
     && ok || ko "a wrong element: not one line: $(cat "$tmp/err")"
 for code in "SG17/XY" "TSB Events/MA" "TSB Workshops/AM" "COM 17/XY" "TSB/XY"; do
     sed "s|code=\"TSB/XY\"|code=\"$code\"|" tests/data/markup/en.xml >"$tmp/code.xml"

@@ -1,5 +1,6 @@
 /* libFuzzer harness: the source loader and every check of `circgen check`.
- * Input bytes are parsed as a source document and validated against its type. */
+ * Input bytes are parsed as a source document and validated against its type;
+ * an invalid one also goes through the schema explainer (gen/doc/explain.c). */
 #include <stdint.h>
 #include <stdlib.h>
 #include "doc/doc.h"
