@@ -19,8 +19,8 @@
   <xsl:param name="typedir" select="'.'"/>
 
   <xsl:variable name="accent">#00629b</xsl:variable>
-  <xsl:variable name="body-font">Liberation Sans, Noto Sans CJK SC</xsl:variable>
-  <xsl:variable name="heading-font">Liberation Sans, Noto Sans CJK SC</xsl:variable>
+  <xsl:variable name="body-font">Liberation Sans, Noto Sans CJK SC, Amiri</xsl:variable>
+  <xsl:variable name="heading-font">Liberation Sans, Noto Sans CJK SC, Amiri</xsl:variable>
 
   <xsl:template match="/l:liaison">
     <fo:root font-family="{$body-font}" font-size="10.5pt" line-height="1.35" language="{$lang}" xml:lang="{$out-lang}"

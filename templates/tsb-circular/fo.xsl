@@ -29,22 +29,25 @@
   <xsl:param name="emblem" select="concat($typedir, '/emblem.svg')"/>
 
   <!-- Faces per language: Latin text always in the Latin face; Chinese in Song (body)
-       and Hei (headings). -->
+       and Hei (headings); Arabic in Amiri (a Naskh, regular and bold). -->
   <xsl:variable name="body-font">
     <xsl:choose>
       <xsl:when test="$lang = 'zh'">Liberation Serif, Noto Serif CJK SC</xsl:when>
+      <xsl:when test="$lang = 'ar'">Liberation Serif, Amiri</xsl:when>
       <xsl:otherwise>Liberation Serif</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="heading-font">
     <xsl:choose>
       <xsl:when test="$lang = 'zh'">Liberation Sans, Noto Sans CJK SC</xsl:when>
+      <xsl:when test="$lang = 'ar'">Liberation Serif, Amiri</xsl:when>
       <xsl:otherwise>Liberation Serif</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="sans-font">
     <xsl:choose>
       <xsl:when test="$lang = 'zh'">Liberation Sans, Noto Sans CJK SC</xsl:when>
+      <xsl:when test="$lang = 'ar'">Liberation Sans, Amiri</xsl:when>
       <xsl:otherwise>Liberation Sans</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -55,6 +58,20 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="accent">#00629b</xsl:variable>
+  <!-- The labels' column of the header block (Ref, Tel, E-mail): "البريد الإلكتروني:"
+       needs more than "E-mail:". -->
+  <xsl:variable name="header-label-width">
+    <xsl:choose>
+      <xsl:when test="$lang = 'ar'">27mm</xsl:when>
+      <xsl:otherwise>22mm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="reply-label-width">
+    <xsl:choose>
+      <xsl:when test="$lang = 'ar'">27mm</xsl:when>
+      <xsl:otherwise>18mm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
 
   <xsl:template match="/c:circular">
@@ -180,11 +197,11 @@
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-body>
           <fo:table-row>
-            <fo:table-cell padding-right="4mm">
-              <fo:list-block provisional-distance-between-starts="22mm" provisional-label-separation="2mm">
+            <fo:table-cell padding-end="4mm">
+              <fo:list-block provisional-distance-between-starts="{$header-label-width}" provisional-label-separation="2mm">
                 <xsl:call-template name="header-field">
                   <xsl:with-param name="key" select="'label-ref'"/>
-                  <xsl:with-param name="value"><fo:block><xsl:value-of select="$circular-name"/></fo:block><fo:block><xsl:value-of select="@code"/></fo:block></xsl:with-param>
+                  <xsl:with-param name="value"><fo:block><xsl:value-of select="$circular-name"/></fo:block><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="@code"/></xsl:call-template></fo:block></xsl:with-param>
                 </xsl:call-template>
                 <xsl:if test="c:contact/c:name">
                   <xsl:call-template name="header-field">
@@ -194,12 +211,12 @@
                 </xsl:if>
                 <xsl:call-template name="header-field">
                   <xsl:with-param name="key" select="'label-tel'"/>
-                  <xsl:with-param name="value"><fo:block><xsl:value-of select="c:contact/c:phone"/></fo:block></xsl:with-param>
+                  <xsl:with-param name="value"><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:contact/c:phone"/></xsl:call-template></fo:block></xsl:with-param>
                 </xsl:call-template>
                 <xsl:if test="c:contact/c:fax">
                   <xsl:call-template name="header-field">
                     <xsl:with-param name="key" select="'label-fax'"/>
-                    <xsl:with-param name="value"><fo:block><xsl:value-of select="c:contact/c:fax"/></fo:block></xsl:with-param>
+                    <xsl:with-param name="value"><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:contact/c:fax"/></xsl:call-template></fo:block></xsl:with-param>
                   </xsl:call-template>
                 </xsl:if>
                 <xsl:call-template name="header-field">
@@ -279,7 +296,7 @@
   <xsl:template match="c:note" mode="block">
     <fo:block id="{@id}" space-after="6pt" text-align="{$align}" font-size="11pt" role="P">
       <fo:inline>
-        <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+        <xsl:if test="$italic-ok"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
         <xsl:call-template name="note-label"/>
       </fo:inline>
       <xsl:apply-templates mode="inline"/>
@@ -311,7 +328,8 @@
             <xsl:apply-templates select="c:title/node()" mode="inline"/>
           </fo:block>
           <fo:block font-style="italic" keep-with-next.within-page="always" space-after="2pt" role="H4">
-            <xsl:if test="$lang = 'zh'"><xsl:attribute name="font-style">normal</xsl:attribute><xsl:attribute name="font-family"><xsl:value-of select="$heading-font"/></xsl:attribute></xsl:if>
+            <xsl:if test="not($italic-ok)"><xsl:attribute name="font-style">normal</xsl:attribute><xsl:attribute name="font-family"><xsl:value-of select="$heading-font"/></xsl:attribute></xsl:if>
+            <xsl:if test="$dir = 'rtl'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
             <xsl:call-template name="str"><xsl:with-param name="key" select="'summary'"/></xsl:call-template>
           </fo:block>
           <xsl:for-each select="c:summary/c:p">
@@ -361,20 +379,20 @@
       </fo:list-block>
 
       <fo:table table-layout="fixed" width="100%" space-after="8pt">
-        <fo:table-column column-width="18mm"/>
+        <fo:table-column column-width="{$reply-label-width}"/>
         <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="18mm"/>
+        <fo:table-column column-width="{$reply-label-width}"/>
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-body>
           <fo:table-row>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-to'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-right="3mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-to'"/></xsl:call-template></fo:block></fo:table-cell>
+            <fo:table-cell padding-end="3mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-to'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-from'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-from'"/></xsl:call-template></fo:block></fo:table-cell>
           </fo:table-row>
           <fo:table-row>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-top="4pt"><fo:block><xsl:value-of select="c:reply-to/c:fax"/></fo:block></fo:table-cell>
+            <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:reply-to/c:fax"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell>
           </fo:table-row>
@@ -403,7 +421,7 @@
         <fo:table-header>
           <fo:table-row>
             <fo:table-cell number-columns-spanned="3" padding="3pt" border="0.5pt solid black" text-align="end">
-              <fo:block font-style="italic"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></fo:block>
+              <fo:block><xsl:if test="$italic-ok"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></fo:block>
             </fo:table-cell>
           </fo:table-row>
         </fo:table-header>
@@ -414,7 +432,7 @@
                 <fo:block font-weight="bold"><xsl:call-template name="reply-row-label"/></fo:block>
               </fo:table-cell>
               <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"/></fo:table-cell>
-              <fo:table-cell padding="4pt" border-top="0.5pt solid black" border-right="0.5pt solid black">
+              <fo:table-cell padding="4pt" border-top="0.5pt solid black" border-end="0.5pt solid black">
                 <fo:block><xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-authorize'"/></xsl:call-template></fo:block>
                 <fo:list-block provisional-distance-between-starts="6mm" provisional-label-separation="1mm" start-indent="4mm" space-before="2pt">
                   <fo:list-item>
@@ -430,7 +448,7 @@
             </fo:table-row>
             <fo:table-row>
               <fo:table-cell padding="4pt" border-top="0.5pt solid black"><xsl:call-template name="check-box"/></fo:table-cell>
-              <fo:table-cell padding="4pt" border-top="0.5pt solid black" border-right="0.5pt solid black">
+              <fo:table-cell padding="4pt" border-top="0.5pt solid black" border-end="0.5pt solid black">
                 <fo:block><xsl:call-template name="str-sg"><xsl:with-param name="key" select="'reply-not-authorize'"/></xsl:call-template></fo:block>
               </fo:table-cell>
             </fo:table-row>
