@@ -12,9 +12,16 @@
        hyphenated, whatever the language's patterns make of its letters. -->
   <xsl:template name="identifier">
     <xsl:param name="v"/>
+    <xsl:param name="join" select="false()"/>
     <xsl:choose>
-      <!-- In right-to-left text, a left-to-right isolate (U+2066...U+2069 in effect):
-           "+41 22 730 6206", "ITU-T X.1062", "[SG17-R6]" keep their order. -->
+      <!-- In right-to-left text, a left-to-right embedding when the identifier belongs
+           with the Latin text before it ("ITU-T" and a Recommendation number: an
+           isolate would be a neutral between them and part them), else a left-to-right
+           isolate (U+2066...U+2069 in effect): "+41 22 730 6206", "4/17", "SG17-R6"
+           keep their order whatever surrounds them. -->
+      <xsl:when test="$dir = 'rtl' and $join">
+        <fo:inline direction="ltr" unicode-bidi="embed"><xsl:value-of select="$v"/></fo:inline>
+      </xsl:when>
       <xsl:when test="$dir = 'rtl'">
         <fo:inline direction="ltr" unicode-bidi="isolate"><xsl:value-of select="$v"/></fo:inline>
       </xsl:when>

@@ -8,7 +8,9 @@
        it keeps its order among the Arabic words. -->
   <xsl:template name="identifier">
     <xsl:param name="v"/>
+    <xsl:param name="join" select="false()"/>
     <xsl:choose>
+      <xsl:when test="$dir = 'rtl' and $join"><span class="ltr-run"><xsl:value-of select="$v"/></span></xsl:when>
       <xsl:when test="$dir = 'rtl'"><bdi dir="ltr"><xsl:value-of select="$v"/></bdi></xsl:when>
       <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
     </xsl:choose>
