@@ -16,6 +16,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- dir="ltr" on an element (a link) whose text is an address, in a right-to-left page. -->
+  <xsl:template name="ltr-attr">
+    <xsl:if test="$dir = 'rtl'"><xsl:attribute name="dir">ltr</xsl:attribute></xsl:if>
+  </xsl:template>
+
   <xsl:template match="*[local-name() = 'email']" mode="inline">
     <a href="mailto:{.}"><xsl:if test="$dir = 'rtl'"><xsl:attribute name="dir">ltr</xsl:attribute></xsl:if><xsl:value-of select="."/></a>
   </xsl:template>

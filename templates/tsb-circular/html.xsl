@@ -52,13 +52,13 @@
                 <dd id="{c:contact/c:name/@id}"><xsl:value-of select="c:contact/c:name"/></dd>
               </xsl:if>
               <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-tel'"/></xsl:call-template></dt>
-              <dd><a href="tel:{translate(c:contact/c:phone, ' -', '')}"><xsl:value-of select="c:contact/c:phone"/></a></dd>
+              <dd><a href="tel:{translate(c:contact/c:phone, ' -', '')}"><xsl:call-template name="ltr-attr"/><xsl:value-of select="c:contact/c:phone"/></a></dd>
               <xsl:if test="c:contact/c:fax">
                 <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></dt>
-                <dd><xsl:value-of select="c:contact/c:fax"/></dd>
+                <dd><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:contact/c:fax"/></xsl:call-template></dd>
               </xsl:if>
               <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></dt>
-              <dd><a href="mailto:{c:contact/c:email}"><xsl:value-of select="c:contact/c:email"/></a></dd>
+              <dd><a href="mailto:{c:contact/c:email}"><xsl:call-template name="ltr-attr"/><xsl:value-of select="c:contact/c:email"/></a></dd>
             </dl>
             <div class="addressees">
               <xsl:apply-templates select="c:to | c:copy"/>
@@ -168,13 +168,13 @@
         </tr>
         <tr>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></th>
-          <td><xsl:value-of select="c:reply-to/c:fax"/></td>
+          <td><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:reply-to/c:fax"/></xsl:call-template></td>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></th>
           <td class="blank"></td>
         </tr>
         <tr>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></th>
-          <td><a href="mailto:{c:reply-to/c:email}"><xsl:value-of select="c:reply-to/c:email"/></a></td>
+          <td><a href="mailto:{c:reply-to/c:email}"><xsl:call-template name="ltr-attr"/><xsl:value-of select="c:reply-to/c:email"/></a></td>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></th>
           <td class="blank"></td>
         </tr>
