@@ -294,6 +294,20 @@ static gboolean run_char_at(const scan *s, gsize i, char *ascii, gsize *next)
     return FALSE;
 }
 
+/* Between an Arabic letter and a digit (either way round): the end of a run. An Arabic
+ * word and a number are never one identifier, and the conjunction و and the
+ * prepositions ب and ل are written joined to the number after them ("و9.4"). */
+static gboolean arabic_digit_seam(const scan *s, GArray *offs, gsize i, char next_ascii)
+{
+    if (!offs->len)
+        return FALSE;
+    gunichar prev = g_utf8_get_char(s->text + g_array_index(offs, gsize, offs->len - 1));
+    gunichar next = g_utf8_get_char(s->text + i);
+    gboolean prev_ar = g_unichar_get_script(prev) == G_UNICODE_SCRIPT_ARABIC && g_unichar_isalpha(prev);
+    gboolean next_ar = g_unichar_get_script(next) == G_UNICODE_SCRIPT_ARABIC && g_unichar_isalpha(next);
+    return (prev_ar && g_ascii_isdigit(next_ascii)) || (next_ar && g_unichar_digit_value(prev) >= 0);
+}
+
 static GArray *find_runs(scan *s, gboolean decimal_comma)
 {
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(run));
@@ -316,7 +330,7 @@ static GArray *find_runs(scan *s, gboolean decimal_comma)
                 r.digits = TRUE;
             }
             i = next;
-            if (run_char_at(s, i, &ch, &next))
+            if (run_char_at(s, i, &ch, &next) && !arabic_digit_seam(s, r.offs, i, ch))
                 continue;
             /* The Arabic decimal and thousands separators (U+066B, U+066C, two bytes)
                between digits: as . and , (the language's rules then read them). */
