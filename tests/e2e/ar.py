@@ -12,7 +12,8 @@ every such paragraph: every line but the last flush with both edges of its box
 Arabic character in the Arabic face (Amiri), every Latin letter and digit in a
 Latin face (Liberation). With --header (a TSB circular's first page; the contact's
 telephone number and e-mail address and the circular's code as the source gives them,
-without spaces): each label of the header block (Tel, Fax, E-mail) right of its value,
+without spaces): each value of the header block in its own order from left to right
+on the page (the isolates at work), each label (Tel, Fax, E-mail) right of its value,
 the Ref/Tel column on the right half of the page and the To list on the left, and
 the paragraph numbers at the right edge, right of their text.
 """
@@ -152,6 +153,9 @@ def main():
             lab = [c for c in row if arabic(c[0]) and c[1] > 297.64] if label else []
             if label and (not lab or min(c[1] for c in lab) < max(c[2] for c in v)):
                 viol.append('header: the label of %s is not right of its value' % value)
+            vis = ''.join(c[0] for c in sorted(v, key=lambda c: c[1]) if c[1] > 297.64)
+            if value not in vis:
+                viol.append('header: %s reads %r from left to right on the page: not kept in its order' % (value, vis))
             if min(c[1] for c in v) < 297.64:
                 viol.append('header: %s is not in the right-hand column' % value)
         to = row_of('إدارات')

@@ -108,6 +108,13 @@ for v in ltr ragged; do
     python3 tests/e2e/ar.py "$tmp/$v.areas" "$tmp/$v.stext" --header=+41227306206,tsbsg17@itu.int,SG17/XY >"$tmp/report" && ko "ar.py passes a $v rendering" || ok
 done
 grep -q "not justified" "$tmp/report" && ok || ko "ar.py does not see unjustified lines"
+# ... and without the isolates and embeddings of the identifiers: the telephone numbers
+# of the header block out of order on the page.
+sed 's/ unicode-bidi="isolate"//g; s/ unicode-bidi="embed"//g' "$tmp/tsb-circular-50.fo" >"$tmp/noiso.fo"
+cg fo "$tmp/noiso.fo" -o "$tmp/noiso.pdf" --dump-areas="$tmp/noiso.areas" -q 2>/dev/null
+mutool draw -q -F stext -o "$tmp/noiso.stext" "$tmp/noiso.pdf" 2>/dev/null
+python3 tests/e2e/ar.py "$tmp/noiso.areas" "$tmp/noiso.stext" --header=+41227306206,tsbsg17@itu.int,SG17/XY >"$tmp/report"
+grep -q "+41227306206 reads .*not kept in its order" "$tmp/report" && ok || ko "ar.py does not see a telephone number out of order: $(grep VIOLATION "$tmp/report" | head -3)"
 
 # The HTML: right to left, in Arabic, identifiers isolated left to right; the CSS in
 # logical properties only (one stylesheet for both directions).
