@@ -7,8 +7,10 @@
  * - / . : , — which are classified as Recommendation numbers (X.1062, X.shcd),
  * document references (SG17-R6, SG17/XY, 4/17) or else split into numbers.
  * Month names next to a number count as the month's number (English, French,
- * Spanish, Russian in its cases), so that dates written out in words compare with
- * dates written in digits.
+ * Spanish, Russian in its cases, Arabic as ITU writes it), so that dates written out
+ * in words compare with dates written in digits. Digits of any script count by their
+ * value (Arabic-Indic ٢٠٢٥ is 2025), and the Arabic decimal and thousands separators
+ * (٫ ٬) join a number as . and , do.
  */
 #include "difftok.h"
 
@@ -292,6 +294,20 @@ static gboolean run_char_at(const scan *s, gsize i, char *ascii, gsize *next)
     return FALSE;
 }
 
+/* Between an Arabic letter and a digit (either way round): the end of a run. An Arabic
+ * word and a number are never one identifier, and the conjunction و and the
+ * prepositions ب and ل are written joined to the number after them ("و9.4"). */
+static gboolean arabic_digit_seam(const scan *s, GArray *offs, gsize i, char next_ascii)
+{
+    if (!offs->len)
+        return FALSE;
+    gunichar prev = g_utf8_get_char(s->text + g_array_index(offs, gsize, offs->len - 1));
+    gunichar next = g_utf8_get_char(s->text + i);
+    gboolean prev_ar = g_unichar_get_script(prev) == G_UNICODE_SCRIPT_ARABIC && g_unichar_isalpha(prev);
+    gboolean next_ar = g_unichar_get_script(next) == G_UNICODE_SCRIPT_ARABIC && g_unichar_isalpha(next);
+    return (prev_ar && g_ascii_isdigit(next_ascii)) || (next_ar && g_unichar_digit_value(prev) >= 0);
+}
+
 static GArray *find_runs(scan *s, gboolean decimal_comma)
 {
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(run));
@@ -314,8 +330,19 @@ static GArray *find_runs(scan *s, gboolean decimal_comma)
                 r.digits = TRUE;
             }
             i = next;
-            if (run_char_at(s, i, &ch, &next))
+            if (run_char_at(s, i, &ch, &next) && !arabic_digit_seam(s, r.offs, i, ch))
                 continue;
+            /* The Arabic decimal and thousands separators (U+066B, U+066C, two bytes)
+               between digits: as . and , (the language's rules then read them). */
+            if (i + 2 < s->len && !s->mask[i] && (guchar)s->text[i] == 0xD9 &&
+                ((guchar)s->text[i + 1] == 0xAB || (guchar)s->text[i + 1] == 0xAC) &&
+                g_ascii_isdigit(r.chars->str[r.chars->len - 1]) && digit_at(s, i + 2, NULL) >= 0) {
+                g_string_append_c(r.chars, (guchar)s->text[i + 1] == 0xAB ? '.' : ',');
+                g_array_append_val(r.offs, i);
+                i += 2;
+                run_char_at(s, i, &ch, &next);
+                continue;
+            }
             /* A separator joins the run when an alphanumeric follows it. */
             if (i < s->len && !s->mask[i] && strchr("-/.:,", s->text[i]) && s->text[i] &&
                 run_char_at(s, i + 1, &ch, &next)) {
@@ -400,6 +427,12 @@ static const char *const month_names[] = {
     "октября", "ноября", "декабря",
     "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
     "октябре", "ноябре", "декабре",
+    /* Arabic, as ITU's Arabic documents name the months; then the Egyptian spellings
+       of June and July (يونيه, يوليه) and the Maghreb names some texts use. */
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+    "أكتوبر", "نوفمبر", "ديسمبر",
+    "جانفي", "فيفري", "مارس", "إبريل", "ماي", "يونيه", "يوليه", "أوت", "شتنبر",
+    "أكتوبر", "نونبر", "دجنبر",
 };
 
 /* The word text[0..len) in lower case (Unicode case folding, so ИЮЛЯ is июля). */
@@ -445,6 +478,13 @@ static const struct { const char *word; int value; } number_words[] = {
     { "девять", 9 }, { "девяти", 9 }, { "десять", 10 }, { "десяти", 10 }, { "двадцать", 20 },
     { "сто", 100 }, { "первый", 1 }, { "первая", 1 }, { "второй", 2 }, { "вторая", 2 },
     { "третий", 3 }, { "третья", 3 },
+    /* Arabic: the counts of a text ("أربع مراحل", "جلسة واحدة"), masculine and feminine. */
+    { "واحد", 1 }, { "واحدة", 1 }, { "اثنان", 2 }, { "اثنين", 2 }, { "اثنتان", 2 }, { "اثنتين", 2 },
+    { "ثلاث", 3 }, { "ثلاثة", 3 }, { "أربع", 4 }, { "أربعة", 4 }, { "خمس", 5 }, { "خمسة", 5 },
+    { "ست", 6 }, { "ستة", 6 }, { "سبع", 7 }, { "سبعة", 7 }, { "ثماني", 8 }, { "ثمانية", 8 },
+    { "تسع", 9 }, { "تسعة", 9 }, { "عشر", 10 }, { "عشرة", 10 }, { "عشرون", 20 }, { "عشرين", 20 },
+    { "مائة", 100 }, { "مئة", 100 }, { "الأول", 1 }, { "الأولى", 1 }, { "الثاني", 2 },
+    { "الثانية", 2 }, { "الثالث", 3 }, { "الثالثة", 3 },
 };
 
 /* Add the value of a spelled-out number word text[0..len) to spelled. */
@@ -469,7 +509,8 @@ static char *strip_zeros(const char *d, gsize n)
 static gboolean percent_after(const scan *s, gsize i, gsize *end)
 {
     static const char *const words[] = { "%", "％", " %", "\xc2\xa0%", "\xe2\x80\xaf%", " per cent",
-                                         " percent", " pour cent", " por ciento", " pour-cent" };
+                                         " percent", " pour cent", " por ciento", " pour-cent",
+                                         "٪", " ٪", " في المائة", " في المئة", " بالمائة", " بالمئة" };
     for (gsize k = 0; k < G_N_ELEMENTS(words); k++) {
         gsize n = strlen(words[k]);
         if (i + n <= s->len && g_ascii_strncasecmp(s->text + i, words[k], n) == 0 &&

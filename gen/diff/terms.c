@@ -123,6 +123,29 @@ static gboolean in_ns(xmlNodePtr n, const char *name)
            xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
+/* The text as the languages matched by characters compare it: case folded, without
+ * Arabic vowel signs and tatweel (U+064B-U+065F, U+0670, U+0640: the same word with
+ * or without its shadda), and the article after the preposition li- written as it
+ * stands alone (word-initial "لل" as "ال": للاتحاد holds الاتحاد). */
+static char *fold_chars(const char *s)
+{
+    char *f = g_utf8_casefold(s, -1);
+    GString *out = g_string_sized_new(strlen(f));
+    gunichar prev = ' ';
+    for (const char *p = f; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+            continue;
+        gboolean start = !g_unichar_isalnum(prev) && !(prev >= 0x064B && prev <= 0x065F);
+        if (start && c == 0x0644 && g_utf8_get_char(g_utf8_next_char(p)) == 0x0644)
+            c = 0x0627;   /* the first lam of li + al- */
+        g_string_append_unichar(out, c);
+        prev = c;
+    }
+    g_free(f);
+    return g_string_free(out, FALSE);
+}
+
 static term *term_new(cg_terms *t, xmlNodePtr n)
 {
     char *lang = prop(n, "lang"), *c = prop(n, "case");
@@ -140,7 +163,7 @@ static term *term_new(cg_terms *t, xmlNodePtr n)
     }
     x->show = g_string_free(show, FALSE);
     if (g_hash_table_contains(t->by_chars, x->lang))
-        x->folded = x->exact ? g_strdup(x->text) : g_utf8_casefold(x->text, -1);
+        x->folded = x->exact ? g_strdup(x->text) : fold_chars(x->text);
     else
         x->words = words(x->text, !x->exact, NULL, TRUE);
     g_free(lang);
@@ -225,7 +248,7 @@ static void prepare(prepared *p, const char *text)
     p->folded = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < p->raw->len; i++)
         g_ptr_array_add(p->folded, g_utf8_casefold(p->raw->pdata[i], -1));
-    p->folded_text = g_utf8_casefold(text, -1);
+    p->folded_text = fold_chars(text);
 }
 
 static void prepared_clear(prepared *p)
@@ -244,7 +267,23 @@ static gboolean word_matches(const char *pattern, const char *word)
     return !strcmp(pattern, word);
 }
 
-/* Where term occurs in the prepared text: the matched text (caller frees) or NULL. */
+/* Are words i and i + 1 of the prepared text one compound, joined by a hyphen
+ * ("ITU-T", "Государствами-Членами")? */
+static gboolean joined(const prepared *p, guint i)
+{
+    if (i + 1 >= p->raw->len)
+        return FALSE;
+    gsize end = g_array_index(p->spans, gsize, 2 * i + 1);
+    gsize next = g_array_index(p->spans, gsize, 2 * (i + 1));
+    const char *gap = p->text + end;
+    gsize len = next - end;
+    return (len == 1 && *gap == '-') || (len == 3 && !strncmp(gap, "\xe2\x80\x91", 3));
+}
+
+/* Where term occurs in the prepared text: the matched text (caller frees) or NULL.
+ * A term written case="exact" (an abbreviation, a name) matches whole compounds
+ * only: ITU is not found in ITU-T. Other terms match inside them too: семинар* is
+ * found in Семинар-практикум. */
 static char *occurs(const term *x, const prepared *p)
 {
     if (x->folded) {
@@ -257,7 +296,7 @@ static char *occurs(const term *x, const prepared *p)
         guint k = 0;
         while (k < n && word_matches(x->words->pdata[k], w->pdata[i + k]))
             k++;
-        if (k == n) {
+        if (k == n && (!x->exact || (!(i > 0 && joined(p, i - 1)) && !joined(p, i + n - 1)))) {
             gsize start = g_array_index(p->spans, gsize, 2 * i);
             gsize end = g_array_index(p->spans, gsize, 2 * (i + n - 1) + 1);
             return g_strndup(p->text + start, end - start);

@@ -187,6 +187,25 @@ static const char *resolve_number(cg_draw *D, const cg_piece *pc)
     return pc->kind == PC_CITATION ? ip->first_text : ip->last_text;
 }
 
+/* Is the piece nothing but bidi controls (LRM, RLM, the embeddings, overrides and
+ * isolates of U+202A-U+202E and U+2066-U+2069)? They order the line and have no
+ * glyph: drawn, Cairo writes each as an empty marked-content span with ActualText,
+ * which ends the text of the structure element around it for readers (poppler's
+ * structure text lost all that followed an isolate). */
+static gboolean bidi_controls_only(const cg_para *pa, const cg_piece *pc)
+{
+    const char *t = cg_para_utf8(pa);
+    int b0 = cg_para_char_byte(pa, pc->c0), b1 = cg_para_char_byte(pa, pc->c1);
+    if (b1 <= b0)
+        return FALSE;
+    for (const char *q = t + b0; q < t + b1; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (!(c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* batch: queue the glyphs (cg_embed_add) when they can be; the caller flushes. */
 static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_piece *pc, double x, double base,
                         gboolean batch)
@@ -206,7 +225,7 @@ static void draw_glyphs(cairo_t *cr, cg_draw *D, const cg_line *ln, const cg_pie
         }
         return;
     }
-    if (pc->g1 <= pc->g0 || !it->analysis.font)
+    if (pc->g1 <= pc->g0 || !it->analysis.font || bidi_controls_only(pa, pc))
         return;
     /* A glyph item covering just this piece: its own item and glyph string. */
     int n = pc->g1 - pc->g0;

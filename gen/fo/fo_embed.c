@@ -287,6 +287,17 @@ static void lookup_subset(cg_embed *e, PangoFont *font, font_entry *fe)
     return;
 }
 
+/* Are the n bytes at t only bidi controls (LRM, RLM, U+202A-U+202E, U+2066-U+2069)? */
+static gboolean only_bidi_controls(const char *t, int n)
+{
+    for (const char *q = t; q < t + n; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (!(c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* Check a run and append its glyphs (and clusters and text) to the queue. */
 static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyphString *gs,
                       const char *text, int len, double x, double y)
@@ -365,15 +376,26 @@ static gboolean queue(cg_embed *e, cairo_t *cr, PangoFont *font, const PangoGlyp
         int first = gs->log_clusters[back ? n - 1 : 0];
         if (e->q_clusters->len > cbase && first > 0)
             g_array_index(e->q_clusters, cairo_text_cluster_t, cbase).num_bytes += first;
-        /* A cluster of neither bytes nor glyphs is invalid for Cairo. */
+        /* A cluster of neither bytes nor glyphs is invalid for Cairo; one of bidi
+           controls alone (an isolate's U+2066, no glyph) is left out with its bytes:
+           Cairo would write it as an empty span with ActualText, which ends the text
+           of the structure element around it for readers. The clusters follow the
+           text, so the text is what the kept clusters cover. */
         guint k = cbase;
+        int pos = 0;
         for (guint i = cbase; i < e->q_clusters->len; i++) {
             cairo_text_cluster_t c = g_array_index(e->q_clusters, cairo_text_cluster_t, i);
-            if (c.num_bytes || c.num_glyphs)
+            gboolean controls = c.num_glyphs == 0 && c.num_bytes > 0 && pos + c.num_bytes <= len &&
+                                only_bidi_controls(text + pos, c.num_bytes);
+            if ((c.num_bytes || c.num_glyphs) && !controls) {
+                g_string_append_len(e->q_text, text + pos, MIN(c.num_bytes, len - pos));
                 g_array_index(e->q_clusters, cairo_text_cluster_t, k++) = c;
+            }
+            pos += c.num_bytes;
         }
         g_array_set_size(e->q_clusters, k);
-        g_string_append_len(e->q_text, text, len);
+        if (pos < len)
+            g_string_append_len(e->q_text, text + pos, len - pos);
     }
     return TRUE;
 }

@@ -59,7 +59,8 @@
         </fo:list-item>
       </fo:list-block>
       <xsl:if test="$own[2]">
-        <fo:block margin-left="{$indent}" text-align="{$align}" space-after="6pt">
+        <fo:block text-align="{$align}" space-after="6pt">
+          <xsl:attribute name="margin-{$start-edge}"><xsl:value-of select="$indent"/></xsl:attribute>
           <xsl:apply-templates select="$own[position() > 1]" mode="block"/>
         </fo:block>
       </xsl:if>
@@ -205,7 +206,7 @@
       </fo:block>
       <xsl:for-each select="*[local-name() = 'caption']">
         <fo:block id="{@id}" font-size="10pt" space-before="3pt" role="Caption">
-          <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+          <xsl:if test="$italic-ok"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
           <xsl:apply-templates mode="inline"/>
         </fo:block>
       </xsl:for-each>
@@ -220,7 +221,7 @@
       <xsl:if test="$level = 1"><xsl:attribute name="font-size">12.5pt</xsl:attribute></xsl:if>
       <xsl:if test="$level = 3">
         <xsl:attribute name="space-before">8pt</xsl:attribute>
-        <xsl:if test="$lang != 'zh'">
+        <xsl:if test="$italic-ok">
           <xsl:attribute name="font-weight">normal</xsl:attribute>
           <xsl:attribute name="font-style">italic</xsl:attribute>
         </xsl:if>

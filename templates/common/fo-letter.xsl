@@ -17,6 +17,15 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
+  <!-- The labels' column of the header block (Ref, Tel, E-mail): "البريد الإلكتروني:"
+       needs more than "E-mail:". -->
+  <xsl:variable name="header-label-width">
+    <xsl:choose>
+      <xsl:when test="$lang = 'ar'">27mm</xsl:when>
+      <xsl:otherwise>22mm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <!-- The page masters "first" and "rest", and the sequence "letter" that uses them. -->
   <xsl:template name="letter-page-masters">
     <fo:layout-master-set>
@@ -93,11 +102,11 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <fo:table-row>
-          <fo:table-cell padding-right="4mm">
-            <fo:list-block provisional-distance-between-starts="22mm" provisional-label-separation="2mm">
+          <fo:table-cell padding-end="4mm">
+            <fo:list-block provisional-distance-between-starts="{$header-label-width}" provisional-label-separation="2mm">
               <xsl:call-template name="header-field">
                 <xsl:with-param name="key" select="'label-ref'"/>
-                <xsl:with-param name="value"><fo:block><xsl:value-of select="$doc-name"/></fo:block><fo:block><xsl:value-of select="@code"/></fo:block></xsl:with-param>
+                <xsl:with-param name="value"><fo:block><xsl:value-of select="$doc-name"/></fo:block><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="@code"/></xsl:call-template></fo:block></xsl:with-param>
               </xsl:call-template>
               <xsl:if test="*[local-name() = 'contact']/*[local-name() = 'name']">
                 <xsl:call-template name="header-field">
@@ -107,12 +116,12 @@
               </xsl:if>
               <xsl:call-template name="header-field">
                 <xsl:with-param name="key" select="'label-tel'"/>
-                <xsl:with-param name="value"><fo:block><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'phone']"/></fo:block></xsl:with-param>
+                <xsl:with-param name="value"><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="*[local-name() = 'contact']/*[local-name() = 'phone']"/></xsl:call-template></fo:block></xsl:with-param>
               </xsl:call-template>
               <xsl:if test="*[local-name() = 'contact']/*[local-name() = 'fax']">
                 <xsl:call-template name="header-field">
                   <xsl:with-param name="key" select="'label-fax'"/>
-                  <xsl:with-param name="value"><fo:block><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'fax']"/></fo:block></xsl:with-param>
+                  <xsl:with-param name="value"><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="*[local-name() = 'contact']/*[local-name() = 'fax']"/></xsl:call-template></fo:block></xsl:with-param>
                 </xsl:call-template>
               </xsl:if>
               <xsl:call-template name="header-field">
@@ -128,7 +137,7 @@
       </fo:table-body>
     </fo:table>
 
-    <fo:list-block provisional-distance-between-starts="22mm" provisional-label-separation="2mm" space-after="8mm">
+    <fo:list-block provisional-distance-between-starts="{$header-label-width}" provisional-label-separation="2mm" space-after="8mm">
       <fo:list-item>
         <fo:list-item-label end-indent="label-end()"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-subject'"/></xsl:call-template></fo:block></fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">

@@ -18,19 +18,19 @@
   <div class="header-block">
     <dl class="refs">
       <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-ref'"/></xsl:call-template></dt>
-      <dd><xsl:value-of select="$doc-name"/><br/><xsl:value-of select="@code"/></dd>
+      <dd><xsl:value-of select="$doc-name"/><br/><xsl:call-template name="identifier"><xsl:with-param name="v" select="@code"/></xsl:call-template></dd>
       <xsl:if test="*[local-name() = 'contact']/*[local-name() = 'name']">
         <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-contact'"/></xsl:call-template></dt>
         <dd id="{*[local-name() = 'contact']/*[local-name() = 'name']/@id}"><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'name']"/></dd>
       </xsl:if>
       <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-tel'"/></xsl:call-template></dt>
-      <dd><a href="tel:{translate(*[local-name() = 'contact']/*[local-name() = 'phone'], ' -', '')}"><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'phone']"/></a></dd>
+      <dd><a href="tel:{translate(*[local-name() = 'contact']/*[local-name() = 'phone'], ' -', '')}"><xsl:call-template name="ltr-attr"/><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'phone']"/></a></dd>
       <xsl:if test="*[local-name() = 'contact']/*[local-name() = 'fax']">
         <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></dt>
-        <dd><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'fax']"/></dd>
+        <dd><xsl:call-template name="identifier"><xsl:with-param name="v" select="*[local-name() = 'contact']/*[local-name() = 'fax']"/></xsl:call-template></dd>
       </xsl:if>
       <dt><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></dt>
-      <dd><a href="mailto:{*[local-name() = 'contact']/*[local-name() = 'email']}"><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'email']"/></a></dd>
+      <dd><a href="mailto:{*[local-name() = 'contact']/*[local-name() = 'email']}"><xsl:call-template name="ltr-attr"/><xsl:value-of select="*[local-name() = 'contact']/*[local-name() = 'email']"/></a></dd>
     </dl>
     <div class="addressees">
       <xsl:apply-templates select="*[local-name() = 'to' or local-name() = 'copy']" mode="letter"/>

@@ -44,8 +44,14 @@
     <xsl:call-template name="line-break"/>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = 'rec' or local-name() = 'docref' or local-name() = 'phone']" mode="inline">
+  <xsl:template match="*[local-name() = 'docref' or local-name() = 'phone']" mode="inline">
     <xsl:call-template name="identifier"><xsl:with-param name="v" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A Recommendation number joins the Latin text next to it ("ITU-T Y.3061" stays one
+       left-to-right run in Arabic text: an embedding, not an isolate). -->
+  <xsl:template match="*[local-name() = 'rec']" mode="inline">
+    <xsl:call-template name="identifier"><xsl:with-param name="v" select="."/><xsl:with-param name="join" select="true()"/></xsl:call-template>
   </xsl:template>
 
   <!-- Prose, with the typography of the document's language (common/typography.xsl,

@@ -82,6 +82,17 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- The physical edges where a line starts and ends ("left"/"right" for ltr,
+       "right"/"left" for rtl), for the absolute properties that have no relative
+       name in XSL-FO (margin-left, margin-right). -->
+  <xsl:variable name="start-edge" select="substring('leftright', 1 + 4 * ($dir = 'rtl'), 4 + ($dir = 'rtl'))"/>
+  <xsl:variable name="end-edge" select="substring('rightleft', 1 + 5 * ($dir = 'rtl'), 5 - ($dir = 'rtl'))"/>
+
+  <!-- Is italic the emphasis of this language's documents? Not in Chinese (no italic
+       Han) nor in Arabic (ITU's Arabic documents set notes, captions and emphasis
+       upright). -->
+  <xsl:variable name="italic-ok" select="$lang != 'zh' and $dir != 'rtl'"/>
+
   <!-- ISO 8601 date (YYYY-MM-DD) in the document's language. -->
   <xsl:template name="format-date">
     <xsl:param name="iso"/>

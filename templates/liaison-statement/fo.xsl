@@ -19,8 +19,8 @@
   <xsl:param name="typedir" select="'.'"/>
 
   <xsl:variable name="accent">#00629b</xsl:variable>
-  <xsl:variable name="body-font">Liberation Sans, Noto Sans CJK SC</xsl:variable>
-  <xsl:variable name="heading-font">Liberation Sans, Noto Sans CJK SC</xsl:variable>
+  <xsl:variable name="body-font">Liberation Sans, Noto Sans CJK SC, Amiri</xsl:variable>
+  <xsl:variable name="heading-font">Liberation Sans, Noto Sans CJK SC, Amiri</xsl:variable>
 
   <xsl:template match="/l:liaison">
     <fo:root font-family="{$body-font}" font-size="10.5pt" line-height="1.35" language="{$lang}" xml:lang="{$out-lang}"
@@ -107,7 +107,8 @@
             <xsl:call-template name="str"><xsl:with-param name="key" select="'label-body'"/></xsl:call-template>
           </fo:block>
           <xsl:for-each select="l:body/l:p">
-            <fo:block id="{@id}" space-after="6pt" text-align="justify" hyphenate="true" role="P"><xsl:apply-templates mode="inline"/></fo:block>
+            <fo:block id="{@id}" space-after="6pt" text-align="justify" role="P">
+              <xsl:if test="$dir != 'rtl' and $lang != 'zh'"><xsl:attribute name="hyphenate">true</xsl:attribute></xsl:if><xsl:apply-templates mode="inline"/></fo:block>
           </xsl:for-each>
           <fo:block id="end"/>
         </fo:flow>
@@ -119,7 +120,7 @@
     <xsl:param name="key"/>
     <xsl:param name="value"/>
     <fo:table-row keep-together.within-page="always">
-      <fo:table-cell padding="2pt 4pt 2pt 0" border-bottom="0.5pt solid #cccccc" role="TH">
+      <fo:table-cell padding="2pt 0" padding-end="4pt" border-bottom="0.5pt solid #cccccc" role="TH">
         <fo:block font-weight="bold"><xsl:call-template name="str"><xsl:with-param name="key" select="$key"/></xsl:call-template></fo:block>
       </fo:table-cell>
       <fo:table-cell padding="2pt 0" border-bottom="0.5pt solid #cccccc"><xsl:copy-of select="$value"/></fo:table-cell>
@@ -128,8 +129,15 @@
 
   <!-- "The IESG <iesg@ietf.org>", or the bare address, as a mail link. -->
   <xsl:template match="l:contact">
-    <xsl:if test="normalize-space(.)"><xsl:value-of select="normalize-space(.)"/><xsl:text> &lt;</xsl:text></xsl:if>
-    <fo:basic-link external-destination="url('mailto:{@email}')" color="{$accent}"><xsl:value-of select="@email"/></fo:basic-link>
-    <xsl:if test="normalize-space(.)"><xsl:text>&gt;</xsl:text></xsl:if>
+    <xsl:variable name="c">
+      <xsl:if test="normalize-space(.)"><xsl:value-of select="normalize-space(.)"/><xsl:text> &lt;</xsl:text></xsl:if>
+      <fo:basic-link external-destination="url('mailto:{@email}')" color="{$accent}"><xsl:value-of select="@email"/></fo:basic-link>
+      <xsl:if test="normalize-space(.)"><xsl:text>&gt;</xsl:text></xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <!-- right to left: the Latin "Name <address>" as a left-to-right isolate -->
+      <xsl:when test="$dir = 'rtl'"><fo:inline direction="ltr" unicode-bidi="isolate"><xsl:copy-of select="$c"/></fo:inline></xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$c"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -69,8 +69,15 @@
 
   <!-- "The IESG <iesg@ietf.org>", or the bare address. -->
   <xsl:template match="l:contact">
-    <xsl:if test="normalize-space(.)"><xsl:value-of select="normalize-space(.)"/><xsl:text> &lt;</xsl:text></xsl:if>
-    <a href="mailto:{@email}"><xsl:value-of select="@email"/></a>
-    <xsl:if test="normalize-space(.)"><xsl:text>&gt;</xsl:text></xsl:if>
+    <xsl:variable name="c">
+      <xsl:if test="normalize-space(.)"><xsl:value-of select="normalize-space(.)"/><xsl:text> &lt;</xsl:text></xsl:if>
+      <a href="mailto:{@email}"><xsl:value-of select="@email"/></a>
+      <xsl:if test="normalize-space(.)"><xsl:text>&gt;</xsl:text></xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <!-- right to left: the Latin "Name <address>" isolated left to right -->
+      <xsl:when test="$dir = 'rtl'"><bdi dir="ltr"><xsl:copy-of select="$c"/></bdi></xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$c"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -34,22 +34,25 @@
   <xsl:param name="form" select="'yes'"/>
 
   <!-- Faces per language: Latin text always in the Latin face; Chinese in Song (body)
-       and Hei (headings). -->
+       and Hei (headings); Arabic in Amiri (a Naskh, regular and bold). -->
   <xsl:variable name="body-font">
     <xsl:choose>
       <xsl:when test="$lang = 'zh'">Liberation Serif, Noto Serif CJK SC</xsl:when>
+      <xsl:when test="$lang = 'ar'">Liberation Serif, Amiri</xsl:when>
       <xsl:otherwise>Liberation Serif</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="heading-font">
     <xsl:choose>
       <xsl:when test="$lang = 'zh'">Liberation Sans, Noto Sans CJK SC</xsl:when>
+      <xsl:when test="$lang = 'ar'">Liberation Serif, Amiri</xsl:when>
       <xsl:otherwise>Liberation Serif</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="sans-font">
     <xsl:choose>
       <xsl:when test="$lang = 'zh'">Liberation Sans, Noto Sans CJK SC</xsl:when>
+      <xsl:when test="$lang = 'ar'">Liberation Sans, Amiri</xsl:when>
       <xsl:otherwise>Liberation Sans</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -62,6 +65,12 @@
   <xsl:variable name="accent">#00629b</xsl:variable>
   <!-- The name in the Ref field and the running header (common/fo-letter.xsl). -->
   <xsl:variable name="doc-name" select="$circular-name"/>
+  <xsl:variable name="reply-label-width">
+    <xsl:choose>
+      <xsl:when test="$lang = 'ar'">27mm</xsl:when>
+      <xsl:otherwise>18mm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
 
   <xsl:template match="/c:circular">
@@ -136,7 +145,7 @@
   <xsl:template match="c:note" mode="block">
     <fo:block id="{@id}" space-after="6pt" text-align="{$align}" font-size="11pt" role="P">
       <fo:inline>
-        <xsl:if test="$lang != 'zh'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+        <xsl:if test="$italic-ok"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
         <xsl:call-template name="note-label"/>
       </fo:inline>
       <xsl:apply-templates mode="inline"/>
@@ -168,7 +177,8 @@
             <xsl:apply-templates select="c:title/node()" mode="inline"/>
           </fo:block>
           <fo:block font-style="italic" keep-with-next.within-page="always" space-after="2pt" role="H4">
-            <xsl:if test="$lang = 'zh'"><xsl:attribute name="font-style">normal</xsl:attribute><xsl:attribute name="font-family"><xsl:value-of select="$heading-font"/></xsl:attribute></xsl:if>
+            <xsl:if test="not($italic-ok)"><xsl:attribute name="font-style">normal</xsl:attribute><xsl:attribute name="font-family"><xsl:value-of select="$heading-font"/></xsl:attribute></xsl:if>
+            <xsl:if test="$dir = 'rtl'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
             <xsl:call-template name="str"><xsl:with-param name="key" select="'summary'"/></xsl:call-template>
           </fo:block>
           <xsl:for-each select="c:summary/c:p">
@@ -342,14 +352,14 @@
       </fo:list-block>
 
       <fo:table table-layout="fixed" width="100%" space-after="8pt">
-        <fo:table-column column-width="18mm"/>
+        <fo:table-column column-width="{$reply-label-width}"/>
         <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="18mm"/>
+        <fo:table-column column-width="{$reply-label-width}"/>
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-body>
           <fo:table-row>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-to'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-right="3mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-to'"/></xsl:call-template></fo:block></fo:table-cell>
+            <fo:table-cell padding-end="3mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-to'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-from'"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell>
               <xsl:call-template name="string-fields">
@@ -360,7 +370,7 @@
           </fo:table-row>
           <fo:table-row>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></fo:block></fo:table-cell>
-            <fo:table-cell padding-top="4pt"><fo:block><xsl:value-of select="c:reply-to/c:fax"/></fo:block></fo:table-cell>
+            <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:reply-to/c:fax"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell padding-top="4pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></fo:block></fo:table-cell>
             <xsl:call-template name="line-cell"><xsl:with-param name="name" select="'fax'"/></xsl:call-template>
           </fo:table-row>
@@ -394,7 +404,7 @@
         <fo:table-header>
           <fo:table-row>
             <fo:table-cell number-columns-spanned="3" padding="3pt" border="0.5pt solid black" text-align="end">
-              <fo:block font-style="italic"><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></fo:block>
+              <fo:block><xsl:if test="$italic-ok"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:call-template name="str"><xsl:with-param name="key" select="'reply-select'"/></xsl:call-template></fo:block>
             </fo:table-cell>
           </fo:table-row>
         </fo:table-header>

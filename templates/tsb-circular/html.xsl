@@ -202,13 +202,13 @@
         </tr>
         <tr>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></th>
-          <td><xsl:value-of select="c:reply-to/c:fax"/></td>
+          <td><xsl:call-template name="identifier"><xsl:with-param name="v" select="c:reply-to/c:fax"/></xsl:call-template></td>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-fax'"/></xsl:call-template></th>
           <td class="blank"></td>
         </tr>
         <tr>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></th>
-          <td><a href="mailto:{c:reply-to/c:email}"><xsl:value-of select="c:reply-to/c:email"/></a></td>
+          <td><a href="mailto:{c:reply-to/c:email}"><xsl:call-template name="ltr-attr"/><xsl:value-of select="c:reply-to/c:email"/></a></td>
           <th scope="row"><xsl:call-template name="str"><xsl:with-param name="key" select="'label-email'"/></xsl:call-template></th>
           <td class="blank"></td>
         </tr>

@@ -81,8 +81,17 @@ class HTMLText(html.parser.HTMLParser):
                 self.captions.append(data)
 
 
+CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def invisible(c):
+    return c.isspace() or c in CONTROLS
+
+
 def squeeze(s):
-    return re.sub(r"\s+", "", s)
+    """White space and the invisible direction controls (the isolates of a
+    right-to-left text, the embeddings pdftotext puts around Arabic letters) removed."""
+    return re.sub(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+", "", s)
 
 
 def pdf_pages(path):
@@ -94,9 +103,9 @@ def pdf_pages(path):
 
 
 def is_furniture(line, furniture):
-    return (not line.strip() or squeeze(line) in furniture
-            or re.fullmatch(r"-\s*\d+\s*-", line.strip())
-            or re.fullmatch(r"\d+\s*/\s*\d+", line.strip()))
+    return (not squeeze(line) or squeeze(line) in furniture
+            or re.fullmatch(r"-\d+-", squeeze(line))
+            or re.fullmatch(r"\d+/\d+", squeeze(line)))
 
 
 def strip_furniture(pages, furniture):
@@ -106,12 +115,35 @@ def strip_furniture(pages, furniture):
     out = []
     for i, text in enumerate(pages, 1):
         lines = text.replace("\f", "").split("\n")
-        while lines and is_furniture(lines[0], furniture):
-            lines.pop(0)
-        while lines and is_furniture(lines[-1], furniture):
-            lines.pop()
+        while lines:
+            while lines and is_furniture(lines[0], furniture):
+                lines.pop(0)
+            k = furniture_run(lines, furniture, head=True)
+            if not k:
+                break
+            del lines[:k]
+        while lines:
+            while lines and is_furniture(lines[-1], furniture):
+                lines.pop()
+            k = furniture_run(lines, furniture, head=False)
+            if not k:
+                break
+            del lines[-k:]
         out.append("\n".join(lines))
     return "\n".join(out)
+
+
+def furniture_run(lines, furniture, head):
+    """The number of lines at the head (or the tail) of a page that together make one
+    line of furniture: pdftotext may give a right-to-left line of small type a line
+    per letter (the Arabic address footer). 0 if none."""
+    for k in range(1, min(len(lines), 400) + 1):
+        part = squeeze("".join(lines[:k] if head else lines[-k:]))
+        # the running head's "- 2 -" may come on one line with the name after it
+        if (k > 1 and (part in furniture or re.fullmatch(r"\d+/\d+|-\d+-", part))) or (head and re.sub(r"^-\d+-", "", part) in furniture
+                                             and part != re.sub(r"^-\d+-", "", part)):
+            return k
+    return 0
 
 
 def match(pdf, html_text, any_hyphen=False):
@@ -120,7 +152,7 @@ def match(pdf, html_text, any_hyphen=False):
     Returns None or a description of the first difference."""
     p = []  # (char, optional)
     for i, c in enumerate(pdf):
-        if c.isspace():
+        if invisible(c):
             continue
         optional = c in "-\u00ad\u2010" and (any_hyphen or pdf[i + 1:i + 2] == "\n")
         p.append((c, optional))
@@ -128,6 +160,27 @@ def match(pdf, html_text, any_hyphen=False):
     i = j = 0
     while i < len(p) and j < len(h):
         c, optional = p[i]
+        if any_hyphen and c != h[j] and "\ufffd" in [x for x, _ in p[i:i + 3]]:
+            # the last marks read before U+FFFD are the start of the cluster poppler
+            # lost (see below)
+            while p[i][0] != "\ufffd":
+                i += 1
+            c = p[i][0]
+        if c == "\ufffd" and any_hyphen:
+            # poppler's structure text: a nested span with ActualText (Cairo writes one
+            # for a cluster it cannot map glyph by glyph: an Arabic letter drawn as two
+            # glyphs, fatha and shadda on one letter) ends the element's text there with
+            # U+FFFD; poppler does not read the rest of that element (the PDF has it:
+            # "same" compares all of it). Skip to where the structure text goes on (the
+            # next element), at the nearest place the HTML has it: the order of all
+            # the rest is still checked.
+            nxt = "".join(x for x, _ in p[i + 1:i + 13]).split("\ufffd")[0][:12]
+            k = h.find(nxt, j) if nxt else len(h)
+            if k < 0:
+                return "U+FFFD in the structure text at HTML char %d, not followed by the HTML's text" % j
+            i += 1
+            j = k
+            continue
         if c == h[j]:
             i += 1
             j += 1
@@ -142,15 +195,28 @@ def match(pdf, html_text, any_hyphen=False):
     return None
 
 
+def hyphenated(needle):
+    """A pattern of needle in white-space-free text where a hyphenation point (a hyphen
+    the PDF added inside a word, "gra-tuitement") may stand between any two letters:
+    the structure tree's text keeps it and has no line ends to tell it by."""
+    return re.compile("[-\u00ad\u2010]?".join(re.escape(c) for c in needle))
+
+
 def cut(text, needle):
     """text without the first occurrence of needle, white space (and a hyphen
-    before a line end) aside; None when needle is not in text."""
-    for drop_hyphens in (False, True):
-        keep = [i for i, c in enumerate(text) if not c.isspace()
+    before a line end, or a hyphenation point inside a word) aside; None when needle
+    is not in text."""
+    for drop_hyphens in (False, True, None):
+        keep = [i for i, c in enumerate(text) if not invisible(c)
                 and not (drop_hyphens and c in "-\u00ad\u2010" and text[i + 1:i + 2] == "\n")]
-        k = "".join(text[i] for i in keep).find(needle)
+        flat = "".join(text[i] for i in keep)
+        if drop_hyphens is None:
+            m = hyphenated(needle).search(flat)
+            k, n = (m.start(), m.end() - m.start()) if m else (-1, 0)
+        else:
+            k, n = flat.find(needle), len(needle)
         if k >= 0:
-            gone = set(keep[k:k + len(needle)])
+            gone = set(keep[k:k + n])
             return "".join(c for i, c in enumerate(text) if i not in gone)
     return None
 
@@ -213,9 +279,9 @@ def cmd_footnotes(html_path, pdf_path):
         return 1
     status = 0
     for note, (number, before) in zip(parser.notes, parser.calls):
-        n = squeeze(note)
-        on = [i for i, p in enumerate(pages, 1) if n in p]
-        if len(on) != 1 or pages[on[0] - 1].count(n) != 1:
+        n = hyphenated(squeeze(note))
+        on = [i for i, p in enumerate(pages, 1) if n.search(p)]
+        if len(on) != 1 or len(n.findall(pages[on[0] - 1])) != 1:
             print("%s: footnote %s is on pages %s, not on one page once" % (pdf_path, number, on))
             status = 1
             continue

@@ -137,6 +137,21 @@ static void test_numbers_spanish_russian(void **state)
     expect_facts("в июле и в августе", "ru", "");
 }
 
+/* Arabic: ITU's month names, "في المائة" and ٪, Arabic-Indic digits by their value, the
+ * Arabic decimal and thousands separators; the Arabic comma separates numbers. */
+static void test_numbers_arabic(void **state)
+{
+    (void)state;
+    expect_facts("جنيف، 23 يوليو 2025، 3-11 ديسمبر 2025", "ar",
+                 "number:23 number:7 number:2025 number:3 number:11 number:12 number:2025");
+    expect_facts("نسبة 70 في المائة أو ٧٠٪ أو 70%", "ar", "percent:70% percent:70% percent:70%");
+    expect_facts("الفقرة ٩٫٤ و9.4 و١٬٢٣٤", "ar", "number:9.4 number:9.4 number:1234");
+    expect_facts("في الساعة 23:59 يوم ٢١ نوفمبر ٢٠٢٥", "ar", "number:23 number:59 number:21 number:11 number:2025");
+    expect_facts("الفقرات 3، 4", "ar", "number:3 number:4");
+    /* a month name away from any number is a word */
+    expect_facts("في يوليو وأغسطس", "ar", "");
+}
+
 static void test_spelled(void **state)
 {
     (void)state;
@@ -159,6 +174,13 @@ static void test_spelled(void **state)
     assert_int_equal(f->len, 0);
     assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(4 + 1)));
     assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(10 + 1)));
+    g_hash_table_remove_all(sp);
+    g_hash_table_remove_all(sp);
+    const char *ar = "عبر أربع مراحل، جلسة عامة واحدة";
+    cg_facts_extract(ar, strlen(ar), 0, "ar", f, sp);
+    assert_int_equal(f->len, 0);
+    assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(4 + 1)));
+    assert_true(g_hash_table_contains(sp, GINT_TO_POINTER(1 + 1)));
     g_hash_table_remove_all(sp);
     const char *fr = "en quatre étapes, onze projets";
     cg_facts_extract(fr, strlen(fr), 0, "fr", f, sp);
@@ -229,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_numbers_chinese),
         cmocka_unit_test(test_numbers_french),
         cmocka_unit_test(test_numbers_spanish_russian),
+        cmocka_unit_test(test_numbers_arabic),
         cmocka_unit_test(test_identifiers),
         cmocka_unit_test(test_addresses),
         cmocka_unit_test(test_spelled),
