@@ -110,8 +110,9 @@ unit: $(TEST_BIN)
 e2e: $(PROG)
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
-# Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
-# writes bench/RESULTS.md). bench-setup installs what they compare against.
+# Benchmarks: every bench/*.sh, each printing its own table and writing it to
+# build/bench/NAME.md; bench/RESULTS.md is compare.md, the others, then bench/profile.md.
+# bench-setup installs what they compare against.
 BENCH_PKGS = fop default-jre-headless weasyprint time libharfbuzz-bin poppler-utils qpdf python3 mupdf-tools
 # Typst, for the PDF size comparison: its compiler as an npm package, in build/typst.
 TYPST_NPM = @myriaddreamin/typst-ts-node-compiler@0.7.0
@@ -136,7 +137,10 @@ $(BUILD)/floor: bench/floor.c | $(BUILD)
 	@echo "  CC      $<"
 	@$(CC) -std=gnu11 $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs pangocairo)
 bench: bench-setup $(PROG)
+	@mkdir -p $(BUILD)/bench && rm -f $(BUILD)/bench/*.md
 	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
+	@{ cat $(BUILD)/bench/compare.md; for f in $(BUILD)/bench/*.md; do \
+	  [ $$f = $(BUILD)/bench/compare.md ] || { echo; cat $$f; }; done; echo; cat bench/profile.md; } >bench/RESULTS.md
 
 # Apache FOP's testcases (../shared/fop-testcases) through circgen fo, compared with FOP
 # (cached in build/conformance/fop-cache); the crash-and-hang part runs in make check.
