@@ -15,7 +15,7 @@ BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/circgen
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2 zlib
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
