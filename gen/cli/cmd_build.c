@@ -38,7 +38,10 @@ const char cmd_build_usage[] =
     "\n"
     "Make the PDF and the HTML page of every source document: the FILEs named, and\n"
     "every *.xml file under each DIR whose root element is in a circgen document\n"
-    "namespace. The outputs of DOC/LANG.xml go to OUTDIR/DOC/LANG.pdf and .html.\n"
+    "namespace. The outputs of DOC/LANG.xml go to OUTDIR/DOC/LANG.pdf and .html\n"
+    "(DOC: the name of the source's real folder). A file or folder reached by more\n"
+    "than one path (symbolic or hard links) is built once; two sources that would\n"
+    "write the same outputs are an error, and neither is built.\n"
     "Documents are rendered N at a time. A document whose outputs exist and were\n"
     "made from the same content (source, templates, fonts, emblem, circgen itself:\n"
     "content hashes recorded in OUTDIR/.circgen-build) is not rendered again.\n"
@@ -115,27 +118,53 @@ static gboolean first_visit(walk *w, const GStatBuf *st)
     return TRUE;
 }
 
-static void collect(walk *w, const char *path, gboolean named)
+/* The real path of path: that of its folder (known) and its name, unless it is a
+ * link or its folder is not known; NULL if it cannot be resolved. */
+static char *real_of(const char *path, const char *real_dir, gboolean link)
+{
+    if (real_dir && !link) {
+        char *base = g_path_get_basename(path);
+        char *r = g_build_filename(real_dir, base, NULL);
+        g_free(base);
+        return r;
+    }
+    char *r = realpath(path, NULL);
+    char *g = g_strdup(r);
+    free(r);
+    return g;
+}
+
+static void add_source(walk *w, const char *real)
+{
+    source *s = g_new(source, 1);
+    size_t n = w->cwd ? strlen(w->cwd) : 0;
+    /* Named by its real path, relative to the current folder when under it. */
+    s->path = g_strdup(n && !strncmp(real, w->cwd, n) && real[n] == '/' ? real + n + 1 : real);
+    s->real = g_strdup(real);
+    g_ptr_array_add(w->out, s);
+}
+
+/* path: named on the command line (real_dir NULL), or an entry of a folder whose real
+ * path is real_dir: a folder is walked, a file is a source if named or if it is an
+ * .xml file in a circgen namespace. One lstat a file; realpath only for links. */
+static void collect(walk *w, const char *path, const char *real_dir)
 {
     GStatBuf st;
-    if (g_stat(path, &st) != 0) {
-        if (named)
-            cg_diag_add(w->d, CG_ERROR, path, 0, 0, "no such file or folder");
-        return;
+    gboolean named = real_dir == NULL, link = FALSE;
+    if (g_lstat(path, &st) != 0)
+        st.st_mode = 0;
+    else if (S_ISLNK(st.st_mode)) {
+        link = TRUE;
+        if (g_stat(path, &st) != 0)
+            st.st_mode = 0;
     }
     if (S_ISREG(st.st_mode)) {
-        char *real = realpath(path, NULL);
-        if (!first_visit(w, &st) || !real) {
-            free(real);
+        if (!named && (!g_str_has_suffix(path, ".xml") || !is_source(path)))
             return;
-        }
-        source *s = g_new(source, 1);
-        size_t n = w->cwd ? strlen(w->cwd) : 0;
-        /* Named by its real path, relative to the current folder when under it. */
-        s->path = g_strdup(n && !strncmp(real, w->cwd, n) && real[n] == '/' ? real + n + 1 : real);
-        s->real = g_strdup(real);
-        free(real);
-        g_ptr_array_add(w->out, s);
+        char *real = first_visit(w, &st) ? real_of(path, real_dir, link) : NULL;
+        if (real)
+            add_source(w, real);
+        g_free(real);
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -146,8 +175,11 @@ static void collect(walk *w, const char *path, gboolean named)
     if (!first_visit(w, &st))
         return;
     GDir *dir = g_dir_open(path, 0, NULL);
-    if (!dir) {
+    char *real = dir ? real_of(path, real_dir, link) : NULL;
+    if (!real) {
         cg_diag_add(w->d, CG_ERROR, path, 0, 0, "cannot read the folder");
+        if (dir)
+            g_dir_close(dir);
         return;
     }
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
@@ -159,12 +191,10 @@ static void collect(walk *w, const char *path, gboolean named)
     /* Sorted (by name, not by the pointers' bytes), so that the first of two paths
      * to one file is always the same. */
     g_ptr_array_sort(names, cmp_path);
-    for (guint i = 0; i < names->len; i++) {
-        const char *p = names->pdata[i];
-        if (g_file_test(p, G_FILE_TEST_IS_DIR) || (g_str_has_suffix(p, ".xml") && is_source(p)))
-            collect(w, p, FALSE);
-    }
+    for (guint i = 0; i < names->len; i++)
+        collect(w, names->pdata[i], real);
     g_ptr_array_free(names, TRUE);
+    g_free(real);
 }
 
 
@@ -364,7 +394,7 @@ static job *job_new(const source *src, const char *outdir, const char *inputs, m
     j->pdf = g_strdup_printf("%s/%s.pdf", j->dir, stem);
     j->html = g_strdup_printf("%s/%s.html", j->dir, stem);
     j->key = g_strdup_printf("%s/%s", docname, stem);
-    if (g_file_test(src->real, G_FILE_TEST_IS_REGULAR) && access(src->real, R_OK) == 0) {
+    if (access(src->real, R_OK) == 0) {      /* a regular file: the walk saw it */
         GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
         g_checksum_update(ck, (const guchar *)inputs, -1);
         hash_file(ck, src->real, "source", m, used, TRUE);
@@ -876,7 +906,7 @@ int cmd_build(int argc, char **argv)
     GPtrArray *files = g_ptr_array_new_with_free_func(source_free);
     walk w = { files, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), d, realpath(".", NULL) };
     for (guint i = 0; i < o.args->len; i++)
-        collect(&w, o.args->pdata[i], TRUE);
+        collect(&w, o.args->pdata[i], NULL);
     g_hash_table_destroy(w.seen);
     free(w.cwd);
     g_ptr_array_sort(files, cmp_source);
