@@ -114,10 +114,16 @@ static int entry_off_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* PDF white space as Cairo writes it (not strchr, which also finds a NUL byte). */
+static gboolean is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static gboolean ends_with(const char *s, size_t *len, const char *word)
 {
     size_t n = strlen(word);
-    while (*len && strchr(" \t\r\n", s[*len - 1]))
+    while (*len && is_ws(s[*len - 1]))
         (*len)--;
     if (*len < n || memcmp(s + *len - n, word, n) != 0)
         return FALSE;
@@ -153,12 +159,12 @@ static gboolean index_objects(const xref *x, long xref_off, pobj *objs, long *fi
         }
         pobj *o = &objs[en->num];
         o->text = x->buf + en->off + hl;
-        while (o->text < x->buf + end && strchr(" \t\r\n", *o->text))
+        while (o->text < x->buf + end && is_ws(*o->text))
             o->text++;
         o->len = (size_t)(x->buf + end - o->text);
         ok = ends_with(o->text, &o->len, "endobj");
         o->stream = ok && ends_with(o->text, &(size_t){ o->len }, "endstream");
-        while (o->len && strchr(" \t\r\n", o->text[o->len - 1]))
+        while (o->len && is_ws(o->text[o->len - 1]))
             o->len--;
         o->in_use = ok;
     }
@@ -177,7 +183,7 @@ static void rewrite(pobj *objs, long num, const char *prefix, const char *open, 
         append_text_string(u, text);
     g_string_append_c(u, ' ');
     g_string_append_len(u, open + 2, endobj - (open + 2));
-    while (u->len && strchr(" \t\r\n", u->str[u->len - 1]))
+    while (u->len && is_ws(u->str[u->len - 1]))
         g_string_truncate(u, u->len - 1);
     if (objs[num].repl)
         g_string_free(objs[num].repl, TRUE);
