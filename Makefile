@@ -16,7 +16,7 @@ DATADIR  = $(PREFIX)/share/circgen
 MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 gio-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 fontconfig cairo glib-2.0 gio-2.0 librsvg-2.0 gdk-pixbuf-2.0 harfbuzz harfbuzz-subset freetype2 zlib
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
@@ -119,8 +119,9 @@ unit: $(TEST_BIN)
 e2e: $(PROG) $(BUILD)/circgen.1
 	@CIRCGEN=$(CURDIR)/$(PROG) CIRCGEN_RUNNER="$(TEST_RUNNER)" sh tests/e2e/run.sh
 
-# Benchmarks: every bench/*.sh, each printing its own table (bench/compare.sh also
-# writes bench/RESULTS.md). bench-setup installs what they compare against.
+# Benchmarks: every bench/*.sh, each printing its own table and writing it to
+# build/bench/NAME.md; bench/RESULTS.md is compare.md, the others, then bench/profile.md.
+# bench-setup installs what they compare against.
 BENCH_PKGS = fop default-jre-headless weasyprint time libharfbuzz-bin poppler-utils qpdf python3 mupdf-tools
 # Typst, for the PDF size comparison: its compiler as an npm package, in build/typst.
 TYPST_NPM = @myriaddreamin/typst-ts-node-compiler@0.7.0
@@ -145,7 +146,10 @@ $(BUILD)/floor: bench/floor.c | $(BUILD)
 	@echo "  CC      $<"
 	@$(CC) -std=gnu11 $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs pangocairo)
 bench: bench-setup $(PROG)
+	@mkdir -p $(BUILD)/bench && rm -f $(BUILD)/bench/*.md
 	@for b in bench/*.sh; do echo "== $$b"; CIRCGEN=$(CURDIR)/$(PROG) sh $$b || exit 1; done
+	@{ cat $(BUILD)/bench/compare.md; for f in $(BUILD)/bench/*.md; do \
+	  [ $$f = $(BUILD)/bench/compare.md ] || { echo; cat $$f; }; done; echo; cat bench/profile.md; } >bench/RESULTS.md
 
 # RELAX NG compact syntax of every document type's schema, for Emacs nXML (which reads
 # no other): templates/TYPE/schema.rnc (and the inline.rnc it includes) beside

@@ -6,7 +6,8 @@
 # bare Pango/Cairo program drawing the same text (build/floor, the floor); peak
 # memory as the page count grows; batch throughput of 200 circulars with -j 1
 # and -j 2; PDF size against hb-subset of the same glyphs. Medians of RUNS runs
-# (wall time and peak RSS from /usr/bin/time). Writes bench/RESULTS.md.
+# (wall time and peak RSS from /usr/bin/time). Writes build/bench/compare.md (make
+# bench puts it at the top of bench/RESULTS.md).
 cd "$(dirname "$0")/.." || exit 2
 export CIRCGEN_TEMPLATES="$PWD/templates" SOURCE_DATE_EPOCH=0
 CIRCGEN="${CIRCGEN:-$PWD/circgen}"
@@ -150,4 +151,4 @@ echo "circgen is $(echo "$cb $tb" | awk '{ printf "%.2f", $1 / $2 }')x Typst (ba
 
 } >>"$out"
 cat "$out"
-{ cat "$out"; echo; cat bench/profile.md; } >bench/RESULTS.md
+mkdir -p build/bench && cp "$out" build/bench/compare.md

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <time.h>
 #include <poll.h>
 #include <signal.h>
 #include <unistd.h>
@@ -38,7 +39,10 @@ const char cmd_build_usage[] =
     "\n"
     "Make the PDF and the HTML page of every source document: the FILEs named, and\n"
     "every *.xml file under each DIR whose root element is in a circgen document\n"
-    "namespace. The outputs of DOC/LANG.xml go to OUTDIR/DOC/LANG.pdf and .html.\n"
+    "namespace. The outputs of DOC/LANG.xml go to OUTDIR/DOC/LANG.pdf and .html\n"
+    "(DOC: the name of the source's real folder). A file or folder reached by more\n"
+    "than one path (symbolic or hard links) is built once; two sources that would\n"
+    "write the same outputs are an error, and neither is built.\n"
     "Documents are rendered N at a time. A document whose outputs exist and were\n"
     "made from the same content (source, templates, fonts, emblem, circgen itself:\n"
     "content hashes recorded in OUTDIR/.circgen-build) is not rendered again.\n"
@@ -74,40 +78,130 @@ static gboolean is_source(const char *path)
     return strstr(buf, "\"" CG_NS_PREFIX) && !strstr(buf, "\"" CG_NS_PREFIX "strings\"");
 }
 
-static void collect(const char *path, GPtrArray *out, cg_diags *d)
-{
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        GDir *dir = g_dir_open(path, 0, NULL);
-        if (!dir) {
-            cg_diag_add(d, CG_ERROR, path, 0, 0, "cannot read the folder");
-            return;
-        }
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        const char *name;
-        while ((name = g_dir_read_name(dir)))
-            if (name[0] != '.')
-                g_ptr_array_add(names, g_build_filename(path, name, NULL));
-        g_dir_close(dir);
-        /* Sorted, so that builds and their reports are in a stable order. */
-        g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
-        for (guint i = 0; i < names->len; i++) {
-            const char *p = names->pdata[i];
-            if (g_file_test(p, G_FILE_TEST_IS_DIR) || (g_str_has_suffix(p, ".xml") && is_source(p)))
-                collect(p, out, d);
-        }
-        g_ptr_array_free(names, TRUE);
-    } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        g_ptr_array_add(out, g_strdup(path));
-    } else {
-        cg_diag_add(d, CG_ERROR, path, 0, 0, "no such file or folder");
-    }
-}
-
-
 static int cmp_path(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
+
+/* A source found by the walk: its real path (the document's name in OUTDIR comes from
+ * the real folder), and the same relative to the current folder for messages. */
+typedef struct {
+    char *path, *real;
+} source;
+
+static void source_free(gpointer p)
+{
+    source *s = p;
+    g_free(s->path);
+    g_free(s->real);
+    g_free(s);
+}
+
+static int cmp_source(gconstpointer a, gconstpointer b)
+{
+    return strcmp((*(source *const *)a)->path, (*(source *const *)b)->path);
+}
+
+/* The walk: every folder and file is seen once, by device and inode, however many
+ * paths (symbolic links back to a parent, links to a sibling, hard links) reach it. */
+typedef struct {
+    GPtrArray *out;             /* source* */
+    GHashTable *seen;           /* "dev:ino" of the folders and files visited */
+    cg_diags *d;
+    char *cwd;                  /* the real path of the current folder */
+} walk;
+
+/* TRUE the first time the object at st is met. */
+static gboolean first_visit(walk *w, const GStatBuf *st)
+{
+    char *key = g_strdup_printf("%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    if (g_hash_table_contains(w->seen, key)) {
+        g_free(key);
+        return FALSE;
+    }
+    g_hash_table_add(w->seen, key);
+    return TRUE;
+}
+
+/* The real path of path: that of its folder (known) and its name, unless it is a
+ * link or its folder is not known; NULL if it cannot be resolved. */
+static char *real_of(const char *path, const char *real_dir, gboolean link)
+{
+    if (real_dir && !link) {
+        char *base = g_path_get_basename(path);
+        char *r = g_build_filename(real_dir, base, NULL);
+        g_free(base);
+        return r;
+    }
+    char *r = realpath(path, NULL);
+    char *g = g_strdup(r);
+    free(r);
+    return g;
+}
+
+static void add_source(walk *w, const char *real)
+{
+    source *s = g_new(source, 1);
+    size_t n = w->cwd ? strlen(w->cwd) : 0;
+    /* Named by its real path, relative to the current folder when under it. */
+    s->path = g_strdup(n && !strncmp(real, w->cwd, n) && real[n] == '/' ? real + n + 1 : real);
+    s->real = g_strdup(real);
+    g_ptr_array_add(w->out, s);
+}
+
+/* path: named on the command line (real_dir NULL), or an entry of a folder whose real
+ * path is real_dir: a folder is walked, a file is a source if named or if it is an
+ * .xml file in a circgen namespace. One lstat a file; realpath only for links. */
+static void collect(walk *w, const char *path, const char *real_dir)
+{
+    GStatBuf st;
+    gboolean named = real_dir == NULL, link = FALSE;
+    if (g_lstat(path, &st) != 0)
+        st.st_mode = 0;
+    else if (S_ISLNK(st.st_mode)) {
+        link = TRUE;
+        if (g_stat(path, &st) != 0)
+            st.st_mode = 0;
+    }
+    if (S_ISREG(st.st_mode)) {
+        if (!named && (!g_str_has_suffix(path, ".xml") || !is_source(path)))
+            return;
+        char *real = first_visit(w, &st) ? real_of(path, real_dir, link) : NULL;
+        if (real)
+            add_source(w, real);
+        g_free(real);
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        if (named)
+            cg_diag_add(w->d, CG_ERROR, path, 0, 0, "no such file or folder");
+        return;
+    }
+    if (!first_visit(w, &st))
+        return;
+    GDir *dir = g_dir_open(path, 0, NULL);
+    char *real = dir ? real_of(path, real_dir, link) : NULL;
+    if (!real) {
+        cg_diag_add(w->d, CG_ERROR, path, 0, 0, "cannot read the folder");
+        if (dir)
+            g_dir_close(dir);
+        return;
+    }
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while ((name = g_dir_read_name(dir)))
+        if (name[0] != '.')
+            g_ptr_array_add(names, g_build_filename(path, name, NULL));
+    g_dir_close(dir);
+    /* Sorted (by name, not by the pointers' bytes), so that the first of two paths
+     * to one file is always the same. */
+    g_ptr_array_sort(names, cmp_path);
+    for (guint i = 0; i < names->len; i++)
+        collect(w, names->pdata[i], real);
+    g_ptr_array_free(names, TRUE);
+    g_free(real);
+}
+
 
 /* ---- content hashes and the manifest ------------------------------------ */
 
@@ -201,7 +295,9 @@ static void hash_file(GChecksum *ck, const char *path, const char *label, manife
     }
     const char *h = g_checksum_get_string(fc);
     g_checksum_update(ck, (const guchar *)h, -1);
-    if (cache) {
+    /* A file changed in the last seconds could change again within the same time stamp:
+     * its hash is not cached (as git treats "racily clean" entries). */
+    if (cache && st.st_mtim.tv_sec < (gint64)time(NULL) - 2) {
         g_hash_table_replace(m->files, g_strdup(path), g_strdup_printf("%s %s", stamp, h));
         g_hash_table_add(used, g_strdup(path));
     }
@@ -292,27 +388,27 @@ static void job_free(gpointer p)
     g_free(j);
 }
 
-static job *job_new(const char *file, const char *outdir, const char *inputs)
+/* The job of a source: its outputs are named after the real folder and file, and its
+ * hash is that of the other inputs and the source's content (from the manifest's cache
+ * when the file's size, time and inode are those recorded). */
+static job *job_new(const source *src, const char *outdir, const char *inputs, manifest *m, GHashTable *used)
 {
     job *j = g_new0(job, 1);
-    j->file = g_strdup(file);
-    char *parent = g_path_get_dirname(file);
+    j->file = g_strdup(src->path);
+    char *parent = g_path_get_dirname(src->real);
     char *docname = g_path_get_basename(parent);
-    char *base = g_path_get_basename(file);
+    char *base = g_path_get_basename(src->real);
     char *stem = g_strndup(base, strcspn(base, "."));
     j->dir = g_build_filename(outdir, docname, NULL);
     j->pdf = g_strdup_printf("%s/%s.pdf", j->dir, stem);
     j->html = g_strdup_printf("%s/%s.html", j->dir, stem);
     j->key = g_strdup_printf("%s/%s", docname, stem);
-    char *src = NULL;
-    gsize len = 0;
-    if (g_file_get_contents(file, &src, &len, NULL)) {
+    if (access(src->real, R_OK) == 0) {      /* a regular file: the walk saw it */
         GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
         g_checksum_update(ck, (const guchar *)inputs, -1);
-        g_checksum_update(ck, (const guchar *)src, (gssize)len);
+        hash_file(ck, src->real, "source", m, used, TRUE);
         j->hash = g_strdup(g_checksum_get_string(ck));
         g_checksum_free(ck);
-        g_free(src);
     }
     g_free(parent); g_free(docname); g_free(base); g_free(stem);
     return j;
@@ -576,18 +672,45 @@ static gboolean parse_args(int argc, char **argv, build_opts *o, int *status)
     return TRUE;
 }
 
-/* What is up to date: a job for every file in jobs, the indexes of those to build in todo;
- * the number up to date. */
-static int plan_jobs(GPtrArray *files, const char *outdir, const char *inputs, manifest *m, gboolean force,
-                     GPtrArray *jobs, GArray *todo)
+/* Two sources whose outputs would have the same path: an error naming both; neither
+ * is built. The number of sources in such a clash. */
+static int find_clashes(GPtrArray *jobs, const char *outdir, cg_diags *d)
+{
+    int n = 0;
+    GHashTable *first = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < jobs->len; i++) {
+        job *j = jobs->pdata[i];
+        job *o = g_hash_table_lookup(first, j->key);
+        if (!o) {
+            g_hash_table_insert(first, j->key, j);
+            continue;
+        }
+        cg_diag_add(d, CG_ERROR, j->file, 0, 0, "its outputs %s/%s.{pdf,html} would replace those of %s",
+                    outdir, j->key, o->file);
+        n += o->status == CG_EXIT_OK ? 2 : 1;
+        o->status = j->status = CG_EXIT_ERROR;
+        o->done = j->done = TRUE;
+    }
+    g_hash_table_destroy(first);
+    return n;
+}
+
+/* What is up to date: a job for every source in jobs, the indexes of those to build in todo;
+ * the number up to date. Sources that clash are counted in *clashes and not built. */
+static int plan_jobs(GPtrArray *files, const char *outdir, const char *inputs, manifest *m, GHashTable *used,
+                     gboolean force, GPtrArray *jobs, GArray *todo, int *clashes, cg_diags *d)
 {
     int skipped = 0;
-    for (guint i = 0; i < files->len; i++) {
-        job *j = job_new(files->pdata[i], outdir, inputs);
-        g_ptr_array_add(jobs, j);
+    for (guint i = 0; i < files->len; i++)
+        g_ptr_array_add(jobs, job_new(files->pdata[i], outdir, inputs, m, used));
+    *clashes = find_clashes(jobs, outdir, d);
+    for (guint i = 0; i < jobs->len; i++) {
+        job *j = jobs->pdata[i];
         const char *rec = g_hash_table_lookup(m->docs, j->key);
         size_t hl = j->hash ? strlen(j->hash) : 0;
-        if (!force && j->hash && rec && !strncmp(rec, j->hash, hl) && rec[hl] == ' ' &&
+        if (j->done) {
+            g_hash_table_remove(m->docs, j->key);
+        } else if (!force && j->hash && rec && !strncmp(rec, j->hash, hl) && rec[hl] == ' ' &&
             g_file_test(j->pdf, G_FILE_TEST_IS_REGULAR) && g_file_test(j->html, G_FILE_TEST_IS_REGULAR)) {
             j->skip = TRUE;
             skipped++;
@@ -731,6 +854,17 @@ static void poll_workers(pool *P)
 }
 
 /* njobs worker processes at a time; FALSE when none could be started. */
+/* The parallel editions (--parallel A,B) of the sources found (source*). */
+static int build_parallel_editions(GPtrArray *files, const build_opts *o, cg_diags *d)
+{
+    GPtrArray *paths = g_ptr_array_new();
+    for (guint i = 0; i < files->len; i++)
+        g_ptr_array_add(paths, ((source *)files->pdata[i])->path);
+    int st = cg_build_parallel(paths, o->outdir, o->parallel, &o->ro, d);
+    g_ptr_array_free(paths, TRUE);
+    return st;
+}
+
 static gboolean run_parallel(GPtrArray *jobs, GArray *todo, const cg_render_options *ro, cg_diags *d,
                              progress *pg, int njobs)
 {
@@ -794,10 +928,13 @@ int cmd_build(int argc, char **argv)
         return status;
     int njobs = o.njobs;
     cg_diags *d = cg_diags_new();
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *files = g_ptr_array_new_with_free_func(source_free);
+    walk w = { files, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), d, realpath(".", NULL) };
     for (guint i = 0; i < o.args->len; i++)
-        collect(o.args->pdata[i], files, d);
-    g_ptr_array_sort(files, cmp_path);
+        collect(&w, o.args->pdata[i], NULL);
+    g_hash_table_destroy(w.seen);
+    free(w.cwd);
+    g_ptr_array_sort(files, cmp_source);
     if (d->errors)
         status = CG_EXIT_ERROR;
     cg_diags_print(d, stderr);
@@ -810,11 +947,13 @@ int cmd_build(int argc, char **argv)
     char *inputs = inputs_hash(o.ro.emblem, &o.ro, &m, used);
     GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
     GArray *todo = g_array_new(FALSE, FALSE, sizeof(gint32));
-    int skipped = plan_jobs(files, o.outdir, inputs, &m, o.force, jobs, todo);
+    int clashes = 0;
+    int skipped = plan_jobs(files, o.outdir, inputs, &m, used, o.force, jobs, todo, &clashes, d);
+    cg_diags_print(d, stderr);
     if (njobs > (int)todo->len)
         njobs = todo->len ? (int)todo->len : 1;
 
-    progress pg = { isatty(fileno(stderr)), 0, todo->len, 0, 0, 0, 0 };
+    progress pg = { isatty(fileno(stderr)), 0, todo->len, 0, 0, clashes, 0 };
     if (njobs <= 1)
         run_serial(jobs, todo, &o.ro, d, &pg);
     else if (!run_parallel(jobs, todo, &o.ro, d, &pg, njobs))
@@ -823,7 +962,7 @@ int cmd_build(int argc, char **argv)
         fprintf(stderr, "\r\033[K");
     status = record_jobs(jobs, &m, status);
     manifest_save(&m, o.outdir, used);
-    int ps = o.parallel ? cg_build_parallel(files, o.outdir, o.parallel, &o.ro, d) : CG_EXIT_OK;
+    int ps = o.parallel ? build_parallel_editions(files, &o, d) : CG_EXIT_OK;
     status = MAX(status, ps);
     cg_diags_print(d, stderr);
     if (!o.quiet)

@@ -457,21 +457,21 @@ static int restart_untagged(render *R, const cg_fo_options *opts, cg_diags *d, G
     return 0;
 }
 
-/* The second update (pdf_extras.h): form fields, the attached source, PDF/A; 0 or -1. */
-static int write_extras(render *R, const cg_fo_options *opts, const char *lang, gboolean tagged, cg_diags *d)
+/* What the update after Cairo's file holds (pdf_extras.h): form fields, the
+ * attached source, PDF/A, the languages of columns. */
+static void fill_extras(cg_pdf_extras *x, render *R, const cg_fo_options *opts, const char *lang, gboolean tagged)
 {
-    cg_pdf_extras x = { 0 };
-    x.fields = R->draw.fields;
-    x.form_tags = tagged ? R->draw.form_tags : 0;
-    x.lang = lang;
-    x.attach_name = opts->attach_name;
-    x.attach_data = opts->attach_data;
-    x.attach_len = opts->attach_len;
-    x.attach_mime = opts->attach_mime ? opts->attach_mime : "application/xml";
-    x.pdfa = opts->pdfa;
-    x.icc_path = opts->icc_profile;
-    x.tag_langs = tagged ? R->draw.tag_langs : NULL;
-    return cg_pdf_extras_write(R->fd, &x, opts->output, d);
+    memset(x, 0, sizeof *x);
+    x->fields = R->draw.fields;
+    x->form_tags = tagged ? R->draw.form_tags : 0;
+    x->lang = lang;
+    x->attach_name = opts->attach_name;
+    x->attach_data = opts->attach_data;
+    x->attach_len = opts->attach_len;
+    x->attach_mime = opts->attach_mime ? opts->attach_mime : "application/xml";
+    x->pdfa = opts->pdfa;
+    x->icc_path = opts->icc_profile;
+    x->tag_langs = tagged ? R->draw.tag_langs : NULL;
 }
 
 /* The rest of the PDF to the output, then the catalog update and fsync of a file; 0 or 2. */
@@ -489,8 +489,12 @@ static int finish_output(render *R, const cg_fo_tree *t, const cg_fo_options *op
     if (R->fd >= 0) {
         if (!rc) {
             char *lang = document_lang(t);
-            if (cg_pdf_update(R->fd, lang, tagged ? R->draw.figure_alts : NULL, opts->output, d) != 0 ||
-                write_extras(R, opts, lang, tagged, d) != 0)
+            cg_pdf_extras x;
+            fill_extras(&x, R, opts, lang, tagged);
+            /* packed into object streams unless an update follows (it reads classic tables) */
+            if (cg_pdf_update(R->fd, lang, tagged ? R->draw.figure_alts : NULL, !cg_pdf_extras_needed(&x),
+                              opts->output, d) != 0 ||
+                cg_pdf_extras_write(R->fd, &x, opts->output, d) != 0)
                 rc = 2;
             g_free(lang);
         }

@@ -35,6 +35,8 @@ void cg_image_free(cg_image *img)
         cairo_surface_destroy(img->surface);
     if (img->svg)
         g_object_unref(img->svg);
+    if (img->drawn)
+        cairo_surface_destroy(img->drawn);
     g_free(img->path);
     g_free(img);
 }
@@ -460,13 +462,31 @@ void cg_image_draw(cairo_t *cr, cg_image *img, double x, double y, double w, dou
         return;
     cairo_save(cr);
     cairo_translate(cr, x, y);
-    if (img->svg) {
-        RsvgRectangle vp = { 0, 0, w, h };
-        /* render_document keeps aspect by the SVG's own preserveAspectRatio; scale instead. */
+    if (img->svg && !img->shown++) {
+        /* The first time, drawn in place: an image shown once costs no XObject.
+         * render_document keeps aspect by the SVG's own preserveAspectRatio; scale instead. */
         cairo_scale(cr, w / img->w, h / img->h);
-        vp.width = img->w;
-        vp.height = img->h;
+        RsvgRectangle vp = { 0, 0, img->w, img->h };
         rsvg_handle_render_document(img->svg, cr, &vp, NULL);
+    } else if (img->svg) {
+        /* Shown again (a letterhead on each of a thousand letters): drawn once into a
+         * recording surface, which Cairo writes as one Form XObject that every later
+         * page refers to, instead of the drawing again on each page. Clipped to the
+         * image's box: Cairo 1.16 rejects the structure tags around a recording
+         * surface painted unclipped. */
+        if (!img->drawn) {
+            cairo_rectangle_t box = { 0, 0, img->w, img->h };
+            img->drawn = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+            cairo_t *rc = cairo_create(img->drawn);
+            RsvgRectangle vp = { 0, 0, img->w, img->h };
+            rsvg_handle_render_document(img->svg, rc, &vp, NULL);
+            cairo_destroy(rc);
+        }
+        cairo_rectangle(cr, 0, 0, w, h);
+        cairo_clip(cr);
+        cairo_scale(cr, w / img->w, h / img->h);
+        cairo_set_source_surface(cr, img->drawn, 0, 0);
+        cairo_paint(cr);
     } else {
         cairo_rectangle(cr, 0, 0, w, h);
         cairo_clip(cr);

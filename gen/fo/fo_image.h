@@ -13,6 +13,9 @@ struct cg_image {
     double w, h;                /* intrinsic size in points */
     cairo_surface_t *surface;   /* raster images */
     void *svg;                  /* RsvgHandle* for SVG */
+    int shown;                  /* times drawn */
+    cairo_surface_t *drawn;     /* an SVG shown more than once, drawn at its size into a
+                                 * recording surface: one Form XObject in the PDF */
 };
 /* Load (once per path) the image uri relative to base; NULL with a warning at
  * fo when it is missing or not an image. Owned by L. */

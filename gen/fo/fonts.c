@@ -90,6 +90,11 @@ PangoFontMap *cg_fonts_map(cg_diags *d)
         FcConfigDestroy(cfg);
         return NULL;
     }
+    /* The pinned configuration is also fontconfig's current one: Pango's font map
+     * calls FcInit() (in a thread of its own), which would otherwise load the
+     * host's whole configuration and font list, unused (2% of a one-document
+     * build), and any default lookup (Cairo, librsvg) sees only the pinned fonts. */
+    FcConfigSetCurrent(cfg);
     PangoFontMap *fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!fm || !PANGO_IS_FC_FONT_MAP(fm)) {
         cg_diag_add(d, CG_ERROR, NULL, 0, 0, "Pango has no fontconfig font map");

@@ -720,11 +720,17 @@ static void write_catalog(ctx *c)
     g_free(body); g_free(rest); g_free(cat);
 }
 
-int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_diags *d)
+gboolean cg_pdf_extras_needed(const cg_pdf_extras *x)
 {
     gboolean form = x->fields && x->fields->len, langs = x->tag_langs && x->tag_langs->len;
-    if (!form && !x->attach_name && !x->pdfa && !langs)
+    return form || x->attach_name || x->pdfa || langs;
+}
+
+int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_diags *d)
+{
+    if (!cg_pdf_extras_needed(x))
         return 0;
+    gboolean form = x->fields && x->fields->len, langs = x->tag_langs && x->tag_langs->len;
     cg_pdfdoc *p = cg_pdfdoc_read(fd);
     if (!p) {
         cg_diag_add(d, CG_ERROR, name, 0, 0, "cannot add the form, attachment or PDF/A metadata: "

@@ -37,6 +37,8 @@ typedef struct {
 /* Nothing to do: returns 0 at once. Else appends the update to fd; 0, or -1 with an
  * error in d (name: the output, for messages). */
 int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_diags *d);
+/* Has x anything to write (fields, an attachment, PDF/A, languages of columns)? */
+gboolean cg_pdf_extras_needed(const cg_pdf_extras *x);
 
 /* The default sRGB profile (Debian package icc-profiles-free). */
 #define CG_SRGB_ICC "/usr/share/color/icc/sRGB.icc"

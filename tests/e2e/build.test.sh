@@ -74,5 +74,34 @@ for j in 0 x -3; do
     [ $rc = 2 ] && ok || ko "-j $j: exit $rc, want 2"
 done
 
+# Each source once: a link back to a parent folder, a second link to a folder, a
+# linked and a hard-linked file reach documents already seen and add nothing.
+mkdir -p "$tmp/loop/d1" "$tmp/loop/d2"
+cp samples/tsb-circular-50/en.xml "$tmp/loop/d1/en.xml"
+sed 's/number="50"/number="52"/' samples/tsb-circular-50/en.xml >"$tmp/loop/d2/en.xml"
+ln -s .. "$tmp/loop/d1/up"
+ln -s d1 "$tmp/loop/alias"
+ln -s ../d1/en.xml "$tmp/loop/d2/zh.xml"
+mkdir "$tmp/loop/zz"        # a hard link: the first path of the sorted walk names it
+ln "$tmp/loop/d2/en.xml" "$tmp/loop/zz/en.xml" 2>/dev/null || cp "$tmp/loop/d1/en.xml" "$tmp/loop/zz/en.xml"
+cg build -j 2 "$tmp/loop" "$tmp/loop/d1" "$tmp/loop/d1/up/d2/en.xml" -o "$tmp/lout" >"$tmp/sum" 2>"$tmp/err"; rc=$?
+if [ "$(stat -c %i "$tmp/loop/d2/en.xml")" = "$(stat -c %i "$tmp/loop/zz/en.xml")" ]; then
+    [ $rc = 0 ] && grep -q '2 documents: 2 built' "$tmp/sum" && ok || ko "links: exit $rc, want 2 documents: $(cat "$tmp/sum" "$tmp/err")"
+fi
+[ -f "$tmp/lout/d1/en.pdf" ] && [ -f "$tmp/lout/d2/en.pdf" ] && [ ! -e "$tmp/lout/alias" ] && [ ! -e "$tmp/lout/up" ] && [ ! -e "$tmp/lout/zz" ] &&
+    ok || ko "links: outputs named after the real folders: $(cd "$tmp/lout" && find . -name '*.pdf')"
+
+# Two sources that would write the same outputs: an error naming both, neither built,
+# the others built; exit 2 as for other input errors.
+mkdir -p "$tmp/clash/a/c1" "$tmp/clash/b/c1" "$tmp/clash/c2"
+cp samples/tsb-circular-50/en.xml "$tmp/clash/a/c1/en.xml"
+sed 's/number="50"/number="51"/' samples/tsb-circular-50/en.xml >"$tmp/clash/b/c1/en.xml"
+cp samples/tsb-circular-50/en.xml "$tmp/clash/c2/en.xml"
+cg build -j 2 "$tmp/clash" -o "$tmp/cout" >"$tmp/sum" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && ok || ko "a clash of outputs: exit $rc, want 2"
+grep 'a/c1/en.xml' "$tmp/err" | grep -q 'b/c1/en.xml' && ok || ko "the clash names both sources: $(cat "$tmp/err")"
+grep -q '3 documents: 1 built, 0 up to date, 2 failed' "$tmp/sum" && ok || ko "clash summary: $(cat "$tmp/sum")"
+[ ! -e "$tmp/cout/c1" ] && [ -f "$tmp/cout/c2/en.pdf" ] && ok || ko "clash: neither source built, the other one built"
+
 echo "build: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -40,6 +40,17 @@ for pdf in "$tmp"/out/*/*.pdf; do
     [ -n "$(mutool show "$pdf" outline 2>/dev/null)" ] && ok || ko "$name: no outline"
     qpdf --qdf --object-streams=disable "$pdf" "$tmp/qdf.pdf" 2>/dev/null
     grep -a -q '/URI (mailto:' "$tmp/qdf.pdf" && ok || ko "$name: no mailto link"
+    # Packed: every object but the streams in object streams, one cross-reference stream,
+    # no incremental update left (pdf_update.c); a PDF with form fields instead has its
+    # objects in place and one update after them (pdf_extras.c reads classic tables).
+    qpdf --show-xref "$pdf" >"$tmp/xref" 2>&1
+    if grep -a -q '/AcroForm' "$tmp/qdf.pdf"; then
+        [ "$(grep -a -c 'startxref' "$pdf")" = 2 ] && ok || ko "$name: a form PDF not Cairo's file plus one update"
+    else
+        grep -q 'compressed' "$tmp/xref" && ! grep -q 'uncompressed.*StructElem' "$tmp/xref" && ok || ko "$name: no object streams"
+        [ "$(grep -a -c 'startxref' "$pdf")" = 1 ] && grep -a -q '/Type /XRef' "$pdf" && ok || ko "$name: not one cross-reference stream"
+    fi
+    mutool show "$pdf" trailer 2>/dev/null | grep -q '/Root' && ok || ko "$name: mutool cannot read the trailer"
 done
 
 # The circular: metadata from the source, bookmarks for the letter, each draft, each annex.

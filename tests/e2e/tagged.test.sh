@@ -47,4 +47,19 @@ case "$words" in
     *) ok ;;
 esac
 
+# A letterhead SVG on each of five one-page letters (bench/mailmerge.py): drawn once as a
+# Form XObject that the later pages refer to, each still a Figure with its alternate
+# text; the links and the text of every letter kept.
+cp templates/tsb-circular/emblem.svg "$tmp/emblem.svg"      # beside the FO: a folder circgen reads
+python3 bench/mailmerge.py 5 "$tmp/emblem.svg" "$tmp/mm.fo" "$tmp/mm.typ"
+cg fo "$tmp/mm.fo" -o "$tmp/mm.pdf" -q && ok || ko "letters: render"
+qpdf --check "$tmp/mm.pdf" >/dev/null 2>&1 && ok || ko "letters: qpdf --check"
+pdfinfo "$tmp/mm.pdf" | grep -q '^Tagged: *yes' && ok || ko "letters: not tagged"
+[ "$(pdfinfo -struct-text "$tmp/mm.pdf" 2>/dev/null | grep -c '^ *Figure$')" = 5 ] && ok || ko "letters: not 5 Figures"
+qpdf --qdf --object-streams=disable "$tmp/mm.pdf" "$tmp/mmq.pdf" 2>/dev/null
+[ "$(grep -a -c '/Subtype /Form' "$tmp/mmq.pdf")" = 1 ] && ok || ko "letters: the emblem is not one Form XObject"
+[ "$(grep -a -c '/Alt <' "$tmp/mmq.pdf")" = 5 ] && ok || ko "letters: not 5 alternate texts"
+[ "$(grep -a -c '/URI (' "$tmp/mmq.pdf")" = 10 ] && ok || ko "letters: not 10 links"
+[ "$(pdftotext "$tmp/mm.pdf" - | grep -c '^Yours faithfully,$')" = 5 ] && ok || ko "letters: text"
+
 finish tagged
