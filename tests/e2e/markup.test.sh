@@ -136,11 +136,21 @@ sed 's|<para id="para-1">|<para id="para-1"><bogus/>|' tests/data/markup/en.xml 
 cg check "$tmp/bogus.xml" 2>"$tmp/err" >/dev/null
 [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'bogus.xml:[0-9]*:[0-9]*: error: Did not expect element bogus there' "$tmp/err" \
     && ok || ko "a wrong element: not one line: $(cat "$tmp/err")"
-for code in "SG17/XY" "TSB Events/MA" "TSB Workshops/AM" "COM 17/XY" "TSB/XY"; do
+for code in "SG17/XY" "TSB Events/MA" "TSB Workshops/AM" "COM 17/XY" "TSB/XY" "TSB/FG-AIAG" "SG17/XY2" "TSB/FG-AI4H-1"; do
     sed "s|code=\"TSB/XY\"|code=\"$code\"|" tests/data/markup/en.xml >"$tmp/code.xml"
     cg check -q "$tmp/code.xml" 2>"$tmp/err" && ok || ko "reference code $code refused: $(cat "$tmp/err")"
 done
 sed 's|code="TSB/XY"|code="tsb xy"|' tests/data/markup/en.xml >"$tmp/code.xml"
 cg check -q "$tmp/code.xml" 2>/dev/null && ko "reference code 'tsb xy' accepted" || ok
+for code in "TSB/FG-" "TSB/-FG" "TSB/fg-aiag"; do
+    sed "s|code=\"TSB/XY\"|code=\"$code\"|" tests/data/markup/en.xml >"$tmp/code.xml"
+    cg check -q "$tmp/code.xml" 2>/dev/null && ko "reference code '$code' accepted" || ok
+done
+# The collective letter takes the same forms.
+cl=samples/collective-letter-sg17/en.xml
+for code in "TSB/FG-AIAG" "SG17/XY" "COM 17/XY"; do
+    sed "s|code=\"[^\"]*\"|code=\"$code\"|" "$cl" >"$tmp/cl-code.xml"
+    cg check -q "$tmp/cl-code.xml" 2>"$tmp/err" && ok || ko "collective letter: reference code $code refused: $(cat "$tmp/err")"
+done
 
 finish markup
