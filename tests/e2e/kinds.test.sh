@@ -55,6 +55,14 @@ for l in en zh; do
     grep -q "<legend>$lab</legend>" "$b.html" && ok || ko "fifth kind $l: respondent-label not the HTML legend"
 done
 
+# A return-note names the reply-to's address and deadline, no others.
+sed 's|<email>tsbfgaiag@itu.int</email> by|<email>tsbfg@itu.int</email> by|' $f/en.xml >"$tmp/rn.xml"
+cg check "$tmp/rn.xml" 2>"$tmp/err" >/dev/null && ko "a return-note naming another address accepted" ||
+    grep -q "rn.xml:[0-9]*:[0-9]*: error: <return-note> names the address tsbfg@itu.int, not the reply-to's tsbfgaiag@itu.int" "$tmp/err" && ok || ko "return-note address: $(cat "$tmp/err")"
+sed 's|by <deadline at="2026-05-29T23:59"|by <deadline at="2026-05-30T23:59"|' $f/en.xml >"$tmp/rn.xml"
+cg check "$tmp/rn.xml" 2>"$tmp/err" >/dev/null && ko "a return-note with another deadline accepted" ||
+    grep -q "error: <return-note>: <deadline at=\"2026-05-30T23:59\"> is not the reply-to's deadline (2026-05-29T23:59)" "$tmp/err" && ok || ko "return-note deadline: $(cat "$tmp/err")"
+
 # The HTML is a form: one fieldset with a legend per question and for the respondent;
 # radio buttons for choice and yes-no, check boxes for multiple, text areas; every
 # input and text area has a label or an accessible name.
