@@ -21,6 +21,7 @@ typedef struct {
     char *within;       /* an ancestor's name must be this (NULL: any) */
     char *start;        /* the parent's attribute giving the first number ({n}, {a}) */
     char *head;         /* the table's child holding the head rows ({column}) */
+    char *alone;        /* the text instead when the element has no namesakes */
 } label_rule;
 
 static void label_rule_free(gpointer p)
@@ -33,6 +34,7 @@ static void label_rule_free(gpointer p)
     g_free(l->within);
     g_free(l->start);
     g_free(l->head);
+    g_free(l->alone);
     g_free(l);
 }
 
@@ -86,6 +88,9 @@ static void add_label(cg_diff_rules *r, xmlNodePtr n, const char *el, GHashTable
     l->within = prop(n, "within");
     l->start = prop(n, "start");
     l->head = prop(n, "head");
+    xmlChar *alone = xmlGetProp(n, (const xmlChar *)"alone");
+    l->alone = alone ? g_strdup((const char *)alone) : NULL;
+    xmlFree(alone);
     char *br = l->under ? strchr(l->under, '[') : NULL;
     char *eq = br ? strchr(br, '=') : NULL;
     if (br && eq && eq[strlen(eq) - 1] == ']') {
@@ -467,11 +472,18 @@ static void append_label(GString *out, xmlNodePtr n, const label_rule *l)
             g_string_append_printf(out, " %d", pos);
         return;
     }
-    if (!*l->text)
+    const char *text = l->text;
+    if (l->alone) {
+        int count;
+        position(n, &count);
+        if (count == 1)
+            text = l->alone;
+    }
+    if (!*text)
         return;
     if (out->len)
         g_string_append(out, " › ");
-    for (const char *p = l->text; *p; p++) {
+    for (const char *p = text; *p; p++) {
         const char *close = *p == '{' ? strchr(p, '}') : NULL;
         if (close) {
             char *name = g_strndup(p + 1, close - p - 1);

@@ -76,7 +76,7 @@ for want in "m|letter › paragraph 2.1" "m|letter › paragraph 2.2.1" "m|lette
             "m|letter › footnote 1" "m|Annex 1 › heading “Documents”" \
             "m|Annex 1 › table › row 1 › No." "m|Annex 1 › table › row 1 › Source" \
             "m|Annex 1 › table › row 2 › Document" "m|Annex 1 › table › row 3 › Document › list › item c)" \
-            "m|Annex 1 › table › head › row › column 2" "m|letter › paragraph 2 › list › item 2 › list › item 1" \
+            "m|Annex 1 › table › head › column 2" "m|letter › paragraph 2 › list › item 2 › list › item 1" \
             "q|Annex 1 › question 2 › option 3" "q|Annex 1 › question 5 › hint" \
             "a|Annex 1 › table › row 3 › 标题"; do
     f=${want%%|*} place=${want#*|}

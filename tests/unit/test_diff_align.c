@@ -138,6 +138,7 @@ static void test_places(void **state)
         "<label element='item' under='list[type=letter]' start='start' text='item {a})'/>"
         "<label element='item' text='item {n}'/>"
         "<label element='row' under='table' text='row {n}'/>"
+        "<label element='row' under='head' text='row {n}' alone=''/>"
         "<label element='cell' within='head' text='column {col}'/>"
         "<label element='cell' head='head' text='{column}'/>"
         "<label element='footnote' text='footnote {call:footnote-ref@ref}'/>"
@@ -163,7 +164,7 @@ static void test_places(void **state)
         { "c", "letter › paragraph 1.2.1" }, { "f1", "letter › footnote 2" },
         { "f2", "letter › footnote 1" }, { "i1", "letter › list 1 › item c)" },
         { "i2", "letter › list 1 › item d)" }, { "i3", "letter › list 2 › item 1" },
-        { "h", "heading “Practical information”" }, { "h2", "table › head › row › column 2" },
+        { "h", "heading “Practical information”" }, { "h2", "table › head › column 2" },
         { "r1", "table › row 1 › No." }, { "r1b", "table › row 1 › Title" },
         { "r2", "table › row 2 › Title" }, { "r2b", "table › row 2 › Status" },
     };
