@@ -2,29 +2,108 @@
 #include "diffdoc.h"
 #include "base/base.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define RULES_NS "urn:circgen:diff-rules"
 
 struct cg_diff_rules {
     GHashTable *prose;    /* element name set */
-    GHashTable *labels;   /* element name -> label template */
+    GHashTable *labels;   /* element name -> GPtrArray of label_rule, tried in order */
 };
+
+/* One <label> rule: its text and the conditions under which it names an element. */
+typedef struct {
+    char *text;
+    char *under;        /* the parent's name must be this (NULL: any) */
+    char *under_attr;   /* ... and its attribute under_attr equal under_val */
+    char *under_val;
+    char *within;       /* an ancestor's name must be this (NULL: any) */
+    char *start;        /* the parent's attribute giving the first number ({n}, {a}) */
+    char *head;         /* the table's child holding the head rows ({column}) */
+    char *alone;        /* the text instead when the element has no namesakes */
+} label_rule;
+
+static void label_rule_free(gpointer p)
+{
+    label_rule *l = p;
+    g_free(l->text);
+    g_free(l->under);
+    g_free(l->under_attr);
+    g_free(l->under_val);
+    g_free(l->within);
+    g_free(l->start);
+    g_free(l->head);
+    g_free(l->alone);
+    g_free(l);
+}
 
 cg_diff_rules *cg_diff_rules_new(void)
 {
     cg_diff_rules *r = g_new0(cg_diff_rules, 1);
     r->prose = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    r->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    r->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)g_ptr_array_unref);
     return r;
+}
+
+static GPtrArray *rules_for(cg_diff_rules *r, const char *element, gboolean fresh)
+{
+    GPtrArray *a = fresh ? NULL : g_hash_table_lookup(r->labels, element);
+    if (!a) {
+        a = g_ptr_array_new_with_free_func(label_rule_free);
+        g_hash_table_replace(r->labels, g_strdup(element), a);
+    }
+    return a;
 }
 
 void cg_diff_rules_add(cg_diff_rules *r, const char *element, const char *label)
 {
-    if (label)
-        g_hash_table_replace(r->labels, g_strdup(element), g_strdup(label));
-    else
+    if (label) {
+        label_rule *l = g_new0(label_rule, 1);
+        l->text = g_strdup(label);
+        g_ptr_array_add(rules_for(r, element, TRUE), l);
+    } else {
         g_hash_table_add(r->prose, g_strdup(element));
+    }
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char *s = v && *v ? g_strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+/* A <label> element read; seen: the elements already given rules in this file (the
+ * type's file replaces the common rules of an element, a file's rules add up). */
+static void add_label(cg_diff_rules *r, xmlNodePtr n, const char *el, GHashTable *seen)
+{
+    label_rule *l = g_new0(label_rule, 1);
+    xmlChar *text = xmlGetProp(n, (const xmlChar *)"text");
+    l->text = g_strdup((const char *)text);
+    xmlFree(text);
+    l->under = prop(n, "under");
+    l->within = prop(n, "within");
+    l->start = prop(n, "start");
+    l->head = prop(n, "head");
+    xmlChar *alone = xmlGetProp(n, (const xmlChar *)"alone");
+    l->alone = alone ? g_strdup((const char *)alone) : NULL;
+    xmlFree(alone);
+    char *br = l->under ? strchr(l->under, '[') : NULL;
+    char *eq = br ? strchr(br, '=') : NULL;
+    if (br && eq && eq[strlen(eq) - 1] == ']') {
+        *br = 0;
+        *eq = 0;
+        eq[strlen(eq + 1)] = 0;
+        l->under_attr = g_strdup(br + 1);
+        l->under_val = g_strdup(eq + 1);
+    }
+    gboolean fresh = !g_hash_table_contains(seen, el);
+    if (fresh)
+        g_hash_table_add(seen, g_strdup(el));
+    g_ptr_array_add(rules_for(r, el, fresh), l);
 }
 
 gboolean cg_diff_rules_is_prose(const cg_diff_rules *r, const char *element)
@@ -43,6 +122,7 @@ void cg_diff_rules_free(cg_diff_rules *r)
 
 static int load_rules_file(cg_diff_rules *r, const char *path, cg_diags *d)
 {
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
         return 0;
     xmlDocPtr doc = cg_xml_read_file(path, d);
@@ -64,7 +144,7 @@ static int load_rules_file(cg_diff_rules *r, const char *path, cg_diags *d)
         } else if (xmlStrEqual(n->name, (const xmlChar *)"prose")) {
             cg_diff_rules_add(r, (const char *)el, NULL);
         } else if (xmlStrEqual(n->name, (const xmlChar *)"label") && text) {
-            cg_diff_rules_add(r, (const char *)el, (const char *)text);
+            add_label(r, n, (const char *)el, seen);
         } else {
             cg_xml_diag(d, CG_WARNING, n, "unknown diff rule <%s>: ignored", n->name);
         }
@@ -92,6 +172,8 @@ cg_diff_rules *cg_diff_rules_load(const char *templates_dir, const char *type_di
     }
     return r;
 }
+
+static char *normalized_content(xmlNodePtr n);
 
 /* ---- places ----------------------------------------------------------- */
 
@@ -157,11 +239,232 @@ static int position(xmlNodePtr n, int *count)
     return pos;
 }
 
-static void append_label(GString *out, xmlNodePtr n, const cg_diff_rules *rules)
+static gboolean named(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* The first rule of n's element whose conditions n meets; NULL: none. */
+static const label_rule *rule_of(xmlNodePtr n, const cg_diff_rules *rules)
+{
+    GPtrArray *a = rules ? g_hash_table_lookup(rules->labels, n->name) : NULL;
+    for (guint i = 0; a && i < a->len; i++) {
+        const label_rule *l = a->pdata[i];
+        if (l->under && !named(n->parent, l->under))
+            continue;
+        if (l->under_attr) {
+            char *v = prop(n->parent, l->under_attr);
+            gboolean eq = v && !strcmp(v, l->under_val);
+            g_free(v);
+            if (!eq)
+                continue;
+        }
+        if (l->within) {
+            xmlNodePtr p = n->parent;
+            while (p && p->type == XML_ELEMENT_NODE && !named(p, l->within))
+                p = p->parent;
+            if (!named(p, l->within))
+                continue;
+        }
+        return l;
+    }
+    return NULL;
+}
+
+static int span(xmlNodePtr cell, const char *attr)
+{
+    char *v = prop(cell, attr);
+    int k = v ? atoi(v) : 1;
+    g_free(v);
+    return k > 0 ? k : 1;
+}
+
+/* The column (1-based) where a cell starts, counting the column and row spans of the
+ * rows before it among its row's siblings of the same name. */
+static int cell_column(xmlNodePtr cell)
+{
+    xmlNodePtr row = cell->parent;
+    if (!row || !row->parent)
+        return 1;
+    GArray *busy = g_array_new(FALSE, TRUE, sizeof(int));   /* rows still covered */
+    int found = 1;
+    for (xmlNodePtr r = row->parent->children; r; r = r->next) {
+        if (r->type != XML_ELEMENT_NODE || !xmlStrEqual(r->name, row->name))
+            continue;
+        guint col = 0;
+        for (xmlNodePtr c = r->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE)
+                continue;
+            while (col < busy->len && g_array_index(busy, int, col) > 0)
+                col++;
+            if (c == cell)
+                found = (int)col + 1;
+            int cs = span(c, "colspan"), rs = span(c, "rowspan");
+            if (busy->len < col + cs)
+                g_array_set_size(busy, col + cs);
+            for (int k = 0; k < cs; k++)
+                g_array_index(busy, int, col + k) = rs;
+            col += cs;
+        }
+        if (r == row)
+            break;
+        for (guint k = 0; k < busy->len; k++)
+            if (g_array_index(busy, int, k) > 0)
+                g_array_index(busy, int, k)--;
+    }
+    g_array_free(busy, TRUE);
+    return found;
+}
+
+/* Whitespace-collapsed text of n, cut after 40 characters. */
+static char *short_text(xmlNodePtr n)
+{
+    char *t = normalized_content(n);
+    if (g_utf8_strlen(t, -1) > 40) {
+        char *cut = g_utf8_offset_to_pointer(t, 40);
+        *cut = 0;
+        char *s = g_strconcat(g_strchomp(t), "…", NULL);
+        g_free(t);
+        return s;
+    }
+    return t;
+}
+
+/* The text of the head cell over col in the first head row of the cell's table:
+ * the table is the parent of the cell's row, the head its child named head. */
+static char *column_header(xmlNodePtr cell, const char *head, int col)
+{
+    xmlNodePtr table = cell->parent ? cell->parent->parent : NULL;
+    xmlNodePtr h = NULL, hrow = NULL;
+    for (xmlNodePtr c = table && head ? table->children : NULL; c && !h; c = c->next)
+        if (named(c, head))
+            h = c;
+    for (xmlNodePtr c = h ? h->children : NULL; c && !hrow; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            hrow = c;
+    int at = 1;
+    for (xmlNodePtr c = hrow ? hrow->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        int cs = span(c, "colspan");
+        if (col >= at && col < at + cs) {
+            char *t = short_text(c);
+            if (*t)
+                return t;
+            g_free(t);
+            return NULL;
+        }
+        at += cs;
+    }
+    return NULL;
+}
+
+/* A number as a letter, as xsl:number format="a" writes it: a ... z, aa, ab ... */
+static void append_letters(GString *out, int k)
+{
+    char buf[16];
+    int i = sizeof buf - 1;
+    buf[i] = 0;
+    while (k > 0 && i > 0) {
+        k--;
+        buf[--i] = (char)('a' + k % 26);
+        k /= 26;
+    }
+    g_string_append(out, buf + i);
+}
+
+/* {number}: the positions of n and of its ancestors of the same name ("7.1"). */
+static void append_nested(GString *out, xmlNodePtr n)
+{
+    GArray *nums = g_array_new(FALSE, FALSE, sizeof(int));
+    for (xmlNodePtr a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        if (!xmlStrEqual(a->name, n->name))
+            continue;
+        int count, pos = position(a, &count);
+        g_array_prepend_val(nums, pos);
+    }
+    for (guint i = 0; i < nums->len; i++)
+        g_string_append_printf(out, "%s%d", i ? "." : "", g_array_index(nums, int, i));
+    g_array_free(nums, TRUE);
+}
+
+/* {call:NAME@ATTR}: the number of the first NAME element whose ATTR is n's id among
+ * all NAME elements of the document (a footnote numbered by its call). */
+static void append_call(GString *out, xmlNodePtr n, const char *spec)
+{
+    const xmlChar *id = unit_id(n);
+    const char *at = strchr(spec, '@');
+    if (!id || !at)
+        return;
+    char *name = g_strndup(spec, at - spec);
+    int k = 0, found = 0;
+    xmlNodePtr c = xmlDocGetRootElement(n->doc);
+    while (c && !found) {
+        if (named(c, name)) {
+            k++;
+            char *v = prop(c, at + 1);
+            if (v && xmlStrEqual((const xmlChar *)v, id))
+                found = k;
+            g_free(v);
+        }
+        if (c->children && c->children->type != XML_ENTITY_DECL)
+            c = c->children;
+        else {
+            while (c && !c->next)
+                c = c->parent && c->parent->type == XML_ELEMENT_NODE ? c->parent : NULL;
+            if (c)
+                c = c->next;
+        }
+    }
+    if (found)
+        g_string_append_printf(out, "%d", found);
+    g_free(name);
+}
+
+static void append_field(GString *out, xmlNodePtr n, const label_rule *l, const char *name)
 {
     int count, pos = position(n, &count);
-    const char *tmpl = rules ? g_hash_table_lookup(rules->labels, n->name) : NULL;
-    if (!tmpl) {
+    if (!strcmp(name, "n") || !strcmp(name, "a")) {
+        char *st = l->start ? prop(n->parent, l->start) : NULL;
+        if (st && atoi(st) > 0)
+            pos += atoi(st) - 1;
+        g_free(st);
+        if (name[0] == 'n')
+            g_string_append_printf(out, "%d", pos);
+        else
+            append_letters(out, pos);
+    } else if (!strcmp(name, "number")) {
+        append_nested(out, n);
+    } else if (!strcmp(name, "name")) {
+        g_string_append(out, (const char *)n->name);
+    } else if (!strcmp(name, "text")) {
+        char *t = short_text(n);
+        g_string_append(out, t);
+        g_free(t);
+    } else if (!strcmp(name, "col")) {
+        g_string_append_printf(out, "%d", cell_column(n));
+    } else if (!strcmp(name, "column")) {
+        int col = cell_column(n);
+        char *h = column_header(n, l->head, col);
+        if (h)
+            g_string_append(out, h);
+        else
+            g_string_append_printf(out, "column %d", col);
+        g_free(h);
+    } else if (!strncmp(name, "call:", 5)) {
+        append_call(out, n, name + 5);
+    } else if (name[0] == '@') {
+        char *v = prop(n, name + 1);
+        if (v)
+            g_string_append(out, v);
+        g_free(v);
+    }
+}
+
+static void append_label(GString *out, xmlNodePtr n, const label_rule *l)
+{
+    if (!l) {
+        int count, pos = position(n, &count);
         if (out->len)
             g_string_append(out, " › ");
         g_string_append(out, (const char *)n->name);
@@ -169,29 +472,25 @@ static void append_label(GString *out, xmlNodePtr n, const cg_diff_rules *rules)
             g_string_append_printf(out, " %d", pos);
         return;
     }
-    if (!*tmpl)
+    const char *text = l->text;
+    if (l->alone) {
+        int count;
+        position(n, &count);
+        if (count == 1)
+            text = l->alone;
+    }
+    if (!*text)
         return;
     if (out->len)
         g_string_append(out, " › ");
-    for (const char *p = tmpl; *p; p++) {
-        if (*p == '{') {
-            const char *close = strchr(p, '}');
-            if (close) {
-                char *name = g_strndup(p + 1, close - p - 1);
-                if (!strcmp(name, "n")) {
-                    g_string_append_printf(out, "%d", pos);
-                } else if (!strcmp(name, "name")) {
-                    g_string_append(out, (const char *)n->name);
-                } else if (name[0] == '@') {
-                    xmlChar *v = xmlGetProp(n, (const xmlChar *)name + 1);
-                    if (v)
-                        g_string_append(out, (const char *)v);
-                    xmlFree(v);
-                }
-                g_free(name);
-                p = close;
-                continue;
-            }
+    for (const char *p = text; *p; p++) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        if (close) {
+            char *name = g_strndup(p + 1, close - p - 1);
+            append_field(out, n, l, name);
+            g_free(name);
+            p = close;
+            continue;
         }
         g_string_append_c(out, *p);
     }
@@ -205,8 +504,17 @@ char *cg_diff_place(xmlNodePtr node, const cg_diff_rules *rules)
     GString *out = g_string_new(NULL);
     /* The root is left out (every place is in it), except for the root itself. */
     guint top = chain->len > 1 ? chain->len - 1 : chain->len;
-    for (guint i = top; i-- > 0;)
-        append_label(out, chain->pdata[i], rules);
+    for (guint i = top; i-- > 0;) {
+        xmlNodePtr n = chain->pdata[i];
+        const label_rule *l = rule_of(n, rules);
+        /* A level numbered with {number} is named by the deepest of its namesakes
+         * in the place ("paragraph 7.1", not "paragraph 7 › paragraph 7.1"). */
+        gboolean inner = FALSE;
+        for (guint j = 0; l && strstr(l->text, "{number}") && j < i && !inner; j++)
+            inner = xmlStrEqual(((xmlNodePtr)chain->pdata[j])->name, n->name);
+        if (!inner)
+            append_label(out, n, l);
+    }
     if (!out->len)
         g_string_append(out, (const char *)node->name);
     g_ptr_array_free(chain, TRUE);

@@ -20,9 +20,16 @@
  * Diff rules: templates/common/diff-rules.xml, then templates/TYPE/diff-rules.xml
  * (namespace urn:circgen:diff-rules, schema templates/diff/rules.rng), both optional:
  *   <prose element="b"/>                  content of b is text of the language
- *   <label element="para" text="paragraph {n}"/>   {n}: position among siblings of the
- *                                         same name; {@attr}: an attribute's value;
+ *   <label element="p" text="¶{n}"/>     {n}: position among siblings of the same
+ *                                         name; {@attr}: an attribute's value;
  *                                         text="" leaves the level out of places
+ *   <label element="para" text="paragraph {number}"/>   nested numbers ("7.1")
+ *   <label element="cell" head="head" text="{column}"/>  the column's header text
+ *   <label element="item" under="list[type=letter]" start="start" text="item {a})"/>
+ *   <label element="footnote" text="footnote {call:footnote-ref@ref}"/>
+ *   The rules of an element are tried in order; the first whose conditions (under:
+ *   the parent, within: an ancestor) hold names it. templates/diff/rules.rng lists
+ *   every placeholder ({text}, {col} too).
  */
 #ifndef CG_DIFFDOC_H
 #define CG_DIFFDOC_H

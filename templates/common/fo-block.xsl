@@ -118,14 +118,19 @@
           <xsl:apply-templates mode="inline"/>
         </fo:block>
       </xsl:for-each>
-      <fo:table table-layout="fixed" width="100%" border-collapse="collapse" border="0.5pt solid black">
+      <!-- A table inside an indented block (a numbered paragraph, a list item) takes the
+           width between the block's indents (width auto: the available width, where
+           100% would be the whole column from the indent on), and its cells start at
+           their own edges: start-indent and end-indent are inherited and measured from
+           each cell's reference area, so they are reset for the rows. -->
+      <fo:table table-layout="fixed" border-collapse="collapse" border="0.5pt solid black">
         <xsl:call-template name="table-columns"/>
         <xsl:if test="*[local-name() = 'head']">
-          <fo:table-header>
+          <fo:table-header start-indent="0pt" end-indent="0pt">
             <xsl:apply-templates select="*[local-name() = 'head']/*[local-name() = 'row']" mode="block"/>
           </fo:table-header>
         </xsl:if>
-        <fo:table-body>
+        <fo:table-body start-indent="0pt" end-indent="0pt">
           <xsl:apply-templates select="*[local-name() = 'row']" mode="block"/>
         </fo:table-body>
       </fo:table>

@@ -28,6 +28,7 @@
       <xsl:apply-templates select="//c:draft" mode="check"/>
       <xsl:apply-templates select="//c:question" mode="check"/>
       <xsl:apply-templates select="//c:question-ref" mode="check"/>
+      <xsl:apply-templates select="//c:return-note" mode="check"/>
       <xsl:call-template name="block-checks"/>
     </diagnostics>
   </xsl:template>
@@ -118,6 +119,18 @@
     <xsl:if test="not(ancestor::c:annex[@type = 'questionnaire'])">
       <error at="{cg:locate(.)}"><xsl:value-of select="$q"/> outside a questionnaire annex</error>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A return-note says the form's address and deadline in its own words: those it
+       names are the reply-to's (the HTML form is sent to the reply-to's email). -->
+  <xsl:template match="c:return-note" mode="check">
+    <xsl:variable name="to" select="../c:email"/>
+    <xsl:for-each select=".//c:email[normalize-space(.) != normalize-space($to)]">
+      <error at="{cg:locate(.)}">&lt;return-note&gt; names the address <xsl:value-of select="normalize-space(.)"/>, not the reply-to's <xsl:value-of select="normalize-space($to)"/></error>
+    </xsl:for-each>
+    <xsl:for-each select=".//c:deadline[not(../../c:deadline) or @at != ../../c:deadline/@at or @zone != ../../c:deadline/@zone]">
+      <error at="{cg:locate(.)}">&lt;return-note&gt;: &lt;deadline at="<xsl:value-of select="@at"/>"&gt; is not the reply-to's deadline<xsl:if test="../../c:deadline"> (<xsl:value-of select="../../c:deadline/@at"/>)</xsl:if></error>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="c:question-ref" mode="check">

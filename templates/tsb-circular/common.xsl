@@ -207,11 +207,32 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "Please return the completed questionnaire to ... by ...": the email is passed
+  <!-- The heading of the respondent's block: the annex's respondent-label, else
+       "Respondent" from the strings. -->
+  <xsl:template name="questionnaire-respondent">
+    <xsl:choose>
+      <xsl:when test="c:respondent-label">
+        <xsl:apply-templates select="c:respondent-label/node()" mode="inline"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="str"><xsl:with-param name="key" select="'q-respondent'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The respondent-label is set as the heading of the respondent's block, not where
+       it is written. -->
+  <xsl:template match="c:respondent-label" mode="block"/>
+
+  <!-- "Please return the completed questionnaire to ... by ..." (or the reply-to's
+       return-note, in its own words): the email is passed
        as $email (a link in each output). -->
   <xsl:template name="questionnaire-return">
     <xsl:param name="email"/>
     <xsl:choose>
+      <xsl:when test="c:reply-to/c:return-note">
+        <xsl:apply-templates select="c:reply-to/c:return-note/node()" mode="inline"/>
+      </xsl:when>
       <xsl:when test="c:reply-to/c:deadline">
         <xsl:call-template name="str">
           <xsl:with-param name="key" select="'q-return'"/>

@@ -221,7 +221,8 @@
         <xsl:apply-templates select="c:title/node()" mode="inline"/>
       </fo:block>
       <fo:block font-family="{$heading-font}" font-weight="bold" space-after="4pt" keep-with-next.within-page="always" role="H3">
-        <xsl:call-template name="str"><xsl:with-param name="key" select="'q-respondent'"/></xsl:call-template>
+        <xsl:if test="c:respondent-label"><xsl:attribute name="id"><xsl:value-of select="c:respondent-label/@id"/></xsl:attribute></xsl:if>
+        <xsl:call-template name="questionnaire-respondent"/>
       </fo:block>
       <fo:table table-layout="fixed" width="100%" space-after="10pt" keep-together.within-page="always">
         <fo:table-column column-width="proportional-column-width(2)"/>
@@ -238,6 +239,7 @@
       <xsl:apply-templates select="*[not(self::c:title or self::c:reply-to)]" mode="block"/>
       <xsl:if test="c:reply-to">
         <fo:block space-before="12pt" text-align="{$align}" role="P">
+          <xsl:if test="c:reply-to/c:return-note"><xsl:attribute name="id"><xsl:value-of select="c:reply-to/c:return-note/@id"/></xsl:attribute></xsl:if>
           <xsl:call-template name="questionnaire-return">
             <xsl:with-param name="email"><xsl:apply-templates select="c:reply-to/c:email" mode="inline"/></xsl:with-param>
           </xsl:call-template>

@@ -100,7 +100,7 @@
       <form class="questionnaire" method="post" enctype="text/plain">
         <xsl:if test="c:reply-to"><xsl:attribute name="action">mailto:<xsl:value-of select="c:reply-to/c:email"/></xsl:attribute></xsl:if>
         <fieldset class="respondent">
-          <legend><xsl:call-template name="str"><xsl:with-param name="key" select="'q-respondent'"/></xsl:call-template></legend>
+          <legend><xsl:call-template name="questionnaire-respondent"/></legend>
           <xsl:for-each select="$strings/s:s[@id = 'q-label-state' or @id = 'q-label-name' or @id = 'q-label-email']">
             <xsl:variable name="f" select="substring-after(@id, 'q-label-')"/>
             <p class="field">

@@ -40,6 +40,29 @@ grep -q 'explain why under question 8\.' "$tmp/q.txt" && ok || ko "questionnaire
 tr '\n' ' ' <"$tmp/q.txt" | grep -q 'by 23:59 hours UTC on 15 May 2026\.' && ok || ko "questionnaire: return line"
 pdftotext -raw "$tmp/out/tsb-circular-questionnaire/zh.pdf" - | tr -d ' \n' | grep -q '请于2026年5月15日协调世界时23时59分之前将填妥的问卷发送至tsbsg2@itu.int' && ok ||
     ko "questionnaire zh: return line"
+# The form's fixed wording overridden per document (the fifth kind's expression of
+# interest): respondent-label for "Respondent", return-note for the return line, in
+# the PDF and the HTML of both languages, and not printed twice.
+for l in en zh; do
+    b=$tmp/out/fifth-kind/$l
+    case $l in en) lab=Applicant note='Please send your expression of interest to tsbfgaiag@itu.int by 23:59 hours UTC on 29 May 2026' std='Respondent|Please return the completed';;
+               zh) lab=申请方 note='请在2026年5月29日协调世界时23时59分之前将参加意向表发送至tsbfgaiag@itu.int' std='答复方|将填妥的问卷';; esac
+    pdftotext -raw "$b.pdf" - | tr -d '\n' | sed 's/  */ /g' >"$tmp/fk.txt"
+    [ "$l" = zh ] && tr -d ' ' <"$tmp/fk.txt" >"$tmp/fk2.txt" && mv "$tmp/fk2.txt" "$tmp/fk.txt" && note=$(printf %s "$note" | tr -d ' ')
+    [ "$(grep -o "$lab" "$tmp/fk.txt" | wc -l)" = 1 ] && ok || ko "fifth kind $l: respondent-label not printed once"
+    grep -qF "$note" "$tmp/fk.txt" && ok || ko "fifth kind $l: return-note not printed"
+    grep -Eq "$std" "$tmp/fk.txt" && ko "fifth kind $l: the strings' wording printed beside the overrides" || ok
+    grep -q "<legend>$lab</legend>" "$b.html" && ok || ko "fifth kind $l: respondent-label not the HTML legend"
+done
+
+# A return-note names the reply-to's address and deadline, no others.
+sed 's|<email>tsbfgaiag@itu.int</email> by|<email>tsbfg@itu.int</email> by|' $f/en.xml >"$tmp/rn.xml"
+cg check "$tmp/rn.xml" 2>"$tmp/err" >/dev/null && ko "a return-note naming another address accepted" ||
+    grep -q "rn.xml:[0-9]*:[0-9]*: error: <return-note> names the address tsbfg@itu.int, not the reply-to's tsbfgaiag@itu.int" "$tmp/err" && ok || ko "return-note address: $(cat "$tmp/err")"
+sed 's|by <deadline at="2026-05-29T23:59"|by <deadline at="2026-05-30T23:59"|' $f/en.xml >"$tmp/rn.xml"
+cg check "$tmp/rn.xml" 2>"$tmp/err" >/dev/null && ko "a return-note with another deadline accepted" ||
+    grep -q "error: <return-note>: <deadline at=\"2026-05-30T23:59\"> is not the reply-to's deadline (2026-05-29T23:59)" "$tmp/err" && ok || ko "return-note deadline: $(cat "$tmp/err")"
+
 # The HTML is a form: one fieldset with a legend per question and for the respondent;
 # radio buttons for choice and yes-no, check boxes for multiple, text areas; every
 # input and text area has a label or an accessible name.

@@ -136,11 +136,52 @@ sed 's|<para id="para-1">|<para id="para-1"><bogus/>|' tests/data/markup/en.xml 
 cg check "$tmp/bogus.xml" 2>"$tmp/err" >/dev/null
 [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'bogus.xml:[0-9]*:[0-9]*: error: <bogus> is not allowed here; expected: ' "$tmp/err" \
     && ok || ko "a wrong element: not one line: $(cat "$tmp/err")"
-for code in "SG17/XY" "TSB Events/MA" "TSB Workshops/AM" "COM 17/XY" "TSB/XY"; do
+for code in "SG17/XY" "TSB Events/MA" "TSB Workshops/AM" "COM 17/XY" "TSB/XY" "TSB/FG-AIAG" "SG17/XY2" "TSB/FG-AI4H-1"; do
     sed "s|code=\"TSB/XY\"|code=\"$code\"|" tests/data/markup/en.xml >"$tmp/code.xml"
     cg check -q "$tmp/code.xml" 2>"$tmp/err" && ok || ko "reference code $code refused: $(cat "$tmp/err")"
 done
 sed 's|code="TSB/XY"|code="tsb xy"|' tests/data/markup/en.xml >"$tmp/code.xml"
 cg check -q "$tmp/code.xml" 2>/dev/null && ko "reference code 'tsb xy' accepted" || ok
+for code in "TSB/FG-" "TSB/-FG" "TSB/fg-aiag"; do
+    sed "s|code=\"TSB/XY\"|code=\"$code\"|" tests/data/markup/en.xml >"$tmp/code.xml"
+    cg check -q "$tmp/code.xml" 2>/dev/null && ko "reference code '$code' accepted" || ok
+done
+# The collective letter takes the same forms.
+cl=samples/collective-letter-sg17/en.xml
+for code in "TSB/FG-AIAG" "SG17/XY" "COM 17/XY"; do
+    sed "s|code=\"[^\"]*\"|code=\"$code\"|" "$cl" >"$tmp/cl-code.xml"
+    cg check -q "$tmp/cl-code.xml" 2>"$tmp/err" && ok || ko "collective letter: reference code $code refused: $(cat "$tmp/err")"
+done
+
+# Tables inside indented blocks (tests/data/indented-table: in a numbered paragraph,
+# a sub-paragraph, a list item): a cell's text starts at the table's edge plus its
+# border and padding (4.5pt), not at the enclosing indent added once more, and the
+# table ends at the right margin, not beyond it.
+it=tests/data/indented-table/en.xml
+cg pdf --fo "$it" -o "$tmp/it.fo" 2>"$tmp/err" && ok || ko "indented tables: no FO: $(cat "$tmp/err")"
+cg fo "$tmp/it.fo" -o "$tmp/it.pdf" --dump-areas="$tmp/it.dump" 2>/dev/null && ok || ko "indented tables: fo failed"
+python3 - "$tmp/it.dump" <<'PY' >"$tmp/itr" && ok || ko "indented tables: $(cat "$tmp/itr")"
+import re, sys
+lines = open(sys.argv[1]).read().split("\n")
+xs = lambda l: float(re.search(r' x=([0-9.]+)', l).group(1))
+ws = lambda l: float(re.search(r' w=([0-9.]+)', l).group(1))
+table = None; bad = []; seen = 0
+for l in lines:
+    if "block Table " in l:
+        table = l
+    m = re.search(r'line x=([0-9.]+) .*"(PARAXA|SUBPXA|ITEMXA)"', l)
+    if m and table:
+        seen += 1
+        off = float(m.group(1)) - xs(table)
+        if abs(off - 4.5) > 0.3:
+            bad.append("%s at %.2f from its table's edge, want 4.5" % (m.group(2), off))
+        if xs(table) + ws(table) > 538.58 + 0.5:
+            bad.append("the table of %s ends at %.2f, past the margin 538.58" % (m.group(2), xs(table) + ws(table)))
+        if xs(table) < 80:
+            bad.append("the table of %s at x=%.2f, not indented" % (m.group(2), xs(table)))
+if seen != 3:
+    bad.append("%d of the 3 first cells found" % seen)
+print("; ".join(bad)); sys.exit(1 if bad else 0)
+PY
 
 finish markup

@@ -65,6 +65,25 @@ leaves=$(xsltproc tests/xliff/leaves.xsl $S/en.xml)
 [ "$(grep -o '<unit id="[^"]*"' "$tmp/c.xlf" | sed 's/.*id="//; s/"//')" = "$leaves" ] && ok || ko "units not in document order"
 grep -q '<note category="location">Annex 1 › X.1062 › summary</note>' "$tmp/c.xlf" && ok || ko "no place note for the group of X.1062's summary"
 grep -q '<note category="location">letter › paragraph 3</note>' "$tmp/c.xlf" && ok || ko "no place note for para-3"
+# Places of the block markup as the reader sees them (the diff's places, the same
+# rules): a sub-paragraph by its number, a cell by its column's header (spans
+# counted), body rows counted, lettered items from the list's start, a footnote by its
+# call, a heading by its text, a question by its number.
+cg xliff extract tests/data/markup/en.xml --target-lang zh -o "$tmp/m.xlf" 2>/dev/null
+cg xliff extract samples/tsb-circular-questionnaire/en.xml --target-lang zh -o "$tmp/q.xlf" 2>/dev/null
+cg xliff extract samples/tsb-circular-approval/zh.xml --target-lang en -o "$tmp/a.xlf" 2>/dev/null
+for want in "m|letter › paragraph 2.1" "m|letter › paragraph 2.2.1" "m|letter › paragraph 2.2 › ¶1" \
+            "m|letter › footnote 1" "m|Annex 1 › heading “Documents”" \
+            "m|Annex 1 › table › row 1 › No." "m|Annex 1 › table › row 1 › Source" \
+            "m|Annex 1 › table › row 2 › Document" "m|Annex 1 › table › row 3 › Document › list › item c)" \
+            "m|Annex 1 › table › head › column 2" "m|letter › paragraph 2 › list › item 2 › list › item 1" \
+            "q|Annex 1 › question 2 › option 3" "q|Annex 1 › question 5 › hint" \
+            "a|Annex 1 › table › row 3 › 标题"; do
+    f=${want%%|*} place=${want#*|}
+    grep -qF "<note category=\"location\">$place</note>" "$tmp/$f.xlf" && ok || ko "no place note '$place' in $f.xlf"
+done
+grep -q 'category="location">[^<]*paragraph [0-9]* › paragraph' "$tmp/m.xlf" && ko "a sub-paragraph named under its parent" || ok
+grep -q 'category="location">[^<]*› cell' "$tmp/m.xlf" && ko "a cell named 'cell'" || ok
 grep -q 'disp="23:59 hours UTC on 21 November 2025"' "$tmp/c.xlf" && ok || ko "deadline not shown formatted"
 grep -q 'disp="3-11 December 2025"' "$tmp/c.xlf" && ok || ko "date range not shown formatted"
 grep -q 'canDelete="no" dataRef="d1" disp="A.5"' "$tmp/c.xlf" && ok || ko "rec not a non-deletable placeholder"

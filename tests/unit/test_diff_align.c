@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "diff/diff.h"
 #include "diff/diffdoc.h"
@@ -122,6 +123,68 @@ static void test_model(void **state)
     cg_diff_rules_free(r);
 }
 
+/* Places as the reader sees them, from rules with conditions and placeholders
+ * (written here as a common diff-rules.xml, loaded as circgen loads it). */
+static void test_places(void **state)
+{
+    (void)state;
+    char *dir = g_dir_make_tmp("cg-places-XXXXXX", NULL);
+    char *common = g_build_filename(dir, "common", NULL);
+    g_mkdir_with_parents(common, 0700);
+    char *file = g_build_filename(common, "diff-rules.xml", NULL);
+    const char *xml =
+        "<diff-rules xmlns='urn:circgen:diff-rules'>"
+        "<label element='para' text='paragraph {number}'/>"
+        "<label element='item' under='list[type=letter]' start='start' text='item {a})'/>"
+        "<label element='item' text='item {n}'/>"
+        "<label element='row' under='table' text='row {n}'/>"
+        "<label element='row' under='head' text='row {n}' alone=''/>"
+        "<label element='cell' within='head' text='column {col}'/>"
+        "<label element='cell' head='head' text='{column}'/>"
+        "<label element='footnote' text='footnote {call:footnote-ref@ref}'/>"
+        "<label element='heading' text='heading “{text}”'/>"
+        "</diff-rules>";
+    assert_true(g_file_set_contents(file, xml, -1, NULL));
+    cg_diags *d = cg_diags_new();
+    cg_diff_rules *r = cg_diff_rules_load(dir, NULL, d);
+    assert_non_null(r);
+    xmlDocPtr x = doc("en",
+        "<letter><para><p id='a'>x<footnote-ref ref='f2'/><footnote-ref ref='f1'/></p>"
+        "<para id='b'>y</para><para><para id='c'>z</para></para></para>"
+        "<footnote id='f1'>one</footnote><footnote id='f2'>two</footnote>"
+        "<list type='letter' start='3'><item id='i1'>c</item><item id='i2'>d</item></list>"
+        "<list type='bullet'><item id='i3'>e</item></list></letter>"
+        "<heading id='h'>Practical information</heading>"
+        "<table><head><row><cell id='h1'>No.</cell><cell id='h2'>Title</cell><cell id='h3'>Status</cell></row></head>"
+        "<row><cell id='r1' rowspan='2'>1</cell><cell id='r1b' colspan='2'>span</cell></row>"
+        "<row><cell id='r2'>T</cell><cell id='r2b'>S</cell></row></table>");
+    cg_version *v = cg_version_new(x, "p.xml", r);
+    const char *want[][2] = {
+        { "a", "letter › paragraph 1 › p" }, { "b", "letter › paragraph 1.1" },
+        { "c", "letter › paragraph 1.2.1" }, { "f1", "letter › footnote 2" },
+        { "f2", "letter › footnote 1" }, { "i1", "letter › list 1 › item c)" },
+        { "i2", "letter › list 1 › item d)" }, { "i3", "letter › list 2 › item 1" },
+        { "h", "heading “Practical information”" }, { "h2", "table › head › column 2" },
+        { "r1", "table › row 1 › No." }, { "r1b", "table › row 1 › Title" },
+        { "r2", "table › row 2 › Title" }, { "r2b", "table › row 2 › Status" },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        cg_unit *u = g_hash_table_lookup(v->by_id, want[i][0]);
+        assert_non_null(u);
+        assert_string_equal(u->place, want[i][1]);
+    }
+    cg_version_free(v);
+    cg_xml_free(x);
+    cg_diff_rules_free(r);
+    cg_diags_free(d);
+    g_unlink(file);
+    g_rmdir(common);
+    g_rmdir(dir);
+    g_free(file);
+    g_free(common);
+    g_free(dir);
+}
+
 static void test_identical(void **state)
 {
     (void)state;
@@ -209,6 +272,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model),
+        cmocka_unit_test(test_places),
         cmocka_unit_test(test_identical),
         cmocka_unit_test(test_missing_extra),
         cmocka_unit_test(test_moved),
