@@ -86,6 +86,29 @@ for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)
 PY
+
+    # the field fonts: values filled, MuPDF's appearances (its own unembedded base-14 fonts) taken
+    # away, so that poppler draws each value itself in the /DA font of /DR, circgen's embedded one
+    # (form.js fill-dr); poppler finds every character of the version's scripts there (it says
+    # "couldn't find a font" otherwise) and the form pages change. Latin, Greek and Cyrillic in
+    # every version (Liberation Sans whole); Chinese in the Chinese (Noto Sans CJK SC, GB 2312);
+    # Arabic in an Arabic one (Amiri).
+    case $lang in
+        zh) vals="Привет 中华人民共和国 Ωμ ABC" ;;
+        ar) vals="مرحبا بكم ABC" ;;
+        *)  vals="Привет ЖЩЯ Ωμέγα Ärger" ;;
+    esac
+    mutool run tests/e2e/form.js fill-dr "$pdf" "$tmp/$lang-dr.pdf" "$vals" 2>"$tmp/err" && ok || ko "$lang: fill-dr: $(cat "$tmp/err")"
+    pg=$(head -1 "$tmp/$lang.list" | cut -f1)
+    pdftoppm -r 72 -f "$pg" -l "$pg" -singlefile "$tmp/$lang-dr.pdf" "$tmp/$lang-dr" 2>"$tmp/dr.err"
+    grep "couldn't find a font" "$tmp/dr.err" | sort -u >"$tmp/dr.missing"
+    [ ! -s "$tmp/dr.missing" ] && ok || ko "$lang: field font lacks: $(tr '\n' ' ' <"$tmp/dr.missing")"
+    pdftoppm -r 72 -f "$pg" -l "$pg" -singlefile "$pdf" "$tmp/$lang-e" 2>/dev/null
+    ! cmp -s "$tmp/$lang-dr.ppm" "$tmp/$lang-e.ppm" && ok || ko "$lang: the values drawn by poppler do not show"
+    # the field fonts are embedded (a font program in the descriptor of every /DR font)
+    qpdf --qdf --object-streams=disable "$pdf" "$tmp/$lang.q2.pdf" 2>/dev/null
+    [ "$(grep -ac '/FontFile[23] ' "$tmp/$lang.q2.pdf")" -gt 0 ] && ! grep -aq '/BaseFont /Helvetica\|STSong' "$tmp/$lang.q2.pdf" &&
+        ok || ko "$lang: field fonts not embedded"
 done
 # any FO: a text field, a multi-line one, a radio group, a check box; no widget (a warning)
 # for a field in static content, an unknown type or a bad name
