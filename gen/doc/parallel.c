@@ -352,8 +352,36 @@ static xmlDocPtr merge(xmlDocPtr fa, xmlDocPtr fb, cg_diags *d, par *P)
     return P->out;
 }
 
+/* A version in a right-to-left language (its root's xml:lang): set on the right. */
+static gboolean rtl_doc(xmlDocPtr doc)
+{
+    static const char *const rtl[] = { "ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "syr" };
+    xmlNodePtr r = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlChar *lang = r ? xmlNodeGetLang(r) : NULL;
+    gboolean yes = FALSE;
+    for (size_t i = 0; lang && i < G_N_ELEMENTS(rtl); i++) {
+        size_t n = strlen(rtl[i]);
+        yes |= !g_ascii_strncasecmp((const char *)lang, rtl[i], n) && (lang[n] == 0 || lang[n] == '-');
+    }
+    xmlFree(lang);
+    return yes;
+}
+
+/* A right-to-left version first and a left-to-right one second: exchanged, so that the
+ * right-to-left column stands on the right (the left-to-right version's masters, running
+ * header and bookmarks then frame the pages). */
+static void rtl_on_the_right(xmlDocPtr *a, xmlDocPtr *b)
+{
+    if (rtl_doc(*a) && !rtl_doc(*b)) {
+        xmlDocPtr t = *a;
+        *a = *b;
+        *b = t;
+    }
+}
+
 int cg_render_parallel_pdf(xmlDocPtr a, xmlDocPtr b, const char *out, cg_render_options *opts, cg_diags *d)
 {
+    rtl_on_the_right(&a, &b);
     cg_render_options ro = opts ? *opts : (cg_render_options){ 0 };
     ro.no_form = TRUE;
     const char *dir_a = NULL, *dir_b = NULL;
@@ -525,6 +553,7 @@ static gboolean html_merge(par *P, xmlDocPtr ha, xmlDocPtr hb)
 
 int cg_render_parallel_html(xmlDocPtr a, xmlDocPtr b, const char *out, cg_diags *d)
 {
+    rtl_on_the_right(&a, &b);
     xmlDocPtr ha = cg_render_html_doc(a, d);
     xmlDocPtr hb = ha ? cg_render_html_doc(b, d) : NULL;
     int rc = CG_EXIT_INVALID;
