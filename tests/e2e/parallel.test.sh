@@ -47,6 +47,16 @@ cmp -s "$tmp/bo/tsb-circular-50/en+zh.pdf" "$tmp/p.pdf" && ok || ko "build --par
 cg build -q --parallel en samples -o "$tmp/bo" 2>/dev/null; [ $? = 2 ] && ok || ko "build --parallel en: not exit 2"
 
 # usage
+# narrow cells (a table's column halved): no line set past a cell's padding in any pair of
+# versions of the samples (the cells' side paddings halved, hyphenation in cells)
+for d in samples/*/; do
+    for b in zh fr es ru; do
+        [ -f $d/en.xml ] && [ -f $d/$b.xml ] || continue
+        cg pdf --parallel $d/en.xml $d/$b.xml -o "$tmp/n.pdf" 2>"$tmp/err"
+        ! grep -q "could not be fitted\|taller than the page body" "$tmp/err" && ok || ko "$d en+$b: $(grep 'fitted\|taller' "$tmp/err")"
+    done
+done
+
 # the right-to-left version on the right, whichever is given first: Circular 50 in Arabic
 # (samples/tsb-circular-50/ar.xml when it exists; else a stand-in: the English version as
 # xml:lang="ar" with an Arabic word in its first paragraph, and the Arabic catalog or,
