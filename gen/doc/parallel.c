@@ -329,6 +329,78 @@ static xmlNodePtr skeleton(par *P, xmlNodePtr ra, xmlNodePtr psa, xmlNodePtr flo
 }
 
 /* The merged FO of two versions' FO, or NULL with an error. */
+/* A length in points halved ("4pt" -> "2pt"); other units and keywords as they are. */
+static char *half_pt(const char *v)
+{
+    char *end = NULL;
+    double x = g_ascii_strtod(v, &end);
+    if (end == v || strcmp(end, "pt"))
+        return g_strdup(v);
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    return g_strconcat(g_ascii_formatd(buf, sizeof buf, "%g", x / 2), "pt", NULL);
+}
+
+/* A cell's side paddings halved: padding "A" -> "A A/2", "A B ..." -> B (and D) halved. */
+static void halve_side_padding(xmlNodePtr cell)
+{
+    xmlChar *pad = xmlGetProp(cell, BAD_CAST "padding");
+    if (pad) {
+        char **t = g_strsplit_set(g_strstrip((char *)pad), " ", -1);
+        int n = (int)g_strv_length(t);
+        if (n >= 1 && n <= 4) {
+            GString *v = g_string_new(NULL);
+            for (int i = 0; i < (n == 1 ? 2 : n); i++) {
+                char *x = (i % 2 == 1) ? half_pt(t[n == 1 ? 0 : i]) : g_strdup(t[n == 1 ? 0 : i]);
+                g_string_append_printf(v, "%s%s", i ? " " : "", x);
+                g_free(x);
+            }
+            xmlSetProp(cell, BAD_CAST "padding", BAD_CAST v->str);
+            g_string_free(v, TRUE);
+        }
+        g_strfreev(t);
+        xmlFree(pad);
+    }
+    static const char *const sides[] = { "padding-left", "padding-right", "padding-start", "padding-end" };
+    for (size_t i = 0; i < G_N_ELEMENTS(sides); i++) {
+        xmlChar *v = xmlGetProp(cell, BAD_CAST sides[i]);
+        if (v) {
+            char *h = half_pt((const char *)v);
+            xmlSetProp(cell, BAD_CAST sides[i], BAD_CAST h);
+            g_free(h);
+            xmlFree(v);
+        }
+    }
+}
+
+/* The tables of a version in a column half as wide as a page: the cells' side paddings
+ * halved and, in a language with hyphenation patterns, words hyphenated in them, so
+ * that a narrow column's words ("Recommendation", a bold heading of two hanzi) stay
+ * inside its padding. */
+static void narrow_cells(xmlNodePtr n, gboolean hyphenate)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_fo(c, "table-cell")) {
+            halve_side_padding(c);
+            if (hyphenate && !xmlHasProp(c, BAD_CAST "hyphenate"))
+                xmlSetProp(c, BAD_CAST "hyphenate", BAD_CAST "true");
+        }
+        narrow_cells(c, hyphenate);
+    }
+}
+
+static gboolean hyphenated_lang(xmlNodePtr root)
+{
+    static const char *const langs[] = { "en", "fr", "es", "ru" };
+    xmlChar *l = root ? xmlNodeGetLang(root) : NULL;
+    gboolean yes = FALSE;
+    for (size_t i = 0; l && i < G_N_ELEMENTS(langs); i++)
+        yes |= !g_ascii_strncasecmp((const char *)l, langs[i], 2) && (l[2] == 0 || l[2] == '-');
+    xmlFree(l);
+    return yes;
+}
+
 static xmlDocPtr merge(xmlDocPtr fa, xmlDocPtr fb, cg_diags *d, par *P)
 {
     xmlNodePtr ra = xmlDocGetRootElement(fa), rb = xmlDocGetRootElement(fb);
@@ -343,6 +415,8 @@ static xmlDocPtr merge(xmlDocPtr fa, xmlDocPtr fb, cg_diags *d, par *P)
         return NULL;
     }
     P->root[0] = ra, P->root[1] = rb, P->flow[0] = fla, P->flow[1] = flb;
+    narrow_cells(fla, hyphenated_lang(ra));
+    narrow_cells(flb, hyphenated_lang(rb));
     skeleton(P, ra, psa, fla);
     collect_ids(flb, P->ids_b);
     GPtrArray *cha = g_ptr_array_new(), *chb = g_ptr_array_new();
@@ -352,8 +426,36 @@ static xmlDocPtr merge(xmlDocPtr fa, xmlDocPtr fb, cg_diags *d, par *P)
     return P->out;
 }
 
+/* A version in a right-to-left language (its root's xml:lang): set on the right. */
+static gboolean rtl_doc(xmlDocPtr doc)
+{
+    static const char *const rtl[] = { "ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "syr" };
+    xmlNodePtr r = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlChar *lang = r ? xmlNodeGetLang(r) : NULL;
+    gboolean yes = FALSE;
+    for (size_t i = 0; lang && i < G_N_ELEMENTS(rtl); i++) {
+        size_t n = strlen(rtl[i]);
+        yes |= !g_ascii_strncasecmp((const char *)lang, rtl[i], n) && (lang[n] == 0 || lang[n] == '-');
+    }
+    xmlFree(lang);
+    return yes;
+}
+
+/* A right-to-left version first and a left-to-right one second: exchanged, so that the
+ * right-to-left column stands on the right (the left-to-right version's masters, running
+ * header and bookmarks then frame the pages). */
+static void rtl_on_the_right(xmlDocPtr *a, xmlDocPtr *b)
+{
+    if (rtl_doc(*a) && !rtl_doc(*b)) {
+        xmlDocPtr t = *a;
+        *a = *b;
+        *b = t;
+    }
+}
+
 int cg_render_parallel_pdf(xmlDocPtr a, xmlDocPtr b, const char *out, cg_render_options *opts, cg_diags *d)
 {
+    rtl_on_the_right(&a, &b);
     cg_render_options ro = opts ? *opts : (cg_render_options){ 0 };
     ro.no_form = TRUE;
     const char *dir_a = NULL, *dir_b = NULL;
@@ -525,6 +627,7 @@ static gboolean html_merge(par *P, xmlDocPtr ha, xmlDocPtr hb)
 
 int cg_render_parallel_html(xmlDocPtr a, xmlDocPtr b, const char *out, cg_diags *d)
 {
+    rtl_on_the_right(&a, &b);
     xmlDocPtr ha = cg_render_html_doc(a, d);
     xmlDocPtr hb = ha ? cg_render_html_doc(b, d) : NULL;
     int rc = CG_EXIT_INVALID;

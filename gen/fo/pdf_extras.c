@@ -3,6 +3,7 @@
 #include "pdf_doc.h"
 #include "fo_form.h"
 #include "fo_draw.h"
+#include "pdf_fieldfont.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@ typedef struct {
     gboolean tabs_by_structure; /* the widgets are in the structure tree: /Tabs /S, else /R */
     cg_diags *d;
     const char *name;           /* the output, for messages */
+    char *da_font;              /* the resource name of the field text's font, once written */
 } ctx;
 
 /* ---- pages and structure ------------------------------------------------------ */
@@ -149,6 +151,8 @@ static node *node_for(ctx *c, GPtrArray *roots, const char *full)
 
 static const char *field_font(const ctx *c)
 {
+    if (c->da_font)
+        return c->da_font;
     return c->x->lang && !g_ascii_strncasecmp(c->x->lang, "zh", 2) ? "CGSong" : "Helv";
 }
 
@@ -327,9 +331,14 @@ static gboolean link_structure(ctx *c, const GArray *forms, const long *widget_o
     return TRUE;
 }
 
-/* The fonts of the field text (/DR): Helvetica; for Chinese, Adobe's STSong-Light too. */
+/* The fonts of the field text (/DR): the pinned face of the language embedded
+ * (pdf_fieldfont.c); when none is found, Helvetica and for Chinese Adobe's
+ * STSong-Light by reference. */
 static char *form_fonts(ctx *c)
 {
+    char *embedded = cg_fieldfont_put(c->p, c->x->lang, &c->da_font);
+    if (embedded)
+        return embedded;
     long helv = cg_pdfdoc_new_obj(c->p);
     cg_pdfdoc_put(c->p, helv, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     GString *fonts = g_string_new(NULL);
@@ -358,6 +367,7 @@ static void write_form(ctx *c)
     long next = c->x->form_tags > 0 && (int)forms->len == c->x->form_tags ? parent_tree_next(c, &tree_obj, &nums) : -1;
     g_free(nums);
     gboolean tagged = next >= 0;
+    char *fonts = form_fonts(c);
     GPtrArray *roots = g_ptr_array_new();
     GHashTable *tips = g_hash_table_new(NULL, NULL);
     long *widget_of = g_new0(long, fields->len + 1);
@@ -386,7 +396,6 @@ static void write_form(ctx *c)
     put_nodes(c, roots, NULL, tips);
     if (tagged)
         link_structure(c, forms, widget_of, fields);
-    char *fonts = form_fonts(c);
     g_string_append_printf(c->catalog_add, "/AcroForm << /DA (/%s 10 Tf 0 g) /DR << /Font << %s>> >> /Fields [ ",
                            field_font(c), fonts);
     g_free(fonts);
@@ -738,7 +747,7 @@ int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_dia
         return -1;
     }
     ctx c = { p, x, g_string_new(NULL), g_ptr_array_new(), g_array_new(FALSE, FALSE, sizeof(long)),
-              g_hash_table_new_full(NULL, NULL, NULL, free_gstring), FALSE, d, name };
+              g_hash_table_new_full(NULL, NULL, NULL, free_gstring), FALSE, d, name, NULL };
     char *cat = cg_pdfdoc_dict(p, p->root);
     char *pages = cat ? cg_pdf_dict_get(cat, "/Pages") : NULL;
     collect_pages(&c, cg_pdf_ref(pages), 0);
@@ -767,6 +776,7 @@ int cg_pdf_extras_write(int fd, const cg_pdf_extras *x, const char *name, cg_dia
         }
     }
     g_free(id);
+    g_free(c.da_font);
     g_string_free(c.catalog_add, TRUE);
     g_ptr_array_free(c.catalog_drop, TRUE);
     g_array_free(c.pages, TRUE);

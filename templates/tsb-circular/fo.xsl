@@ -231,7 +231,18 @@
           <xsl:for-each select="$strings/s:s[@id = 'q-label-state' or @id = 'q-label-name' or @id = 'q-label-email']">
             <fo:table-row>
               <fo:table-cell padding-top="7pt" padding-right="2mm"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></fo:block></fo:table-cell>
-              <fo:table-cell padding-top="7pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell>
+              <xsl:choose>
+                <xsl:when test="$form = 'yes'">
+                  <fo:table-cell padding-top="1pt">
+                    <xsl:call-template name="q-field">
+                      <xsl:with-param name="name" select="concat('respondent.', substring-after(@id, 'q-label-'))"/>
+                      <xsl:with-param name="tip"><xsl:call-template name="str-text"><xsl:with-param name="key" select="@id"/></xsl:call-template></xsl:with-param>
+                      <xsl:with-param name="line" select="true()"/>
+                    </xsl:call-template>
+                  </fo:table-cell>
+                </xsl:when>
+                <xsl:otherwise><fo:table-cell padding-top="7pt" border-bottom="0.5pt solid black"><fo:block/></fo:table-cell></xsl:otherwise>
+              </xsl:choose>
             </fo:table-row>
           </xsl:for-each>
         </fo:table-body>
@@ -282,16 +293,33 @@
     <fo:block margin-left="9mm">
           <xsl:choose>
             <xsl:when test="@type = 'text'">
-              <xsl:call-template name="answer-lines"><xsl:with-param name="n" select="number(concat('0', @lines)) + 4 * not(@lines)"/></xsl:call-template>
+              <xsl:variable name="n" select="number(concat('0', @lines)) + 4 * not(@lines)"/>
+              <xsl:choose>
+                <xsl:when test="$form = 'yes'">
+                  <xsl:call-template name="q-field">
+                    <xsl:with-param name="name" select="@id"/>
+                    <xsl:with-param name="tip"><xsl:call-template name="str-text"><xsl:with-param name="key" select="'q-answer'"/><xsl:with-param name="args"><a n="n"><xsl:call-template name="question-number"/></a></xsl:with-param></xsl:call-template></xsl:with-param>
+                    <xsl:with-param name="lines" select="$n"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="answer-lines"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
             </xsl:when>
             <xsl:when test="@type = 'yes-no'">
+              <xsl:variable name="q" select="."/>
               <fo:table table-layout="fixed" width="100%" space-before="4pt">
                 <fo:table-column column-width="6mm"/>
                 <fo:table-column column-width="proportional-column-width(1)"/>
                 <fo:table-body start-indent="0pt" end-indent="0pt">
                   <xsl:for-each select="$strings/s:s[@id = 'q-yes' or @id = 'q-no']">
                     <fo:table-row>
-                      <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
+                      <fo:table-cell padding-bottom="3pt">
+                        <xsl:call-template name="q-box">
+                          <xsl:with-param name="question" select="$q"/>
+                          <xsl:with-param name="value" select="substring-after(@id, 'q-')"/>
+                          <xsl:with-param name="label"><xsl:call-template name="str-text"><xsl:with-param name="key" select="@id"/></xsl:call-template></xsl:with-param>
+                        </xsl:call-template>
+                      </fo:table-cell>
                       <fo:table-cell padding-bottom="3pt"><fo:block><xsl:call-template name="str"><xsl:with-param name="key" select="@id"/></xsl:call-template></fo:block></fo:table-cell>
                     </fo:table-row>
                   </xsl:for-each>
@@ -305,15 +333,29 @@
                 <fo:table-body start-indent="0pt" end-indent="0pt">
                   <xsl:for-each select="c:option">
                     <fo:table-row>
-                      <fo:table-cell padding-bottom="3pt"><xsl:call-template name="check-box"/></fo:table-cell>
+                      <fo:table-cell padding-bottom="3pt">
+                        <xsl:call-template name="q-box">
+                          <xsl:with-param name="question" select=".."/>
+                          <xsl:with-param name="value" select="@id"/>
+                          <xsl:with-param name="label" select="normalize-space(.)"/>
+                        </xsl:call-template>
+                      </fo:table-cell>
                       <fo:table-cell padding-bottom="3pt">
                         <fo:block id="{@id}">
                           <xsl:apply-templates mode="inline"/>
-                          <xsl:if test="@specify">
+                          <xsl:if test="@specify and $form != 'yes'">
                             <xsl:text> </xsl:text>
                             <fo:leader leader-pattern="rule" leader-length="60mm" rule-thickness="0.5pt"/>
                           </xsl:if>
                         </fo:block>
+                        <xsl:if test="@specify and $form = 'yes'">
+                          <xsl:call-template name="q-field">
+                            <xsl:with-param name="name" select="concat(@id, '-specify')"/>
+                            <xsl:with-param name="tip"><xsl:value-of select="normalize-space(../c:text)"/>: <xsl:call-template name="str-text"><xsl:with-param name="key" select="'q-specify'"/></xsl:call-template></xsl:with-param>
+                            <xsl:with-param name="line" select="true()"/>
+                            <xsl:with-param name="width" select="'60mm'"/>
+                          </xsl:call-template>
+                        </xsl:if>
                       </fo:table-cell>
                     </fo:table-row>
                   </xsl:for-each>
@@ -574,6 +616,55 @@
       </xsl:when>
       <xsl:otherwise><fo:block>○</fo:block></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The questionnaire's fields. A text field (name: the question's id, a respondent
+       line's 'respondent.state|name|email', a specified option's id + '-specify'):
+       $line, one line to write on; else $lines answer lines in one multi-line field. -->
+  <xsl:template name="q-field">
+    <xsl:param name="name"/>
+    <xsl:param name="tip"/>
+    <xsl:param name="line" select="false()"/>
+    <xsl:param name="lines" select="1"/>
+    <xsl:param name="width"/>
+    <fo:block-container cx:field="text" cx:field-name="{$name}" cx:field-tooltip="{normalize-space($tip)}">
+      <xsl:if test="$width"><xsl:attribute name="width"><xsl:value-of select="$width"/></xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$line"><xsl:attribute name="height">6.5mm</xsl:attribute><xsl:attribute name="border-bottom">0.5pt solid black</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="cx:field-multiline">true</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="$line"><fo:block start-indent="0pt" end-indent="0pt"/></xsl:when>
+        <xsl:otherwise><fo:block start-indent="0pt" end-indent="0pt"><xsl:call-template name="answer-lines"><xsl:with-param name="n" select="$lines"/></xsl:call-template></fo:block></xsl:otherwise>
+      </xsl:choose>
+    </fo:block-container>
+  </xsl:template>
+
+  <!-- A questionnaire's box: in the form a radio button of the question's group (choice,
+       yes-no: name the question's id, value the option's id or yes/no) or a check box
+       (multiple: name question.option, both ids); tooltip the question and the option. -->
+  <xsl:template name="q-box">
+    <xsl:param name="question"/>
+    <xsl:param name="value"/>
+    <xsl:param name="label"/>
+    <fo:block-container width="3.6mm" height="3.6mm" border="0.6pt solid black" space-before="1pt">
+      <xsl:if test="$form = 'yes'">
+        <xsl:choose>
+          <xsl:when test="$question/@type = 'multiple'">
+            <xsl:attribute name="cx:field">checkbox</xsl:attribute>
+            <xsl:attribute name="cx:field-name"><xsl:value-of select="concat($question/@id, '.', $value)"/></xsl:attribute>
+            <xsl:attribute name="cx:field-value">Yes</xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="cx:field">radio</xsl:attribute>
+            <xsl:attribute name="cx:field-name"><xsl:value-of select="$question/@id"/></xsl:attribute>
+            <xsl:attribute name="cx:field-value"><xsl:value-of select="$value"/></xsl:attribute>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:attribute name="cx:field-tooltip"><xsl:value-of select="concat(normalize-space($question/c:text), ': ', normalize-space($label))"/></xsl:attribute>
+      </xsl:if>
+      <fo:block/>
+    </fo:block-container>
   </xsl:template>
 
   <!-- An empty square to tick, drawn with borders (no font has to carry a box glyph). -->

@@ -71,7 +71,7 @@ if (cmd == "list") {
         print((all[i].page + 1) + "\t" + all[i].name + "\t" + w.getFieldType() + "\t" + w.getValue() + "\t" +
               w.getLabel() + "\t" + [r[0], r[1], r[2], r[3]].map(Math.round).join(" "));
     }
-} else if (cmd == "fill") {
+} else if (cmd == "fill" || cmd == "fill-dr") {
     var text = scriptArgs[3], seen = {}, rows = {}, row = 0;
     for (var i = 0; i < all.length; i++) {
         var w = all[i].w, t = w.getFieldType(), n = all[i].name;
@@ -87,6 +87,17 @@ if (cmd == "list") {
         } else if (t == "checkbox") {
             w.toggle(); w.update();
         }
+    }
+    if (cmd == "fill-dr") {
+        var strip = function (f) {
+            var kids = get(f, "Kids");
+            if (kids) { for (var i = 0; i < kids.length; i++) strip(kids.get(i)); return; }
+            var ft = get(f, "FT");
+            if (ft && ft.isName() && ft.asName() == "Tx") f.delete("AP");
+        };
+        var top = doc.getTrailer().get("Root").get("AcroForm").get("Fields");
+        for (var i = 0; i < top.length; i++) strip(top.get(i));
+        doc.getTrailer().get("Root").get("AcroForm").put("NeedAppearances", true);
     }
     doc.save(scriptArgs[2]);
 }

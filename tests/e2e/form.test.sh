@@ -86,7 +86,73 @@ for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)
 PY
+
+    # the field fonts: values filled, MuPDF's appearances (its own unembedded base-14 fonts) taken
+    # away, so that poppler draws each value itself in the /DA font of /DR, circgen's embedded one
+    # (form.js fill-dr); poppler finds every character of the version's scripts there (it says
+    # "couldn't find a font" otherwise) and the form pages change. Latin, Greek and Cyrillic in
+    # every version (Liberation Sans whole); Chinese in the Chinese (Noto Sans CJK SC, GB 2312);
+    # Arabic in an Arabic one (Amiri).
+    case $lang in
+        zh) vals="Привет 中华人民共和国 Ωμ ABC" ;;
+        ar) vals="مرحبا بكم ABC" ;;
+        *)  vals="Привет ЖЩЯ Ωμέγα Ärger" ;;
+    esac
+    mutool run tests/e2e/form.js fill-dr "$pdf" "$tmp/$lang-dr.pdf" "$vals" 2>"$tmp/err" && ok || ko "$lang: fill-dr: $(cat "$tmp/err")"
+    pg=$(head -1 "$tmp/$lang.list" | cut -f1)
+    pdftoppm -r 72 -f "$pg" -l "$pg" -singlefile "$tmp/$lang-dr.pdf" "$tmp/$lang-dr" 2>"$tmp/dr.err"
+    grep "couldn't find a font" "$tmp/dr.err" | sort -u >"$tmp/dr.missing"
+    [ ! -s "$tmp/dr.missing" ] && ok || ko "$lang: field font lacks: $(tr '\n' ' ' <"$tmp/dr.missing")"
+    pdftoppm -r 72 -f "$pg" -l "$pg" -singlefile "$pdf" "$tmp/$lang-e" 2>/dev/null
+    ! cmp -s "$tmp/$lang-dr.ppm" "$tmp/$lang-e.ppm" && ok || ko "$lang: the values drawn by poppler do not show"
+    # the field fonts are embedded (a font program in the descriptor of every /DR font)
+    qpdf --qdf --object-streams=disable "$pdf" "$tmp/$lang.q2.pdf" 2>/dev/null
+    [ "$(grep -ac '/FontFile[23] ' "$tmp/$lang.q2.pdf")" -gt 0 ] && ! grep -aq '/BaseFont /Helvetica\|STSong' "$tmp/$lang.q2.pdf" &&
+        ok || ko "$lang: field fonts not embedded"
 done
+# the questionnaire annex: the respondent's lines, a text field per text question and per
+# "other, please specify", a radio group per choice and yes-no question (value the option's
+# id, or yes/no), a check box per option of a multiple choice; names from the ids, tooltips
+# the question and the option in the document's language; filled, read back, drawn
+for src in samples/tsb-circular-questionnaire/*.xml; do
+    lang=$(basename "$src" .xml) pdf=$tmp/q-$lang.pdf
+    cg pdf "$src" -o "$pdf" && ok || ko "questionnaire $lang: render"
+    qpdf --check "$pdf" >/dev/null 2>&1 && ok || ko "questionnaire $lang: qpdf --check"
+    mutool run tests/e2e/form.js list "$pdf" >"$tmp/q-$lang.list" 2>&1 && ok || ko "questionnaire $lang: list"
+    for q in $(sed -n 's/.*<question id="\([^"]*\)" type="\([^"]*\)".*/\1:\2/p' "$src"); do
+        id=${q%%:*} type=${q#*:}
+        case $type in
+            text) n=$(awk -F'	' -v f="$id" '$2 == f && $3 == "text"' "$tmp/q-$lang.list" | wc -l); [ "$n" = 1 ] ;;
+            yes-no) [ "$(awk -F'	' -v f="$id" '$2 == f && $3 == "radiobutton"' "$tmp/q-$lang.list" | wc -l)" = 2 ] ;;
+            choice) [ "$(awk -F'	' -v f="$id" '$2 == f && $3 == "radiobutton"' "$tmp/q-$lang.list" | wc -l)" = \
+                      "$(grep -c "<option id=\"$id-" "$src")" ] ;;
+            multiple) [ "$(awk -F'	' -v f="$id" 'index($2, f ".") == 1 && $3 == "checkbox"' "$tmp/q-$lang.list" | wc -l)" = \
+                        "$(grep -c "<option id=\"$id-" "$src")" ] ;;
+        esac && ok || ko "questionnaire $lang: question $id ($type) has not its fields"
+    done
+    for f in respondent.state respondent.name respondent.email; do
+        grep -q "	$f	text	" "$tmp/q-$lang.list" && ok || ko "questionnaire $lang: no field $f"
+    done
+    for o in $(sed -n 's/.*<option id="\([^"]*\)" specify="yes".*/\1/p' "$src"); do
+        grep -q "	$o-specify	text	" "$tmp/q-$lang.list" && ok || ko "questionnaire $lang: no field $o-specify"
+    done
+    [ "$(awk -F'	' '$5 == ""' "$tmp/q-$lang.list" | wc -l)" = 0 ] && ok || ko "questionnaire $lang: a widget without a tooltip"
+    [ "$(pdfinfo -struct "$pdf" 2>/dev/null | grep -c '^ *Form')" = "$(wc -l <"$tmp/q-$lang.list")" ] && ok ||
+        ko "questionnaire $lang: not one Form structure element per widget"
+    mutool run tests/e2e/form.js fill "$pdf" "$tmp/q-$lang-f.pdf" "Réponse 答复" 2>"$tmp/err" &&
+        mutool run tests/e2e/form.js list "$tmp/q-$lang-f.pdf" >"$tmp/q-$lang.filled" && ok || ko "questionnaire $lang: fill: $(cat "$tmp/err")"
+    awk -F'	' '($3 == "text" && $4 != "Réponse 答复 " $2) || ($3 == "checkbox" && $4 != "Yes") { bad = 1; print "FAIL: " $2 ": " $4 } END { exit bad }' \
+        "$tmp/q-$lang.filled" && ok || ko "questionnaire $lang: text or check box values not read back"
+    [ "$(awk -F'	' '$3 == "radiobutton" && $4 == "Off"' "$tmp/q-$lang.filled" | wc -l)" = 0 ] && ok || ko "questionnaire $lang: a radio group left Off"
+    qpdf --check "$tmp/q-$lang-f.pdf" >/dev/null 2>&1 && ok || ko "questionnaire $lang: the filled PDF fails qpdf --check"
+    vals="Ответ Réponse"; [ "$lang" = zh ] && vals="答复 Ответ"
+    mutool run tests/e2e/form.js fill-dr "$pdf" "$tmp/q-$lang-dr.pdf" "$vals" 2>/dev/null &&
+        pdftoppm -r 72 -f 2 -l 2 -singlefile "$tmp/q-$lang-dr.pdf" "$tmp/q-$lang-dr" 2>"$tmp/dr.err" &&
+        ! grep -q "couldn't find a font" "$tmp/dr.err" && ok || ko "questionnaire $lang: field font lacks: $(grep "couldn't" "$tmp/dr.err" | sort -u)"
+    cg pdf --no-form "$src" -o "$tmp/q-$lang-print.pdf" &&
+        [ "$(pdfinfo "$tmp/q-$lang-print.pdf" | awk '/^Form:/ { print $2 }')" = none ] && ok || ko "questionnaire $lang: --no-form"
+done
+
 # any FO: a text field, a multi-line one, a radio group, a check box; no widget (a warning)
 # for a field in static content, an unknown type or a bad name
 cg fo tests/fo/fields.fo -o "$tmp/fields.pdf" 2>"$tmp/fields.err" && ok || ko "fields.fo: render"

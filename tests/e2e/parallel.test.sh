@@ -50,6 +50,43 @@ cmp -s "$tmp/bo/tsb-circular-50/en+zh.pdf" "$tmp/p.pdf" && ok || ko "build --par
 cg build -q --parallel en samples -o "$tmp/bo" 2>/dev/null; [ $? = 2 ] && ok || ko "build --parallel en: not exit 2"
 
 # usage
+# narrow cells (a table's column halved): no line set past a cell's padding in any pair of
+# versions of the samples (the cells' side paddings halved, hyphenation in cells)
+for d in samples/*/; do
+    for b in zh fr es ru; do
+        [ -f $d/en.xml ] && [ -f $d/$b.xml ] || continue
+        cg pdf --parallel $d/en.xml $d/$b.xml -o "$tmp/n.pdf" 2>"$tmp/err"
+        ! grep -q "could not be fitted\|taller than the page body" "$tmp/err" && ok || ko "$d en+$b: $(grep 'fitted\|taller' "$tmp/err")"
+    done
+done
+
+# the right-to-left version on the right, whichever is given first: Circular 50 in Arabic
+# (samples/tsb-circular-50/ar.xml when it exists; else a stand-in: the English version as
+# xml:lang="ar" with an Arabic word in its first paragraph, and the Arabic catalog or,
+# without one, the English catalog as Arabic, in a copy of the templates)
+mkdir -p "$tmp/ar" && cp -r templates "$tmp/ar/templates"
+if [ -f $c/ar.xml ]; then
+    cp $c/ar.xml "$tmp/ar/ar.xml"; word=$(sed -n 's/.*<para id="para-1">\([^ <]*\).*/\1/p' $c/ar.xml | head -1)
+else
+    sed 's/xml:lang="en"/xml:lang="ar"/; s/<para id="para-1">/<para id="para-1">مرحبا /' $c/en.xml >"$tmp/ar/ar.xml"; word=مرحبا
+fi
+cp $c/*.png $c/*.svg "$tmp/ar/" 2>/dev/null
+[ -f templates/tsb-circular/strings/ar.xml ] ||
+    sed 's/xml:lang="en"/xml:lang="ar"/' templates/tsb-circular/strings/en.xml >"$tmp/ar/templates/tsb-circular/strings/ar.xml"
+for order in "ar en" "en ar"; do
+    set -- $order
+    f1=$tmp/ar/$1.xml f2=$tmp/ar/$2.xml; [ "$1" = en ] && f1=$c/en.xml; [ "$2" = en ] && f2=$c/en.xml
+    cg pdf --templates "$tmp/ar/templates" --parallel "$f1" "$f2" -o "$tmp/ar/p.pdf" 2>"$tmp/err" && ok || ko "$order: render: $(cat "$tmp/err")"
+    # the Arabic word's place: in the right half of the landscape page
+    x=$(pdftotext -bbox "$tmp/ar/p.pdf" - 2>/dev/null | python3 -c '
+import re, sys, unicodedata
+w = sys.argv[1]
+for m in re.finditer(r"<word xMin=\"([\d.]+)\"[^>]*>([^<]*)</word>", sys.stdin.read()):
+    if m.group(2) and (m.group(2) in w or w in m.group(2)):
+        print(int(float(m.group(1)))); break' "$word")
+    [ -n "$x" ] && [ "$x" -gt 421 ] && ok || ko "$order: the Arabic column not on the right (word at x=$x)"
+done
+
 cg pdf --parallel $c/en.xml 2>/dev/null; [ $? = 2 ] && ok || ko "one file: not exit 2"
 cg pdf --parallel $c/en.xml samples/sg17-ietf-liaison/en.xml -o "$tmp/x.pdf" 2>"$tmp/err"; [ $? = 1 ] &&
     grep -q "different types" "$tmp/err" && [ ! -e "$tmp/x.pdf" ] && ok || ko "different types: $(cat "$tmp/err")"

@@ -6,7 +6,7 @@
 # one by one, the clauses of ISO 19005-3 that concern what circgen writes, on
 # qpdf --json; it prints the list of clauses it checks (and nothing more is claimed):
 #   6.1.2 header; 6.1.3 trailer /ID, no /Encrypt, end of file; 6.2.3 sRGB OutputIntent
-#   with its ICC profile; 6.2.11.4 fonts used in content embedded, widths for every code;
+#   with its ICC profile; 6.2.11.4 fonts used in content and the form's field fonts (/DR, every /DA's font among them) embedded, widths for every code;
 #   6.3.2 print flag on every annotation; 6.3.3 appearance streams (button states);
 #   6.4.1 no NeedAppearances or XFA; 6.6.1 no JavaScript, Launch or other forbidden
 #   actions, no /AA; 6.2.9 no external content; 6.6.2.1 XMP metadata stream; 6.6.4

@@ -109,6 +109,21 @@ for p in doc["pages"]:
             aps = [ap] if re.fullmatch(r"\d+ \d+ R", str(ap)) and "data" in (obj(ap) or {}) else list((obj(ap) or {}).values())
             for s in aps:
                 used += list(fonts_of((sdict(s) or {}).get("/Resources", {}), seen))
+# the fonts of the form's field text (/DR of the AcroForm): a viewer draws typed values in
+# them, so they are content fonts too; and the /DA of the form and of every field names one
+form = obj(root.get("/AcroForm", {})) or {}
+dr_fonts = sdict((sdict(form.get("/DR", {})) or {}).get("/Font", {})) or {}
+used += list(dr_fonts.values())
+da_bad = []
+for k, v in all_values():
+    da = v.get("/DA") if isinstance(v, dict) else None
+    if isinstance(da, str):
+        m = re.search(r"/([^\s/()]+)\s+[\d.]+\s+Tf", da)   # qpdf writes "u:/Name 10 Tf 0 g"
+        if not m or "/" + m.group(1) not in dr_fonts:
+            da_bad.append(f"{k}: /DA {da} not a font of /DR")
+if form:
+    check("6.2.11.4", f"the form's {len(dr_fonts)} field fonts (/DR) hold every font a /DA names",
+          dr_fonts and not da_bad, "; ".join(da_bad[:5]))
 bad = []
 for f in set(used):
     d = sdict(f)
@@ -123,7 +138,7 @@ for f in set(used):
         bad.append(f"{f} widths do not cover FirstChar..LastChar")
     if st == "/Type0" and "/W" not in fd_owner and "/DW" not in fd_owner:
         bad.append(f"{f} CID font without /W or /DW")
-check("6.2.11.4", f"the {len(set(used))} fonts used in content are embedded, widths for every code", not bad, "; ".join(bad))
+check("6.2.11.4", f"the {len(set(used))} fonts used in content and in the form's /DR are embedded, widths for every code", not bad, "; ".join(bad))
 
 # 6.3 Annotations
 annots = [(k, v) for k, v in all_values() if isinstance(v, dict) and v.get("/Type") == "/Annot" or
