@@ -28,7 +28,7 @@ DEB_PKGS = build-essential pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
            libcairo2-dev libglib2.0-dev libcmocka-dev poppler-utils qpdf xsltproc \
            libxml2-utils fonts-liberation2 fonts-noto-cjk fonts-dejavu-core fonts-hosny-amiri strace tidy python3 mupdf-tools \
            libfontconfig-dev librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
-           libharfbuzz-dev libfreetype-dev man-db translate-toolkit icc-profiles-free
+           libharfbuzz-dev libfreetype-dev man-db translate-toolkit icc-profiles-free zlib1g-dev
 
 # Only make editor-schemas needs this: trang, to write the compact syntax for Emacs.
 DEB_PKGS_EDITOR = trang
