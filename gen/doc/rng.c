@@ -336,16 +336,17 @@ static int compile_ref(compiler *c, xmlNodePtr p, int s, gboolean opt)
     return e;
 }
 
-/* The element a branch of an interleave requires: the branch is that element, one
- * or more of it, or a reference to it. */
-static xmlNodePtr required_element(cg_rng *r, xmlNodePtr n, int depth)
+/* The element that a branch of an interleave is, wrapped at most in `wrapper`
+ * elements (or group) and references with one definition: "oneOrMore" gives the
+ * element the branch requires, "optional" the element it allows once. */
+static xmlNodePtr branch_element(cg_rng *r, xmlNodePtr n, const char *wrapper, int depth)
 {
     if (depth > 8)
         return NULL;
     if (is_rng(n, "element"))
         return n;
     xmlNodePtr only = NULL;
-    if (is_rng(n, "oneOrMore") || is_rng(n, "group")) {
+    if (is_rng(n, wrapper) || is_rng(n, "group")) {
         only = n->children;
     } else if (is_rng(n, "ref") && prop(n, "name")) {
         GPtrArray *defs = g_hash_table_lookup(r->defines, prop(n, "name"));
@@ -355,29 +356,17 @@ static xmlNodePtr required_element(cg_rng *r, xmlNodePtr n, int depth)
         return NULL;
     while (!is_rng(only, NULL))
         only = only->next;
-    return required_element(r, only, depth + 1);
+    return branch_element(r, only, wrapper, depth + 1);
 }
 
-/* The element a branch of an interleave allows once: the branch is that element,
- * optional, or a reference to it. */
+static xmlNodePtr required_element(cg_rng *r, xmlNodePtr n, int depth)
+{
+    return branch_element(r, n, "oneOrMore", depth);
+}
+
 static xmlNodePtr single_element(cg_rng *r, xmlNodePtr n, int depth)
 {
-    if (depth > 8)
-        return NULL;
-    if (is_rng(n, "element"))
-        return n;
-    xmlNodePtr only = NULL;
-    if (is_rng(n, "optional") || is_rng(n, "group")) {
-        only = n->children;
-    } else if (is_rng(n, "ref") && prop(n, "name")) {
-        GPtrArray *defs = g_hash_table_lookup(r->defines, prop(n, "name"));
-        only = defs && defs->len == 1 ? ((xmlNodePtr)g_ptr_array_index(defs, 0))->children : NULL;
-    }
-    if (!only || count_patterns(only) != 1)
-        return NULL;
-    while (!is_rng(only, NULL))
-        only = only->next;
-    return single_element(r, only, depth + 1);
+    return branch_element(r, n, "optional", depth);
 }
 
 /* Thompson's construction: the automaton of pattern p from state s; returns the
